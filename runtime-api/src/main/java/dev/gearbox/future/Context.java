@@ -1,0 +1,33 @@
+package dev.gearbox.future;
+
+import java.util.Objects;
+
+/**
+ * What a future is polled with: the waker of the task that polls it, and the drivers (timers, I/O)
+ * of the runtime that polls it. Futures reach the runtime only through their context, never through
+ * global state, so the same future works on every runtime and under a hand-made test context.
+ *
+ * <p>A context is valid only for the duration of the poll it was passed to: store its waker, never
+ * the context.
+ */
+public interface Context {
+
+  /**
+   * The waker of the task being polled.
+   *
+   * @return the waker; never {@code null}
+   */
+  Waker waker();
+
+  /**
+   * A context with the given waker and no runtime drivers, for polling futures by hand.
+   *
+   * @param waker the waker to hand to the futures polled with it
+   * @return a context
+   * @throws NullPointerException if {@code waker} is null
+   */
+  static Context of(Waker waker) {
+    Objects.requireNonNull(waker, "waker");
+    return () -> waker;
+  }
+}

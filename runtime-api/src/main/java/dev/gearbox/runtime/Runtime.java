@@ -1,0 +1,143 @@
+package dev.gearbox.runtime;
+
+import dev.gearbox.future.Future;
+import dev.gearbox.spi.CurrentRuntime;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/**
+ * An async runtime: it polls spawned futures to completion on its own threads (or the caller's),
+ * and runs blocking work on a pool beside them. Every Gearbox runtime implements this interface, so
+ * code written against it runs unchanged on each. Create one with {@link Runtimes#create()}.
+ *
+ * <p>Shutdown follows Tokio: {@link #shutdown()} stops accepting work and cancels every task that
+ * has not completed; their handles complete as cancelled, so no caller waits forever. Blocking
+ * tasks that already started run to the end; those not started are cancelled. {@link #close()}
+ * shuts down and waits until every thread of the runtime has ended.
+ */
+public interface Runtime extends AutoCloseable {
+
+  /**
+   * The kind of this runtime, as named in configuration ({@code minimal}, {@code workstealing}, …).
+   *
+   * @return the kind
+   */
+  String kind();
+
+  /**
+   * Spawns {@code future} as a new task. The task starts without waiting for the handle to be
+   * awaited.
+   *
+   * @param future the future to run
+   * @param <T> its output type
+   * @return the task's handle
+   * @throws NullPointerException if {@code future} is null
+   * @throws RuntimeClosedException if the runtime is shut down
+   */
+  <T> JoinHandle<T> spawn(Future<T> future);
+
+  /**
+   * Runs {@code future} to completion, blocking the calling thread, and returns its output. While
+   * it waits, the runtime's other tasks keep running. Not for use inside a task: there it fails,
+   * since it would block the thread that polls the task.
+   *
+   * @param future the future to run
+   * @param <T> its output type
+   * @return the output
+   * @throws IllegalStateException if called from inside a task of any runtime
+   * @throws RuntimeClosedException if the runtime is shut down
+   * @throws java.util.concurrent.CompletionException wrapping a checked exception the future threw;
+   *     unchecked exceptions are thrown as they are
+   */
+  <T> T blockOn(Future<T> future);
+
+  /**
+   * Runs {@code task} on the blocking pool, a set of threads beside the async workers meant for
+   * blocking calls (files, JDBC, locks). Once started it runs to the end; abort only stops a task
+   * that has not started.
+   *
+   * @param task the blocking work
+   * @param <T> its result type
+   * @return the task's handle
+   * @throws RuntimeClosedException if the runtime is shut down
+   */
+  <T> JoinHandle<T> spawnBlocking(Callable<T> task);
+
+  /**
+   * A live view of this runtime's counters.
+   *
+   * @return the metrics
+   */
+  RuntimeMetrics metrics();
+
+  /**
+   * Stops accepting work and cancels every task that has not completed; returns without waiting.
+   * Idempotent.
+   */
+  void shutdown();
+
+  /**
+   * Shuts down as {@link #shutdown()} and waits up to {@code timeout} for every thread of the
+   * runtime to end. If the calling thread is interrupted it stops waiting, keeps its interrupt flag
+   * and returns false.
+   *
+   * @param timeout the longest time to wait
+   * @return true if the runtime terminated within the timeout
+   */
+  boolean shutdown(Duration timeout);
+
+  /**
+   * Whether {@link #shutdown()} was called.
+   *
+   * @return true once shut down
+   */
+  boolean isShutdown();
+
+  /**
+   * Whether the runtime is shut down and all its threads have ended.
+   *
+   * @return true once terminated
+   */
+  boolean isTerminated();
+
+  /**
+   * Shuts down and waits until every thread of the runtime has ended (a blocking task that never
+   * returns makes this wait forever; use {@link #shutdown(Duration)} to bound it).
+   */
+  @Override
+  default void close() {
+    while (!shutdown(Duration.ofSeconds(1))) {
+      if (Thread.currentThread().isInterrupted()) {
+        return;
+      }
+    }
+  }
+
+  /**
+   * The runtime that polls the current task, or owns the current thread (a worker, a blocking-pool
+   * thread, a thread inside {@code blockOn}).
+   *
+   * @return the current runtime
+   * @throws IllegalStateException if the current thread belongs to no runtime
+   */
+  static Runtime current() {
+    Runtime runtime = CurrentRuntime.get();
+    if (runtime == null) {
+      throw new IllegalStateException(
+          "no Gearbox runtime on thread '"
+              + Thread.currentThread().getName()
+              + "': Runtime.current() works inside tasks, blockOn and spawnBlocking");
+    }
+    return runtime;
+  }
+
+  /**
+   * As {@link #current()}, empty when the current thread belongs to no runtime.
+   *
+   * @return the current runtime, if any
+   */
+  static Optional<Runtime> tryCurrent() {
+    return Optional.ofNullable(CurrentRuntime.get());
+  }
+}

@@ -1,0 +1,194 @@
+package dev.gearbox.runtime;
+
+import dev.gearbox.spi.RuntimeProvider;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.ServiceLoader;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * Creates runtimes from configuration.
+ *
+ * <p>The configuration is merged from these sources, the first one that sets a key winning: an
+ * explicit {@link RuntimeConfig}, system properties ({@code -Dgearbox.runtime=minimal}), the
+ * environment ({@code GEARBOX_RUNTIME}, for the kind only), {@code gearbox.properties} at the root
+ * of the class path. The kind is {@value RuntimeConfig#RUNTIME_KEY}; when no source sets it, the
+ * default is {@code workstealing} if installed, else the only runtime installed. Runtimes are found
+ * with {@link ServiceLoader}.
+ */
+public final class Runtimes {
+
+  /** The environment variable that selects the runtime kind. */
+  public static final String RUNTIME_ENV = "GEARBOX_RUNTIME";
+
+  /** The class-path resource read for configuration. */
+  public static final String PROPERTIES_RESOURCE = "gearbox.properties";
+
+  /** The kind chosen when several runtimes are installed and none is configured. */
+  public static final String DEFAULT_KIND = "workstealing";
+
+  private Runtimes() {}
+
+  /**
+   * Creates the configured runtime.
+   *
+   * @return a new runtime
+   * @throws ConfigException if the configured kind is not installed, none is configured and several
+   *     are installed, none is installed, or a value is not allowed
+   */
+  public static Runtime create() {
+    return create(RuntimeConfig.empty());
+  }
+
+  /**
+   * Creates a runtime of the given kind; other keys come from the usual sources.
+   *
+   * @param kind the runtime kind, such as {@code minimal}
+   * @return a new runtime
+   * @throws ConfigException if the kind is not installed or a value is not allowed
+   */
+  public static Runtime create(String kind) {
+    Objects.requireNonNull(kind, "kind");
+    return create(RuntimeConfig.of(Map.of(RuntimeConfig.RUNTIME_KEY, kind)));
+  }
+
+  /**
+   * Creates a runtime from {@code config}, put over the usual sources.
+   *
+   * @param config explicit configuration, which wins over every other source
+   * @return a new runtime
+   * @throws ConfigException if the kind is not installed or a value is not allowed
+   */
+  public static Runtime create(RuntimeConfig config) {
+    RuntimeConfig resolved = resolve(config);
+    return provider(resolved).create(resolved);
+  }
+
+  /**
+   * The kinds of the installed runtimes, sorted.
+   *
+   * @return the kinds
+   */
+  public static List<String> available() {
+    return List.copyOf(providers().keySet());
+  }
+
+  /**
+   * The configuration that {@link #create(RuntimeConfig)} would use: {@code explicit} over system
+   * properties, the environment and {@code gearbox.properties}.
+   *
+   * @param explicit explicit configuration
+   * @return the merged configuration
+   */
+  public static RuntimeConfig resolve(RuntimeConfig explicit) {
+    Objects.requireNonNull(explicit, "config");
+    RuntimeConfig merged = fromClassPath();
+    String env = System.getenv(RUNTIME_ENV);
+    if (env != null && !env.isBlank()) {
+      merged =
+          merged.overriddenBy(
+              RuntimeConfig.of(
+                  Map.of(RuntimeConfig.RUNTIME_KEY, env), "environment " + RUNTIME_ENV));
+    }
+    Map<String, String> systemValues = new LinkedHashMap<>();
+    Properties system = System.getProperties();
+    for (String key : system.stringPropertyNames()) {
+      if (key.startsWith("gearbox.")) {
+        systemValues.put(key, system.getProperty(key));
+      }
+    }
+    merged = merged.overriddenBy(RuntimeConfig.of(systemValues, "system property"));
+    return merged.overriddenBy(explicit);
+  }
+
+  /**
+   * The provider that {@code config} selects.
+   *
+   * @param config a resolved configuration
+   * @return the provider
+   * @throws ConfigException if none fits
+   */
+  public static RuntimeProvider provider(RuntimeConfig config) {
+    Map<String, RuntimeProvider> providers = providers();
+    if (providers.isEmpty()) {
+      throw new ConfigException(
+          "no Gearbox runtime is installed: add a runtime module (runtime-minimal,"
+              + " runtime-workstealing, ...) to the class path or module path");
+    }
+    String kind = config.kind().orElse(null);
+    if (kind == null) {
+      if (providers.containsKey(DEFAULT_KIND)) {
+        return providers.get(DEFAULT_KIND);
+      }
+      if (providers.size() == 1) {
+        return providers.values().iterator().next();
+      }
+      throw new ConfigException(
+          "several runtimes are installed ("
+              + String.join(", ", providers.keySet())
+              + ") and none is chosen: set "
+              + RuntimeConfig.RUNTIME_KEY
+              + " (system property, "
+              + RUNTIME_ENV
+              + " or "
+              + PROPERTIES_RESOURCE
+              + ") to one of them");
+    }
+    RuntimeProvider provider = providers.get(kind);
+    if (provider == null) {
+      throw new ConfigException(
+          RuntimeConfig.RUNTIME_KEY
+              + "="
+              + kind
+              + " (from "
+              + config.source(RuntimeConfig.RUNTIME_KEY)
+              + ") is not an installed runtime: expected one of "
+              + String.join(", ", providers.keySet()));
+    }
+    return provider;
+  }
+
+  private static Map<String, RuntimeProvider> providers() {
+    Map<String, RuntimeProvider> byKind = new TreeMap<>();
+    for (RuntimeProvider provider : ServiceLoader.load(RuntimeProvider.class)) {
+      RuntimeProvider previous = byKind.putIfAbsent(provider.kind(), provider);
+      if (previous != null && previous.getClass() != provider.getClass()) {
+        throw new ConfigException(
+            "two runtime providers claim the kind '"
+                + provider.kind()
+                + "': "
+                + previous.getClass().getName()
+                + " and "
+                + provider.getClass().getName());
+      }
+    }
+    return byKind;
+  }
+
+  private static RuntimeConfig fromClassPath() {
+    ClassLoader loader = Thread.currentThread().getContextClassLoader();
+    if (loader == null) {
+      loader = Runtimes.class.getClassLoader();
+    }
+    try (InputStream in = loader.getResourceAsStream(PROPERTIES_RESOURCE)) {
+      if (in == null) {
+        return RuntimeConfig.empty();
+      }
+      Properties properties = new Properties();
+      properties.load(in);
+      Map<String, String> values =
+          properties.stringPropertyNames().stream()
+              .collect(Collectors.toMap(key -> key, properties::getProperty));
+      return RuntimeConfig.of(values, PROPERTIES_RESOURCE + " on the class path");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + PROPERTIES_RESOURCE, e);
+    }
+  }
+}

@@ -1,0 +1,239 @@
+package dev.gearbox.spi;
+
+import dev.gearbox.future.Future;
+import dev.gearbox.future.Poll;
+import dev.gearbox.runtime.JoinHandle;
+import dev.gearbox.runtime.Runtime;
+import dev.gearbox.runtime.RuntimeClosedException;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The pool behind {@code Runtime.spawnBlocking}, shared by every runtime: threads are started on
+ * demand up to a maximum and end after a keep-alive without work (as Tokio's blocking pool). Work
+ * beyond the maximum waits in a FIFO queue.
+ *
+ * <p>Each blocking call runs as a {@link RawTask}, so its handle behaves like any task's: abort
+ * before it starts completes it as cancelled; once started it runs to the end.
+ */
+public final class BlockingPool implements TaskScheduler {
+  /*
+   * Implementation notes: one lock guards the queue and the thread counts. A submission signals an
+   * idle thread if there is one, else starts a thread while below the maximum. Threads wait on
+   * `available` with the keep-alive as timeout and end when it passes with nothing to do, or at
+   * shutdown once the queue is empty. Shutdown cancels queued tasks through `owned`.
+   */
+  private final Runtime runtime;
+  private final String threadPrefix;
+  private final int maxThreads;
+  private final long keepAliveNanos;
+  private final OwnedTasks owned = new OwnedTasks();
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition available = lock.newCondition();
+  private final Condition terminated = lock.newCondition();
+  private final ArrayDeque<RawTask<?>> queue = new ArrayDeque<>();
+  private int threads;
+  private int idle;
+  private int threadSequence;
+  private boolean shutdown;
+
+  /**
+   * Creates a pool with no threads yet.
+   *
+   * @param runtime the runtime its threads belong to (for {@code Runtime.current()})
+   * @param threadPrefix prefix of thread names
+   * @param maxThreads the most threads at once, at least 1
+   * @param keepAlive how long an idle thread lives
+   */
+  public BlockingPool(Runtime runtime, String threadPrefix, int maxThreads, Duration keepAlive) {
+    if (maxThreads < 1) {
+      throw new IllegalArgumentException("maxThreads must be at least 1, got " + maxThreads);
+    }
+    this.runtime = Objects.requireNonNull(runtime, "runtime");
+    this.threadPrefix = Objects.requireNonNull(threadPrefix, "threadPrefix");
+    this.maxThreads = maxThreads;
+    this.keepAliveNanos = keepAlive.toNanos();
+  }
+
+  /**
+   * Queues {@code task} to run on a pool thread.
+   *
+   * @param task the blocking work
+   * @param <T> its result type
+   * @return its handle
+   * @throws RuntimeClosedException after shutdown
+   */
+  public <T> JoinHandle<T> spawn(Callable<T> task) {
+    Objects.requireNonNull(task, "task");
+    RawTask<T> raw = new RawTask<>(new CallableFuture<>(task), this);
+    if (!owned.bind(raw)) {
+      throw new RuntimeClosedException(runtime.kind(), "spawnBlocking");
+    }
+    schedule(raw);
+    return raw;
+  }
+
+  /** Runs a callable in one poll. */
+  private record CallableFuture<T>(Callable<T> callable) implements Future<T> {
+    @Override
+    public Poll<T> poll(dev.gearbox.future.Context cx) throws Exception {
+      return Poll.ready(callable.call());
+    }
+  }
+
+  @Override
+  public void schedule(RawTask<?> task) {
+    lock.lock();
+    try {
+      queue.addLast(task);
+      if (idle > 0) {
+        available.signal();
+      } else if (threads < maxThreads) {
+        startThread();
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public void release(RawTask<?> task) {
+    owned.remove(task);
+  }
+
+  private void startThread() {
+    threads++;
+    Thread thread =
+        Thread.ofPlatform().daemon().name(threadPrefix + threadSequence++).unstarted(this::work);
+    thread.start();
+  }
+
+  private void work() {
+    CurrentRuntime.Scope scope = CurrentRuntime.enter(runtime, CurrentRuntime.Role.BLOCKING);
+    try {
+      for (RawTask<?> task = next(); task != null; task = next()) {
+        task.run();
+      }
+    } finally {
+      scope.close();
+      lock.lock();
+      try {
+        threads--;
+        if (threads == 0) {
+          terminated.signalAll();
+        }
+      } finally {
+        lock.unlock();
+      }
+    }
+  }
+
+  /** The next task, or null when this thread should end. */
+  private RawTask<?> next() {
+    lock.lock();
+    try {
+      long remaining = keepAliveNanos;
+      while (queue.isEmpty()) {
+        if (shutdown || remaining <= 0) {
+          return null;
+        }
+        idle++;
+        try {
+          remaining = available.awaitNanos(remaining);
+        } catch (InterruptedException e) {
+          remaining = 0;
+        } finally {
+          idle--;
+        }
+      }
+      return queue.pollFirst();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Refuses new work, cancels queued work and lets idle threads end; running work finishes. */
+  public void shutdown() {
+    lock.lock();
+    try {
+      shutdown = true;
+      available.signalAll();
+    } finally {
+      lock.unlock();
+    }
+    owned.closeAndCancelAll();
+  }
+
+  /**
+   * Waits until every pool thread has ended.
+   *
+   * @param deadlineNanos the {@link System#nanoTime()} to give up at
+   * @return true if no thread is left
+   * @throws InterruptedException if interrupted while waiting
+   */
+  public boolean awaitTermination(long deadlineNanos) throws InterruptedException {
+    lock.lock();
+    try {
+      while (threads > 0) {
+        long remaining = deadlineNanos - System.nanoTime();
+        if (remaining <= 0) {
+          return false;
+        }
+        terminated.awaitNanos(remaining);
+      }
+      return true;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Whether every pool thread has ended.
+   *
+   * @return true if no thread is alive
+   */
+  public boolean hasNoThreads() {
+    lock.lock();
+    try {
+      return threads == 0;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Blocking tasks spawned and not finished.
+   *
+   * @return the alive count
+   */
+  public long aliveTasks() {
+    return owned.alive();
+  }
+
+  /**
+   * Blocking tasks spawned since creation.
+   *
+   * @return the spawn count
+   */
+  public long spawnedTasks() {
+    return owned.spawned();
+  }
+
+  /**
+   * The number of pool threads alive now.
+   *
+   * @return the thread count
+   */
+  public int threads() {
+    lock.lock();
+    try {
+      return threads;
+    } finally {
+      lock.unlock();
+    }
+  }
+}

@@ -1,0 +1,84 @@
+package dev.gearbox.spi;
+
+import dev.gearbox.runtime.Runtime;
+
+/**
+ * The runtime that owns the current thread, for {@link Runtime#current()}. A runtime enters its
+ * threads once (a worker for its whole life, a caller for the length of {@code blockOn}), so polls
+ * pay nothing for it.
+ */
+public final class CurrentRuntime {
+  private static final ThreadLocal<Frame> CURRENT = new ThreadLocal<>();
+
+  private CurrentRuntime() {}
+
+  /** What a thread is to its runtime. */
+  public enum Role {
+    /** Polls tasks: must not block. */
+    WORKER,
+    /** Runs blocking work: may block, for example in {@code JoinHandle.join()}. */
+    BLOCKING
+  }
+
+  private record Frame(Runtime runtime, Role role) {}
+
+  /** Restores the previous state of the thread when closed. */
+  public static final class Scope implements AutoCloseable {
+    private final Frame previous;
+
+    private Scope(Frame previous) {
+      this.previous = previous;
+    }
+
+    @Override
+    public void close() {
+      if (previous == null) {
+        CURRENT.remove();
+      } else {
+        CURRENT.set(previous);
+      }
+    }
+  }
+
+  /**
+   * Marks the current thread as belonging to {@code runtime} until the scope is closed.
+   *
+   * @param runtime the runtime
+   * @param role what the thread does for it
+   * @return the scope to close when the thread leaves the runtime
+   */
+  public static Scope enter(Runtime runtime, Role role) {
+    Frame previous = CURRENT.get();
+    CURRENT.set(new Frame(runtime, role));
+    return new Scope(previous);
+  }
+
+  /**
+   * The runtime of the current thread.
+   *
+   * @return the runtime, or null outside every runtime
+   */
+  public static Runtime get() {
+    Frame frame = CURRENT.get();
+    return frame == null ? null : frame.runtime();
+  }
+
+  /**
+   * Fails if the current thread polls tasks, where blocking would stall a runtime.
+   *
+   * @param operation the blocking call, for the message
+   * @throws IllegalStateException on a worker thread
+   */
+  public static void checkMayBlock(String operation) {
+    Frame frame = CURRENT.get();
+    if (frame != null && frame.role() == Role.WORKER) {
+      throw new IllegalStateException(
+          operation
+              + " would block thread '"
+              + Thread.currentThread().getName()
+              + "', which polls tasks of runtime '"
+              + frame.runtime().kind()
+              + "'; await the future inside the task instead");
+    }
+  }
+}

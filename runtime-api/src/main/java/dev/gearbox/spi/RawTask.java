@@ -1,0 +1,415 @@
+package dev.gearbox.spi;
+
+import dev.gearbox.future.Context;
+import dev.gearbox.future.Future;
+import dev.gearbox.future.Poll;
+import dev.gearbox.future.Waker;
+import dev.gearbox.runtime.JoinException;
+import dev.gearbox.runtime.JoinHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The task every runtime wraps a spawned future in: one object that is the task's waker, its poll
+ * context and its join handle, so spawning allocates once and waking or polling allocates nothing.
+ *
+ * <p>A runtime creates the task, queues it once (a new task starts {@code SCHEDULED}), and calls
+ * {@link #run()} each time a worker takes it from a queue. The state machine decides everything
+ * else: when a wake must reach {@link TaskScheduler#schedule}, when a poll must be repeated, and
+ * when an abort completes the task.
+ *
+ * @param <T> the output type
+ */
+public class RawTask<T> implements JoinHandle<T>, Waker, Context {
+  /*
+   * Implementation notes.
+   *
+   * One int word, changed only by CAS, holds the state (after Tokio's task/state.rs):
+   *   SCHEDULED      the task is in a run queue (or about to be): exactly one queue entry exists.
+   *   RUNNING        a thread owns the future: a worker polling it, or an aborter dropping it.
+   *   NOTIFIED       woken while RUNNING; the owner re-queues it when the poll returns Pending.
+   *   COMPLETE       the outcome is published; terminal.
+   *   CANCELLED      abort was requested; whoever holds RUNNING completes the task as cancelled.
+   *   JOIN_INTEREST  a joiner stored its waker in joinWaker and wants a wake on completion.
+   *
+   * Transitions:
+   *   wake:   idle -> SCHEDULED (and schedule); RUNNING -> RUNNING|NOTIFIED; otherwise no-op.
+   *   run:    SCHEDULED -> RUNNING, poll; then Pending: RUNNING -> idle, or RUNNING|NOTIFIED ->
+   *           SCHEDULED (and yieldNow); Ready or throw: -> COMPLETE.
+   *   abort:  sets CANCELLED, and RUNNING too when nobody runs it, which makes the aborting thread the
+   *           owner: it drops the future and completes the task on the spot. A queue entry left behind
+   *           by a SCHEDULED task finds it COMPLETE and is skipped.
+   *
+   * Ownership: `future` is touched only by the RUNNING owner. `outcome` is written before the CAS
+   * that sets COMPLETE and read after a volatile read sees COMPLETE. `joinWaker` is written only by
+   * the joiner while JOIN_INTEREST is clear and the task not COMPLETE, and read by the completer only
+   * after its CAS to COMPLETE saw JOIN_INTEREST set; so the two never race (Tokio's join-waker
+   * protocol). Blocking joins and CompletableFuture bridges use `completion`, completed by the
+   * completer and by any registrar that sees COMPLETE; completing it twice is harmless.
+   */
+
+  /** In a run queue. */
+  public static final int SCHEDULED = 1;
+
+  /** Owned by a thread that polls or drops the future. */
+  public static final int RUNNING = 1 << 1;
+
+  /** Woken while running: runs again after the current poll. */
+  public static final int NOTIFIED = 1 << 2;
+
+  /** Finished: the outcome is set. */
+  public static final int COMPLETE = 1 << 3;
+
+  /** Abort requested. */
+  public static final int CANCELLED = 1 << 4;
+
+  /** A joiner waits for the outcome through {@code joinWaker}. */
+  public static final int JOIN_INTEREST = 1 << 5;
+
+  private static final VarHandle STATE;
+  private static final VarHandle COMPLETION;
+  private static final AtomicLong NEXT_ID = new AtomicLong(1);
+  private static final Object CANCELLED_OUTCOME = new Object();
+
+  static {
+    try {
+      MethodHandles.Lookup lookup = MethodHandles.lookup();
+      STATE = lookup.findVarHandle(RawTask.class, "state", int.class);
+      COMPLETION = lookup.findVarHandle(RawTask.class, "completion", CompletableFuture.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  private final long id;
+  private final TaskScheduler scheduler;
+  private volatile int state = SCHEDULED;
+  private Future<T> future;
+  private Object outcome;
+  private Waker joinWaker;
+  private volatile CompletableFuture<T> completion;
+
+  /** Links of the {@link OwnedTasks} shard that holds this task; guarded by the shard's lock. */
+  RawTask<?> ownedPrev;
+
+  RawTask<?> ownedNext;
+  Object ownedBy;
+
+  /**
+   * Creates a task in the {@link #SCHEDULED} state. The runtime must queue it exactly once.
+   *
+   * @param future the future to run
+   * @param scheduler where the task goes when woken
+   */
+  public RawTask(Future<T> future, TaskScheduler scheduler) {
+    this.future = Objects.requireNonNull(future, "future");
+    this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+    this.id = NEXT_ID.getAndIncrement();
+  }
+
+  private record Failure(Throwable cause) {}
+
+  // ---- the runtime's side
+
+  /**
+   * Polls the task once, if it is still to be run; called by a worker that took it from a queue.
+   * Never throws: a throwing poll completes the task exceptionally.
+   *
+   * @return true if the future was polled, false if the queue entry was stale (task complete, or
+   *     owned by an aborting thread)
+   */
+  public final boolean run() {
+    int current = (int) STATE.getVolatile(this);
+    while (true) {
+      if ((current & (COMPLETE | RUNNING)) != 0) {
+        return false;
+      }
+      int witness = casState(current, (current & ~SCHEDULED) | RUNNING);
+      if (witness == current) {
+        break;
+      }
+      current = witness;
+    }
+    if ((current & CANCELLED) != 0) {
+      dropAndCancel();
+      return false;
+    }
+    Poll<T> poll;
+    try {
+      poll = future.poll(this);
+    } catch (Throwable failure) {
+      complete(new Failure(failure));
+      return true;
+    }
+    if (poll instanceof Poll.Ready<T>(T value)) {
+      complete(value);
+      return true;
+    }
+    current = (int) STATE.getVolatile(this);
+    while (true) {
+      if ((current & CANCELLED) != 0) {
+        dropAndCancel();
+        return true;
+      }
+      boolean again = (current & NOTIFIED) != 0;
+      int next = again ? (current & ~(RUNNING | NOTIFIED)) | SCHEDULED : current & ~RUNNING;
+      int witness = casState(current, next);
+      if (witness == current) {
+        if (again) {
+          scheduler.yieldNow(this);
+        }
+        return true;
+      }
+      current = witness;
+    }
+  }
+
+  /**
+   * The state word, for runtimes' diagnostics and tests.
+   *
+   * @return the current state bits
+   */
+  public final int state() {
+    return (int) STATE.getVolatile(this);
+  }
+
+  // ---- Waker and Context
+
+  @Override
+  public final void wake() {
+    int current = (int) STATE.getVolatile(this);
+    while (true) {
+      if ((current & (COMPLETE | CANCELLED | SCHEDULED | NOTIFIED)) != 0) {
+        return;
+      }
+      boolean running = (current & RUNNING) != 0;
+      int witness = casState(current, current | (running ? NOTIFIED : SCHEDULED));
+      if (witness == current) {
+        if (!running) {
+          scheduler.schedule(this);
+        }
+        return;
+      }
+      current = witness;
+    }
+  }
+
+  @Override
+  public final Waker waker() {
+    return this;
+  }
+
+  // ---- JoinHandle
+
+  @Override
+  public final long id() {
+    return id;
+  }
+
+  @Override
+  public final void abort() {
+    int current = (int) STATE.getVolatile(this);
+    while (true) {
+      if ((current & (COMPLETE | CANCELLED)) != 0) {
+        return;
+      }
+      boolean claim = (current & RUNNING) == 0;
+      int witness = casState(current, current | CANCELLED | (claim ? RUNNING : 0));
+      if (witness == current) {
+        if (claim) {
+          dropAndCancel();
+        }
+        return;
+      }
+      current = witness;
+    }
+  }
+
+  @Override
+  public final boolean isFinished() {
+    return (state() & COMPLETE) != 0;
+  }
+
+  @Override
+  public final Poll<T> poll(Context cx) {
+    int current = state();
+    if ((current & COMPLETE) != 0) {
+      return Poll.ready(outcomeOrThrow());
+    }
+    Waker waker = cx.waker();
+    if ((current & JOIN_INTEREST) != 0) {
+      if (joinWaker.willWake(waker)) {
+        return Poll.pending();
+      }
+      current = updateJoinInterest(current, false);
+      if ((current & COMPLETE) != 0) {
+        return Poll.ready(outcomeOrThrow());
+      }
+    }
+    joinWaker = waker;
+    current = updateJoinInterest(current, true);
+    if ((current & COMPLETE) != 0) {
+      return Poll.ready(outcomeOrThrow());
+    }
+    return Poll.pending();
+  }
+
+  /** Sets or clears JOIN_INTEREST unless COMPLETE; returns the state it saw last. */
+  private int updateJoinInterest(int current, boolean interested) {
+    while (true) {
+      if ((current & COMPLETE) != 0) {
+        return current;
+      }
+      int next = interested ? current | JOIN_INTEREST : current & ~JOIN_INTEREST;
+      int witness = casState(current, next);
+      if (witness == current) {
+        return next;
+      }
+      current = witness;
+    }
+  }
+
+  @Override
+  public final T join() {
+    CurrentRuntime.checkMayBlock("JoinHandle.join()");
+    completion().join();
+    return outcomeOrThrow();
+  }
+
+  @Override
+  public final T join(Duration timeout) throws TimeoutException, InterruptedException {
+    Objects.requireNonNull(timeout, "timeout");
+    CurrentRuntime.checkMayBlock("JoinHandle.join(timeout)");
+    try {
+      completion().get(Math.max(0, timeout.toNanos()), TimeUnit.NANOSECONDS);
+    } catch (ExecutionException e) {
+      // the outcome below carries the failure
+    } catch (TimeoutException e) {
+      throw new TimeoutException("task " + id + " did not finish within " + timeout);
+    }
+    return outcomeOrThrow();
+  }
+
+  @Override
+  public final CompletableFuture<T> toCompletableFuture() {
+    return completion().copy();
+  }
+
+  private CompletableFuture<T> completion() {
+    CompletableFuture<T> existing = completion;
+    if (existing == null) {
+      CompletableFuture<T> created = new CompletableFuture<>();
+      existing = (CompletableFuture<T>) COMPLETION.compareAndExchange(this, null, created);
+      if (existing == null) {
+        existing = created;
+      }
+    }
+    if (isFinished()) {
+      publish(existing);
+    }
+    return existing;
+  }
+
+  // ---- completion
+
+  private void dropAndCancel() {
+    Future<T> owned = future;
+    try {
+      owned.drop();
+    } catch (Throwable failure) {
+      Thread current = Thread.currentThread();
+      current.getUncaughtExceptionHandler().uncaughtException(current, failure);
+    }
+    complete(CANCELLED_OUTCOME);
+  }
+
+  private void complete(Object result) {
+    future = null;
+    outcome = result;
+    int current = (int) STATE.getVolatile(this);
+    while (true) {
+      int witness = casState(current, (current & ~(RUNNING | NOTIFIED)) | COMPLETE);
+      if (witness == current) {
+        break;
+      }
+      current = witness;
+    }
+    if ((current & JOIN_INTEREST) != 0) {
+      joinWaker.wake();
+    }
+    CompletableFuture<T> waiting = completion;
+    if (waiting != null) {
+      publish(waiting);
+    }
+    scheduler.release(this);
+  }
+
+  @SuppressWarnings("unchecked")
+  private void publish(CompletableFuture<T> target) {
+    Object result = outcome;
+    if (result == CANCELLED_OUTCOME) {
+      target.completeExceptionally(JoinException.cancelled(id));
+    } else if (result instanceof Failure failure) {
+      target.completeExceptionally(JoinException.failed(id, failure.cause()));
+    } else {
+      target.complete((T) result);
+    }
+  }
+
+  /** The output of a complete task, or the JoinException that stands for its failure. */
+  @SuppressWarnings("unchecked")
+  private T outcomeOrThrow() {
+    Object result = outcome;
+    if (result == CANCELLED_OUTCOME) {
+      throw JoinException.cancelled(id);
+    }
+    if (result instanceof Failure failure) {
+      throw JoinException.failed(id, failure.cause());
+    }
+    return (T) result;
+  }
+
+  /**
+   * Whether the task finished as cancelled.
+   *
+   * @return true if complete and cancelled
+   */
+  public final boolean isCancelled() {
+    return isFinished() && outcome == CANCELLED_OUTCOME;
+  }
+
+  private int casState(int expected, int next) {
+    return (int) STATE.compareAndExchange(this, expected, next);
+  }
+
+  @Override
+  public String toString() {
+    return "Task[" + id + ", state=" + describe(state()) + "]";
+  }
+
+  /**
+   * The names of the bits set in {@code state}, for diagnostics.
+   *
+   * @param state a state word
+   * @return the names joined with {@code |}
+   */
+  public static String describe(int state) {
+    StringBuilder names = new StringBuilder();
+    String[] labels = {
+      "SCHEDULED", "RUNNING", "NOTIFIED", "COMPLETE", "CANCELLED", "JOIN_INTEREST"
+    };
+    for (int bit = 0; bit < labels.length; bit++) {
+      if ((state & (1 << bit)) != 0) {
+        names.append(names.isEmpty() ? "" : "|").append(labels[bit]);
+      }
+    }
+    return names.isEmpty() ? "IDLE" : names.toString();
+  }
+}

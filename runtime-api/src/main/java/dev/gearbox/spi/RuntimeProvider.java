@@ -1,0 +1,47 @@
+package dev.gearbox.spi;
+
+import dev.gearbox.runtime.ConfigKey;
+import dev.gearbox.runtime.Runtime;
+import dev.gearbox.runtime.RuntimeConfig;
+import java.util.List;
+
+/**
+ * A runtime implementation, found through {@link java.util.ServiceLoader}: a runtime module
+ * declares {@code provides dev.gearbox.spi.RuntimeProvider with ...} in its {@code module-info} and
+ * lists the class in {@code META-INF/services} for the class path.
+ */
+public interface RuntimeProvider {
+
+  /**
+   * The kind that selects this runtime in configuration, such as {@code minimal}: lower case
+   * letters, digits and dashes.
+   *
+   * @return the kind
+   */
+  String kind();
+
+  /**
+   * One line that says what this runtime is.
+   *
+   * @return the description
+   */
+  String description();
+
+  /**
+   * The configuration keys this runtime reads, with their types, defaults and allowed values.
+   *
+   * @return the keys
+   */
+  default List<ConfigKey<?>> configKeys() {
+    return List.of();
+  }
+
+  /**
+   * Creates a runtime from the resolved configuration.
+   *
+   * @param config the configuration, already merged from every source
+   * @return a new runtime
+   * @throws dev.gearbox.runtime.ConfigException if a value is not allowed
+   */
+  Runtime create(RuntimeConfig config);
+}

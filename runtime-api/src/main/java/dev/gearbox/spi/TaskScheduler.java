@@ -1,0 +1,34 @@
+package dev.gearbox.spi;
+
+/**
+ * What a runtime gives each of its {@link RawTask}s: where a woken task goes, and who hears that it
+ * finished. The task state machine guarantees that {@code schedule} is called once per wake-up that
+ * found the task idle, never for a task already queued or running.
+ */
+public interface TaskScheduler {
+
+  /**
+   * Queues a task that was woken, or spawned, so a worker runs it. Called from any thread.
+   *
+   * @param task the task, now in the scheduled state
+   */
+  void schedule(RawTask<?> task);
+
+  /**
+   * Queues a task that woke itself during its own poll (a yield). The default is {@link #schedule};
+   * a runtime with a LIFO slot sends such tasks to the back of a queue instead, so yielding lets
+   * others run.
+   *
+   * @param task the task, now in the scheduled state
+   */
+  default void yieldNow(RawTask<?> task) {
+    schedule(task);
+  }
+
+  /**
+   * Hears that a task finished (completed, failed or cancelled), on the thread that finished it.
+   *
+   * @param task the finished task
+   */
+  void release(RawTask<?> task);
+}
