@@ -116,7 +116,11 @@ public final class Runtimes {
    * @throws ConfigException if none fits
    */
   public static RuntimeProvider provider(RuntimeConfig config) {
-    Map<String, RuntimeProvider> providers = providers();
+    return select(config, providers());
+  }
+
+  /** Picks the provider {@code config} names among {@code providers} (by kind, sorted). */
+  static RuntimeProvider select(RuntimeConfig config, Map<String, RuntimeProvider> providers) {
     if (providers.isEmpty()) {
       throw new ConfigException(
           "no Gearbox runtime is installed: add a runtime module (runtime-minimal,"
