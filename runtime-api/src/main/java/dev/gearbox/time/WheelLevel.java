@@ -40,15 +40,16 @@ final class WheelLevel {
   }
 
   /**
-   * The first tick of the next non-empty slot after {@code elapsed}. Found with one rotate and one
-   * count of trailing zeros on the bitfield. A slot whose start is not after {@code elapsed} lies
-   * in the next rotation: that happens only at the top level, whose slots hold clamped far
-   * deadlines. Requires a non-empty level.
+   * The first tick of the next non-empty slot after {@code elapsed}, found with one rotate and one
+   * count of trailing zeros on the bitfield. Slots are searched in circular order starting after
+   * elapsed's own slot, which comes last: below the top level that slot is always empty, and at the
+   * top level it can hold only clamped far deadlines, which belong to the next rotation, as do the
+   * slots before it. Requires a non-empty level.
    */
   long nextSlotStart(long elapsed) {
-    long elapsedSlot = elapsed >>> shift;
-    long rotated = Long.rotateRight(occupied, (int) (elapsedSlot & SLOT_MASK));
-    long slot = (Long.numberOfTrailingZeros(rotated) + elapsedSlot) & SLOT_MASK;
+    long firstSlot = (elapsed >>> shift) + 1;
+    long rotated = Long.rotateRight(occupied, (int) (firstSlot & SLOT_MASK));
+    long slot = (Long.numberOfTrailingZeros(rotated) + firstSlot) & SLOT_MASK;
     long start = (elapsed & -levelSpan()) + (slot << shift);
     if (start <= elapsed) {
       assert level == HierarchicalWheel.LEVELS - 1 : "slot behind elapsed at level " + level;
