@@ -19,7 +19,8 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>Costs: {@link #register} and {@link #cancel} are constant time; {@link #nextDeadline()} is
  * constant time; {@link #advanceTo} is linear in the entries it fires plus the slots it empties,
- * and each entry is moved between levels at most five times on its way down. Thread-safe.
+ * and each entry is moved between levels at most five times on its way down (plus once per 2.2-year
+ * rotation when its deadline lies beyond the wheel's span). Thread-safe.
  */
 public final class TimerWheel {
   /*
