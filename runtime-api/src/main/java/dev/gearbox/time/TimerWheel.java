@@ -113,7 +113,9 @@ public final class TimerWheel {
 
   /**
    * Unlinks a pending entry so that it never fires; for a future that is dropped before its
-   * deadline. Constant time. Racing with the firing of the same entry, exactly one wins.
+   * deadline. Constant time. Racing with the firing of the same entry, exactly one wins; when the
+   * firing wins, this returns false and the waker may still be woken just after, since wakes run
+   * outside the lock (harmless for a task that is finished or aborted).
    *
    * @param entry the entry to cancel
    * @return true if it was pending here and now is not; false if it already elapsed, was never
