@@ -5,6 +5,7 @@
 module dev.gearbox.api {
   exports dev.gearbox.future;
   exports dev.gearbox.runtime;
+  exports dev.gearbox.time;
   // exports dev.gearbox.sync;
   exports dev.gearbox.spi;
 

@@ -1,0 +1,125 @@
+package dev.gearbox.time;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * A clock for tests whose time moves only when told to, as Tokio's {@code time::pause}: it starts
+ * paused at reading 0, {@link #advance(Duration)} moves it forward, and a runtime that finds every
+ * task waiting calls {@link #autoAdvanceTo(long)} to jump straight to the next timer, so a test of
+ * an hour-long timeout runs in microseconds. {@link #resume()} lets it follow real time again (from
+ * where it stood), {@link #pause()} freezes it once more.
+ *
+ * <p>Thread-safe: every method takes this clock's monitor for a few instructions, so readings are
+ * monotonic across threads even while another thread pauses, resumes or advances it.
+ */
+public final class PausedClock implements Clock {
+  /*
+   * Implementation notes.
+   *
+   * All fields are guarded by `this`. The reading is `baseNanos` while paused, and `baseNanos` plus the
+   * System.nanoTime() elapsed since `resumedAtNanos` while running. Pausing folds the running time
+   * into `baseNanos`; advancing adds to `baseNanos` in either state. Because every reading and every
+   * change happen under one monitor, a reading taken after a change sees it, and no reading exceeds a
+   * later one (after Tokio's time/clock.rs, which keeps the same state under a mutex).
+   */
+
+  private long baseNanos;
+  private long resumedAtNanos;
+  private boolean paused = true;
+
+  /** Creates a clock paused at reading 0. */
+  public PausedClock() {}
+
+  @Override
+  public synchronized long nanoTime() {
+    if (paused) {
+      return baseNanos;
+    }
+    return baseNanos + (System.nanoTime() - resumedAtNanos);
+  }
+
+  /**
+   * The current reading as the time since this clock's origin; same as {@link #nanoTime()}.
+   *
+   * @return the elapsed time, never negative
+   */
+  public Duration now() {
+    return Duration.ofNanos(nanoTime());
+  }
+
+  /**
+   * Whether time stands still.
+   *
+   * @return true while paused
+   */
+  public synchronized boolean isPaused() {
+    return paused;
+  }
+
+  /** Freezes the clock at its current reading. Does nothing if already paused. */
+  public synchronized void pause() {
+    if (!paused) {
+      baseNanos = nanoTime();
+      paused = true;
+    }
+  }
+
+  /** Lets the clock follow real time again from its current reading. Does nothing if running. */
+  public synchronized void resume() {
+    if (paused) {
+      resumedAtNanos = System.nanoTime();
+      paused = false;
+    }
+  }
+
+  /**
+   * Moves the clock forward by {@code by}, paused or not. Constant time. Timers that become due
+   * fire when their runtime next drives its timer wheel.
+   *
+   * @param by how far to move; zero is allowed
+   * @throws NullPointerException if {@code by} is null
+   * @throws IllegalArgumentException if {@code by} is negative (time never goes back), or so long
+   *     that the reading would overflow
+   */
+  public synchronized void advance(Duration by) {
+    Objects.requireNonNull(by, "by");
+    if (by.isNegative()) {
+      throw new IllegalArgumentException(
+          "advance(" + by + "): the duration must be zero or positive; time never goes back");
+    }
+    try {
+      baseNanos = Math.addExact(baseNanos, by.toNanos());
+    } catch (ArithmeticException tooLong) {
+      throw new IllegalArgumentException(
+          "advance(" + by + "): the reading would overflow; the most is " + maxAdvance(), tooLong);
+    }
+  }
+
+  /**
+   * Jumps a paused clock to {@code deadlineNanos}, typically {@link TimerWheel#nextDeadline()}. A
+   * runtime calls this when every task waits, so the next timer fires without real waiting (Tokio's
+   * auto-advance). Constant time.
+   *
+   * @param deadlineNanos the reading to jump to
+   * @return true if the clock moved; false if it is running, the deadline is {@link
+   *     TimerWheel#NO_DEADLINE} (nothing to wait for: the tasks wait on something else, or are
+   *     deadlocked), or the deadline is not after the current reading
+   */
+  public synchronized boolean autoAdvanceTo(long deadlineNanos) {
+    if (!paused || deadlineNanos == TimerWheel.NO_DEADLINE || deadlineNanos <= baseNanos) {
+      return false;
+    }
+    baseNanos = deadlineNanos;
+    return true;
+  }
+
+  private Duration maxAdvance() {
+    return Duration.ofNanos(Long.MAX_VALUE - nanoTime());
+  }
+
+  @Override
+  public synchronized String toString() {
+    return "PausedClock[" + now() + (paused ? ", paused]" : ", running]");
+  }
+}

@@ -1,0 +1,261 @@
+package dev.gearbox.time;
+
+import dev.gearbox.future.Waker;
+import java.util.Objects;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The timers of one runtime: a hierarchical timer wheel of 1 ms resolution (Tokio's shape: 6 levels
+ * of 64 slots), read against the runtime's {@link Clock}. This class is for runtime implementers:
+ * futures register and cancel {@link TimerEntry entries} from any thread, and the runtime's driver
+ * calls {@link #advance()} to fire the due ones and {@link #nextDeadline()} to know how long it may
+ * park.
+ *
+ * <p>Deadlines are readings of the clock. The wheel counts whole milliseconds from its creation and
+ * rounds each deadline up to the next one, so a timer never fires before its deadline, and becomes
+ * due at most 1 ms after it (it fires at the driver's next {@code advance} from then on). A
+ * deadline at or before the wheel's current time is due at once; a deadline years away is held
+ * (re-cascaded every 2.2 years) until it comes.
+ *
+ * <p>Costs: {@link #register} and {@link #cancel} are constant time; {@link #nextDeadline()} is
+ * constant time; {@link #advanceTo} is linear in the entries it fires plus the slots it empties,
+ * and each entry is moved between levels at most five times on its way down (plus once per 2.2-year
+ * rotation when its deadline lies beyond the wheel's span). Thread-safe.
+ */
+public final class TimerWheel {
+  /*
+   * Implementation notes.
+   *
+   * Threading: one lock around the wheel (Tokio's time driver does the same). Any thread may register
+   * and cancel; one or more threads may advance, typically the runtime's driver. Every change of an
+   * entry's links and of its state REGISTERED -> ELAPSED / IDLE happens under the lock, so an entry
+   * fired and cancelled at the same moment is unlinked exactly once: whichever takes the lock first
+   * wins, the cancel returns false if the fire won, and the waker is woken at most once per
+   * registration. Wakers are woken outside the lock, in batches of WAKE_BATCH, so that a wake that
+   * schedules a task (and may take the scheduler's locks) never runs under the wheel's lock and
+   * registrations are not held up behind a long burst of firings.
+   *
+   * Ticks: the wheel runs on MillisTicks, whole milliseconds since the clock reading at creation;
+   * deadlines round up and the current time rounds down, so a deadline's tick is reached only once
+   * the clock has passed the deadline.
+   */
+
+  /**
+   * What {@link #nextDeadline()} returns when no timer is pending: {@link Long#MAX_VALUE}, the
+   * value that {@code ParkingWaker.park} and {@link Clock#deadlineAfter} use for "no deadline".
+   */
+  public static final long NO_DEADLINE = Long.MAX_VALUE;
+
+  private static final int WAKE_BATCH = 32;
+
+  private final Clock clock;
+  private final MillisTicks ticks;
+  private final ReentrantLock lock = new ReentrantLock();
+  private final HierarchicalWheel wheel = new HierarchicalWheel();
+
+  /**
+   * Creates an empty wheel whose time starts at the clock's current reading.
+   *
+   * @param clock the clock that deadlines are readings of
+   * @throws NullPointerException if {@code clock} is null
+   */
+  public TimerWheel(Clock clock) {
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.ticks = new MillisTicks(clock.nanoTime());
+  }
+
+  /**
+   * The clock this wheel reads.
+   *
+   * @return the clock given at creation
+   */
+  public Clock clock() {
+    return clock;
+  }
+
+  /**
+   * Registers {@code entry} to fire at {@code deadlineNanos}, or moves it there if it is already
+   * pending in this wheel. An elapsed or cancelled entry may be registered again. Constant time.
+   *
+   * <p>If the deadline is already due (at or before the wheel's current time, so zero and negative
+   * delays), nothing is linked: the entry is marked {@link TimerEntry#isElapsed() elapsed} at once
+   * and this returns false <em>without</em> waking its waker, since the caller is the one to act.
+   *
+   * @param entry the entry to register
+   * @param deadlineNanos when to fire, as a reading of {@link #clock()}
+   * @return true if the entry is now pending; false if it was due at once
+   * @throws NullPointerException if {@code entry} is null
+   * @throws IllegalStateException if the entry is pending in another wheel
+   */
+  public boolean register(TimerEntry entry, long deadlineNanos) {
+    Objects.requireNonNull(entry, "entry");
+    long tick = ticks.deadlineTick(deadlineNanos);
+    lock.lock();
+    try {
+      if (entry.state() == TimerEntry.REGISTERED) {
+        if (entry.wheel != this) {
+          throw new IllegalStateException(
+              entry + " is pending in another TimerWheel; cancel it there before registering here");
+        }
+        wheel.remove(entry);
+      }
+      entry.wheel = this;
+      if (!wheel.insert(entry, tick)) {
+        entry.setState(TimerEntry.ELAPSED);
+        return false;
+      }
+      entry.setState(TimerEntry.REGISTERED);
+      return true;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Unlinks a pending entry so that it never fires; for a future that is dropped before its
+   * deadline. Constant time. Racing with the firing of the same entry, exactly one wins; when the
+   * firing wins, this returns false and the waker may still be woken just after, since wakes run
+   * outside the lock (harmless for a task that is finished or aborted).
+   *
+   * @param entry the entry to cancel
+   * @return true if it was pending here and now is not; false if it already elapsed, was never
+   *     registered here, or was cancelled before
+   * @throws NullPointerException if {@code entry} is null
+   */
+  public boolean cancel(TimerEntry entry) {
+    Objects.requireNonNull(entry, "entry");
+    lock.lock();
+    try {
+      if (entry.state() != TimerEntry.REGISTERED || entry.wheel != this) {
+        return false;
+      }
+      wheel.remove(entry);
+      entry.setState(TimerEntry.IDLE);
+      return true;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Fires every entry due at the clock's current reading; see {@link #advanceTo(long)}.
+   *
+   * @return the number of entries fired
+   */
+  public int advance() {
+    return advanceTo(clock.nanoTime());
+  }
+
+  /**
+   * Moves the wheel's time to {@code nowNanos} and fires every entry whose deadline has passed:
+   * marks it elapsed and wakes its waker, on the calling thread, outside the wheel's lock. Entries
+   * fire in non-decreasing order of their deadlines rounded to the millisecond. A time before the
+   * wheel's current time fires only what is already due. Cost: linear in the entries fired and the
+   * slots emptied.
+   *
+   * @param nowNanos the current reading of {@link #clock()}
+   * @return the number of entries fired
+   * @throws RuntimeException the first exception a waker threw, after all wakers of its batch ran;
+   *     entries not yet fired then stay due and fire on the next call
+   */
+  public int advanceTo(long nowNanos) {
+    long nowTick = ticks.nowTick(nowNanos);
+    Waker[] batch = null;
+    int fired = 0;
+    while (true) {
+      int count = 0;
+      lock.lock();
+      try {
+        TimerEntry due = wheel.poll(nowTick);
+        while (due != null) {
+          if (batch == null) {
+            batch = new Waker[WAKE_BATCH];
+          }
+          due.setState(TimerEntry.ELAPSED);
+          batch[count++] = due.waker();
+          due = count < WAKE_BATCH ? wheel.poll(nowTick) : null;
+        }
+      } finally {
+        lock.unlock();
+      }
+      fired += count;
+      wakeAll(batch, count);
+      if (count < WAKE_BATCH) {
+        return fired;
+      }
+    }
+  }
+
+  private static void wakeAll(Waker[] batch, int count) {
+    RuntimeException failure = null;
+    for (int i = 0; i < count; i++) {
+      Waker waker = batch[i];
+      batch[i] = null;
+      try {
+        if (waker != null) {
+          waker.wake();
+        }
+      } catch (RuntimeException thrown) {
+        if (failure == null) {
+          failure = thrown;
+        } else {
+          failure.addSuppressed(thrown);
+        }
+      }
+    }
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
+  /**
+   * When the driver must next call {@link #advance()}: a reading of {@link #clock()} never later
+   * than the moment the earliest pending entry becomes due, so parking until then never oversleeps.
+   * When that entry is due within the current 64 ms block of the wheel, the value is exactly its
+   * deadline rounded up to the millisecond; otherwise it is the start of the coarser slot holding
+   * it, which may be earlier (by less than that slot's span: 64 ms, 4 s, ...) and on reaching which
+   * {@code advance} moves the entry down and this returns a tighter value. Constant time.
+   *
+   * @return the reading to wake at; a past reading if entries are due; {@link #NO_DEADLINE} if none
+   *     is pending
+   */
+  public long nextDeadline() {
+    long tick;
+    lock.lock();
+    try {
+      tick = wheel.nextExpiration();
+    } finally {
+      lock.unlock();
+    }
+    return tick == HierarchicalWheel.NONE ? NO_DEADLINE : ticks.toNanos(tick);
+  }
+
+  /**
+   * The number of pending entries. Constant time.
+   *
+   * @return entries registered and neither fired nor cancelled
+   */
+  public int size() {
+    lock.lock();
+    try {
+      return wheel.size();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Checks the wheel's internal invariants, walking every entry; for tests. */
+  void verify() {
+    lock.lock();
+    try {
+      wheel.verify();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "TimerWheel[" + size() + " pending, " + clock + "]";
+  }
+}

@@ -1,0 +1,215 @@
+package dev.gearbox.time;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.gearbox.future.Waker;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The thread-safe wheel in clock readings: rounding, registration, cancellation, wakes. */
+class TimerWheelTest {
+  private static final long MS = 1_000_000L;
+
+  private final PausedClock clock = new PausedClock();
+  private final TimerWheel wheel = new TimerWheel(clock);
+
+  @Test
+  void firesOnceTheDeadlineRoundedUpToTheMillisecondHasPassed() {
+    CountingWaker waker = new CountingWaker();
+    TimerEntry entry = entry(waker);
+    assertThat(wheel.register(entry, 3 * MS / 2)).isTrue();
+    assertThat(entry.isRegistered()).isTrue();
+    assertThat(wheel.nextDeadline()).isEqualTo(2 * MS);
+
+    assertThat(wheel.advanceTo(2 * MS - 1)).isZero();
+    assertThat(waker.wakes()).isZero();
+    assertThat(wheel.advanceTo(2 * MS)).isEqualTo(1);
+    assertThat(waker.wakes()).isEqualTo(1);
+    assertThat(entry.isElapsed()).isTrue();
+    assertThat(entry.isRegistered()).isFalse();
+    assertThat(wheel.size()).isZero();
+    assertThat(wheel.nextDeadline()).isEqualTo(TimerWheel.NO_DEADLINE);
+  }
+
+  @Test
+  void zeroAndNegativeDelaysAreDueAtOnceWithoutAWake() {
+    clock.advance(Duration.ofSeconds(1));
+    wheel.advance();
+    for (Duration delay : List.of(Duration.ZERO, Duration.ofMillis(-5), Duration.ofDays(-9_000))) {
+      CountingWaker waker = new CountingWaker();
+      TimerEntry entry = entry(waker);
+      assertThat(wheel.register(entry, clock.deadlineAfter(delay))).as("%s", delay).isFalse();
+      assertThat(entry.isElapsed()).isTrue();
+      assertThat(waker.wakes()).isZero();
+    }
+    assertThat(wheel.size()).isZero();
+  }
+
+  @Test
+  void cancelBeforeFiringMeansNeverFiring() {
+    CountingWaker waker = new CountingWaker();
+    TimerEntry entry = entry(waker);
+    wheel.register(entry, 10 * MS);
+    assertThat(wheel.cancel(entry)).isTrue();
+    assertThat(wheel.cancel(entry)).as("second cancel").isFalse();
+    assertThat(entry.isRegistered()).isFalse();
+    assertThat(entry.isElapsed()).isFalse();
+    assertThat(wheel.advanceTo(Long.MAX_VALUE - 1)).isZero();
+    assertThat(waker.wakes()).isZero();
+  }
+
+  @Test
+  void cancelAfterFiringReportsFalseAndWakesNothingMore() {
+    CountingWaker waker = new CountingWaker();
+    TimerEntry entry = entry(waker);
+    wheel.register(entry, 10 * MS);
+    wheel.advanceTo(10 * MS);
+    assertThat(wheel.cancel(entry)).isFalse();
+    assertThat(entry.isElapsed()).isTrue();
+    assertThat(waker.wakes()).isEqualTo(1);
+  }
+
+  @Test
+  void anElapsedEntryCanBeRegisteredAgain() {
+    CountingWaker waker = new CountingWaker();
+    TimerEntry entry = entry(waker);
+    wheel.register(entry, 5 * MS);
+    wheel.advanceTo(5 * MS);
+    assertThat(wheel.register(entry, 70 * MS)).isTrue();
+    assertThat(entry.isElapsed()).isFalse();
+    assertThat(wheel.advanceTo(69 * MS)).isZero();
+    assertThat(wheel.advanceTo(70 * MS)).isEqualTo(1);
+    assertThat(waker.wakes()).isEqualTo(2);
+  }
+
+  @Test
+  void registeringAPendingEntryMovesItsDeadline() {
+    CountingWaker waker = new CountingWaker();
+    TimerEntry entry = entry(waker);
+    wheel.register(entry, 5_000 * MS);
+    wheel.register(entry, 3 * MS);
+    assertThat(wheel.size()).isEqualTo(1);
+    assertThat(wheel.advanceTo(3 * MS)).isEqualTo(1);
+    wheel.register(entry, 10 * MS);
+    wheel.register(entry, 100 * MS);
+    assertThat(wheel.advanceTo(99 * MS)).isZero();
+    assertThat(wheel.advanceTo(100 * MS)).isEqualTo(1);
+    assertThat(waker.wakes()).isEqualTo(2);
+    wheel.verify();
+  }
+
+  @Test
+  void anEntryPendingElsewhereIsRefusedByName() {
+    TimerEntry entry = entry(new CountingWaker());
+    TimerWheel other = new TimerWheel(clock);
+    other.register(entry, 10 * MS);
+    assertThatThrownBy(() -> wheel.register(entry, 20 * MS))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("another TimerWheel");
+    assertThat(wheel.cancel(entry)).isFalse();
+    assertThat(other.cancel(entry)).isTrue();
+    assertThat(wheel.register(entry, 20 * MS)).isTrue();
+  }
+
+  @Test
+  void nullArgumentsAreRejectedByName() {
+    assertThatThrownBy(() -> new TimerWheel(null)).hasMessage("clock");
+    assertThatThrownBy(() -> wheel.register(null, 0)).hasMessage("entry");
+    assertThatThrownBy(() -> wheel.cancel(null)).hasMessage("entry");
+    assertThatThrownBy(() -> new TimerEntry().setWaker(null)).hasMessage("waker");
+  }
+
+  @Test
+  void nextDeadlineIsNeverLaterThanTheEarliestDueTimeAndTightens() {
+    Random random = new Random(3);
+    for (int round = 0; round < 200; round++) {
+      TimerWheel fresh = new TimerWheel(clock);
+      long now = clock.nanoTime();
+      long deadline = now + 1 + random.nextLong(Duration.ofDays(790).toNanos());
+      long dueAt = now + Math.ceilDiv(deadline - now, MS) * MS;
+      fresh.register(entry(new CountingWaker()), deadline);
+      int wakeUps = 0;
+      long next = fresh.nextDeadline();
+      while (next < dueAt) {
+        assertThat(fresh.advanceTo(next)).isZero();
+        long tighter = fresh.nextDeadline();
+        assertThat(tighter).isGreaterThan(next);
+        next = tighter;
+        wakeUps++;
+      }
+      assertThat(next).isEqualTo(dueAt);
+      assertThat(wakeUps)
+          .as("within the span: one early wake-up per level at most")
+          .isLessThanOrEqualTo(5);
+      assertThat(fresh.advanceTo(next)).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aDeadlineBeyondTheWheelSpanWaitsAndFires() {
+    long tenYears = Duration.ofDays(3_653).toNanos();
+    CountingWaker waker = new CountingWaker();
+    wheel.register(entry(waker), tenYears);
+    assertThat(wheel.advanceTo(tenYears - MS)).isZero();
+    assertThat(wheel.size()).isEqualTo(1);
+    assertThat(wheel.advanceTo(tenYears)).isEqualTo(1);
+    assertThat(waker.wakes()).isEqualTo(1);
+  }
+
+  @Test
+  void saturatedDeadlinesFromANegativeOriginStayPending() {
+    Clock negative = () -> -5_000_000_000L;
+    TimerWheel far = new TimerWheel(negative);
+    TimerEntry forever = entry(new CountingWaker());
+    assertThat(far.register(forever, Long.MAX_VALUE)).isTrue();
+    assertThat(far.register(entry(new CountingWaker()), Long.MIN_VALUE)).isFalse();
+    assertThat(far.advanceTo(negative.nanoTime() + Duration.ofDays(3_000).toNanos())).isZero();
+    assertThat(forever.isRegistered()).isTrue();
+    assertThat(far.nextDeadline()).isGreaterThan(negative.nanoTime());
+  }
+
+  @Test
+  void aThrowingWakerDoesNotStopTheOthersOfItsBatch() {
+    List<CountingWaker> wakers = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      CountingWaker waker = new CountingWaker();
+      wakers.add(waker);
+      wheel.register(entry(waker), 4 * MS);
+    }
+    Waker failing =
+        () -> {
+          throw new IllegalStateException("boom");
+        };
+    TimerEntry bad = new TimerEntry();
+    bad.setWaker(failing);
+    wheel.register(bad, 4 * MS);
+    assertThatThrownBy(() -> wheel.advanceTo(4 * MS)).hasMessage("boom");
+    assertThat(wakers).allSatisfy(waker -> assertThat(waker.wakes()).isEqualTo(1));
+    assertThat(wheel.size()).isZero();
+  }
+
+  @Test
+  void firingMoreThanOneBatchWakesEveryone() {
+    List<CountingWaker> wakers = new ArrayList<>();
+    for (int i = 0; i < 1_000; i++) {
+      CountingWaker waker = new CountingWaker();
+      wakers.add(waker);
+      wheel.register(entry(waker), (1 + i % 3) * MS);
+    }
+    wheel.register(entry(new CountingWaker()), 4 * MS);
+    assertThat(wheel.advanceTo(3 * MS)).isEqualTo(1_000);
+    assertThat(wakers).allSatisfy(waker -> assertThat(waker.wakes()).isEqualTo(1));
+    assertThat(wheel.size()).isEqualTo(1);
+    wheel.verify();
+  }
+
+  private static TimerEntry entry(Waker waker) {
+    TimerEntry entry = new TimerEntry();
+    entry.setWaker(waker);
+    return entry;
+  }
+}
