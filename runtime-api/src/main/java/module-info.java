@@ -5,7 +5,7 @@
 module dev.gearbox.api {
   exports dev.gearbox.future;
   exports dev.gearbox.runtime;
-  // exports dev.gearbox.sync;
+  exports dev.gearbox.sync;
   exports dev.gearbox.spi;
 
   uses dev.gearbox.spi.RuntimeProvider;
