@@ -121,9 +121,4 @@ public final class AtomicWaker {
     STATE.getAndBitwiseAndRelease(this, ~WAKING);
     return registered;
   }
-
-  @Override
-  public String toString() {
-    return "AtomicWaker[state=" + state + "]";
-  }
 }

@@ -44,9 +44,8 @@ final class BoundedChannel<T> {
   private final int capacity;
   private final ReentrantLock lock = new ReentrantLock();
   private final MessageRing buffer;
+  private final SendWaiterQueue<T> waiters = new SendWaiterQueue<>();
   private int reserved;
-  private SendFuture<T> firstWaiter;
-  private SendFuture<T> lastWaiter;
   private volatile boolean closed;
   private boolean closedByReceiver;
 
@@ -98,7 +97,7 @@ final class BoundedChannel<T> {
               || (send.state == SendFuture.State.IDLE && buffer.size() + reserved < capacity);
       if (!mayDeliver) {
         if (send.state == SendFuture.State.IDLE) {
-          appendWaiterLocked(send);
+          waiters.append(send);
         }
         if (send.waker == null || !send.waker.willWake(waker)) {
           send.waker = waker;
@@ -156,7 +155,7 @@ final class BoundedChannel<T> {
   // ---- both sides
 
   void close(boolean byReceiver) {
-    List<Waker> waitingSenders = new ArrayList<>();
+    List<Waker> waitingSenders = null;
     lock.lock();
     try {
       if (closed) {
@@ -164,24 +163,21 @@ final class BoundedChannel<T> {
       }
       closed = true;
       closedByReceiver = byReceiver;
-      for (SendFuture<T> waiter = firstWaiter; waiter != null; ) {
-        SendFuture<T> following = waiter.next;
-        waiter.previous = null;
-        waiter.next = null;
-        waiter.state = SendFuture.State.IDLE;
-        if (waiter.waker != null) {
-          waitingSenders.add(waiter.waker);
-          waiter.waker = null;
-        }
-        waiter = following;
+      if (!waiters.isEmpty()) {
+        waitingSenders = new ArrayList<>();
       }
-      firstWaiter = null;
-      lastWaiter = null;
+      for (SendFuture<T> waiter = waiters.pollFirst();
+          waiter != null;
+          waiter = waiters.pollFirst()) {
+        waiter.state = SendFuture.State.IDLE; // detached: its next poll sees `closed`
+        waitingSenders.add(waiter.waker);
+        waiter.waker = null;
+      }
     } finally {
       lock.unlock();
     }
-    for (Waker sender : waitingSenders) {
-      sender.wake();
+    if (waitingSenders != null) {
+      waitingSenders.forEach(Waker::wake);
     }
     receiverWaker.wake();
   }
@@ -192,7 +188,7 @@ final class BoundedChannel<T> {
   private Waker abandonLocked(SendFuture<T> send) {
     Waker nextSender = null;
     switch (send.state) {
-      case QUEUED -> unlinkWaiterLocked(send);
+      case QUEUED -> waiters.remove(send);
       case GRANTED -> {
         reserved--;
         nextSender = grantFirstWaiterLocked();
@@ -207,42 +203,15 @@ final class BoundedChannel<T> {
 
   /** Reserves a slot for the first waiter, if any, and returns its waker to wake. */
   private Waker grantFirstWaiterLocked() {
-    SendFuture<T> first = firstWaiter;
+    SendFuture<T> first = waiters.pollFirst();
     if (first == null) {
       return null;
     }
-    unlinkWaiterLocked(first);
     first.state = SendFuture.State.GRANTED;
     reserved++;
     Waker waker = first.waker;
     first.waker = null;
     return waker;
-  }
-
-  private void appendWaiterLocked(SendFuture<T> send) {
-    send.state = SendFuture.State.QUEUED;
-    send.previous = lastWaiter;
-    if (lastWaiter == null) {
-      firstWaiter = send;
-    } else {
-      lastWaiter.next = send;
-    }
-    lastWaiter = send;
-  }
-
-  private void unlinkWaiterLocked(SendFuture<T> send) {
-    if (send.previous == null) {
-      firstWaiter = send.next;
-    } else {
-      send.previous.next = send.next;
-    }
-    if (send.next == null) {
-      lastWaiter = send.previous;
-    } else {
-      send.next.previous = send.previous;
-    }
-    send.previous = null;
-    send.next = null;
   }
 
   private ChannelClosedException closedException() {

@@ -99,6 +99,30 @@ class OneshotTest {
   }
 
   @Test
+  void droppingTheReceiverDiscardsASentValue() {
+    sender.send("v");
+    receiver.drop();
+    assertThat(sender.isClosed()).isTrue();
+    assertThatThrownBy(receiver::tryReceive).isInstanceOf(ChannelClosedException.class);
+  }
+
+  @Test
+  void closingTheSenderFromAnotherThreadFailsAParkedReceiver() {
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(15),
+        () -> {
+          for (int round = 0; round < 1_000; round++) {
+            Oneshot.Pair<Integer> channel = Oneshot.channel();
+            Thread thread = Thread.ofPlatform().start(channel.sender()::close);
+            assertThatThrownBy(
+                    () -> ParkingDriver.blockOn(channel.receiver(), Duration.ofSeconds(5)))
+                .isInstanceOf(ChannelClosedException.class);
+            thread.join();
+          }
+        });
+  }
+
+  @Test
   void sendingTwiceIsAMisuse() {
     sender.send("first");
     assertThatThrownBy(() -> sender.send("second")).isInstanceOf(IllegalStateException.class);
