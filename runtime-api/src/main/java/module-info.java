@@ -1,12 +1,12 @@
 /**
  * The Gearbox API: poll-based futures and wakers, the {@code Runtime} interface and its selection,
- * the sync primitives, and the SPI that runtime implementations build on.
+ * time, the sync primitives, and the SPI that runtime implementations build on.
  */
 module dev.gearbox.api {
   exports dev.gearbox.future;
   exports dev.gearbox.runtime;
+  exports dev.gearbox.sync;
   exports dev.gearbox.time;
-  // exports dev.gearbox.sync;
   exports dev.gearbox.spi;
 
   uses dev.gearbox.spi.RuntimeProvider;

@@ -1,0 +1,4 @@
+/** Runnable Gearbox programs: the main program and the examples of each use. */
+module dev.gearbox.examples {
+  requires dev.gearbox.api;
+}

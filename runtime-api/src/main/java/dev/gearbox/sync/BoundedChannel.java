@@ -1,0 +1,221 @@
+package dev.gearbox.sync;
+
+import dev.gearbox.future.AtomicWaker;
+import dev.gearbox.future.Waker;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The state of a bounded multi-producer, single-consumer channel, shared by its {@link
+ * Channel.Sender} and {@link Channel.Receiver}.
+ *
+ * @param <T> the message type
+ */
+final class BoundedChannel<T> {
+  /*
+   * Implementation notes.
+   *
+   * A ring of messages and an intrusive FIFO list of waiting senders (SendFuture nodes), both
+   * guarded by `lock` (after the shape of tokio::sync::mpsc::bounded, whose capacity is a fair
+   * semaphore). `reserved` counts slots granted to waiting senders that have not yet polled to
+   * fill them. Invariants, under the lock:
+   *   buffer.size() + reserved <= capacity;
+   *   waiters non-empty  =>  buffer.size() + reserved == capacity
+   *     (a freed slot goes straight to the first waiter, so a newcomer or a trySend never
+   *     overtakes a waiting sender: FIFO);
+   *   closed  =>  no waiters (a close detaches them all; a late poll sees `closed` and fails).
+   * A send is delivered only when its own poll puts the message in the ring, so a send future
+   * dropped before it returned Ready never delivers; dropping a GRANTED one hands its slot on.
+   *
+   * Wakes happen after the lock is released: a sender's waker is taken out of its node under the
+   * lock and woken outside; the receiver's waker is an AtomicWaker, registered by the receiving
+   * task without the lock and woken by senders after they unlock.
+   *
+   * Threads: any sender thread and the receiving task take the lock; `closed` is volatile for
+   * isClosed() and written under the lock; `receiverWaker` is registered by the receiving task
+   * only.
+   */
+
+  /** What {@link #pollReceive()} returns when the channel is closed and drained. */
+  static final Object END_OF_STREAM = new Object();
+
+  final AtomicWaker receiverWaker = new AtomicWaker();
+  private final int capacity;
+  private final ReentrantLock lock = new ReentrantLock();
+  private final MessageRing buffer;
+  private final SendWaiterQueue<T> waiters = new SendWaiterQueue<>();
+  private int reserved;
+  private volatile boolean closed;
+  private boolean closedByReceiver;
+
+  BoundedChannel(int capacity) {
+    this.capacity = capacity;
+    this.buffer = new MessageRing(capacity);
+  }
+
+  int capacity() {
+    return capacity;
+  }
+
+  boolean isClosed() {
+    return closed;
+  }
+
+  // ---- senders
+
+  boolean trySend(T message) {
+    lock.lock();
+    try {
+      if (closed) {
+        throw closedException();
+      }
+      if (buffer.size() + reserved >= capacity) {
+        return false;
+      }
+      buffer.add(message);
+    } finally {
+      lock.unlock();
+    }
+    receiverWaker.wake();
+    return true;
+  }
+
+  /** Delivers the send's message if it may, else queues it; returns whether it was delivered. */
+  boolean pollSend(SendFuture<T> send, Waker waker) {
+    lock.lock();
+    try {
+      if (send.state == SendFuture.State.DONE) {
+        throw new IllegalStateException("send future polled after it completed");
+      }
+      if (closed) {
+        abandonLocked(send);
+        throw closedException();
+      }
+      boolean mayDeliver =
+          send.state == SendFuture.State.GRANTED
+              || (send.state == SendFuture.State.IDLE && buffer.size() + reserved < capacity);
+      if (!mayDeliver) {
+        if (send.state == SendFuture.State.IDLE) {
+          waiters.append(send);
+        }
+        if (send.waker == null || !send.waker.willWake(waker)) {
+          send.waker = waker;
+        }
+        return false;
+      }
+      if (send.state == SendFuture.State.GRANTED) {
+        reserved--;
+      }
+      buffer.add(send.message);
+      send.message = null;
+      send.state = SendFuture.State.DONE;
+    } finally {
+      lock.unlock();
+    }
+    receiverWaker.wake();
+    return true;
+  }
+
+  void dropSend(SendFuture<T> send) {
+    Waker nextSender;
+    lock.lock();
+    try {
+      nextSender = abandonLocked(send);
+    } finally {
+      lock.unlock();
+    }
+    if (nextSender != null) {
+      nextSender.wake();
+    }
+  }
+
+  // ---- the receiver
+
+  /** The next message, or null if none yet, or {@link #END_OF_STREAM} if closed and drained. */
+  Object pollReceive() {
+    Object message;
+    Waker grantedSender;
+    lock.lock();
+    try {
+      message = buffer.poll();
+      if (message == null) {
+        return closed ? END_OF_STREAM : null;
+      }
+      grantedSender = grantFirstWaiterLocked();
+    } finally {
+      lock.unlock();
+    }
+    if (grantedSender != null) {
+      grantedSender.wake();
+    }
+    return message;
+  }
+
+  // ---- both sides
+
+  void close(boolean byReceiver) {
+    List<Waker> waitingSenders = null;
+    lock.lock();
+    try {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      closedByReceiver = byReceiver;
+      if (!waiters.isEmpty()) {
+        waitingSenders = new ArrayList<>();
+      }
+      for (SendFuture<T> waiter = waiters.pollFirst();
+          waiter != null;
+          waiter = waiters.pollFirst()) {
+        waiter.state = SendFuture.State.IDLE; // detached: its next poll sees `closed`
+        waitingSenders.add(waiter.waker);
+        waiter.waker = null;
+      }
+    } finally {
+      lock.unlock();
+    }
+    if (waitingSenders != null) {
+      waitingSenders.forEach(Waker::wake);
+    }
+    receiverWaker.wake();
+  }
+
+  // ---- under the lock
+
+  /** Finishes a send that will not deliver; returns the waker of a sender given its slot. */
+  private Waker abandonLocked(SendFuture<T> send) {
+    Waker nextSender = null;
+    switch (send.state) {
+      case QUEUED -> waiters.remove(send);
+      case GRANTED -> {
+        reserved--;
+        nextSender = grantFirstWaiterLocked();
+      }
+      case IDLE, DONE -> {}
+    }
+    send.state = SendFuture.State.DONE;
+    send.message = null;
+    send.waker = null;
+    return nextSender;
+  }
+
+  /** Reserves a slot for the first waiter, if any, and returns its waker to wake. */
+  private Waker grantFirstWaiterLocked() {
+    SendFuture<T> first = waiters.pollFirst();
+    if (first == null) {
+      return null;
+    }
+    first.state = SendFuture.State.GRANTED;
+    reserved++;
+    Waker waker = first.waker;
+    first.waker = null;
+    return waker;
+  }
+
+  private ChannelClosedException closedException() {
+    return new ChannelClosedException(
+        "channel closed by the " + (closedByReceiver ? "receiver" : "sender"));
+  }
+}
