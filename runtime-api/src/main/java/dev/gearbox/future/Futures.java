@@ -7,11 +7,14 @@ import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 
 /**
  * Static factories of futures: leaves ({@link #ready}, {@link #failed}, {@link #pending}, {@link
  * #lazy}, {@link #yieldNow}), combinators over several futures ({@link #join}, {@link #joinAll},
- * {@link #select}, {@link #race}) and the bridge from {@link CompletionStage}.
+ * {@link #select}, {@link #race}), loops ({@link #loop}, {@link #repeat}) and the bridge from
+ * {@link CompletionStage}.
  *
  * <p>The combinators own the futures passed to them: they poll them with the caller's context (so
  * waking costs nothing extra), never poll one again after it completed, and {@linkplain
@@ -235,6 +238,57 @@ public final class Futures {
   public static <T> Future<T> fromCompletionStage(CompletionStage<T> stage) {
     Objects.requireNonNull(stage, "stage");
     return new CompletionStageFuture<>(stage);
+  }
+
+  /**
+   * An asynchronous loop: runs {@code body(initial)}, then, while it completes with {@link
+   * Step#next(Object)}, {@code body} of the new state, until a body completes with {@link
+   * Step#done(Object)}, whose value is the loop's output. Iterations that are ready at once run in
+   * the same poll, up to 128, after which the loop yields so its worker's other tasks can run. A
+   * body that throws ends the loop with that exception; dropping the loop drops the current body
+   * future.
+   *
+   * <pre>{@code
+   * Future<Integer> sum = Futures.loop(0, n -> n == 10
+   *     ? Futures.ready(Step.done(n))
+   *     : channel.receive().map(message -> Step.next(n + 1)));
+   * }</pre>
+   *
+   * @param initial the first state, may be {@code null}
+   * @param body gives the future of each iteration from its state
+   * @param <S> the state type
+   * @param <T> the output type
+   * @return the loop future
+   * @throws NullPointerException if {@code body} is null
+   */
+  public static <S, T> Future<T> loop(
+      S initial, Function<? super S, ? extends Future<Step<S, T>>> body) {
+    Objects.requireNonNull(body, "body");
+    return new LoopFuture<>(initial, body);
+  }
+
+  /**
+   * Runs {@code body(0)}, {@code body(1)}, ... {@code body(times - 1)} one after another, each
+   * starting when the previous completed. A loop of {@link #loop}; see it for yielding and drop.
+   *
+   * @param times how many iterations, at least 0
+   * @param body gives the future of iteration {@code i}
+   * @return a future that completes after the last iteration
+   * @throws IllegalArgumentException if {@code times} is negative
+   * @throws NullPointerException if {@code body} is null
+   */
+  public static Future<Void> repeat(int times, IntFunction<? extends Future<?>> body) {
+    if (times < 0) {
+      throw new IllegalArgumentException("times must be 0 or more, got " + times);
+    }
+    Objects.requireNonNull(body, "body");
+    return loop(
+        0,
+        (Integer index) ->
+            index == times
+                ? ready(Step.<Integer, Void>done(null))
+                : Objects.requireNonNull(body.apply(index), "repeat body returned null")
+                    .map(ignored -> Step.<Integer, Void>next(index + 1)));
   }
 
   @SuppressWarnings("unchecked")

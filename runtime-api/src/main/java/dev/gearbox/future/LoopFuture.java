@@ -1,0 +1,60 @@
+package dev.gearbox.future;
+
+import java.util.function.Function;
+
+/**
+ * {@link Futures#loop}: runs the body's futures one after another, threading the state.
+ *
+ * <p>Implementation notes: iterations whose futures are ready at once run inside one poll, without
+ * recursion, up to {@link #ITERATIONS_PER_POLL}; then the loop wakes its own waker and returns
+ * Pending, so a loop that never waits still lets the other tasks of its worker run (a cooperative
+ * budget local to the loop). Owned by the polling task; not thread-safe.
+ */
+final class LoopFuture<S, T> implements Future<T> {
+  /** How many ready iterations run in one poll before the loop yields. */
+  static final int ITERATIONS_PER_POLL = 128;
+
+  private final Function<? super S, ? extends Future<Step<S, T>>> body;
+  private Future<Step<S, T>> current;
+
+  LoopFuture(S initial, Function<? super S, ? extends Future<Step<S, T>>> body) {
+    this.body = body;
+    this.current = next(initial);
+  }
+
+  private Future<Step<S, T>> next(S state) {
+    Future<Step<S, T>> future = body.apply(state);
+    if (future == null) {
+      throw new NullPointerException("loop body returned null for state " + state);
+    }
+    return future;
+  }
+
+  @Override
+  public Poll<T> poll(Context cx) throws Exception {
+    for (int iteration = 0; iteration < ITERATIONS_PER_POLL; iteration++) {
+      Poll<Step<S, T>> poll = current.poll(cx);
+      if (!(poll instanceof Poll.Ready<Step<S, T>>(Step<S, T> step))) {
+        return Poll.pending();
+      }
+      switch (step) {
+        case Step.Break<S, T>(T value) -> {
+          current = null;
+          return Poll.ready(value);
+        }
+        case Step.Continue<S, T>(S state) -> current = next(state);
+        case null -> throw new NullPointerException("loop body completed with a null step");
+      }
+    }
+    cx.waker().wake();
+    return Poll.pending();
+  }
+
+  @Override
+  public void drop() {
+    if (current != null) {
+      current.drop();
+      current = null;
+    }
+  }
+}
