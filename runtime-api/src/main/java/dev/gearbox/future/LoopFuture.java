@@ -5,21 +5,23 @@ import java.util.function.Function;
 /**
  * {@link Futures#loop}: runs the body's futures one after another, threading the state.
  *
- * <p>Implementation notes: iterations whose futures are ready at once run inside one poll, without
- * recursion, up to {@link #ITERATIONS_PER_POLL}; then the loop wakes its own waker and returns
- * Pending, so a loop that never waits still lets the other tasks of its worker run (a cooperative
- * budget local to the loop). Owned by the polling task; not thread-safe.
+ * <p>Implementation notes: nothing runs before the first poll, which makes the first body future.
+ * Iterations whose futures are ready at once run inside one poll, without recursion, up to {@link
+ * #ITERATIONS_PER_POLL}; then the loop wakes its own waker and returns Pending, so a loop that
+ * never waits still lets the other tasks of its worker run (a cooperative budget local to the
+ * loop). Owned by the polling task; not thread-safe.
  */
 final class LoopFuture<S, T> implements Future<T> {
   /** How many ready iterations run in one poll before the loop yields. */
   static final int ITERATIONS_PER_POLL = 128;
 
   private final Function<? super S, ? extends Future<Step<S, T>>> body;
+  private S initial;
   private Future<Step<S, T>> current;
 
   LoopFuture(S initial, Function<? super S, ? extends Future<Step<S, T>>> body) {
     this.body = body;
-    this.current = next(initial);
+    this.initial = initial;
   }
 
   private Future<Step<S, T>> next(S state) {
@@ -32,6 +34,10 @@ final class LoopFuture<S, T> implements Future<T> {
 
   @Override
   public Poll<T> poll(Context cx) throws Exception {
+    if (current == null) {
+      current = next(initial);
+      initial = null;
+    }
     for (int iteration = 0; iteration < ITERATIONS_PER_POLL; iteration++) {
       Poll<Step<S, T>> poll = current.poll(cx);
       if (!(poll instanceof Poll.Ready<Step<S, T>>(Step<S, T> step))) {
