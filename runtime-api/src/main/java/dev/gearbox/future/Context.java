@@ -30,4 +30,18 @@ public interface Context {
     Objects.requireNonNull(waker, "waker");
     return () -> waker;
   }
+
+  /**
+   * The timers of the runtime polling this context, which time futures ({@code Time.sleep}, {@code
+   * Time.timeout}, {@code Time.interval}) register with on their first poll. Constant time.
+   *
+   * @return the runtime's timer
+   * @throws IllegalStateException if this context supplies no timer, as the default does and the
+   *     contexts of {@link #of(Waker)}
+   */
+  default dev.gearbox.time.Timer timer() {
+    throw new IllegalStateException(
+        "no timer in this context: poll time futures on a Gearbox runtime, or build a Context"
+            + " that supplies one");
+  }
 }

@@ -5,11 +5,11 @@ import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The timers of one runtime: a hierarchical timer wheel of 1 ms resolution (Tokio's shape: 6 levels
- * of 64 slots), read against the runtime's {@link Clock}. This class is for runtime implementers:
- * futures register and cancel {@link TimerEntry entries} from any thread, and the runtime's driver
- * calls {@link #advance()} to fire the due ones and {@link #nextDeadline()} to know how long it may
- * park.
+ * The timers of one runtime, and its {@link Timer}: a hierarchical timer wheel of 1 ms resolution
+ * (Tokio's shape: 6 levels of 64 slots), read against the runtime's {@link Clock}. This class is
+ * for runtime implementers: futures see it only as a {@code Timer}, through their context, and
+ * register and cancel {@link TimerEntry entries} from any thread; the runtime's driver calls {@link
+ * #advance()} to fire the due ones and {@link #nextDeadline()} to know how long it may park.
  *
  * <p>Deadlines are readings of the clock. The wheel counts whole milliseconds from its creation and
  * rounds each deadline up to the next one, so a timer never fires before its deadline, and becomes
@@ -22,7 +22,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * and each entry is moved between levels at most five times on its way down (plus once per 2.2-year
  * rotation when its deadline lies beyond the wheel's span). Thread-safe.
  */
-public final class TimerWheel {
+public final class TimerWheel implements Timer {
   /*
    * Implementation notes.
    *
@@ -69,6 +69,7 @@ public final class TimerWheel {
    *
    * @return the clock given at creation
    */
+  @Override
   public Clock clock() {
     return clock;
   }
@@ -87,6 +88,7 @@ public final class TimerWheel {
    * @throws NullPointerException if {@code entry} is null
    * @throws IllegalStateException if the entry is pending in another wheel
    */
+  @Override
   public boolean register(TimerEntry entry, long deadlineNanos) {
     Objects.requireNonNull(entry, "entry");
     long tick = ticks.deadlineTick(deadlineNanos);
@@ -122,6 +124,7 @@ public final class TimerWheel {
    *     registered here, or was cancelled before
    * @throws NullPointerException if {@code entry} is null
    */
+  @Override
   public boolean cancel(TimerEntry entry) {
     Objects.requireNonNull(entry, "entry");
     lock.lock();

@@ -1,10 +1,12 @@
 /**
- * Time for runtimes: the {@link dev.gearbox.time.Clock} they read, a {@link
- * dev.gearbox.time.PausedClock} that tests move by hand, and the {@link
+ * Time for futures and runtimes: the futures users write with ({@link dev.gearbox.time.Time#sleep
+ * sleep}, {@link dev.gearbox.time.Time#sleepUntil sleepUntil}, {@link dev.gearbox.time.Time#timeout
+ * timeout}, {@link dev.gearbox.time.Time#interval interval}), the {@link dev.gearbox.time.Clock}
+ * runtimes read, a {@link dev.gearbox.time.PausedClock} that tests move by hand, and the {@link
  * dev.gearbox.time.TimerWheel} that holds a runtime's timers as {@link dev.gearbox.time.TimerEntry}
- * nodes. The futures users write with ({@code sleep}, {@code timeout}, {@code interval}) build on
- * these; this package is the part written once for every runtime, and {@code TimerWheel} is its
- * implementer-facing piece.
+ * nodes. Futures see the wheel only through the narrow {@link dev.gearbox.time.Timer} their context
+ * hands them; {@code TimerWheel} is the implementer-facing piece. All of it is written once for
+ * every runtime.
  *
  * <h2>Time and resolution</h2>
  *
@@ -29,7 +31,9 @@
  *
  * A wheel belongs to one runtime and is guarded by one lock: any thread registers and cancels, the
  * runtime's driver advances, and wakers are woken outside the lock. An entry's state ({@code
- * isRegistered}, {@code isElapsed}) can be read from any thread without the lock.
+ * isRegistered}, {@code isElapsed}) can be read from any thread without the lock. The time futures
+ * are not thread-safe: the task that owns one polls, resets and drops it, one thread at a time,
+ * while the wheel may fire its entry from the driver's thread.
  *
  * <h2>Driving it (runtimes)</h2>
  *
@@ -49,10 +53,27 @@
  *
  * <h2>Using it (futures)</h2>
  *
- * A timer future owns one {@code TimerEntry}. On its first poll it sets the task's waker and
- * registers the entry (a false return means the deadline already passed: complete now); on later
- * polls it replaces the waker if the new one does not {@link dev.gearbox.future.Waker#willWake
- * willWake} the stored one, then completes once {@code isElapsed()}; when dropped it cancels the
- * entry. Setting the waker before reading the state means no wake is lost to a concurrent firing.
+ * <pre>{@code
+ * Time.sleep(Duration.ofMillis(50))                      // Sleep: a Future<Void>
+ * Time.timeout(fetch(), Duration.ofSeconds(2))           // fails with TimedOutException
+ * Interval ticks = Time.interval(Duration.ofSeconds(1), MissedTickBehavior.SKIP);
+ * ticks.tick()                                           // Future<Long>: the tick's deadline
+ * }</pre>
+ *
+ * Relative times count from the first poll, not from creation (Tokio counts from creation, but a
+ * Gearbox future has no clock until it is polled): a sleep of {@code d} completes {@code d} after
+ * its first poll, a timeout gives its future {@code d} from then, and an interval's first tick
+ * completes on its first poll, as Tokio's does. Polled with a context that supplies no timer, they
+ * throw {@link java.lang.IllegalStateException}.
+ *
+ * <p>Each timer future owns one {@code TimerEntry}. On its first poll it takes {@code cx.timer()},
+ * sets the task's waker and registers the entry, unless the deadline is already due (a zero or
+ * negative sleep, a past {@code sleepUntil}): then it completes on that poll without registering,
+ * and a false return from {@code register} means the same. On later polls it replaces the waker if
+ * the new one does not {@link dev.gearbox.future.Waker#willWake willWake} the stored one, then
+ * completes once {@code isElapsed()}; when dropped it cancels the entry. Setting the waker before
+ * reading the state means no wake is lost to a concurrent firing. {@code timeout} polls its future
+ * before its sleep, and drops whichever it no longer needs; an interval keeps the deadline of its
+ * next tick, so a dropped {@code tick()} future cancels the entry but loses no tick.
  */
 package dev.gearbox.time;

@@ -2,7 +2,6 @@ package dev.gearbox.time;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gearbox.future.Context;
 import dev.gearbox.future.Future;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,7 +41,7 @@ class AutoAdvanceTest {
             Duration.ofMillis(100));
     List<TestTask> tasks = new ArrayList<>();
     for (Duration delay : delays) {
-      tasks.add(new TestTask(new SleepSketch(wheel, delay)));
+      tasks.add(new TestTask(Time.sleep(delay)));
     }
 
     int jumps = run(tasks);
@@ -74,7 +73,7 @@ class AutoAdvanceTest {
       for (TestTask task : tasks) {
         if (task.completedAt == null && task.woken.getAndSet(false)) {
           polled = true;
-          if (task.future.poll(Context.of(() -> task.woken.set(true))).isReady()) {
+          if (task.future.poll(new TimerContext(() -> task.woken.set(true), wheel)).isReady()) {
             task.completedAt = clock.now();
             done++;
           }

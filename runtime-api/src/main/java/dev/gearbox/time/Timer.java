@@ -1,0 +1,45 @@
+package dev.gearbox.time;
+
+/**
+ * What time futures see of their runtime's timers: the runtime's {@link Clock}, and registering and
+ * cancelling {@link TimerEntry entries}. A future reaches it through {@code Context.timer()} on its
+ * first poll; {@link TimerWheel} is the implementation every runtime uses.
+ *
+ * <p>Implementations are thread-safe: any thread registers and cancels, and the runtime fires due
+ * entries by marking them {@link TimerEntry#isElapsed() elapsed} and waking their waker.
+ */
+public interface Timer {
+
+  /**
+   * The clock that deadlines are readings of. Constant time.
+   *
+   * @return the runtime's clock
+   */
+  Clock clock();
+
+  /**
+   * Registers {@code entry} to fire at {@code deadlineNanos}, or moves it there if it is already
+   * pending here. Set the entry's waker first. An elapsed or cancelled entry may be registered
+   * again. Constant time.
+   *
+   * @param entry the entry to register
+   * @param deadlineNanos when to fire, as a reading of {@link #clock()}
+   * @return true if the entry is now pending; false if the deadline is already due, in which case
+   *     the entry is marked elapsed and its waker is <em>not</em> woken: the caller acts at once
+   * @throws NullPointerException if {@code entry} is null
+   * @throws IllegalStateException if the entry is pending with another timer
+   */
+  boolean register(TimerEntry entry, long deadlineNanos);
+
+  /**
+   * Unlinks a pending entry so that it never fires; for a future dropped before its deadline.
+   * Constant time. Racing with the firing of the same entry, exactly one wins; when the firing wins
+   * this returns false, and the waker may still be woken once just after.
+   *
+   * @param entry the entry to cancel
+   * @return true if it was pending here and now is not; false if it already elapsed, was never
+   *     registered here, or was cancelled before
+   * @throws NullPointerException if {@code entry} is null
+   */
+  boolean cancel(TimerEntry entry);
+}

@@ -1,0 +1,13 @@
+package dev.gearbox.time;
+
+import dev.gearbox.future.Context;
+import dev.gearbox.future.Waker;
+
+/**
+ * A context for polling time futures by hand: a waker, and a timer (a {@link TimerWheel} on a
+ * {@link PausedClock}, in these tests) that the test drives itself.
+ *
+ * @param waker the waker handed to the futures
+ * @param timer the timer they register with
+ */
+record TimerContext(Waker waker, Timer timer) implements Context {}
