@@ -142,6 +142,9 @@ final class MinimalRuntime implements Runtime {
     long deadline = System.nanoTime() + Math.max(0, timeout.toNanos());
     try {
       for (Thread worker : workers) {
+        if (!worker.isAlive()) {
+          continue;
+        }
         if (worker == Thread.currentThread()) {
           return false; // a worker cannot wait for itself to end
         }
