@@ -11,6 +11,7 @@ import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -279,7 +280,11 @@ public class RawTask<T> implements JoinHandle<T>, Waker, Context {
   @Override
   public final T join() {
     CurrentRuntime.checkMayBlock("JoinHandle.join()");
-    completion().join();
+    try {
+      completion().join();
+    } catch (CompletionException e) {
+      // CompletableFuture.join wraps the JoinException; the outcome below throws it unwrapped
+    }
     return outcomeOrThrow();
   }
 
