@@ -97,7 +97,7 @@ final class Runner {
         } else if (!sleeping) {
           sleeping = true;
           state.sleepers.insert(this);
-        } else if (!state.sleepers.renew(this) && !waker.isWoken()) {
+        } else if (!state.sleepers.renew(this) && !(main != null && waker.isWoken())) {
           parker.park();
         }
       }
