@@ -49,6 +49,28 @@ public interface FailureConformance extends ConformanceFixture {
         .isSameAs(checked);
   }
 
+  /**
+   * The untimed {@code join()} throws the JoinException itself, for a failed and for a cancelled
+   * task (not wrapped, as {@code CompletableFuture.join} would).
+   */
+  @Test
+  @Timeout(value = 30, threadMode = ThreadMode.SEPARATE_THREAD)
+  default void untimedJoinThrowsTheJoinException() {
+    IllegalStateException boom = new IllegalStateException("boom");
+    JoinHandle<Object> failing =
+        runtime()
+            .spawn(
+                cx -> {
+                  throw boom;
+                });
+    assertThatThrownBy(failing::join).isInstanceOf(JoinException.class).cause().isSameAs(boom);
+    JoinHandle<Object> pending = runtime().spawn(cx -> Poll.pending());
+    pending.abort();
+    assertThatThrownBy(pending::join)
+        .isInstanceOfSatisfying(
+            JoinException.class, failure -> assertThat(failure.isCancelled()).isTrue());
+  }
+
   /** 10,000 throwing tasks leave the workers alive: a task spawned afterwards still runs. */
   @Test
   @Timeout(value = 60, threadMode = ThreadMode.SEPARATE_THREAD)
