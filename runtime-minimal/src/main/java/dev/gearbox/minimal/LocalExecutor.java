@@ -27,6 +27,16 @@ import java.util.concurrent.CompletionException;
  * last poll of it (the task state's handover makes the owner's writes visible there).
  */
 public final class LocalExecutor implements AutoCloseable {
+  /*
+   * Implementation notes: after smol's LocalExecutor. Confinement is checked by thread identity on
+   * every entry point that touches futures (spawn, run, close), so each future is polled and
+   * dropped by the owner only; the one exception is abort() from another thread (RawTask drops on
+   * the aborting thread), stated in the class comment. The run loop polls the main future when its
+   * waker fired, else runs one queued task, else parks on `parker`; see LocalScheduler for why no
+   * wake is lost. Nested run() on the owner is refused (Driver), since it would stop the outer one.
+   *
+   * Fields: `owner`, `parker`, `scheduler` final; `polls` and `closed` owner thread only.
+   */
   private final Thread owner;
   private final Parker parker = new Parker();
   private final LocalScheduler scheduler = new LocalScheduler(parker);

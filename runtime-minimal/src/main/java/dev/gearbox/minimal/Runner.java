@@ -18,7 +18,8 @@ final class Runner {
    * Implementation notes: after async-executor's `Runner` and `Ticker` (smol-rs).
    *
    * Loop: poll the main future when its waker fired; else find a task: every GLOBAL_FIRST_INTERVAL
-   * ticks one from the global queue first (so a busy local queue cannot starve it), then the local
+   * ticks (61, Tokio's global queue interval; async-executor uses 64) one from the global queue
+   * first (so a busy local queue cannot starve it), then the local
    * queue, then a batch from the global queue into the local one, then half of another runner's
    * local queue, starting at a random runner. A runner that finds a task leaves the sleepers and
    * notifies one more (there may be more work: the chain spreads a burst over the sleepers). One

@@ -53,6 +53,8 @@ public interface AbortConformance extends ConformanceFixture {
   /**
    * Aborting a task inside its poll completes it as cancelled when the poll returns Pending, and
    * drops its future once, after the poll.
+   *
+   * @throws Exception if the test is interrupted or a check fails unexpectedly
    */
   @Test
   @Timeout(value = 30, threadMode = ThreadMode.SEPARATE_THREAD)
@@ -70,7 +72,11 @@ public interface AbortConformance extends ConformanceFixture {
     assertThat(held.drops.get()).isEqualTo(1);
   }
 
-  /** Aborting a task that waits between polls cancels it at once; a later wake is a no-op. */
+  /**
+   * Aborting a task that waits between polls cancels it at once; a later wake is a no-op.
+   *
+   * @throws Exception if the test is interrupted or a check fails unexpectedly
+   */
   @Test
   @Timeout(value = 30, threadMode = ThreadMode.SEPARATE_THREAD)
   default void abortWhilePendingDropsExactlyOnce() throws Exception {
@@ -91,7 +97,11 @@ public interface AbortConformance extends ConformanceFixture {
     assertThat(gate.drops.get()).isEqualTo(1);
   }
 
-  /** Aborting a completed task changes nothing: the output stays, nothing is dropped. */
+  /**
+   * Aborting a completed task changes nothing: the output stays, nothing is dropped.
+   *
+   * @throws Exception if the test is interrupted or a check fails unexpectedly
+   */
   @Test
   @Timeout(value = 30, threadMode = ThreadMode.SEPARATE_THREAD)
   default void abortAfterCompletionKeepsTheOutput() throws Exception {

@@ -71,7 +71,11 @@ public interface FailureConformance extends ConformanceFixture {
             JoinException.class, failure -> assertThat(failure.isCancelled()).isTrue());
   }
 
-  /** 10,000 throwing tasks leave the workers alive: a task spawned afterwards still runs. */
+  /**
+   * 10,000 throwing tasks leave the workers alive: a task spawned afterwards still runs.
+   *
+   * @throws Exception if the test is interrupted or a check fails unexpectedly
+   */
   @Test
   @Timeout(value = 60, threadMode = ThreadMode.SEPARATE_THREAD)
   default void throwingTasksLeaveWorkersAlive() throws Exception {
@@ -95,7 +99,11 @@ public interface FailureConformance extends ConformanceFixture {
     Await.until(WAIT, () -> runtime.metrics().aliveTasks() == 0, "aliveTasks() to drop to 0");
   }
 
-  /** blockOn inside a task fails at once with an IllegalStateException that says why. */
+  /**
+   * blockOn inside a task fails at once with an IllegalStateException that says why.
+   *
+   * @throws Exception if the test is interrupted or a check fails unexpectedly
+   */
   @Test
   @Timeout(value = 30, threadMode = ThreadMode.SEPARATE_THREAD)
   default void blockOnInsideTaskFails() throws Exception {
@@ -126,7 +134,11 @@ public interface FailureConformance extends ConformanceFixture {
     assertThat(insideBlockOn).isInstanceOf(IllegalStateException.class);
   }
 
-  /** join() inside a task fails with an IllegalStateException instead of blocking a worker. */
+  /**
+   * join() inside a task fails with an IllegalStateException instead of blocking a worker.
+   *
+   * @throws Exception if the test is interrupted or a check fails unexpectedly
+   */
   @Test
   @Timeout(value = 30, threadMode = ThreadMode.SEPARATE_THREAD)
   default void blockingJoinInsideTaskFails() throws Exception {

@@ -27,6 +27,8 @@ public interface ShutdownConformance extends ConformanceFixture {
   /**
    * Shutdown with pending tasks completes their handles as cancelled, drops each future once, and
    * ends every thread of the runtime.
+   *
+   * @throws Exception if the test is interrupted or a check fails unexpectedly
    */
   @Test
   @Timeout(value = 60, threadMode = ThreadMode.SEPARATE_THREAD)
@@ -72,7 +74,11 @@ public interface ShutdownConformance extends ConformanceFixture {
                 + ConformanceFixture.liveThreads(prefix, before));
   }
 
-  /** A task inside its poll at shutdown completes as cancelled once the poll returns. */
+  /**
+   * A task inside its poll at shutdown completes as cancelled once the poll returns.
+   *
+   * @throws Exception if the test is interrupted or a check fails unexpectedly
+   */
   @Test
   @Timeout(value = 60, threadMode = ThreadMode.SEPARATE_THREAD)
   default void shutdownWhileTaskIsInsideItsPoll() throws Exception {
@@ -95,7 +101,11 @@ public interface ShutdownConformance extends ConformanceFixture {
     assertThat(held.drops.get()).isEqualTo(1);
   }
 
-  /** After shutdown, spawn, spawnBlocking and blockOn fail with RuntimeClosedException. */
+  /**
+   * After shutdown, spawn, spawnBlocking and blockOn fail with RuntimeClosedException.
+   *
+   * @throws Exception if the test is interrupted or a check fails unexpectedly
+   */
   @Test
   @Timeout(value = 30, threadMode = ThreadMode.SEPARATE_THREAD)
   default void workAfterShutdownIsRefused() throws Exception {
@@ -110,7 +120,11 @@ public interface ShutdownConformance extends ConformanceFixture {
         .isInstanceOf(RuntimeClosedException.class);
   }
 
-  /** Shutdown is idempotent, and close() after shutdown returns at once. */
+  /**
+   * Shutdown is idempotent, and close() after shutdown returns at once.
+   *
+   * @throws Exception if the test is interrupted or a check fails unexpectedly
+   */
   @Test
   @Timeout(value = 30, threadMode = ThreadMode.SEPARATE_THREAD)
   default void shutdownIsIdempotent() throws Exception {

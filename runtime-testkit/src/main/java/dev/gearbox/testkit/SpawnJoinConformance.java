@@ -42,7 +42,11 @@ public interface SpawnJoinConformance extends ConformanceFixture {
     Await.until(WAIT, () -> runtime.metrics().aliveTasks() == 0, "aliveTasks() to drop to 0");
   }
 
-  /** A task spawns 10,000 children with {@code Task.spawn} and awaits them. */
+  /**
+   * A task spawns 10,000 children with {@code Task.spawn} and awaits them.
+   *
+   * @throws Exception if the test is interrupted or a check fails unexpectedly
+   */
   @Test
   @Timeout(value = 60, threadMode = ThreadMode.SEPARATE_THREAD)
   default void tasksSpawnTasks() throws Exception {
@@ -62,7 +66,11 @@ public interface SpawnJoinConformance extends ConformanceFixture {
     assertThat(parent.join(WAIT)).isEqualTo((long) count * (count - 1) / 2);
   }
 
-  /** Joins a task from a thread outside the runtime, blocking until another thread releases it. */
+  /**
+   * Joins a task from a thread outside the runtime, blocking until another thread releases it.
+   *
+   * @throws Exception if the test is interrupted or a check fails unexpectedly
+   */
   @Test
   @Timeout(value = 30, threadMode = ThreadMode.SEPARATE_THREAD)
   default void joinFromForeignThread() throws Exception {
@@ -87,7 +95,11 @@ public interface SpawnJoinConformance extends ConformanceFixture {
     assertThat(joined.get()).isEqualTo("open");
   }
 
-  /** {@code toCompletableFuture} completes with the output, or with the JoinException. */
+  /**
+   * {@code toCompletableFuture} completes with the output, or with the JoinException.
+   *
+   * @throws Exception if the test is interrupted or a check fails unexpectedly
+   */
   @Test
   @Timeout(value = 30, threadMode = ThreadMode.SEPARATE_THREAD)
   default void toCompletableFutureBridgesOutcomes() throws Exception {
@@ -109,7 +121,11 @@ public interface SpawnJoinConformance extends ConformanceFixture {
         .isSameAs(boom);
   }
 
-  /** Inside tasks, blockOn and spawnBlocking, {@code Runtime.current()} is the runtime. */
+  /**
+   * Inside tasks, blockOn and spawnBlocking, {@code Runtime.current()} is the runtime.
+   *
+   * @throws Exception if the test is interrupted or a check fails unexpectedly
+   */
   @Test
   @Timeout(value = 30, threadMode = ThreadMode.SEPARATE_THREAD)
   default void currentRuntimeIsVisibleInsideTasks() throws Exception {
@@ -123,7 +139,11 @@ public interface SpawnJoinConformance extends ConformanceFixture {
     assertThat(Runtime.tryCurrent()).isEmpty();
   }
 
-  /** spawnBlocking runs the callable on another thread; its handle joins and can be awaited. */
+  /**
+   * spawnBlocking runs the callable on another thread; its handle joins and can be awaited.
+   *
+   * @throws Exception if the test is interrupted or a check fails unexpectedly
+   */
   @Test
   @Timeout(value = 30, threadMode = ThreadMode.SEPARATE_THREAD)
   default void spawnBlockingRunsAndJoins() throws Exception {

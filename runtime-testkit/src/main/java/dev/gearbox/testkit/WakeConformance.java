@@ -23,6 +23,8 @@ public interface WakeConformance extends ConformanceFixture {
   /**
    * One million wakes from four foreign threads: the task sees the last one (no lost wakeup), and
    * no two polls overlap.
+   *
+   * @throws Exception if the test is interrupted or a check fails unexpectedly
    */
   @Test
   @Timeout(value = 90, threadMode = ThreadMode.SEPARATE_THREAD)
@@ -52,7 +54,11 @@ public interface WakeConformance extends ConformanceFixture {
     assertThat(polls).isBetween(2L, (long) threads * wakesPerThread + 1);
   }
 
-  /** A task that wakes itself during its poll is polled again. */
+  /**
+   * A task that wakes itself during its poll is polled again.
+   *
+   * @throws Exception if the test is interrupted or a check fails unexpectedly
+   */
   @Test
   @Timeout(value = 30, threadMode = ThreadMode.SEPARATE_THREAD)
   default void selfWakeDuringPollRunsAgain() throws Exception {
@@ -70,7 +76,11 @@ public interface WakeConformance extends ConformanceFixture {
     assertThat(handle.join(WAIT)).isEqualTo(3);
   }
 
-  /** A wake from another thread while the task is inside its poll makes it run again after it. */
+  /**
+   * A wake from another thread while the task is inside its poll makes it run again after it.
+   *
+   * @throws Exception if the test is interrupted or a check fails unexpectedly
+   */
   @Test
   @Timeout(value = 30, threadMode = ThreadMode.SEPARATE_THREAD)
   default void foreignWakeDuringPollRunsAgain() throws Exception {
@@ -103,7 +113,11 @@ public interface WakeConformance extends ConformanceFixture {
     assertThat(handle.join(WAIT)).isEqualTo(2);
   }
 
-  /** A task that yields forever does not keep other tasks from running. */
+  /**
+   * A task that yields forever does not keep other tasks from running.
+   *
+   * @throws Exception if the test is interrupted or a check fails unexpectedly
+   */
   @Test
   @Timeout(value = 30, threadMode = ThreadMode.SEPARATE_THREAD)
   default void taskYieldingForeverDoesNotStarveOthers() throws Exception {
