@@ -19,6 +19,10 @@ import org.junit.jupiter.api.AfterEach;
  * }
  * }</pre>
  *
+ * <p>The runtime must run spawned tasks on its own (a runtime driven only by callers of {@code
+ * blockOn}, such as {@code minimal} with {@code gearbox.workers=0}, is outside the suite), and name
+ * its threads with {@link #threadNamePrefix(Runtime)}.
+ *
  * <p>Each test gets a fresh runtime from {@link #runtime()}, shut down after the test with a bound;
  * a runtime that does not terminate within it fails the test. Tests that need several runtimes, or
  * own the shutdown, call {@link #createRuntime()} themselves.
