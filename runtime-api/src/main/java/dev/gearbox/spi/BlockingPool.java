@@ -89,6 +89,11 @@ public final class BlockingPool implements TaskScheduler {
   public void schedule(RawTask<?> task) {
     lock.lock();
     try {
+      if (shutdown) {
+        // Bound before the shutdown closed `owned`, so closeAndCancelAll cancels it; queueing it
+        // would start a thread after awaitTermination may already have seen none.
+        return;
+      }
       queue.addLast(task);
       if (idle > 0) {
         available.signal();

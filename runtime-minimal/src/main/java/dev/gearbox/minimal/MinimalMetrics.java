@@ -1,0 +1,61 @@
+package dev.gearbox.minimal;
+
+import dev.gearbox.runtime.RuntimeMetrics;
+import dev.gearbox.spi.BlockingPool;
+import java.util.Map;
+import java.util.function.IntSupplier;
+
+/** The live counters of a {@link MinimalRuntime}. */
+final class MinimalMetrics implements RuntimeMetrics {
+  private final Executor executor;
+  private final BlockingPool blocking;
+  private final IntSupplier startedWorkers;
+
+  MinimalMetrics(Executor executor, BlockingPool blocking, IntSupplier startedWorkers) {
+    this.executor = executor;
+    this.blocking = blocking;
+    this.startedWorkers = startedWorkers;
+  }
+
+  /** The runner threads started so far: 0 before the first spawn, then the configured count. */
+  @Override
+  public int workers() {
+    return startedWorkers.getAsInt();
+  }
+
+  @Override
+  public long aliveTasks() {
+    return executor.state().aliveTasks() + blocking.aliveTasks();
+  }
+
+  @Override
+  public long spawnedTasks() {
+    return executor.state().spawnedTasks() + blocking.spawnedTasks();
+  }
+
+  @Override
+  public long polls() {
+    return executor.state().polls.sum();
+  }
+
+  /**
+   * The common counters, then {@code runners} (threads running the executor now, callers of blockOn
+   * included), {@code sleepingRunners}, {@code globalQueueDepth} (an estimate) and {@code
+   * blockingThreads}.
+   */
+  @Override
+  public Map<String, Long> all() {
+    Map<String, Long> all = RuntimeMetrics.super.all();
+    ExecutorState state = executor.state();
+    all.put("runners", (long) state.runners().length);
+    all.put("sleepingRunners", (long) state.sleepers.count());
+    all.put("globalQueueDepth", (long) state.global.estimatedSize());
+    all.put("blockingThreads", (long) blocking.threads());
+    return all;
+  }
+
+  @Override
+  public String toString() {
+    return "MinimalMetrics" + all();
+  }
+}

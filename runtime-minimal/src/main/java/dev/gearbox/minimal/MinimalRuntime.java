@@ -1,0 +1,189 @@
+package dev.gearbox.minimal;
+
+import dev.gearbox.future.Future;
+import dev.gearbox.runtime.JoinHandle;
+import dev.gearbox.runtime.Runtime;
+import dev.gearbox.runtime.RuntimeClosedException;
+import dev.gearbox.runtime.RuntimeMetrics;
+import dev.gearbox.spi.BlockingPool;
+import dev.gearbox.spi.CurrentRuntime;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+
+/**
+ * The {@code minimal} runtime: one {@link Executor}, run by the callers of {@link #blockOn} and by
+ * a fixed number of runner threads started at the first spawn, and a {@link BlockingPool}.
+ */
+final class MinimalRuntime implements Runtime {
+  /*
+   * Implementation notes: smol's global executor (smol::spawn + SMOL_THREADS) as an instance.
+   *
+   * Lifecycle: `shutdown` is set once under `lifecycleLock`; worker threads are started under the
+   * same lock, only while not shut down, so shutdown() sees every thread ever started in `workers`
+   * and no thread starts after it. shutdown closes the executor (its runner threads leave, every
+   * alive task is cancelled) and the blocking pool; shutdown(timeout) then joins the runner
+   * threads and awaits the pool with one deadline.
+   *
+   * A caller of blockOn is entered as a WORKER of this runtime for the call, so Runtime.current()
+   * works in the tasks it polls and blocking calls (join, a nested blockOn) fail there.
+   *
+   * Fields: `workers` and `shutdown` written under `lifecycleLock`; `workers` is replaced, never
+   * mutated, and both are volatile for the lock-free reads on the spawn path.
+   */
+  private final Executor executor = new Executor(MinimalRuntimeProvider.KIND);
+  private final BlockingPool blocking;
+  private final int workerCount;
+  private final String threadNamePrefix;
+  private final Object lifecycleLock = new Object();
+  private volatile List<Thread> workers = List.of();
+  private volatile boolean shutdown;
+
+  MinimalRuntime(
+      int workerCount, int blockingMaxThreads, Duration keepAlive, String threadNamePrefix) {
+    this.workerCount = workerCount;
+    this.threadNamePrefix = threadNamePrefix;
+    this.blocking =
+        new BlockingPool(this, threadNamePrefix + "blocking-", blockingMaxThreads, keepAlive);
+  }
+
+  @Override
+  public String kind() {
+    return MinimalRuntimeProvider.KIND;
+  }
+
+  @Override
+  public <T> JoinHandle<T> spawn(Future<T> future) {
+    Objects.requireNonNull(future, "future");
+    if (shutdown) {
+      throw new RuntimeClosedException(kind(), "spawn");
+    }
+    if (workers.size() < workerCount) {
+      startWorkers();
+    }
+    return executor.spawn(future);
+  }
+
+  private void startWorkers() {
+    synchronized (lifecycleLock) {
+      if (shutdown || workers.size() == workerCount) {
+        return;
+      }
+      List<Thread> started = new ArrayList<>(workerCount);
+      for (int i = 0; i < workerCount; i++) {
+        Thread thread =
+            Thread.ofPlatform()
+                .daemon()
+                .name(threadNamePrefix + "worker-" + i)
+                .unstarted(this::runWorker);
+        thread.start();
+        started.add(thread);
+      }
+      workers = List.copyOf(started);
+    }
+  }
+
+  private void runWorker() {
+    CurrentRuntime.Scope scope = CurrentRuntime.enter(this, CurrentRuntime.Role.WORKER);
+    try {
+      executor.runUntilClosed();
+    } finally {
+      scope.close();
+    }
+  }
+
+  @Override
+  public <T> T blockOn(Future<T> future) {
+    Objects.requireNonNull(future, "future");
+    CurrentRuntime.checkMayBlock("Runtime.blockOn()");
+    if (shutdown) {
+      throw new RuntimeClosedException(kind(), "blockOn");
+    }
+    CurrentRuntime.Scope scope = CurrentRuntime.enter(this, CurrentRuntime.Role.WORKER);
+    try {
+      return executor.runOnCaller(future, "Runtime.blockOn()");
+    } finally {
+      scope.close();
+    }
+  }
+
+  @Override
+  public <T> JoinHandle<T> spawnBlocking(Callable<T> task) {
+    Objects.requireNonNull(task, "task");
+    if (shutdown) {
+      throw new RuntimeClosedException(kind(), "spawnBlocking");
+    }
+    return blocking.spawn(task);
+  }
+
+  @Override
+  public RuntimeMetrics metrics() {
+    return new MinimalMetrics(executor, blocking, () -> workers.size());
+  }
+
+  @Override
+  public void shutdown() {
+    synchronized (lifecycleLock) {
+      if (shutdown) {
+        return;
+      }
+      shutdown = true;
+    }
+    executor.close();
+    blocking.shutdown();
+  }
+
+  @Override
+  public boolean shutdown(Duration timeout) {
+    Objects.requireNonNull(timeout, "timeout");
+    shutdown();
+    long deadline = System.nanoTime() + Math.max(0, timeout.toNanos());
+    try {
+      for (Thread worker : workers) {
+        if (!worker.isAlive()) {
+          continue;
+        }
+        if (worker == Thread.currentThread()) {
+          return false; // a worker cannot wait for itself to end
+        }
+        long remaining = deadline - System.nanoTime();
+        if (remaining <= 0 || !worker.join(Duration.ofNanos(remaining))) {
+          return false;
+        }
+      }
+      return blocking.awaitTermination(deadline);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  @Override
+  public boolean isShutdown() {
+    return shutdown;
+  }
+
+  @Override
+  public boolean isTerminated() {
+    if (!shutdown) {
+      return false;
+    }
+    for (Thread worker : workers) {
+      if (worker.isAlive()) {
+        return false;
+      }
+    }
+    return blocking.hasNoThreads();
+  }
+
+  @Override
+  public String toString() {
+    return "MinimalRuntime[workers="
+        + workerCount
+        + ", runners="
+        + executor.runners()
+        + (shutdown ? ", shut down]" : "]");
+  }
+}

@@ -1,0 +1,174 @@
+package dev.gearbox.minimal;
+
+import dev.gearbox.future.Context;
+import dev.gearbox.future.Future;
+import dev.gearbox.future.Poll;
+import dev.gearbox.spi.RawTask;
+import java.lang.invoke.VarHandle;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * One thread's turn at running an {@link Executor}: it runs tasks until its own future completes
+ * (or, for the threads a runtime starts, until the executor closes), and parks when there is no
+ * work. A runner exists for the length of one {@code run} call.
+ */
+final class Runner {
+  /*
+   * Implementation notes: after async-executor's `Runner` and `Ticker` (smol-rs).
+   *
+   * Loop: poll the main future when its waker fired; else find a task: every GLOBAL_FIRST_INTERVAL
+   * ticks (61, Tokio's global queue interval; async-executor uses 64) one from the global queue
+   * first (so a busy local queue cannot starve it), then the local
+   * queue, then a batch from the global queue into the local one, then half of another runner's
+   * local queue, starting at a random runner. A runner that finds a task leaves the sleepers and
+   * notifies one more (there may be more work: the chain spreads a burst over the sleepers). One
+   * that finds none registers with the sleepers, searches once more, and parks until notified; a
+   * wake of the main future or close() also unparks it, after which it checks the main future,
+   * searches, and parks again if still waiting. No spinning.
+   *
+   * On leaving, the runner leaves the sleepers (passing on a notification it had not used),
+   * unregisters, moves its local tasks to the global queue and notifies a sleeper, so no task is
+   * stranded in a queue nobody runs.
+   *
+   * Fields: `waitingInSleepers` guarded by the Sleepers monitor; everything else is used by the
+   * owner thread only, except `local` (thieves poll it) and `parker` (any thread unparks).
+   */
+  private static final int GLOBAL_FIRST_INTERVAL = 61;
+
+  private final ExecutorState state;
+  private final LocalRunQueue local;
+  private final Parker parker = new Parker();
+  private long ticks;
+  private boolean sleeping;
+
+  /** Whether the runner is among the sleepers' waiting (not notified) runners. */
+  boolean waitingInSleepers;
+
+  /** Creates a runner for the calling thread. */
+  Runner(ExecutorState state) {
+    this.state = state;
+    this.local = new LocalRunQueue(state.global);
+  }
+
+  ExecutorState state() {
+    return state;
+  }
+
+  LocalRunQueue localQueue() {
+    return local;
+  }
+
+  void unpark() {
+    parker.unpark();
+  }
+
+  /**
+   * Runs tasks until {@code main} completes, or, when {@code main} is null, until the executor
+   * closes.
+   *
+   * @param operation the public call, for the message when the thread already runs an executor
+   * @return the output of {@code main}, or null
+   * @throws IllegalStateException if the thread already runs an executor
+   */
+  <T> T run(Future<T> main, String operation) {
+    MainFutureWaker waker = new MainFutureWaker(parker);
+    Context cx = Context.of(waker);
+    Driver.enter(this, operation);
+    state.register(this);
+    try {
+      while (true) {
+        if (main != null && waker.consumeWake()) {
+          if (pollMain(main, cx) instanceof Poll.Ready<T>(T value)) {
+            return value;
+          }
+        } else if (main == null && state.isClosed()) {
+          return null;
+        }
+        RawTask<?> task = findTask();
+        if (task != null) {
+          if (sleeping) {
+            sleeping = false;
+            state.sleepers.remove(this);
+          }
+          state.sleepers.notifyOne();
+          if (task.run()) {
+            state.polls.increment();
+          }
+        } else if (!sleeping) {
+          sleeping = true;
+          state.sleepers.insert(this);
+        } else if (!state.sleepers.renew(this) && !(main != null && waker.isWoken())) {
+          parker.park();
+        }
+      }
+    } finally {
+      leave();
+    }
+  }
+
+  private static <T> Poll<T> pollMain(Future<T> main, Context cx) {
+    try {
+      return main.poll(cx);
+    } catch (RuntimeException | Error e) {
+      throw e;
+    } catch (Exception e) {
+      throw new CompletionException(e);
+    }
+  }
+
+  private RawTask<?> findTask() {
+    ticks++;
+    if (ticks % GLOBAL_FIRST_INTERVAL == 0) {
+      RawTask<?> task = state.global.poll();
+      if (task != null) {
+        return task;
+      }
+    }
+    RawTask<?> task = local.poll();
+    if (task != null) {
+      return task;
+    }
+    Runner[] runners = state.runners();
+    if (local.takeBatchFromGlobal(runners.length) > 0) {
+      task = local.poll();
+      if (task != null) {
+        return task;
+      }
+    }
+    int count = runners.length;
+    int start = count > 1 ? ThreadLocalRandom.current().nextInt(count) : 0;
+    for (int i = 0; i < count; i++) {
+      Runner victim = runners[(start + i) % count];
+      if (victim != this && local.stealHalfOf(victim.local) > 0) {
+        task = local.poll();
+        if (task != null) {
+          return task;
+        }
+      }
+    }
+    return null;
+  }
+
+  private void leave() {
+    if (sleeping) {
+      sleeping = false;
+      if (state.sleepers.remove(this)) {
+        state.sleepers.notifyOne();
+      }
+    }
+    state.unregister(this);
+    if (local.size() > 0) {
+      local.drainToGlobal();
+      VarHandle.fullFence();
+      state.sleepers.notifyOne();
+    }
+    Driver.exit();
+    parker.restoreInterrupt();
+  }
+
+  @Override
+  public String toString() {
+    return "the tasks of " + state.label();
+  }
+}

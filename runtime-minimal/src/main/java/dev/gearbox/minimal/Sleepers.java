@@ -1,0 +1,102 @@
+package dev.gearbox.minimal;
+
+import java.util.ArrayList;
+
+/**
+ * The runners of an {@link Executor} that found no work and are about to park or parked, and the
+ * rule that a schedule wakes one of them only when none is already on its way.
+ */
+final class Sleepers {
+  /*
+   * Implementation notes: after async-executor's `Sleepers` and `Ticker` (smol-rs).
+   *
+   * A runner that finds no task registers here (insert), searches once more, and then parks for as
+   * long as renew() says it is still waiting. `count` counts registered runners; `waiting` holds
+   * those not yet notified, so `count - waiting.size()` runners have been notified and not yet
+   * searched. notifyOne() pops a waiting runner and unparks it only if that number is zero: one
+   * notified runner at a time is enough, because a runner that finds a task notifies the next one
+   * before running it (a chain that spreads a burst of tasks over the sleepers), and a notified
+   * runner that leaves without searching passes its notification on.
+   *
+   * `notified` caches "count == 0 || some runner is notified", so notifyOne() costs one volatile
+   * read when nobody needs waking. It is written only under the monitor, after every change. A scheduler must issue a full fence between its queue
+   * offer and notifyOne(); a registering runner writes `notified` (volatile) before it searches
+   * again. So either the runner's second search sees the task, or the scheduler reads `notified`
+   * after the runner cleared it and wakes a runner (Dekker's pattern).
+   *
+   * Fields: `count`, `waiting` and every Runner.waitingInSleepers guarded by this object's
+   * monitor; `notified` any thread.
+   */
+  private final ArrayList<Runner> waiting = new ArrayList<>();
+  private int count;
+  private volatile boolean notified = true;
+
+  /** Registers a runner that found no task; it must search again before parking. */
+  synchronized void insert(Runner runner) {
+    count++;
+    waiting.add(runner);
+    runner.waitingInSleepers = true;
+    updateNotified();
+  }
+
+  /**
+   * For a registered runner that searched again and found nothing: whether it was notified since it
+   * registered, in which case it is waiting again and must search once more before parking.
+   *
+   * @return true to search again, false to park
+   */
+  synchronized boolean renew(Runner runner) {
+    if (runner.waitingInSleepers) {
+      return false;
+    }
+    waiting.add(runner);
+    runner.waitingInSleepers = true;
+    updateNotified();
+    return true;
+  }
+
+  /**
+   * Unregisters a runner that found a task or leaves.
+   *
+   * @return true if it had been notified and not yet searched (a leaving runner passes it on)
+   */
+  synchronized boolean remove(Runner runner) {
+    count--;
+    boolean wasNotified = !runner.waitingInSleepers;
+    if (!wasNotified) {
+      waiting.remove(runner);
+      runner.waitingInSleepers = false;
+    }
+    updateNotified();
+    return wasNotified;
+  }
+
+  /** Wakes one waiting runner, unless one is already notified or none is registered. */
+  void notifyOne() {
+    if (notified) {
+      return;
+    }
+    Runner chosen = null;
+    synchronized (this) {
+      if (notified) {
+        return;
+      }
+      // not notified means count > 0 and every registered runner is waiting
+      chosen = waiting.removeLast();
+      chosen.waitingInSleepers = false;
+      notified = true;
+    }
+    if (chosen != null) {
+      chosen.unpark();
+    }
+  }
+
+  /** The number of registered runners, notified or not. */
+  synchronized int count() {
+    return count;
+  }
+
+  private void updateNotified() {
+    notified = count == 0 || count > waiting.size();
+  }
+}
