@@ -90,7 +90,9 @@ public final class Main {
           "Gearbox on runtime '%s' (%s: %s)%n",
           runtime.kind(),
           RuntimeConfig.RUNTIME_KEY,
-          resolved.kind().map(kind -> "from " + resolved.source(RuntimeConfig.RUNTIME_KEY))
+          resolved
+              .kind()
+              .map(kind -> "from " + resolved.source(RuntimeConfig.RUNTIME_KEY))
               .orElse("the default"));
       for (Tour.Step step : Tour.steps()) {
         Tour.Result result = step.run(runtime);

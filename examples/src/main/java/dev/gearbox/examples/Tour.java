@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The workloads the main program runs: four of the standard scheduler workloads (WORKLOADS.md), each
- * written with the SPI's combinators and channels, each checked for the right answer.
+ * The workloads the main program runs: four of the standard scheduler workloads (WORKLOADS.md),
+ * each written with the SPI's combinators and channels, each checked for the right answer.
  */
 final class Tour {
   private Tour() {}
@@ -71,8 +71,7 @@ final class Tour {
             () -> {
               for (long i = 0; i < n; i++) {
                 Task.spawn(
-                    Futures.lazy(
-                        () -> counter.incrementAndGet() == n && done.sender().send(true)));
+                    Futures.lazy(() -> counter.incrementAndGet() == n && done.sender().send(true)));
               }
               return null;
             })
