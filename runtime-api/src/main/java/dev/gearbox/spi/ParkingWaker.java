@@ -1,6 +1,8 @@
 package dev.gearbox.spi;
 
 import dev.gearbox.future.Waker;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -8,7 +10,26 @@ import java.util.concurrent.locks.LockSupport;
  * in {@code blockOn}). Waking before the thread parks is remembered, so no wake is lost.
  */
 public final class ParkingWaker implements Waker {
+  /*
+   * Implementation notes: `notified` is set by wake() with getAndSet, a full fence, never after a
+   * plain read: a waker that published its state with a release-only store (as JCTools queues do)
+   * and then read a stale `true` would otherwise skip the wake while the owner, having just cleared
+   * the flag, reads the old state and parks (a lost wake-up). The owner clears it with getAndSet too.
+   */
+  private static final VarHandle NOTIFIED;
+
+  static {
+    try {
+      NOTIFIED =
+          MethodHandles.lookup().findVarHandle(ParkingWaker.class, "notified", boolean.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
   private final Thread owner;
+
+  @SuppressWarnings("unused") // accessed through NOTIFIED
   private volatile boolean notified;
 
   /** Creates a waker that unparks the calling thread. */
@@ -18,8 +39,7 @@ public final class ParkingWaker implements Waker {
 
   @Override
   public void wake() {
-    if (!notified) {
-      notified = true;
+    if (!(boolean) NOTIFIED.getAndSet(this, true)) {
       LockSupport.unpark(owner);
     }
   }
@@ -30,11 +50,7 @@ public final class ParkingWaker implements Waker {
    * @return true if the waker was woken since the last consume
    */
   public boolean consume() {
-    if (notified) {
-      notified = false;
-      return true;
-    }
-    return false;
+    return (boolean) NOTIFIED.getAndSet(this, false);
   }
 
   /**
@@ -45,9 +61,8 @@ public final class ParkingWaker implements Waker {
    * @return true if woken, false on deadline or interrupt
    */
   public boolean park(long deadlineNanos) {
-    while (!notified) {
-      if (Thread.interrupted()) {
-        Thread.currentThread().interrupt();
+    while (!consume()) {
+      if (Thread.currentThread().isInterrupted()) {
         return false;
       }
       if (deadlineNanos == Long.MAX_VALUE) {
@@ -60,7 +75,6 @@ public final class ParkingWaker implements Waker {
         LockSupport.parkNanos(this, remaining);
       }
     }
-    notified = false;
     return true;
   }
 }
