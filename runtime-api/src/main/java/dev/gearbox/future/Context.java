@@ -44,4 +44,18 @@ public interface Context {
         "no timer in this context: poll time futures on a Gearbox runtime, or build a Context"
             + " that supplies one");
   }
+
+  /**
+   * Spends one unit of the polling task's cooperative budget (Tokio's {@code coop}). A future that
+   * could complete at once (a channel with a message ready, a free lock, an elapsed timer) calls
+   * this first; on false the budget is exhausted and the future must wake {@code waker()} and
+   * return Pending, so one task looping over always-ready futures cannot starve the others of its
+   * worker. Constant time; the default, for runtimes and contexts without a budget, always returns
+   * true.
+   *
+   * @return true to proceed, false to yield
+   */
+  default boolean consumeBudget() {
+    return true;
+  }
 }
