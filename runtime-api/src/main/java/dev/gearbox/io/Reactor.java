@@ -10,7 +10,8 @@ import java.nio.channels.SelectableChannel;
  * <p>A future uses it in the style of mio and Tokio: it registers its channel once, then on every
  * poll tries the non-blocking operation first and only when that would block asks its {@link
  * Registration} to wake it ({@link Registration#pollReadable}, {@link Registration#pollWritable}).
- * The sockets of this package (TcpListener, TcpStream, UdpSocket) do this for their users.
+ * The sockets of this package ({@link TcpListener}, {@link TcpStream}, {@link UdpSocket}) do this
+ * for their users.
  *
  * <p>Runtimes own one {@link SelectorReactor} each and drive it; this interface is the part futures
  * need. Every method is thread-safe.
