@@ -28,12 +28,13 @@ final class ConnectFuture implements Future<TcpStream> {
   public Poll<TcpStream> poll(Context cx) throws IOException {
     try {
       if (channel == null) {
+        Reactor reactor = cx.reactor(); // first: without a reactor, nothing is opened
         channel = SocketChannel.open();
         channel.configureBlocking(false);
         if (channel.connect(address)) {
           return connected();
         }
-        registration = cx.reactor().register(channel);
+        registration = reactor.register(channel);
       }
       while (true) {
         if (channel.finishConnect()) {
@@ -48,7 +49,7 @@ final class ConnectFuture implements Future<TcpStream> {
     } catch (IOException e) {
       release();
       throw SocketErrors.connectFailed(address, e);
-    } catch (RuntimeException e) { // no reactor in the context, for one
+    } catch (RuntimeException e) {
       release();
       throw e;
     }

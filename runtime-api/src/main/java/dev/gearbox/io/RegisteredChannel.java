@@ -65,8 +65,8 @@ final class RegisteredChannel {
   }
 
   /**
-   * Closes the socket: futures waiting on it wake up and fail; the descriptor is released by the
-   * reactor's driving thread once the key is flushed, or now if the channel was never registered.
+   * Closes the socket: futures waiting on it wake up and fail; when this returns, the descriptor is
+   * released (see {@link Registration#close()}).
    */
   void close() {
     Registration toClose;

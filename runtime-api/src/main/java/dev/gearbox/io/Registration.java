@@ -76,9 +76,11 @@ public interface Registration {
   void deregister();
 
   /**
-   * Deregisters and closes the channel. The channel is closed by the driving thread after its
-   * selection key has been flushed from the selector, so the file descriptor is released at once
-   * (or right away on the calling thread if the reactor is closed). Idempotent.
+   * Deregisters and closes the channel: when this returns, the selection key has been flushed from
+   * the selector and the channel closed, so its descriptor is released and its port free. The
+   * calling thread does it when no thread is driving the reactor; otherwise it wakes the driving
+   * thread and waits for it (about one selector wakeup). From a waker running inside the driving
+   * thread's turn, it returns at once and the next turn closes the channel. Idempotent.
    */
   void close();
 }

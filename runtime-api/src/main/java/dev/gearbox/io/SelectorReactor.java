@@ -20,7 +20,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>For runtime implementers. One thread at a time drives the reactor by calling {@link
  * #turn(long)}, typically when it has nothing to run, with the next timer deadline as timeout; any
  * thread that makes work for it calls {@link #wakeup()}. Registering, arming interest and
- * deregistering are thread-safe and never block on a running select.
+ * deregistering are thread-safe and never block on a running select; closing a registered channel
+ * may wait for the driving thread to release it (about one selector wakeup).
  */
 public final class SelectorReactor implements Reactor, AutoCloseable {
   /*
@@ -30,11 +31,12 @@ public final class SelectorReactor implements Reactor, AutoCloseable {
    * registration_set.rs), on top of NIO:
    *
    * Changes are queued, never applied by the thread that asks. Only the driving thread (the one
-   * holding `driver`) touches selection keys: it registers channels, sets interest ops and cancels
-   * keys while applying the `changes` queue, before each select. A registration is in that queue at
-   * most once (its `queued` flag). Mutating keys from other threads while a select runs is the
-   * classic NIO pitfall (blocked register calls before JDK 11, changes invisible to the running
-   * select, CancelledKeyException races); queueing avoids all of it.
+   * holding `driver`: inside turn(), or a closer that found nobody turning) touches selection keys:
+   * it registers channels, sets interest ops and cancels keys while applying the `changes` queue,
+   * before each select. A registration is in that queue at most once (its `queued` flag). Mutating
+   * keys from other threads while a select runs is the classic NIO pitfall (blocked register calls
+   * before JDK 11, changes invisible to the running select, CancelledKeyException races); queueing
+   * avoids all of it.
    *
    * Oneshot interest on a level-triggered selector: a future arms interest only after its operation
    * would block; the event that reports it sets the readiness bit, wakes the waker and disarms the
@@ -51,12 +53,18 @@ public final class SelectorReactor implements Reactor, AutoCloseable {
    * Selector.wakeup(), and the driver does selectNow to flush cancelled keys; so it never relies on
    * a wakeup issued before that flush: it re-reads `changes` and `wakeRequested` after it.
    *
-   * Descriptors: a channel closed while its key is registered keeps its descriptor until the
-   * selector deregisters the key. So a close is queued like any change: the driver cancels the key,
-   * flushes the cancelled keys with selectNow(), and only then closes the channel (Netty does the
-   * same). If the reactor is closed, the selector's close deregisters every key instead.
+   * Descriptors: a channel closed while its key is registered keeps its descriptor (and a listener
+   * keeps listening) until the selector deregisters the key. So a close is queued like any change:
+   * the driver cancels the key, flushes the cancelled keys with selectNow(), and only then closes
+   * the channel (Netty does the same). If the reactor is closed, the selector's close deregisters
+   * every key instead. Closing is synchronous for its caller (after it returns, the port is free
+   * and the peer has seen the close): the closer applies the queued changes itself when it can take
+   * `driver` (nobody is turning: the common case of a task closing a socket), and otherwise wakes
+   * the turning thread and waits for it to apply them. A waker that closes a channel from inside a
+   * turn cannot wait for itself: its close is applied at the start of the next turn.
    *
-   * Wakers run on the driving thread after the select returned, outside any selector lock.
+   * Wakers run on the holder of `driver`, outside any selection operation: after the select
+   * returned, or after the flush of cancelled keys.
    *
    * Fields: `selector`, `changes` (offer: any thread; poll: driver), `registrations` (any thread:
    * live registrations, for close), `wakeRequested`, `selecting`, `closed` (any thread). `selected`,
@@ -64,6 +72,9 @@ public final class SelectorReactor implements Reactor, AutoCloseable {
    */
 
   private static final long NANOS_PER_MILLI = 1_000_000L;
+
+  /** How long a closer waits before it looks again whether it can apply its close itself. */
+  private static final long CLOSE_WAIT_SLICE_NANOS = 1_000_000L;
 
   private final Selector selector;
   private final ConcurrentLinkedQueue<SelectorRegistration> changes = new ConcurrentLinkedQueue<>();
@@ -75,7 +86,7 @@ public final class SelectorReactor implements Reactor, AutoCloseable {
 
   // Holder of `driver` only.
   private final List<SelectorRegistration> selected = new ArrayList<>();
-  private final List<SelectableChannel> closeAfterFlush = new ArrayList<>();
+  private final List<SelectorRegistration> closeAfterFlush = new ArrayList<>();
   private boolean shutDown;
 
   private SelectorReactor(Selector selector) {
@@ -147,16 +158,17 @@ public final class SelectorReactor implements Reactor, AutoCloseable {
         shutdownLocked();
         return 0;
       }
+      int ready;
       selecting = true;
       try {
-        applyChanges();
+        ready = applyChanges();
         boolean wake = wakeRequested.getAndSet(false);
-        select(wake || !selected.isEmpty() || !changes.isEmpty() ? 0 : timeoutNanos);
+        select(wake || ready > 0 || !changes.isEmpty() ? 0 : timeoutNanos);
       } finally {
         selecting = false;
         wakeRequested.set(false); // a wakeup seen now is served by the caller's check after turn()
       }
-      return dispatchSelected();
+      return ready + dispatchSelected();
     } finally {
       try {
         if (closed) {
@@ -185,8 +197,13 @@ public final class SelectorReactor implements Reactor, AutoCloseable {
     }
   }
 
-  /** Driver: applies every queued change; flushes cancelled keys, then closes their channels. */
-  private void applyChanges() throws IOException {
+  /**
+   * Holder of {@code driver}: applies every queued change; flushes cancelled keys, then closes
+   * their channels. Wakes the registrations the flush found ready.
+   *
+   * @return the number of registrations the flush found ready
+   */
+  private int applyChanges() throws IOException {
     boolean cancelled = false;
     SelectorRegistration registration = changes.poll();
     while (registration != null) {
@@ -197,13 +214,49 @@ public final class SelectorReactor implements Reactor, AutoCloseable {
       }
       registration = changes.poll();
     }
-    if (cancelled) {
-      try {
-        selector.selectNow(this::onSelected);
-      } finally {
-        closeAfterFlush.forEach(SelectorRegistration::closeQuietly);
-        closeAfterFlush.clear();
+    if (!cancelled) {
+      return 0;
+    }
+    try {
+      selector.selectNow(this::onSelected);
+    } finally {
+      closeAfterFlush.forEach(SelectorRegistration::closeChannelAndRelease);
+      closeAfterFlush.clear();
+    }
+    return dispatchSelected();
+  }
+
+  /**
+   * Any thread, after queueing the close of {@code registration}: returns once its channel is
+   * closed. Applies the queued changes on the calling thread when no other thread drives the
+   * reactor; otherwise wakes the driving thread, which applies them before its next select, and
+   * waits for it. Inside a turn (a waker closing a channel), the close is left to that turn.
+   */
+  void awaitClosed(SelectorRegistration registration) {
+    if (driver.isHeldByCurrentThread()) {
+      return;
+    }
+    boolean interrupted = false;
+    while (!registration.isReleased()) {
+      if (driver.tryLock()) {
+        try {
+          if (shutDown) {
+            registration.releaseAfterShutdown();
+          } else {
+            applyChanges();
+          }
+        } catch (IOException e) {
+          registration.closeChannelAndRelease(); // the selector failed: its key is moot
+        } finally {
+          driver.unlock();
+        }
+      } else {
+        wakeup();
+        interrupted |= !registration.awaitReleased(CLOSE_WAIT_SLICE_NANOS);
       }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
     }
   }
 

@@ -57,6 +57,7 @@ final class SelectorRegistration implements Registration {
   private int interestOps;
   private boolean queued = true; // a new registration is queued by SelectorReactor.register
   private boolean closeChannel;
+  private boolean released;
 
   // Driver thread only.
   private SelectionKey key;
@@ -155,7 +156,9 @@ final class SelectorRegistration implements Registration {
       // No turn will flush a key any more: the selector is closed or closing, which deregisters
       // every key, so closing here releases the descriptor (at the latest when the selector
       // closes).
-      closeQuietly(channel);
+      closeChannelAndRelease();
+    } else {
+      reactor.awaitClosed(this);
     }
   }
 
@@ -175,7 +178,40 @@ final class SelectorRegistration implements Registration {
       close = closeChannel;
     }
     if (close) {
-      closeQuietly(channel);
+      closeChannelAndRelease();
+    }
+  }
+
+  /**
+   * Holder of the driver lock, after the key was flushed (or never existed): closes the channel.
+   */
+  void closeChannelAndRelease() {
+    closeQuietly(channel);
+    synchronized (this) {
+      released = true;
+      notifyAll();
+    }
+  }
+
+  /** Whether the channel was closed on its owner's request. */
+  synchronized boolean isReleased() {
+    return released;
+  }
+
+  /**
+   * Waits at most {@code nanos} for {@link #closeChannelAndRelease()}.
+   *
+   * @return false if the calling thread was interrupted meanwhile (its status is cleared)
+   */
+  synchronized boolean awaitReleased(long nanos) {
+    if (released) {
+      return true;
+    }
+    try {
+      wait(nanos / 1_000_000, (int) (nanos % 1_000_000));
+      return true;
+    } catch (InterruptedException e) {
+      return false;
     }
   }
 
@@ -213,12 +249,12 @@ final class SelectorRegistration implements Registration {
 
   /**
    * Driver thread: registers the key, updates its interest, or cancels it, as the queued changes
-   * ask. A channel to close goes to {@code closeAfterFlush} when its key was cancelled, or is
-   * closed at once when it never had a key.
+   * ask. A registration whose channel must be closed goes to {@code closeAfterFlush} when its key
+   * was cancelled, or its channel is closed at once when it never had a key.
    *
    * @return {@link #APPLIED}, {@link #RELEASED} or {@link #CANCELLED}
    */
-  int applyChanges(Selector selector, List<SelectableChannel> closeAfterFlush) {
+  int applyChanges(Selector selector, List<SelectorRegistration> closeAfterFlush) {
     int ops;
     boolean closed;
     boolean close;
@@ -242,14 +278,14 @@ final class SelectorRegistration implements Registration {
     }
     if (key == null) {
       if (close) {
-        closeQuietly(channel);
+        closeChannelAndRelease();
       }
       return RELEASED;
     }
     key.cancel();
     key = null;
     if (close) {
-      closeAfterFlush.add(channel);
+      closeAfterFlush.add(this);
     }
     return CANCELLED;
   }

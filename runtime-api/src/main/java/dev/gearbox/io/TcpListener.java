@@ -101,8 +101,9 @@ public final class TcpListener implements AutoCloseable {
   }
 
   /**
-   * Stops listening and releases the socket; a task waiting in {@link #accept()} wakes up and
-   * fails. Connections already accepted are not affected. Idempotent, any thread.
+   * Stops listening and releases the socket by the time it returns (connecting to the port is then
+   * refused); a task waiting in {@link #accept()} wakes up and fails. Connections already accepted
+   * are not affected. Idempotent, any thread; may wait briefly for the thread driving the reactor.
    */
   @Override
   public void close() {

@@ -240,8 +240,9 @@ public final class TcpStream implements AutoCloseable {
 
   /**
    * Closes the stream: tasks waiting on it wake up and fail with "... is closed"; the peer reads
-   * end of stream (or a reset after {@link #setZeroLinger()}). The descriptor is released by the
-   * reactor's driving thread once the selector forgot it. Idempotent, any thread.
+   * end of stream (or a reset after {@link #setZeroLinger()}) and the descriptor is released by the
+   * time this returns; if another thread is blocked in the reactor, it is woken to release the
+   * socket and this waits for it. Idempotent, any thread.
    */
   @Override
   public void close() {

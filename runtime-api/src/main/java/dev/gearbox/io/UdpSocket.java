@@ -174,8 +174,9 @@ public final class UdpSocket implements AutoCloseable {
   }
 
   /**
-   * Closes the socket: tasks waiting on it wake up and fail with "... is closed". Idempotent, any
-   * thread.
+   * Closes the socket: tasks waiting on it wake up and fail with "... is closed", and the port is
+   * free by the time this returns. Idempotent, any thread; may wait briefly for the thread driving
+   * the reactor.
    */
   @Override
   public void close() {
