@@ -1,6 +1,7 @@
 package dev.gearbox.io;
 
 import java.io.IOException;
+import java.nio.channels.CancelledKeyException;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
@@ -11,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -30,13 +32,12 @@ public final class SelectorReactor implements Reactor, AutoCloseable {
    * After mio's selector and Tokio's io driver (tokio/src/runtime/io: driver.rs, scheduled_io.rs,
    * registration_set.rs), on top of NIO:
    *
-   * Changes are queued, never applied by the thread that asks. Only the driving thread (the one
-   * holding `driver`: inside turn(), or a closer that found nobody turning) touches selection keys:
-   * it registers channels, sets interest ops and cancels keys while applying the `changes` queue,
-   * before each select. A registration is in that queue at most once (its `queued` flag). Mutating
-   * keys from other threads while a select runs is the classic NIO pitfall (blocked register calls
-   * before JDK 11, changes invisible to the running select, CancelledKeyException races); queueing
-   * avoids all of it.
+   * Changes are queued; only the holder of `driver` applies them and touches selection keys (the
+   * thread inside turn(), before each select, or a closer that found nobody turning): it registers
+   * channels, sets interest ops and cancels keys. A registration is in the `changes` queue at most
+   * once (its `queued` flag). Mutating keys from other threads while a select runs is the classic
+   * NIO pitfall (blocked register calls before JDK 11, changes invisible to the running select,
+   * CancelledKeyException races); queueing avoids all of it.
    *
    * Oneshot interest on a level-triggered selector: a future arms interest only after its operation
    * would block; the event that reports it sets the readiness bit, wakes the waker and disarms the
@@ -66,9 +67,14 @@ public final class SelectorReactor implements Reactor, AutoCloseable {
    * Wakers run on the holder of `driver`, outside any selection operation: after the select
    * returned, or after the flush of cancelled keys.
    *
-   * Fields: `selector`, `changes` (offer: any thread; poll: driver), `registrations` (any thread:
-   * live registrations, for close), `wakeRequested`, `selecting`, `closed` (any thread). `selected`,
-   * `closeAfterFlush` and `shutDown` belong to the holder of `driver`.
+   * Locks: `driver` is held by the thread inside turn() for the whole turn, select included, or by
+   * a closer while it applies the queued changes (no blocking inside), or by close() while it shuts
+   * down. `turning` names the thread inside turn(), so that a second concurrent turn fails fast
+   * instead of queueing behind the first; a turn that finds a closer holding `driver` waits for it.
+   *
+   * Fields: `selector`, `changes` (offer: any thread; poll: holder of `driver`), `registrations`
+   * (any thread: live registrations, for close), `wakeRequested`, `selecting`, `closed`, `turning`
+   * (any thread). `selected`, `closeAfterFlush` and `shutDown` belong to the holder of `driver`.
    */
 
   private static final long NANOS_PER_MILLI = 1_000_000L;
@@ -80,6 +86,7 @@ public final class SelectorReactor implements Reactor, AutoCloseable {
   private final ConcurrentLinkedQueue<SelectorRegistration> changes = new ConcurrentLinkedQueue<>();
   private final Set<SelectorRegistration> registrations = ConcurrentHashMap.newKeySet();
   private final ReentrantLock driver = new ReentrantLock();
+  private final AtomicReference<Thread> turning = new AtomicReference<>();
   private final AtomicBoolean wakeRequested = new AtomicBoolean();
   private volatile boolean selecting;
   private volatile boolean closed;
@@ -143,41 +150,46 @@ public final class SelectorReactor implements Reactor, AutoCloseable {
    *     Long#MAX_VALUE} to block until an event or a wakeup; rounded up to whole milliseconds
    * @return the number of registrations that became ready
    * @throws IOException if the selector fails
-   * @throws IllegalStateException if another thread is inside {@code turn}
+   * @throws IllegalStateException if another thread is inside {@code turn}, or this one (from a
+   *     waker)
    */
   public int turn(long timeoutNanos) throws IOException {
-    if (!driver.tryLock()) {
-      if (closed) {
-        return 0;
-      }
+    Thread current = Thread.currentThread();
+    if (!turning.compareAndSet(null, current)) {
       throw new IllegalStateException(
-          "another thread is driving this reactor: one thread at a time may call turn()");
+          (turning.get() == current ? "turn() called from inside turn()" : "another thread")
+              + " is driving this reactor: one thread at a time may call turn()");
     }
     try {
-      if (closed) {
-        shutdownLocked();
-        return 0;
-      }
-      int ready;
-      selecting = true;
+      driver.lock(); // held by a closer only while it applies changes: briefly
       try {
-        ready = applyChanges();
-        boolean wake = wakeRequested.getAndSet(false);
-        select(wake || ready > 0 || !changes.isEmpty() ? 0 : timeoutNanos);
+        return closed ? 0 : turnLocked(timeoutNanos);
       } finally {
-        selecting = false;
-        wakeRequested.set(false); // a wakeup seen now is served by the caller's check after turn()
-      }
-      return ready + dispatchSelected();
-    } finally {
-      try {
-        if (closed) {
-          shutdownLocked();
+        try {
+          if (closed) {
+            shutdownLocked();
+          }
+        } finally {
+          driver.unlock();
         }
-      } finally {
-        driver.unlock();
       }
+    } finally {
+      turning.set(null);
     }
+  }
+
+  private int turnLocked(long timeoutNanos) throws IOException {
+    int ready;
+    selecting = true;
+    try {
+      ready = applyChanges();
+      boolean wake = wakeRequested.getAndSet(false);
+      select(wake || ready > 0 || !changes.isEmpty() ? 0 : timeoutNanos);
+    } finally {
+      selecting = false;
+      wakeRequested.set(false); // a wakeup seen now is served by the caller's check after turn()
+    }
+    return ready + dispatchSelected();
   }
 
   private void select(long timeoutNanos) throws IOException {
@@ -191,8 +203,14 @@ public final class SelectorReactor implements Reactor, AutoCloseable {
   }
 
   private void onSelected(SelectionKey key) {
+    int readyOps;
+    try {
+      readyOps = key.readyOps();
+    } catch (CancelledKeyException e) {
+      return; // its channel was closed directly, by another thread, during the select
+    }
     SelectorRegistration registration = (SelectorRegistration) key.attachment();
-    if (registration.select(key.readyOps())) {
+    if (registration.select(readyOps)) {
       selected.add(registration);
     }
   }
@@ -260,14 +278,24 @@ public final class SelectorReactor implements Reactor, AutoCloseable {
     }
   }
 
+  /** Wakes the selected registrations; a waker that throws does not keep the others asleep. */
   private int dispatchSelected() {
     int ready = selected.size();
-    try {
-      for (SelectorRegistration registration : selected) {
+    RuntimeException failure = null;
+    for (SelectorRegistration registration : selected) {
+      try {
         registration.dispatch();
+      } catch (RuntimeException e) {
+        if (failure == null) {
+          failure = e;
+        } else {
+          failure.addSuppressed(e);
+        }
       }
-    } finally {
-      selected.clear();
+    }
+    selected.clear();
+    if (failure != null) {
+      throw failure;
     }
     return ready;
   }

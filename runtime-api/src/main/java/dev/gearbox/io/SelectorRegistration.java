@@ -336,8 +336,11 @@ final class SelectorRegistration implements Registration {
         }
       }
     }
-    wake(reader);
-    wake(writer);
+    try {
+      wake(reader);
+    } finally {
+      wake(writer);
+    }
   }
 
   private static int bit(Interest interest) {
