@@ -28,6 +28,7 @@ public interface Reactor {
    * @param channel an open channel not yet registered with this reactor
    * @return the registration through which futures wait for readiness
    * @throws NullPointerException if {@code channel} is null
+   * @throws IllegalArgumentException if {@code channel} is registered with this reactor already
    * @throws IOException if the reactor is closed ("reactor closed") or the channel cannot be made
    *     non-blocking
    */

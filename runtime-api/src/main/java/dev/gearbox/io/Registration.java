@@ -71,7 +71,8 @@ public interface Registration {
 
   /**
    * Stops watching the channel without closing it: waiting futures are woken and their next poll of
-   * this registration fails; the selection key is cancelled by the driving thread. Idempotent.
+   * this registration fails; the selection key is cancelled by the driving thread and flushed at
+   * its next turn, after which the channel may be registered again. Idempotent.
    */
   void deregister();
 

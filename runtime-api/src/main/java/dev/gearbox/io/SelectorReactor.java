@@ -117,6 +117,12 @@ public final class SelectorReactor implements Reactor, AutoCloseable {
     if (closed) {
       throw new IOException(SelectorRegistration.REACTOR_CLOSED);
     }
+    if (channel.keyFor(selector) != null) {
+      throw new IllegalArgumentException(
+          channel
+              + " is registered with this reactor already (or was deregistered and its key is not"
+              + " flushed yet: register it again after the next turn)");
+    }
     channel.configureBlocking(false);
     SelectorRegistration registration = new SelectorRegistration(this, channel);
     registrations.add(registration);

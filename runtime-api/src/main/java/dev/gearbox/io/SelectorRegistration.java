@@ -5,6 +5,7 @@ import dev.gearbox.future.Waker;
 import java.io.IOException;
 import java.nio.channels.CancelledKeyException;
 import java.nio.channels.ClosedChannelException;
+import java.nio.channels.IllegalBlockingModeException;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
@@ -18,8 +19,8 @@ import java.util.Objects;
  *
  * <p>Threads: the fields under "guarded by this" are read and written by any thread holding this
  * object's monitor ({@code readiness} is also read without it, as a fast path); {@code key} and
- * {@code selectedOps} belong to the thread driving the reactor. See {@link SelectorReactor}'s
- * implementation notes for the protocol.
+ * {@code selectedOps} belong to the holder of the reactor's driver lock. See {@link
+ * SelectorReactor}'s implementation notes for the protocol.
  */
 final class SelectorRegistration implements Registration {
   /** A readable event arrived since the last clear. */
@@ -43,6 +44,7 @@ final class SelectorRegistration implements Registration {
   static final String REACTOR_CLOSED = "reactor closed";
   private static final String DEREGISTERED = "channel deregistered from the reactor";
   private static final String CHANNEL_CLOSED = "channel closed outside its registration";
+  private static final String BLOCKING = "channel was put back in blocking mode";
   private static final int READ_OPS = SelectionKey.OP_READ | SelectionKey.OP_ACCEPT;
   private static final int WRITE_OPS = SelectionKey.OP_WRITE | SelectionKey.OP_CONNECT;
 
@@ -59,7 +61,7 @@ final class SelectorRegistration implements Registration {
   private boolean closeChannel;
   private boolean released;
 
-  // Driver thread only.
+  // Holder of the reactor's driver lock only.
   private SelectionKey key;
   private int selectedOps;
 
@@ -248,9 +250,9 @@ final class SelectorRegistration implements Registration {
   }
 
   /**
-   * Driver thread: registers the key, updates its interest, or cancels it, as the queued changes
-   * ask. A registration whose channel must be closed goes to {@code closeAfterFlush} when its key
-   * was cancelled, or its channel is closed at once when it never had a key.
+   * Holder of the driver lock: registers the key, updates its interest, or cancels it, as the
+   * queued changes ask. A registration whose channel must be closed goes to {@code closeAfterFlush}
+   * when its key was cancelled, or its channel is closed at once when it never had a key.
    *
    * @return {@link #APPLIED}, {@link #RELEASED} or {@link #CANCELLED}
    */
@@ -274,6 +276,8 @@ final class SelectorRegistration implements Registration {
         return APPLIED;
       } catch (ClosedChannelException | CancelledKeyException e) {
         shutdown(CHANNEL_CLOSED, false); // wakes the waiters; the re-queued change finds CLOSED
+      } catch (IllegalBlockingModeException e) {
+        shutdown(BLOCKING, false);
       }
     }
     if (key == null) {
@@ -291,7 +295,8 @@ final class SelectorRegistration implements Registration {
   }
 
   /**
-   * Driver thread, inside a select: records the ready operations of this registration's key.
+   * Holder of the driver lock, inside a select: records the ready operations of this registration's
+   * key.
    *
    * @return true if this registration was not yet among the selected ones of this turn
    */
@@ -302,8 +307,8 @@ final class SelectorRegistration implements Registration {
   }
 
   /**
-   * Driver thread, after the select: turns the recorded operations into readiness bits, disarms the
-   * interest they satisfied, and wakes the wakers.
+   * Holder of the driver lock, after the select: turns the recorded operations into readiness bits,
+   * disarms the interest they satisfied, and wakes the wakers.
    */
   void dispatch() {
     int ops = selectedOps;

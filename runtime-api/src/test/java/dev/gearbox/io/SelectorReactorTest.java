@@ -185,7 +185,15 @@ class SelectorReactorTest {
         .isInstanceOf(IOException.class)
         .hasMessageContaining("deregistered");
     awaitTrue("key cancelled", () -> reactor.registrations() == 0);
+    awaitTrue("key flushed", () -> !accepted.isRegistered());
     assertThat(accepted.isOpen()).isTrue();
+
+    Registration again = reactor.register(accepted);
+    awaitTrue("registered again", accepted::isRegistered);
+    assertThatThrownBy(() -> reactor.register(accepted))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("registered with this reactor already");
+    again.deregister();
   }
 
   @Test
