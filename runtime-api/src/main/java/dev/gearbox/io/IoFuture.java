@@ -53,11 +53,11 @@ final class IoFuture<T> implements Future<T> {
   @Override
   public Poll<T> poll(Context cx) throws IOException {
     Registration registration = io.registration(cx);
-    waiting = null;
     try {
       while (true) {
         Poll<T> result = attempt.attempt();
         if (result.isReady()) {
+          releaseWaker(); // a waker left by an earlier Pending must not keep the task reachable
           return result;
         }
         registration.clearReadiness(interest);
@@ -72,16 +72,24 @@ final class IoFuture<T> implements Future<T> {
         }
       }
     } catch (EOFException e) {
+      releaseWaker();
       throw e;
     } catch (IOException e) {
+      releaseWaker();
       throw io.failure(e, operation, address);
     }
   }
 
   @Override
   public void drop() {
+    releaseWaker();
+  }
+
+  private void releaseWaker() {
     if (waitingOn != null) {
       waitingOn.releaseWaker(interest, waiting);
+      waitingOn = null;
+      waiting = null;
     }
   }
 }

@@ -31,10 +31,6 @@ final class RegisteredChannel {
     this.registration = registration;
   }
 
-  String description() {
-    return description;
-  }
-
   /** Fails with "... is closed" once the owner closed the socket. */
   void checkOpen() throws SocketException {
     if (closed) {
@@ -82,10 +78,6 @@ final class RegisteredChannel {
     } else {
       SelectorRegistration.closeQuietly(channel);
     }
-  }
-
-  boolean isClosed() {
-    return closed;
   }
 
   @Override

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gearbox.future.Context;
+import dev.gearbox.future.Future;
+import dev.gearbox.future.Poll;
 import dev.gearbox.future.Waker;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -95,9 +97,8 @@ class SelectorReactorTest {
     }
   }
 
-  /** A context whose waker completes {@code woken}. */
-  private Context contextCompleting(CompletableFuture<Void> woken) {
-    Waker waker = () -> woken.complete(null);
+  /** A context with {@code waker} and this test's reactor. */
+  private Context context(Waker waker) {
     return new Context() {
       @Override
       public Waker waker() {
@@ -109,6 +110,11 @@ class SelectorReactorTest {
         return reactor;
       }
     };
+  }
+
+  /** A context whose waker completes {@code woken}. */
+  private Context contextCompleting(CompletableFuture<Void> woken) {
+    return context(() -> woken.complete(null));
   }
 
   @Test
@@ -239,6 +245,29 @@ class SelectorReactorTest {
     assertThat(reactor.turn(-1)).isZero();
     awaitTrue("writer woken", () -> writerWakes.get() > 0);
     awaitTrue("writer woken", () -> writerWakes.get() > 0);
+  }
+
+  @Test
+  void droppingAPendingReadReleasesItsWaker() throws Exception {
+    TcpStream stream = TcpStream.accepted(accepted);
+    AtomicInteger wakes = new AtomicInteger();
+    Context cx = context(wakes::incrementAndGet);
+    ByteBuffer buffer = ByteBuffer.allocate(8);
+    Future<Integer> read = stream.read(buffer);
+    assertThat(read.poll(cx).isPending()).isTrue();
+
+    read.drop();
+    client.write(ByteBuffer.wrap(new byte[] {7}));
+    long deadline = System.nanoTime() + DEADLINE.toNanos();
+    int ready = 0;
+    while (ready == 0) {
+      assertThat(System.nanoTime() - deadline).as("event within the deadline").isNegative();
+      ready = reactor.turn(TimeUnit.MILLISECONDS.toNanos(100));
+    }
+
+    assertThat(wakes).hasValue(0);
+    assertThat(stream.read(buffer).poll(cx)).isEqualTo(Poll.ready(1));
+    stream.close();
   }
 
   @Test
