@@ -294,12 +294,26 @@ class SelectorReactorTest {
 
   @Test
   void nullArgumentsAreNamed() throws Exception {
-    try (TcpListener listener = TcpListener.bind(0)) {
+    TcpStream stream = TcpStream.accepted(accepted);
+    Registration registration = reactor.register(server);
+    try (UdpSocket udp = UdpSocket.bind(0)) {
       assertThatThrownBy(() -> reactor.register(null)).hasMessage("channel");
+      assertThatThrownBy(() -> registration.pollReadable(null)).hasMessage("cx");
+      assertThatThrownBy(() -> registration.clearReadiness(null)).hasMessage("interest");
       assertThatThrownBy(() -> TcpListener.bind(null)).hasMessage("address");
       assertThatThrownBy(() -> TcpStream.connect(null)).hasMessage("address");
+      assertThatThrownBy(() -> stream.read(null)).hasMessage("dst");
+      assertThatThrownBy(() -> stream.write(null)).hasMessage("src");
+      assertThatThrownBy(() -> stream.readExact(null)).hasMessage("dst");
+      assertThatThrownBy(() -> stream.writeAll(null)).hasMessage("src");
       assertThatThrownBy(() -> UdpSocket.bind(null)).hasMessage("address");
-      assertThat(listener.localAddress().getPort()).isPositive();
+      assertThatThrownBy(() -> udp.send(null, udp.localAddress())).hasMessage("src");
+      assertThatThrownBy(() -> udp.send(ByteBuffer.allocate(1), null)).hasMessage("target");
+      assertThatThrownBy(() -> udp.receive(null)).hasMessage("dst");
+      assertThatThrownBy(() -> udp.connect(null)).hasMessage("peer");
+    } finally {
+      stream.close();
+      registration.deregister();
     }
   }
 }
