@@ -156,12 +156,15 @@ public final class SelectorReactor implements Reactor, AutoCloseable {
    *     Long#MAX_VALUE} to block until an event or a wakeup; rounded up to whole milliseconds
    * @return the number of registrations that became ready
    * @throws IOException if the selector fails
-   * @throws IllegalStateException if another thread is inside {@code turn}, or this one (from a
-   *     waker)
+   * @throws IllegalStateException if the reactor is open and another thread is inside {@code turn},
+   *     or this one (from a waker)
    */
   public int turn(long timeoutNanos) throws IOException {
     Thread current = Thread.currentThread();
     if (!turning.compareAndSet(null, current)) {
+      if (closed) {
+        return 0; // threads racing to turn a closed reactor during shutdown: nothing to drive
+      }
       throw new IllegalStateException(
           (turning.get() == current ? "turn() called from inside turn()" : "another thread")
               + " is driving this reactor: one thread at a time may call turn()");
