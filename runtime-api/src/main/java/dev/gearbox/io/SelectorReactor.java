@@ -58,14 +58,15 @@ public final class SelectorReactor implements Reactor, AutoCloseable {
    * keeps listening) until the selector deregisters the key. So a close is queued like any change:
    * the driver cancels the key, flushes the cancelled keys with selectNow(), and only then closes
    * the channel (Netty does the same). If the reactor is closed, the selector's close deregisters
-   * every key instead. Closing is synchronous for its caller (after it returns, the port is free
-   * and the peer has seen the close): the closer applies the queued changes itself when it can take
+   * every key instead. Closing is synchronous for its caller (after it returns, the descriptor is
+   * released and the port free): the closer applies the queued changes itself when it can take
    * `driver` (nobody is turning: the common case of a task closing a socket), and otherwise wakes
    * the turning thread and waits for it to apply them. A waker that closes a channel from inside a
    * turn cannot wait for itself: its close is applied at the start of the next turn.
    *
-   * Wakers run on the holder of `driver`, outside any selection operation: after the select
-   * returned, or after the flush of cancelled keys.
+   * Readiness wakers run on the holder of `driver`, outside any selection operation: after the
+   * select returned, or after the flush of cancelled keys. Deregistering, closing a channel and
+   * closing the reactor wake the waiting futures on the calling thread.
    *
    * Locks: `driver` is held by the thread inside turn() for the whole turn, select included, or by
    * a closer while it applies the queued changes (no blocking inside), or by close() while it shuts
