@@ -4,6 +4,7 @@
  */
 module dev.gearbox.api {
   exports dev.gearbox.future;
+  exports dev.gearbox.io;
   exports dev.gearbox.runtime;
   exports dev.gearbox.sync;
   exports dev.gearbox.time;

@@ -1,5 +1,6 @@
 package dev.gearbox.future;
 
+import dev.gearbox.io.Reactor;
 import java.util.Objects;
 
 /**
@@ -18,6 +19,21 @@ public interface Context {
    * @return the waker; never {@code null}
    */
   Waker waker();
+
+  /**
+   * The I/O reactor of the runtime polling this context, where sockets register their channels to
+   * be woken on readiness. Cheap: a field read on a runtime's context.
+   *
+   * @return the reactor; never {@code null}
+   * @throws IllegalStateException if this context has no reactor (the default, as for contexts made
+   *     by {@link #of(Waker)}): poll I/O futures on a Gearbox runtime, or build a context that
+   *     supplies one
+   */
+  default Reactor reactor() {
+    throw new IllegalStateException(
+        "no I/O reactor in this context: poll I/O futures on a Gearbox runtime, or build a Context"
+            + " that supplies one");
+  }
 
   /**
    * A context with the given waker and no runtime drivers, for polling futures by hand.

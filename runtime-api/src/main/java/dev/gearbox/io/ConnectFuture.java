@@ -1,0 +1,84 @@
+package dev.gearbox.io;
+
+import dev.gearbox.future.Context;
+import dev.gearbox.future.Future;
+import dev.gearbox.future.Poll;
+import dev.gearbox.future.Waker;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.channels.SocketChannel;
+
+/**
+ * {@link TcpStream#connect}: opens the socket on its first poll, starts a non-blocking connect, and
+ * waits for connect readiness with the reactor of the polling runtime. Dropped before it completes,
+ * it closes the socket.
+ */
+final class ConnectFuture implements Future<TcpStream> {
+  private final InetSocketAddress address;
+  private SocketChannel channel;
+  private Registration registration;
+  private Waker waiting;
+  private boolean done;
+
+  ConnectFuture(InetSocketAddress address) {
+    this.address = address;
+  }
+
+  @Override
+  public Poll<TcpStream> poll(Context cx) throws IOException {
+    try {
+      if (channel == null) {
+        Reactor reactor = cx.reactor(); // first: without a reactor, nothing is opened
+        channel = SocketChannel.open();
+        channel.configureBlocking(false);
+        if (channel.connect(address)) {
+          return connected();
+        }
+        registration = reactor.register(channel);
+      }
+      while (true) {
+        if (channel.finishConnect()) {
+          return connected();
+        }
+        registration.clearReadiness(Interest.WRITABLE);
+        if (!registration.pollWritable(cx)) {
+          waiting = cx.waker();
+          return Poll.pending();
+        }
+      }
+    } catch (IOException e) {
+      release();
+      throw SocketErrors.connectFailed(address, e);
+    } catch (RuntimeException e) {
+      release();
+      throw e;
+    }
+  }
+
+  private Poll<TcpStream> connected() throws IOException {
+    TcpStream stream = TcpStream.connected(channel, registration);
+    done = true;
+    return Poll.ready(stream);
+  }
+
+  @Override
+  public void drop() {
+    if (registration != null) {
+      registration.releaseWaker(Interest.WRITABLE, waiting);
+    }
+    release();
+  }
+
+  /** Closes the half-made socket, unless it was handed to a stream. */
+  private void release() {
+    if (done) {
+      return;
+    }
+    done = true;
+    if (registration != null) {
+      registration.close();
+    } else if (channel != null) {
+      SelectorRegistration.closeQuietly(channel);
+    }
+  }
+}

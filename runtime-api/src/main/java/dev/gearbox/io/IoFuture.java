@@ -1,0 +1,95 @@
+package dev.gearbox.io;
+
+import dev.gearbox.future.Context;
+import dev.gearbox.future.Future;
+import dev.gearbox.future.Poll;
+import dev.gearbox.future.Waker;
+import java.io.EOFException;
+import java.io.IOException;
+import java.net.SocketAddress;
+
+/**
+ * One socket operation as a future: try the non-blocking operation; when it would block, clear the
+ * readiness it consumed and wait for the next (the loop of Tokio's {@code PollEvented}).
+ *
+ * @param <T> the output of the operation
+ */
+final class IoFuture<T> implements Future<T> {
+
+  /** One non-blocking try of the operation. */
+  @FunctionalInterface
+  interface Attempt<T> {
+    /**
+     * Tries once.
+     *
+     * @return Ready with the result, or Pending if the operation would block
+     * @throws IOException from the channel (translated by the future), or an {@link EOFException}
+     *     already phrased for the user
+     */
+    Poll<T> attempt() throws IOException;
+  }
+
+  private final RegisteredChannel io;
+  private final Interest interest;
+  private final String operation;
+  private final SocketAddress address;
+  private final Attempt<T> attempt;
+  private Registration waitingOn;
+  private Waker waiting;
+
+  IoFuture(
+      RegisteredChannel io,
+      Interest interest,
+      String operation,
+      SocketAddress address,
+      Attempt<T> attempt) {
+    this.io = io;
+    this.interest = interest;
+    this.operation = operation;
+    this.address = address;
+    this.attempt = attempt;
+  }
+
+  @Override
+  public Poll<T> poll(Context cx) throws IOException {
+    Registration registration = io.registration(cx);
+    try {
+      while (true) {
+        Poll<T> result = attempt.attempt();
+        if (result.isReady()) {
+          releaseWaker(); // a waker left by an earlier Pending must not keep the task reachable
+          return result;
+        }
+        registration.clearReadiness(interest);
+        boolean ready =
+            interest == Interest.READABLE
+                ? registration.pollReadable(cx)
+                : registration.pollWritable(cx);
+        if (!ready) {
+          waitingOn = registration;
+          waiting = cx.waker();
+          return Poll.pending();
+        }
+      }
+    } catch (EOFException e) {
+      releaseWaker();
+      throw e;
+    } catch (IOException e) {
+      releaseWaker();
+      throw io.failure(e, operation, address);
+    }
+  }
+
+  @Override
+  public void drop() {
+    releaseWaker();
+  }
+
+  private void releaseWaker() {
+    if (waitingOn != null) {
+      waitingOn.releaseWaker(interest, waiting);
+      waitingOn = null;
+      waiting = null;
+    }
+  }
+}

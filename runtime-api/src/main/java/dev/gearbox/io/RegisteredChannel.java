@@ -1,0 +1,87 @@
+package dev.gearbox.io;
+
+import dev.gearbox.future.Context;
+import java.io.IOException;
+import java.net.SocketAddress;
+import java.net.SocketException;
+import java.nio.channels.SelectableChannel;
+
+/**
+ * The channel of one socket and its registration, made on first use with the reactor of the runtime
+ * that polls it first (through {@code cx.reactor()}).
+ *
+ * <p>Thread-safe: {@code registration} is guarded by this object's monitor; {@code closed} is set
+ * under it and read without it.
+ */
+final class RegisteredChannel {
+  private final SelectableChannel channel;
+  private final String description;
+  private Registration registration;
+  private volatile boolean closed;
+
+  /** A channel that registers on first use. */
+  RegisteredChannel(SelectableChannel channel, String description) {
+    this.channel = channel;
+    this.description = description;
+  }
+
+  /** A channel already registered (by a connect future). */
+  RegisteredChannel(Registration registration, String description) {
+    this(registration.channel(), description);
+    this.registration = registration;
+  }
+
+  /** Fails with "... is closed" once the owner closed the socket. */
+  void checkOpen() throws SocketException {
+    if (closed) {
+      throw SocketErrors.closed(description);
+    }
+  }
+
+  /** The registration, made now with {@code cx.reactor()} if this is the first use. */
+  synchronized Registration registration(Context cx) throws IOException {
+    checkOpen();
+    if (registration == null) {
+      registration = cx.reactor().register(channel);
+    }
+    return registration;
+  }
+
+  /**
+   * The exception to throw for {@code cause}, raised by {@code operation} on {@code address}: the
+   * socket's "is closed" if its owner closed it meanwhile, else {@code cause} with the address.
+   */
+  IOException failure(IOException cause, String operation, SocketAddress address) {
+    if (closed) {
+      SocketException failure = SocketErrors.closed(description);
+      failure.initCause(cause);
+      return failure;
+    }
+    return SocketErrors.ioFailed(operation, address, cause);
+  }
+
+  /**
+   * Closes the socket: futures waiting on it wake up and fail; when this returns, the descriptor is
+   * released (see {@link Registration#close()}).
+   */
+  void close() {
+    Registration toClose;
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      toClose = registration;
+    }
+    if (toClose != null) {
+      toClose.close();
+    } else {
+      SelectorRegistration.closeQuietly(channel);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return closed ? description + " (closed)" : description;
+  }
+}

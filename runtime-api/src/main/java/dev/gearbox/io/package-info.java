@@ -1,0 +1,31 @@
+/**
+ * Asynchronous sockets and the reactor that drives them: {@link dev.gearbox.io.TcpListener}, {@link
+ * dev.gearbox.io.TcpStream} and {@link dev.gearbox.io.UdpSocket} for applications, {@link
+ * dev.gearbox.io.Reactor} and {@link dev.gearbox.io.Registration} for futures that wait on their
+ * own channels, and {@link dev.gearbox.io.SelectorReactor} for runtimes.
+ *
+ * <h2>Design</h2>
+ *
+ * <p>One NIO selector per runtime (epoll on Linux), written once here; runtimes differ only in who
+ * drives it: the idle worker, a dedicated thread, the thread inside {@code blockOn}. The driver
+ * calls {@link dev.gearbox.io.SelectorReactor#turn(long)} with the next timer deadline as timeout
+ * when it has nothing to run, and any thread that makes work for it calls {@link
+ * dev.gearbox.io.SelectorReactor#wakeup()}.
+ *
+ * <p>Futures reach the reactor only through {@code cx.reactor()} of the context that polls them.
+ * Sockets are made outside any runtime (binding is synchronous) and register with the reactor of
+ * the first runtime that polls one of their futures.
+ *
+ * <p>Readiness follows mio and Tokio: a future tries its non-blocking operation first; only when it
+ * would block does it clear the readiness it used and ask its registration to wake it. Interest is
+ * armed then and disarmed by the event that wakes it, so idle sockets cost the selector nothing.
+ * Only the driving thread touches selection keys; other threads queue their changes and wake the
+ * selector (see the implementation notes of {@code SelectorReactor}).
+ *
+ * <p>Closing a socket wakes the tasks waiting on it, which fail with "... is closed"; its
+ * descriptor is released by the driving thread once the selector forgot the channel. Closing the
+ * reactor wakes every waiting task, which fail with "reactor closed". Every error names the address
+ * involved ("connect to 127.0.0.1:1234 refused"). File I/O is not here: it goes through {@code
+ * Runtime.spawnBlocking}, as {@code tokio::fs} does.
+ */
+package dev.gearbox.io;
