@@ -2,6 +2,7 @@ package dev.gearbox.runtime;
 
 import dev.gearbox.future.Future;
 import dev.gearbox.spi.CurrentRuntime;
+import dev.gearbox.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -63,6 +64,15 @@ public interface Runtime extends AutoCloseable {
    * @throws RuntimeClosedException if the runtime is shut down
    */
   <T> JoinHandle<T> spawnBlocking(Callable<T> task);
+
+  /**
+   * The clock this runtime's timers measure: the system clock, or a paused clock for tests (see
+   * {@code gearbox.time.paused}), which only moves when advanced or when every task waits on a
+   * timer.
+   *
+   * @return the clock
+   */
+  Clock clock();
 
   /**
    * A live view of this runtime's counters.

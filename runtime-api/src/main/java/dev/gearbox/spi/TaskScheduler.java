@@ -31,4 +31,24 @@ public interface TaskScheduler {
    * @param task the finished task
    */
   void release(RawTask<?> task);
+
+  /**
+   * The timers and reactor of the runtime, for its tasks' contexts; null for a scheduler whose
+   * tasks do not reach them (such as the blocking pool). The default is null.
+   *
+   * @return the runtime's driver, or null
+   */
+  default RuntimeDriver driver() {
+    return null;
+  }
+
+  /**
+   * Spends one unit of the cooperative budget of the task being polled on this thread; see {@link
+   * dev.gearbox.future.Context#consumeBudget()}. The default has no budget and returns true.
+   *
+   * @return true to proceed, false to yield
+   */
+  default boolean consumeBudget() {
+    return true;
+  }
 }

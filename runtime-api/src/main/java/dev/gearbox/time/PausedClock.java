@@ -1,7 +1,9 @@
 package dev.gearbox.time;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A clock for tests whose time moves only when told to, as Tokio's {@code time::pause}: it starts
@@ -27,6 +29,7 @@ public final class PausedClock implements Clock {
   private long baseNanos;
   private long resumedAtNanos;
   private boolean paused = true;
+  private final List<Runnable> advanceListeners = new CopyOnWriteArrayList<>();
 
   /** Creates a clock paused at reading 0. */
   public PausedClock() {}
@@ -82,18 +85,36 @@ public final class PausedClock implements Clock {
    * @throws IllegalArgumentException if {@code by} is negative (time never goes back), or so long
    *     that the reading would overflow
    */
-  public synchronized void advance(Duration by) {
+  public void advance(Duration by) {
     Objects.requireNonNull(by, "by");
     if (by.isNegative()) {
       throw new IllegalArgumentException(
           "advance(" + by + "): the duration must be zero or positive; time never goes back");
     }
-    try {
-      baseNanos = Math.addExact(baseNanos, by.toNanos());
-    } catch (ArithmeticException tooLong) {
-      throw new IllegalArgumentException(
-          "advance(" + by + "): the reading would overflow; the most is " + maxAdvance(), tooLong);
+    synchronized (this) {
+      try {
+        baseNanos = Math.addExact(baseNanos, by.toNanos());
+      } catch (ArithmeticException tooLong) {
+        throw new IllegalArgumentException(
+            "advance(" + by + "): the reading would overflow; the most is " + maxAdvance(),
+            tooLong);
+      }
     }
+    for (Runnable listener : advanceListeners) {
+      listener.run();
+    }
+  }
+
+  /**
+   * Calls {@code listener} after every {@link #advance}, outside this clock's monitor, on the
+   * advancing thread. A runtime driven by this clock registers its driver's wake-up here, so timers
+   * made due by an advance from any thread fire without waiting for other work.
+   *
+   * @param listener what to run after an advance; must be quick and must not throw
+   * @throws NullPointerException if {@code listener} is null
+   */
+  public void onAdvance(Runnable listener) {
+    advanceListeners.add(Objects.requireNonNull(listener, "listener"));
   }
 
   /**

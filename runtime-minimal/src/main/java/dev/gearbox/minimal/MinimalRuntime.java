@@ -7,6 +7,7 @@ import dev.gearbox.runtime.RuntimeClosedException;
 import dev.gearbox.runtime.RuntimeMetrics;
 import dev.gearbox.spi.BlockingPool;
 import dev.gearbox.spi.CurrentRuntime;
+import dev.gearbox.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -116,6 +117,11 @@ final class MinimalRuntime implements Runtime {
       throw new RuntimeClosedException(kind(), "spawnBlocking");
     }
     return blocking.spawn(task);
+  }
+
+  @Override
+  public Clock clock() {
+    return Clock.system();
   }
 
   @Override

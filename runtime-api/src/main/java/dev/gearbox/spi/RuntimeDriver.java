@@ -1,0 +1,148 @@
+package dev.gearbox.spi;
+
+import dev.gearbox.io.Reactor;
+import dev.gearbox.io.SelectorReactor;
+import dev.gearbox.time.Clock;
+import dev.gearbox.time.PausedClock;
+import dev.gearbox.time.Timer;
+import dev.gearbox.time.TimerWheel;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Objects;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The timers and the I/O reactor of one runtime, and the park/unpark step its idle threads use to
+ * drive them (Tokio's driver: the time driver around the I/O driver). Runtimes differ only in who
+ * calls {@link #tryPark}: the thread in {@code blockOn}, the first worker to park, a dedicated
+ * thread, or an executor's idle step.
+ */
+public final class RuntimeDriver implements AutoCloseable {
+  /*
+   * Implementation notes: one thread drives at a time: tryPark takes `driving` with tryLock, so a
+   * runtime whose idle workers race for the driver lets the losers park on their own. A park fires
+   * what is due, then blocks in the selector until the next timer deadline (or the caller's bound),
+   * an I/O event, or unpark() (a selector wakeup, callable from any thread, remembered if it comes
+   * before the select), then fires what became due meanwhile. On a paused clock, real waiting never
+   * moves time: the park waits only for events, unless the runtime says every task waits, in which
+   * case the clock jumps to the next deadline (Tokio's auto-advance) and nothing blocks.
+   */
+  private final Clock clock;
+  private final TimerWheel wheel;
+  private final SelectorReactor reactor;
+  private final ReentrantLock driving = new ReentrantLock();
+
+  /**
+   * Creates the driver, opening its selector.
+   *
+   * @param clock the runtime's clock; a {@link PausedClock} makes time move only by hand or by
+   *     auto-advance
+   * @throws UncheckedIOException if the selector cannot be opened
+   */
+  public RuntimeDriver(Clock clock) {
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.wheel = new TimerWheel(clock);
+    try {
+      this.reactor = SelectorReactor.open();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open the I/O selector of a runtime", e);
+    }
+    if (clock instanceof PausedClock paused) {
+      paused.onAdvance(this::unpark);
+    }
+  }
+
+  /**
+   * The runtime's clock.
+   *
+   * @return the clock
+   */
+  public Clock clock() {
+    return clock;
+  }
+
+  /**
+   * The timers, for {@code Context.timer()}.
+   *
+   * @return the timer wheel
+   */
+  public Timer timer() {
+    return wheel;
+  }
+
+  /**
+   * The reactor, for {@code Context.reactor()}.
+   *
+   * @return the reactor
+   */
+  public Reactor reactor() {
+    return reactor;
+  }
+
+  /**
+   * Fires the timers that are due, without blocking. Runtimes that are never idle call this (and
+   * {@link #tryPark} with a zero bound) regularly, so timers and I/O are seen while busy.
+   *
+   * @return the number of timers fired
+   */
+  public int fireDueTimers() {
+    return wheel.advance();
+  }
+
+  /**
+   * Drives timers and I/O and blocks until one of them, or {@link #unpark()}, has work for the
+   * runtime, or {@code maxWaitNanos} passed. Returns at once if another thread is driving.
+   *
+   * @param maxWaitNanos the longest real wait; 0 to poll without blocking, {@link Long#MAX_VALUE}
+   *     for no bound but the next timer
+   * @param everyTaskWaits true when no task of the runtime can run: on a paused clock the clock
+   *     then jumps to the next timer deadline
+   * @return false if another thread was driving (the caller should park on its own)
+   */
+  public boolean tryPark(long maxWaitNanos, boolean everyTaskWaits) {
+    if (!driving.tryLock()) {
+      return false;
+    }
+    try {
+      if (wheel.advance() > 0) {
+        maxWaitNanos = 0;
+      } else if (clock instanceof PausedClock paused && paused.isPaused()) {
+        if (everyTaskWaits && paused.autoAdvanceTo(wheel.nextDeadline())) {
+          maxWaitNanos = 0;
+        }
+      } else {
+        long deadline = wheel.nextDeadline();
+        if (deadline != TimerWheel.NO_DEADLINE) {
+          maxWaitNanos = Math.min(maxWaitNanos, Clock.nanosUntil(clock.nanoTime(), deadline));
+        }
+      }
+      reactor.turn(maxWaitNanos);
+      wheel.advance();
+      return true;
+    } catch (IOException e) {
+      throw new UncheckedIOException("the I/O selector of a runtime failed", e);
+    } finally {
+      driving.unlock();
+    }
+  }
+
+  /** Wakes the thread blocked in {@link #tryPark}, or makes its next park return at once. */
+  public void unpark() {
+    reactor.wakeup();
+  }
+
+  /**
+   * Timers waiting to fire, for metrics.
+   *
+   * @return the count
+   */
+  public int pendingTimers() {
+    return wheel.size();
+  }
+
+  /** Closes the reactor: futures waiting on I/O fail with "reactor closed". */
+  @Override
+  public void close() {
+    reactor.close();
+  }
+}
