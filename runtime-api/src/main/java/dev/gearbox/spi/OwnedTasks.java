@@ -1,10 +1,11 @@
 package dev.gearbox.spi;
 
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The set of a runtime's alive tasks, so that shutdown can cancel every one of them. Binding and
- * releasing a task take one uncontended lock of a shard chosen by the task's id.
+ * releasing a task take one uncontended lock of a shard chosen at random.
  *
  * <p>Implementation notes: after Tokio's {@code OwnedTasks}, a fixed number of shards, each an
  * intrusive doubly-linked list through {@link RawTask}'s {@code owned*} fields, guarded by the
@@ -42,7 +43,7 @@ public final class OwnedTasks {
    * @return false if the set is closed: the caller must refuse the spawn
    */
   public boolean bind(RawTask<?> task) {
-    Shard shard = shards[(int) task.id() & mask];
+    Shard shard = shards[ThreadLocalRandom.current().nextInt() & mask];
     synchronized (shard) {
       if (closed) {
         return false;
@@ -65,12 +66,15 @@ public final class OwnedTasks {
    * @param task a task of this set
    */
   public void remove(RawTask<?> task) {
-    Shard shard = shards[(int) task.id() & mask];
+    Object shard = task.ownedBy; // re-checked under the shard's lock
+    if (shard == null) {
+      return;
+    }
     synchronized (shard) {
       if (task.ownedBy != shard) {
         return;
       }
-      unlink(shard, task);
+      unlink((Shard) shard, task);
     }
     alive.decrement();
   }

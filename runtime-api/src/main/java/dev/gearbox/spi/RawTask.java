@@ -78,6 +78,7 @@ public class RawTask<T> implements JoinHandle<T>, Waker, Context {
 
   private static final VarHandle STATE;
   private static final VarHandle COMPLETION;
+  private static final VarHandle ID;
   private static final AtomicLong NEXT_ID = new AtomicLong(1);
   private static final Object CANCELLED_OUTCOME = new Object();
 
@@ -86,12 +87,13 @@ public class RawTask<T> implements JoinHandle<T>, Waker, Context {
       MethodHandles.Lookup lookup = MethodHandles.lookup();
       STATE = lookup.findVarHandle(RawTask.class, "state", int.class);
       COMPLETION = lookup.findVarHandle(RawTask.class, "completion", CompletableFuture.class);
+      ID = lookup.findVarHandle(RawTask.class, "id", long.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
   }
 
-  private final long id;
+  private volatile long id;
   private final TaskScheduler scheduler;
   private volatile int state = SCHEDULED;
   private Future<T> future;
@@ -114,7 +116,6 @@ public class RawTask<T> implements JoinHandle<T>, Waker, Context {
   public RawTask(Future<T> future, TaskScheduler scheduler) {
     this.future = Objects.requireNonNull(future, "future");
     this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
-    this.id = NEXT_ID.getAndIncrement();
   }
 
   private record Failure(Throwable cause) {}
@@ -230,7 +231,14 @@ public class RawTask<T> implements JoinHandle<T>, Waker, Context {
 
   @Override
   public final long id() {
-    return id;
+    long current = id;
+    if (current == 0) {
+      // assigned on first use: spawning pays no shared counter
+      long next = NEXT_ID.getAndIncrement();
+      long witness = (long) ID.compareAndExchange(this, 0L, next);
+      current = witness == 0 ? next : witness;
+    }
+    return current;
   }
 
   @Override
@@ -316,7 +324,7 @@ public class RawTask<T> implements JoinHandle<T>, Waker, Context {
     } catch (ExecutionException e) {
       // the outcome below carries the failure
     } catch (TimeoutException e) {
-      throw new TimeoutException("task " + id + " did not finish within " + timeout);
+      throw new TimeoutException("task " + id() + " did not finish within " + timeout);
     }
     return outcomeOrThrow();
   }
@@ -379,9 +387,9 @@ public class RawTask<T> implements JoinHandle<T>, Waker, Context {
   private void publish(CompletableFuture<T> target) {
     Object result = outcome;
     if (result == CANCELLED_OUTCOME) {
-      target.completeExceptionally(JoinException.cancelled(id));
+      target.completeExceptionally(JoinException.cancelled(id()));
     } else if (result instanceof Failure failure) {
-      target.completeExceptionally(JoinException.failed(id, failure.cause()));
+      target.completeExceptionally(JoinException.failed(id(), failure.cause()));
     } else {
       target.complete((T) result);
     }
@@ -392,10 +400,10 @@ public class RawTask<T> implements JoinHandle<T>, Waker, Context {
   private T outcomeOrThrow() {
     Object result = outcome;
     if (result == CANCELLED_OUTCOME) {
-      throw JoinException.cancelled(id);
+      throw JoinException.cancelled(id());
     }
     if (result instanceof Failure failure) {
-      throw JoinException.failed(id, failure.cause());
+      throw JoinException.failed(id(), failure.cause());
     }
     return (T) result;
   }
@@ -415,7 +423,7 @@ public class RawTask<T> implements JoinHandle<T>, Waker, Context {
 
   @Override
   public String toString() {
-    return "Task[" + id + ", state=" + describe(state()) + "]";
+    return "Task[" + id() + ", state=" + describe(state()) + "]";
   }
 
   /**
