@@ -15,13 +15,14 @@ import java.util.Map;
 public final class Main {
   private static final String USAGE =
       """
-      usage: ./gearbox run [--runtime KIND] [--set KEY=VALUE]... [--list] [--help]
+      usage: ./gearbox run [--runtime KIND] [--set KEY=VALUE]... [--list] [--describe] [--help]
 
         --runtime KIND     the runtime to use (same as -Dgearbox.runtime=KIND); without it the usual
                            configuration applies: system property, GEARBOX_RUNTIME, gearbox.properties,
                            then the default
         --set KEY=VALUE    one more configuration value, such as --set gearbox.workers=2
         --list             list the installed runtimes and exit
+        --describe         list every configuration key of the installed runtimes and exit
         --help             print this help and exit
       """;
 
@@ -54,6 +55,10 @@ public final class Main {
       switch (arg) {
         case "--help", "-h" -> {
           out.print(USAGE);
+          return 0;
+        }
+        case "--describe" -> {
+          out.print(Runtimes.describe());
           return 0;
         }
         case "--list" -> {

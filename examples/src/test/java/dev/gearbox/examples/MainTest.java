@@ -44,6 +44,20 @@ class MainTest {
   }
 
   @Test
+  void describeListsEveryKeyWithItsDefault() {
+    assertThat(run("--describe")).isZero();
+    assertThat(out()).contains("minimal: ").contains("gearbox.workers").contains("default 1");
+  }
+
+  @Test
+  void aMistypedKeyIsAnErrorSuggestingTheNearestKey() {
+    assertThat(run("--set", "gearbox.worker=2")).isEqualTo(2);
+    assertThat(err())
+        .contains("gearbox.worker (from command line) is not a configuration key")
+        .contains("did you mean gearbox.workers?");
+  }
+
+  @Test
   void anUnknownRuntimeIsAClearError() {
     assertThat(run("--runtime", "tokio")).isEqualTo(2);
     assertThat(err()).contains("gearbox.runtime=tokio (from command line)").contains("minimal");

@@ -68,7 +68,19 @@ public final class Runtimes {
    */
   public static Runtime create(RuntimeConfig config) {
     RuntimeConfig resolved = resolve(config);
-    return provider(resolved).create(resolved);
+    Map<String, RuntimeProvider> providers = providers();
+    ConfigKeys.checkKnown(resolved, ConfigKeys.known(providers.values()));
+    return select(resolved, providers).create(resolved);
+  }
+
+  /**
+   * Every configuration key of the installed runtimes, with its default, what it allows and what it
+   * does, for people (the main program's {@code --describe}).
+   *
+   * @return a multi-line description
+   */
+  public static String describe() {
+    return ConfigKeys.describe(providers().values());
   }
 
   /**

@@ -1,0 +1,111 @@
+package dev.gearbox.runtime;
+
+import dev.gearbox.spi.RuntimeProvider;
+import java.util.Collection;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The configuration keys of the installed runtimes: checking that every configured {@code
+ * gearbox.*} key is known (with the nearest known key suggested when not), and describing them for
+ * people.
+ */
+final class ConfigKeys {
+  private static final String PREFIX = "gearbox.";
+
+  private ConfigKeys() {}
+
+  /** Every key any of {@code providers} declares, by name, plus the runtime selector. */
+  static Map<String, ConfigKey<?>> known(Collection<RuntimeProvider> providers) {
+    Map<String, ConfigKey<?>> keys = new TreeMap<>();
+    keys.put(
+        RuntimeConfig.RUNTIME_KEY,
+        ConfigKey.ofString(
+            RuntimeConfig.RUNTIME_KEY,
+            "",
+            "the runtime kind; default: workstealing, else the only one"));
+    for (RuntimeProvider provider : providers) {
+      for (ConfigKey<?> key : provider.configKeys()) {
+        keys.putIfAbsent(key.name(), key);
+      }
+    }
+    return keys;
+  }
+
+  /**
+   * Fails on a {@code gearbox.*} key that no installed runtime declares.
+   *
+   * @throws ConfigException naming the key, where it came from, and the nearest known key
+   */
+  static void checkKnown(RuntimeConfig config, Map<String, ConfigKey<?>> known) {
+    for (String key : config.values().keySet()) {
+      if (key.startsWith(PREFIX) && !known.containsKey(key)) {
+        throw new ConfigException(
+            key
+                + " (from "
+                + config.source(key)
+                + ") is not a configuration key of any installed runtime; did you mean "
+                + nearest(key, known.keySet())
+                + "? ./gearbox run --describe lists every key");
+      }
+    }
+  }
+
+  /** The known key with the smallest edit distance to {@code key}. */
+  static String nearest(String key, Collection<String> known) {
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (String candidate : known) {
+      int distance = editDistance(key, candidate);
+      if (distance < bestDistance) {
+        best = candidate;
+        bestDistance = distance;
+      }
+    }
+    return best;
+  }
+
+  /** Levenshtein distance, case-insensitive, in two rows. */
+  static int editDistance(String from, String to) {
+    String a = from.toLowerCase(java.util.Locale.ROOT);
+    String b = to.toLowerCase(java.util.Locale.ROOT);
+    int[] previous = new int[b.length() + 1];
+    int[] current = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      previous[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      current[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+        current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+      }
+      int[] swap = previous;
+      previous = current;
+      current = swap;
+    }
+    return previous[b.length()];
+  }
+
+  /** A table of every key: name, default, allowed values, help; grouped by runtime. */
+  static String describe(Collection<RuntimeProvider> providers) {
+    StringBuilder out = new StringBuilder();
+    out.append("gearbox.runtime: the runtime kind; installed: ");
+    out.append(String.join(", ", providers.stream().map(RuntimeProvider::kind).toList()));
+    out.append('\n');
+    for (RuntimeProvider provider : providers) {
+      out.append('\n')
+          .append(provider.kind())
+          .append(": ")
+          .append(provider.description())
+          .append('\n');
+      for (ConfigKey<?> key : provider.configKeys()) {
+        out.append(
+            String.format(
+                "  %-40s default %-20s %s; %s%n",
+                key.name(), key.defaultValue(), key.help(), key.allowed()));
+      }
+    }
+    return out.toString();
+  }
+}
