@@ -189,7 +189,8 @@ class MinimalRuntimeTest {
             "gearbox.workers",
             "gearbox.blocking.maxThreads",
             "gearbox.blocking.keepAlive",
-            "gearbox.threadNamePrefix");
+            "gearbox.threadNamePrefix",
+            "gearbox.time.paused");
     assertThat(Runtimes.available()).contains("minimal");
   }
 
