@@ -139,7 +139,9 @@ public interface NetworkConformance extends ConformanceFixture {
   @Timeout(value = 30, threadMode = ThreadMode.SEPARATE_THREAD)
   default void peerResetFailsTheRead() throws Exception {
     Runtime runtime = runtime();
-    try (TcpListener listener = TcpListener.bind(0)) {
+    try (TcpListener listener = TcpListener.bind(0);
+        TcpStream connected = runtime.blockOn(TcpStream.connect(listener.localAddress()))) {
+      // Connected first, so the reset comes after the handshake, to the read.
       runtime.spawn(
           listener
               .accept()
@@ -151,10 +153,7 @@ public interface NetworkConformance extends ConformanceFixture {
                             stream.close();
                             return "reset";
                           })));
-      JoinHandle<Integer> client =
-          runtime.spawn(
-              TcpStream.connect(listener.localAddress())
-                  .flatMap(stream -> stream.read(ByteBuffer.allocate(16))));
+      JoinHandle<Integer> client = runtime.spawn(connected.read(ByteBuffer.allocate(16)));
       JoinException failure = catchThrowableOfType(JoinException.class, () -> client.join(WAIT));
       assertThat(failure).as("the read failed").isNotNull();
       assertThat(failure.getCause())
