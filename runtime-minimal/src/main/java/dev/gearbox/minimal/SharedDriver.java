@@ -143,8 +143,8 @@ final class SharedDriver {
   /** After a runner left: with none left, the fallback thread drives (started if tasks wait). */
   void onRunnerLeft(int runnersLeft) {
     state.sleepers.notifyOne(); // hand the driver over to a runner parked without it
-    if (runnersLeft > 0 || closed) {
-      return;
+    if (runnersLeft > 0 || closed || state.isClosed()) {
+      return; // runners drive; or the runtime is shutting down: no fallback to start
     }
     Parker parker = fallbackParker;
     if (parker != null) {
