@@ -132,6 +132,26 @@ public final class RuntimeDriver implements AutoCloseable {
   }
 
   /**
+   * When the earliest pending timer becomes due, as a reading of {@link #clock()}: for a runtime
+   * that must wait for timers without the selector (after {@link #close()}). Constant time.
+   *
+   * @return a reading never later than the earliest deadline, or {@link TimerWheel#NO_DEADLINE}
+   */
+  public long nextTimerDeadline() {
+    return wheel.nextDeadline();
+  }
+
+  /**
+   * Whether {@link #close()} was called. After it, {@link #tryPark} still fires timers but never
+   * blocks, so a runtime that keeps threads waiting on timers parks them by other means.
+   *
+   * @return true once closed
+   */
+  public boolean isClosed() {
+    return reactor.isClosed();
+  }
+
+  /**
    * Timers waiting to fire, for metrics.
    *
    * @return the count

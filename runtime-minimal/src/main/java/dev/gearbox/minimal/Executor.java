@@ -5,6 +5,7 @@ import dev.gearbox.runtime.JoinHandle;
 import dev.gearbox.runtime.RuntimeClosedException;
 import dev.gearbox.spi.CurrentRuntime;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * A multi-threaded executor with no threads of its own, after smol's {@code async-executor}: tasks
@@ -21,6 +22,10 @@ import java.util.Objects;
  * <p>Spawned tasks wait in the queues until some thread runs the executor; {@link
  * JoinHandle#join()} from a thread that does not run it waits for the others to do so.
  *
+ * <p>Timers and I/O: an executor made with {@code new Executor()} has none, so time and socket
+ * futures fail in its tasks ("no timer in this context"); the executor of a {@code minimal} {@link
+ * dev.gearbox.runtime.Runtime} has its runtime's, driven by the threads that run it.
+ *
  * <p>Thread-safe. {@link #close()} cancels every task that has not completed.
  */
 public final class Executor implements AutoCloseable {
@@ -31,9 +36,17 @@ public final class Executor implements AutoCloseable {
     this("executor");
   }
 
-  /** Creates an executor named {@code label} in exception messages. */
+  /** Creates an executor named {@code label} in exception messages, without timers and I/O. */
   Executor(String label) {
-    this.state = new ExecutorState(label);
+    this(label, null);
+  }
+
+  /**
+   * Creates an executor named {@code label} whose runners drive the timers and reactor that {@code
+   * drive} makes for it.
+   */
+  Executor(String label, Function<ExecutorState, SharedDriver> drive) {
+    this.state = new ExecutorState(label, drive);
   }
 
   /**

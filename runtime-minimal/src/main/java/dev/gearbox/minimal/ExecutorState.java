@@ -5,15 +5,18 @@ import dev.gearbox.runtime.JoinHandle;
 import dev.gearbox.runtime.RuntimeClosedException;
 import dev.gearbox.spi.OwnedTasks;
 import dev.gearbox.spi.RawTask;
+import dev.gearbox.spi.RuntimeDriver;
 import dev.gearbox.spi.TaskScheduler;
 import java.lang.invoke.VarHandle;
 import java.util.Arrays;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
 
 /**
  * What the runners of one {@link Executor} share: the global queue, the registry of runners (whose
- * local queues are stolen from), the sleepers, and the set of alive tasks. It is the {@link
- * TaskScheduler} of the executor's tasks.
+ * local queues are stolen from), the sleepers, the set of alive tasks, and for a runtime's executor
+ * the timers and reactor its runners drive. It is the {@link TaskScheduler} of the executor's
+ * tasks, so their contexts reach that driver.
  */
 final class ExecutorState implements TaskScheduler {
   /*
@@ -31,8 +34,14 @@ final class ExecutorState implements TaskScheduler {
    * OwnedTasks. `closed` and `runners` are both volatile and written/read in opposite orders by
    * register() and close(), so a runner that registers during close sees `closed`.
    *
+   * everyTaskWaits(): no task queued anywhere, no runner busy (running a task, polling its main
+   * future, or with a main future woken) and every runner waiting in the sleepers. It reads other
+   * threads' state without stopping them, so a task made runnable during the call may be missed;
+   * the caller (a paused clock's jump) accepts that, as a wake from outside the runtime just after
+   * the check would be missed too.
+   *
    * Fields: `runners` copy-on-write under `runnersLock`, read anywhere; `closed` any thread;
-   * the rest are thread-safe objects.
+   * `drive` final (null for an executor without timers and I/O); the rest are thread-safe objects.
    */
   final GlobalQueue global = new GlobalQueue();
   final Sleepers sleepers = new Sleepers();
@@ -42,10 +51,16 @@ final class ExecutorState implements TaskScheduler {
   private final Object runnersLock = new Object();
   private volatile Runner[] runners = new Runner[0];
   private volatile boolean closed;
+  private final SharedDriver drive;
 
-  /** Creates the state; {@code label} names the executor in exception messages. */
-  ExecutorState(String label) {
+  /**
+   * Creates the state; {@code label} names the executor in exception messages; {@code drive} makes
+   * the driving side of the runtime's driver for it, or is null for an executor whose tasks have no
+   * timers and I/O.
+   */
+  ExecutorState(String label, Function<ExecutorState, SharedDriver> drive) {
     this.label = label;
+    this.drive = drive == null ? null : drive.apply(this);
   }
 
   String label() {
@@ -63,7 +78,7 @@ final class ExecutorState implements TaskScheduler {
 
   @Override
   public void schedule(RawTask<?> task) {
-    if (Driver.current() instanceof Runner runner && runner.state() == this) {
+    if (CurrentExecutor.current() instanceof Runner runner && runner.state() == this) {
       runner.localQueue().push(task);
     } else {
       global.offer(task);
@@ -77,15 +92,43 @@ final class ExecutorState implements TaskScheduler {
     owned.remove(task);
   }
 
+  @Override
+  public RuntimeDriver driver() {
+    return drive == null ? null : drive.driver();
+  }
+
+  /** The driving side of the runtime's driver, or null for an executor without one. */
+  SharedDriver drive() {
+    return drive;
+  }
+
+  /** Whether no task can run: see the implementation notes. Any thread. */
+  boolean everyTaskWaits() {
+    if (!global.isEmpty()) {
+      return false;
+    }
+    Runner[] all = runners;
+    for (Runner runner : all) {
+      if (runner.isBusy()) {
+        return false;
+      }
+    }
+    return sleepers.allWaiting(all.length);
+  }
+
   void register(Runner runner) {
     synchronized (runnersLock) {
       Runner[] grown = Arrays.copyOf(runners, runners.length + 1);
       grown[grown.length - 1] = runner;
       runners = grown;
     }
+    if (drive != null) {
+      drive.onRunnerRegistered();
+    }
   }
 
   void unregister(Runner runner) {
+    int left;
     synchronized (runnersLock) {
       Runner[] current = runners;
       Runner[] shrunk = new Runner[current.length - 1];
@@ -96,6 +139,10 @@ final class ExecutorState implements TaskScheduler {
         }
       }
       runners = shrunk;
+      left = shrunk.length;
+    }
+    if (drive != null) {
+      drive.onRunnerLeft(left);
     }
   }
 

@@ -33,7 +33,7 @@ public final class LocalExecutor implements AutoCloseable {
    * dropped by the owner only; the one exception is abort() from another thread (RawTask drops on
    * the aborting thread), stated in the class comment. The run loop polls the main future when its
    * waker fired, else runs one queued task, else parks on `parker`; see LocalScheduler for why no
-   * wake is lost. Nested run() on the owner is refused (Driver), since it would stop the outer one.
+   * wake is lost. Nested run() on the owner is refused (CurrentExecutor), since it would stop the outer one.
    *
    * Fields: `owner`, `parker`, `scheduler` final; `polls` and `closed` owner thread only.
    */
@@ -103,7 +103,7 @@ public final class LocalExecutor implements AutoCloseable {
     if (closed) {
       throw new RuntimeClosedException("local executor", "run");
     }
-    Driver.enter(this, "LocalExecutor.run()");
+    CurrentExecutor.enter(this, "LocalExecutor.run()");
     try {
       MainFutureWaker waker = new MainFutureWaker(parker);
       Context cx = Context.of(waker);
@@ -123,7 +123,7 @@ public final class LocalExecutor implements AutoCloseable {
         }
       }
     } finally {
-      Driver.exit();
+      CurrentExecutor.exit();
       parker.restoreInterrupt();
     }
   }

@@ -2,6 +2,7 @@ package dev.gearbox.minimal;
 
 import dev.gearbox.runtime.RuntimeMetrics;
 import dev.gearbox.spi.BlockingPool;
+import dev.gearbox.spi.RuntimeDriver;
 import java.util.Map;
 import java.util.function.IntSupplier;
 
@@ -9,11 +10,14 @@ import java.util.function.IntSupplier;
 final class MinimalMetrics implements RuntimeMetrics {
   private final Executor executor;
   private final BlockingPool blocking;
+  private final RuntimeDriver driver;
   private final IntSupplier startedWorkers;
 
-  MinimalMetrics(Executor executor, BlockingPool blocking, IntSupplier startedWorkers) {
+  MinimalMetrics(
+      Executor executor, BlockingPool blocking, RuntimeDriver driver, IntSupplier startedWorkers) {
     this.executor = executor;
     this.blocking = blocking;
+    this.driver = driver;
     this.startedWorkers = startedWorkers;
   }
 
@@ -40,8 +44,8 @@ final class MinimalMetrics implements RuntimeMetrics {
 
   /**
    * The common counters, then {@code runners} (threads running the executor now, callers of blockOn
-   * included), {@code sleepingRunners}, {@code globalQueueDepth} (an estimate) and {@code
-   * blockingThreads}.
+   * included), {@code sleepingRunners}, {@code globalQueueDepth} (an estimate), {@code
+   * blockingThreads} and {@code pendingTimers}.
    */
   @Override
   public Map<String, Long> all() {
@@ -51,6 +55,7 @@ final class MinimalMetrics implements RuntimeMetrics {
     all.put("sleepingRunners", (long) state.sleepers.count());
     all.put("globalQueueDepth", (long) state.global.estimatedSize());
     all.put("blockingThreads", (long) blocking.threads());
+    all.put("pendingTimers", (long) driver.pendingTimers());
     return all;
   }
 

@@ -7,7 +7,9 @@ import dev.gearbox.runtime.RuntimeClosedException;
 import dev.gearbox.runtime.RuntimeMetrics;
 import dev.gearbox.spi.BlockingPool;
 import dev.gearbox.spi.CurrentRuntime;
+import dev.gearbox.spi.RuntimeDriver;
 import dev.gearbox.time.Clock;
+import dev.gearbox.time.PausedClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +18,8 @@ import java.util.concurrent.Callable;
 
 /**
  * The {@code minimal} runtime: one {@link Executor}, run by the callers of {@link #blockOn} and by
- * a fixed number of runner threads started at the first spawn, and a {@link BlockingPool}.
+ * a fixed number of runner threads started at the first spawn, a {@link BlockingPool}, and one
+ * {@link RuntimeDriver} (timers and reactor) that the executor's idle threads drive.
  */
 final class MinimalRuntime implements Runtime {
   /*
@@ -28,13 +31,21 @@ final class MinimalRuntime implements Runtime {
    * alive task is cancelled) and the blocking pool; shutdown(timeout) then joins the runner
    * threads and awaits the pool with one deadline.
    *
+   * Timers and I/O: one RuntimeDriver on the configured clock, driven by the executor's threads
+   * (see SharedDriver): the blockOn caller or runner that has nothing to run waits in it, and a
+   * fallback thread, started when the last thread leaves the executor while tasks are alive,
+   * drives it while no thread runs the executor. shutdown closes it after the executor: futures
+   * waiting on I/O fail with "reactor closed", the fallback thread ends.
+   *
    * A caller of blockOn is entered as a WORKER of this runtime for the call, so Runtime.current()
    * works in the tasks it polls and blocking calls (join, a nested blockOn) fail there.
    *
    * Fields: `workers` and `shutdown` written under `lifecycleLock`; `workers` is replaced, never
    * mutated, and both are volatile for the lock-free reads on the spawn path.
    */
-  private final Executor executor = new Executor(MinimalRuntimeProvider.KIND);
+  private final Clock clock;
+  private final Executor executor;
+  private final SharedDriver drive;
   private final BlockingPool blocking;
   private final int workerCount;
   private final String threadNamePrefix;
@@ -43,11 +54,25 @@ final class MinimalRuntime implements Runtime {
   private volatile boolean shutdown;
 
   MinimalRuntime(
-      int workerCount, int blockingMaxThreads, Duration keepAlive, String threadNamePrefix) {
+      int workerCount,
+      int blockingMaxThreads,
+      Duration keepAlive,
+      String threadNamePrefix,
+      boolean pausedClock) {
     this.workerCount = workerCount;
     this.threadNamePrefix = threadNamePrefix;
+    this.clock = pausedClock ? new PausedClock() : Clock.system();
     this.blocking =
         new BlockingPool(this, threadNamePrefix + "blocking-", blockingMaxThreads, keepAlive);
+    RuntimeDriver driver = new RuntimeDriver(clock);
+    BlockingPool pool = blocking;
+    this.executor =
+        new Executor(
+            MinimalRuntimeProvider.KIND,
+            state ->
+                new SharedDriver(
+                    driver, state, () -> pool.aliveTasks() == 0, threadNamePrefix + "driver"));
+    this.drive = executor.state().drive();
   }
 
   @Override
@@ -121,12 +146,12 @@ final class MinimalRuntime implements Runtime {
 
   @Override
   public Clock clock() {
-    return Clock.system();
+    return clock;
   }
 
   @Override
   public RuntimeMetrics metrics() {
-    return new MinimalMetrics(executor, blocking, () -> workers.size());
+    return new MinimalMetrics(executor, blocking, drive.driver(), () -> workers.size());
   }
 
   @Override
@@ -139,6 +164,7 @@ final class MinimalRuntime implements Runtime {
     }
     executor.close();
     blocking.shutdown();
+    drive.close();
   }
 
   @Override
@@ -156,6 +182,13 @@ final class MinimalRuntime implements Runtime {
         }
         long remaining = deadline - System.nanoTime();
         if (remaining <= 0 || !worker.join(Duration.ofNanos(remaining))) {
+          return false;
+        }
+      }
+      Thread fallback = drive.fallbackThread();
+      if (fallback != null && fallback != Thread.currentThread()) {
+        long remaining = deadline - System.nanoTime();
+        if (remaining <= 0 || !fallback.join(Duration.ofNanos(remaining))) {
           return false;
         }
       }
@@ -181,7 +214,8 @@ final class MinimalRuntime implements Runtime {
         return false;
       }
     }
-    return blocking.hasNoThreads();
+    Thread fallback = drive.fallbackThread();
+    return (fallback == null || !fallback.isAlive()) && blocking.hasNoThreads();
   }
 
   @Override

@@ -52,6 +52,18 @@ public final class MinimalRuntimeProvider implements RuntimeProvider {
           "gearbox-minimal-",
           "prefix of the names of the runtime's threads");
 
+  /**
+   * Whether the runtime's clock starts paused (a {@link dev.gearbox.time.PausedClock}, for tests):
+   * time moves only when advanced by hand or, when every task waits, to the next timer (Tokio's
+   * {@code start_paused}).
+   */
+  public static final ConfigKey<Boolean> TIME_PAUSED =
+      ConfigKey.ofBoolean(
+          "gearbox.time.paused",
+          false,
+          "start the clock paused: time moves only by hand, or to the next timer when every task"
+              + " waits");
+
   /** Creates the provider; {@link java.util.ServiceLoader} calls this. */
   public MinimalRuntimeProvider() {}
 
@@ -68,7 +80,8 @@ public final class MinimalRuntimeProvider implements RuntimeProvider {
 
   @Override
   public List<ConfigKey<?>> configKeys() {
-    return List.of(WORKERS, BLOCKING_MAX_THREADS, BLOCKING_KEEP_ALIVE, THREAD_NAME_PREFIX);
+    return List.of(
+        WORKERS, BLOCKING_MAX_THREADS, BLOCKING_KEEP_ALIVE, THREAD_NAME_PREFIX, TIME_PAUSED);
   }
 
   /**
@@ -85,6 +98,7 @@ public final class MinimalRuntimeProvider implements RuntimeProvider {
         config.get(WORKERS),
         config.get(BLOCKING_MAX_THREADS),
         config.get(BLOCKING_KEEP_ALIVE),
-        config.get(THREAD_NAME_PREFIX));
+        config.get(THREAD_NAME_PREFIX),
+        config.get(TIME_PAUSED));
   }
 }

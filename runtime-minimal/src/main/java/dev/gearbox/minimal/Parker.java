@@ -1,13 +1,16 @@
 package dev.gearbox.minimal;
 
+import dev.gearbox.spi.RuntimeDriver;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.locks.LockSupport;
 
 /**
  * A park permit for one owner thread that any thread may grant. {@link #unpark()} before {@link
- * #park()} is remembered, so no grant is lost. Parking is uninterruptible: an interrupt is noted,
- * cleared so that parking can go on, and handed back by {@link #restoreInterrupt()}.
+ * #park()} is remembered, so no grant is lost. The owner may wait in its runtime's driver instead
+ * ({@link #driveUnlessGranted}): a grant then wakes the driver. Parking is uninterruptible: an
+ * interrupt is noted, cleared so that parking can go on, and handed back by {@link
+ * #restoreInterrupt()}.
  */
 final class Parker {
   /*
@@ -20,7 +23,14 @@ final class Parker {
    * already-set while the work is still in the publisher's store buffer); that is why there is no
    * read-only fast path.
    *
-   * Fields: `owner` is final; `permit` any thread, getAndSet; `interrupted` owner thread only.
+   * Waiting in the driver: the owner publishes `drivingWith` (volatile) before its getAndSet of the
+   * permit, and a granter reads it after its own getAndSet. So either the owner's swap sees the
+   * grant and it does not drive, or the granter sees `drivingWith` and wakes the driver
+   * (RuntimeDriver.unpark is remembered when it comes before the select). A grant to an owner that
+   * failed to take the driver (another thread drives) also unparks it through LockSupport.
+   *
+   * Fields: `owner` is final; `permit` any thread, getAndSet; `drivingWith` written by the owner,
+   * read by any thread; `interrupted` owner thread only.
    */
   private static final VarHandle PERMIT;
 
@@ -35,6 +45,8 @@ final class Parker {
   private final Thread owner;
 
   private volatile boolean permit;
+
+  private volatile RuntimeDriver drivingWith;
 
   private boolean interrupted;
 
@@ -51,6 +63,10 @@ final class Parker {
   void unpark() {
     if (!(boolean) PERMIT.getAndSet(this, true)) {
       LockSupport.unpark(owner);
+      RuntimeDriver driver = drivingWith;
+      if (driver != null) {
+        driver.unpark();
+      }
     }
   }
 
@@ -61,6 +77,50 @@ final class Parker {
       if (Thread.interrupted()) {
         interrupted = true;
       }
+    }
+  }
+
+  /**
+   * Consumes the permit if granted; otherwise waits in {@code driver} (timers, I/O) until an event,
+   * a timer, the permit or {@code maxWaitNanos}, unless another thread drives. Owner thread only.
+   *
+   * @param maxWaitNanos the longest wait in the driver, or {@link Long#MAX_VALUE}
+   * @param everyTaskWaits passed to {@link RuntimeDriver#tryPark}: lets a paused clock jump
+   * @return true if the permit was consumed or this thread drove (the caller looks for work again);
+   *     false if another thread drives (the caller parks instead)
+   */
+  boolean driveUnlessGranted(RuntimeDriver driver, long maxWaitNanos, boolean everyTaskWaits) {
+    if (Thread.interrupted()) {
+      interrupted = true; // an interrupted thread's select returns at once: keep it for later
+    }
+    drivingWith = driver;
+    try {
+      if ((boolean) PERMIT.getAndSet(this, false)) {
+        return true;
+      }
+      if (!driver.tryPark(maxWaitNanos, everyTaskWaits)) {
+        return false;
+      }
+    } finally {
+      drivingWith = null;
+    }
+    PERMIT.getAndSet(this, false); // the caller looks for work next: a grant made meanwhile is seen
+    return true;
+  }
+
+  /**
+   * Consumes the permit, parking the owner until it is granted or {@code nanos} passed. Owner
+   * thread only.
+   *
+   * @param nanos the longest wait
+   */
+  void parkNanos(long nanos) {
+    if (!(boolean) PERMIT.getAndSet(this, false)) {
+      LockSupport.parkNanos(this, nanos);
+      if (Thread.interrupted()) {
+        interrupted = true;
+      }
+      PERMIT.getAndSet(this, false);
     }
   }
 

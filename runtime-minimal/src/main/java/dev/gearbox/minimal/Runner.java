@@ -27,12 +27,19 @@ final class Runner {
    * wake of the main future or close() also unparks it, after which it checks the main future,
    * searches, and parks again if still waiting. No spinning.
    *
-   * On leaving, the runner leaves the sleepers (passing on a notification it had not used),
-   * unregisters, moves its local tasks to the global queue and notifies a sleeper, so no task is
-   * stranded in a queue nobody runs.
+   * Timers and I/O: instead of parking, an idle runner waits in the runtime's driver when no other
+   * thread does (SharedDriver.park), and every GLOBAL_FIRST_INTERVAL ticks a busy runner fires due
+   * timers and polls the selector without blocking, so timers and I/O are seen under load (Tokio's
+   * event interval). The main future is polled with a MainContext that reaches the same driver.
    *
-   * Fields: `waitingInSleepers` guarded by the Sleepers monitor; everything else is used by the
-   * owner thread only, except `local` (thieves poll it) and `parker` (any thread unparks).
+   * On leaving, the runner leaves the sleepers (passing on a notification it had not used),
+   * unregisters (which notifies a sleeper, to hand the driver over), moves its local tasks to the
+   * global queue and notifies a sleeper, so no task is stranded in a queue nobody runs.
+   *
+   * Fields: `waitingInSleepers` guarded by the Sleepers monitor; `mainWaker` and `pollingMain`
+   * written by the owner, read by any thread (ExecutorState.everyTaskWaits); everything else is
+   * used by the owner thread only, except `local` (thieves poll it) and `parker` (any thread
+   * unparks).
    */
   private static final int GLOBAL_FIRST_INTERVAL = 61;
 
@@ -41,6 +48,8 @@ final class Runner {
   private final Parker parker = new Parker();
   private long ticks;
   private boolean sleeping;
+  private volatile MainFutureWaker mainWaker;
+  private volatile boolean pollingMain;
 
   /** Whether the runner is among the sleepers' waiting (not notified) runners. */
   boolean waitingInSleepers;
@@ -72,17 +81,19 @@ final class Runner {
    * @throws IllegalStateException if the thread already runs an executor
    */
   <T> T run(Future<T> main, String operation) {
-    MainFutureWaker waker = new MainFutureWaker(parker);
-    Context cx = Context.of(waker);
-    Driver.enter(this, operation);
+    MainFutureWaker waker = main == null ? null : new MainFutureWaker(parker);
+    mainWaker = waker;
+    Context cx = main == null ? null : new MainContext(waker, state.driver());
+    CurrentExecutor.enter(this, operation);
     state.register(this);
     try {
       while (true) {
-        if (main != null && waker.consumeWake()) {
-          if (pollMain(main, cx) instanceof Poll.Ready<T>(T value)) {
+        if (main != null) {
+          Poll<T> poll = waker.isWoken() ? pollMainIfWoken(main, waker, cx) : Poll.pending();
+          if (poll instanceof Poll.Ready<T>(T value)) {
             return value;
           }
-        } else if (main == null && state.isClosed()) {
+        } else if (state.isClosed()) {
           return null;
         }
         RawTask<?> task = findTask();
@@ -99,12 +110,41 @@ final class Runner {
           sleeping = true;
           state.sleepers.insert(this);
         } else if (!state.sleepers.renew(this) && !(main != null && waker.isWoken())) {
-          parker.park();
+          park();
         }
       }
     } finally {
       leave();
     }
+  }
+
+  /** Polls the main future if its wake is still unconsumed, marked busy meanwhile. */
+  private <T> Poll<T> pollMainIfWoken(Future<T> main, MainFutureWaker waker, Context cx) {
+    pollingMain = true; // before consuming the wake: see ExecutorState.everyTaskWaits
+    try {
+      return waker.consumeWake() ? pollMain(main, cx) : Poll.pending();
+    } finally {
+      pollingMain = false;
+    }
+  }
+
+  /** Parks until unparked, waiting in the runtime's driver (timers, I/O) when it is free. */
+  private void park() {
+    SharedDriver drive = state.drive();
+    if (drive == null) {
+      parker.park();
+    } else {
+      drive.park(parker);
+    }
+  }
+
+  /**
+   * Whether this runner has work in hand: tasks in its local queue, or a main future that is woken
+   * or being polled. Any thread; a snapshot.
+   */
+  boolean isBusy() {
+    MainFutureWaker waker = mainWaker;
+    return local.size() > 0 || (waker != null && waker.isWoken()) || pollingMain;
   }
 
   private static <T> Poll<T> pollMain(Future<T> main, Context cx) {
@@ -120,6 +160,10 @@ final class Runner {
   private RawTask<?> findTask() {
     ticks++;
     if (ticks % GLOBAL_FIRST_INTERVAL == 0) {
+      SharedDriver drive = state.drive();
+      if (drive != null) {
+        drive.pollWhileBusy();
+      }
       RawTask<?> task = state.global.poll();
       if (task != null) {
         return task;
@@ -163,7 +207,7 @@ final class Runner {
       VarHandle.fullFence();
       state.sleepers.notifyOne();
     }
-    Driver.exit();
+    CurrentExecutor.exit();
     parker.restoreInterrupt();
   }
 

@@ -91,6 +91,14 @@ final class Sleepers {
     }
   }
 
+  /**
+   * Whether exactly {@code runners} runners are registered and none of them is notified: every
+   * runner of the executor found no task and parks.
+   */
+  synchronized boolean allWaiting(int runners) {
+    return count == runners && waiting.size() == runners;
+  }
+
   /** The number of registered runners, notified or not. */
   synchronized int count() {
     return count;

@@ -4,14 +4,17 @@ import dev.gearbox.runtime.Runtime;
 import dev.gearbox.runtime.RuntimeConfig;
 import dev.gearbox.runtime.Runtimes;
 import dev.gearbox.testkit.RuntimeConformanceTests;
+import java.util.HashMap;
 import java.util.Map;
 
 /** The conformance suite on the minimal runtime with its default single runner thread. */
 class MinimalConformanceTest extends RuntimeConformanceTests {
 
   @Override
-  public Runtime createRuntime() {
-    return Runtimes.create(
-        RuntimeConfig.of(Map.of(RuntimeConfig.RUNTIME_KEY, "minimal", "gearbox.workers", "1")));
+  public Runtime createRuntime(Map<String, String> extraConfig) {
+    Map<String, String> config =
+        new HashMap<>(Map.of(RuntimeConfig.RUNTIME_KEY, "minimal", "gearbox.workers", "1"));
+    config.putAll(extraConfig);
+    return Runtimes.create(RuntimeConfig.of(config));
   }
 }

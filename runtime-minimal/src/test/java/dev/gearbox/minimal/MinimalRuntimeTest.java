@@ -12,6 +12,7 @@ import dev.gearbox.runtime.RuntimeClosedException;
 import dev.gearbox.runtime.RuntimeConfig;
 import dev.gearbox.runtime.Runtimes;
 import dev.gearbox.testkit.Await;
+import dev.gearbox.time.Time;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
@@ -140,13 +141,16 @@ class MinimalRuntimeTest {
         handle.join(WAIT);
       }
       assertThat(runtime.spawnBlocking(() -> "blocking").join(WAIT)).isEqualTo("blocking");
+      runtime.spawn(Time.sleep(Duration.ofHours(1))); // a pending timer: the driver waits for it
       Await.until(
           WAIT,
           () -> {
             Map<String, Long> all = runtime.metrics().all();
-            return all.get("aliveTasks") == 0 && all.get("sleepingRunners") == 2;
+            return all.get("aliveTasks") == 1
+                && all.get("pendingTimers") == 1
+                && all.get("sleepingRunners") == 2;
           },
-          () -> "both runners asleep: " + runtime.metrics().all());
+          () -> "both runners asleep, one timer pending: " + runtime.metrics().all());
 
       ThreadMXBean mx = ManagementFactory.getThreadMXBean();
       List<Thread> threads = threadsNamed(prefix);
@@ -189,7 +193,8 @@ class MinimalRuntimeTest {
             "gearbox.workers",
             "gearbox.blocking.maxThreads",
             "gearbox.blocking.keepAlive",
-            "gearbox.threadNamePrefix");
+            "gearbox.threadNamePrefix",
+            "gearbox.time.paused");
     assertThat(Runtimes.available()).contains("minimal");
   }
 

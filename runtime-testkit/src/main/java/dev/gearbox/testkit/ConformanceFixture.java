@@ -3,6 +3,7 @@ package dev.gearbox.testkit;
 import dev.gearbox.runtime.Runtime;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -15,6 +16,13 @@ public interface ConformanceFixture {
   Duration WAIT = Duration.ofSeconds(20);
 
   /**
+   * The configuration key that starts a runtime's clock paused ({@code gearbox.time.paused}), which
+   * every Gearbox runtime honours: time then moves only when advanced by hand, or to the next timer
+   * when every task waits.
+   */
+  String TIME_PAUSED_KEY = "gearbox.time.paused";
+
+  /**
    * The runtime under test for the current test: created on first use, shut down after the test.
    *
    * @return the runtime
@@ -22,11 +30,31 @@ public interface ConformanceFixture {
   Runtime runtime();
 
   /**
+   * The runtime under test with its clock paused ({@link #TIME_PAUSED_KEY}{@code =true}): created
+   * on first use, shut down after the test.
+   *
+   * @return the paused runtime
+   */
+  Runtime pausedRuntime();
+
+  /**
    * Creates a new runtime of the kind and configuration under test. The caller shuts it down.
    *
    * @return a new runtime
    */
-  Runtime createRuntime();
+  default Runtime createRuntime() {
+    return createRuntime(Map.of());
+  }
+
+  /**
+   * Creates a new runtime of the kind and configuration under test, with {@code extraConfig} added
+   * to (and overriding) that configuration, such as {@link #TIME_PAUSED_KEY}{@code =true}. The
+   * caller shuts it down.
+   *
+   * @param extraConfig configuration values to add
+   * @return a new runtime
+   */
+  Runtime createRuntime(Map<String, String> extraConfig);
 
   /**
    * The prefix of the names of every thread {@code runtime} starts, to check that none is left

@@ -5,26 +5,27 @@ package dev.gearbox.minimal;
  * so that wakes from a runner go to its local queue and a thread never blocks in a second {@code
  * run} while it drives one.
  */
-final class Driver {
+final class CurrentExecutor {
   private static final ThreadLocal<Object> CURRENT = new ThreadLocal<>();
 
-  private Driver() {}
+  private CurrentExecutor() {}
 
   /**
    * The runner or local executor the current thread runs, or null.
    *
-   * @return the driver of the current thread
+   * @return the runner or local executor of the current thread
    */
   static Object current() {
     return CURRENT.get();
   }
 
   /**
-   * Marks the current thread as running {@code driver}.
+   * Marks the current thread as running {@code runner} (a {@link Runner} or a {@link
+   * LocalExecutor}).
    *
    * @throws IllegalStateException if it already runs an executor: blocking it would stall that one
    */
-  static void enter(Object driver, String operation) {
+  static void enter(Object runner, String operation) {
     Object running = CURRENT.get();
     if (running != null) {
       throw new IllegalStateException(
@@ -35,7 +36,7 @@ final class Driver {
               + running
               + "; await the future inside the task instead");
     }
-    CURRENT.set(driver);
+    CURRENT.set(runner);
   }
 
   /** Clears the mark set by {@link #enter}. */
