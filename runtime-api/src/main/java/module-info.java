@@ -9,5 +9,8 @@ module dev.gearbox.api {
   exports dev.gearbox.time;
   exports dev.gearbox.spi;
 
+  // The unbounded channel's queue; only the Unsafe-free org.jctools.queues.atomic package is used.
+  requires org.jctools.core;
+
   uses dev.gearbox.spi.RuntimeProvider;
 }
