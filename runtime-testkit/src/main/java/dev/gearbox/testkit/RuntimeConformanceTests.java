@@ -32,7 +32,9 @@ public abstract class RuntimeConformanceTests
         WakeConformance,
         AbortConformance,
         FailureConformance,
-        ShutdownConformance {
+        ShutdownConformance,
+        SyncConformance,
+        StreamConformance {
 
   private volatile Runtime runtime;
 
