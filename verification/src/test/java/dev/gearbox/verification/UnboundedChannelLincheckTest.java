@@ -41,11 +41,11 @@ public class UnboundedChannelLincheckTest {
 
   @Test
   void modelChecking() {
-    new ModelCheckingOptions().iterations(10).invocationsPerIteration(100).check(getClass());
+    new ModelCheckingOptions().iterations(8).invocationsPerIteration(100).check(getClass());
   }
 
   @Test
   void stress() {
-    new StressOptions().iterations(2).invocationsPerIteration(100).check(getClass());
+    new StressOptions().iterations(1).invocationsPerIteration(100).check(getClass());
   }
 }
