@@ -9,6 +9,10 @@ module dev.gearbox.api {
   exports dev.gearbox.sync;
   exports dev.gearbox.time;
   exports dev.gearbox.spi;
+  exports dev.gearbox.stream;
+
+  // The unbounded channel's queue; only the Unsafe-free org.jctools.queues.atomic package is used.
+  requires org.jctools.core;
 
   uses dev.gearbox.spi.RuntimeProvider;
 }

@@ -1,6 +1,7 @@
 package dev.gearbox.sync;
 
 import dev.gearbox.future.AtomicWaker;
+import dev.gearbox.future.Future;
 import dev.gearbox.future.Waker;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +13,7 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * @param <T> the message type
  */
-final class BoundedChannel<T> {
+final class BoundedChannel<T> implements MpscCore<T> {
   /*
    * Implementation notes.
    *
@@ -37,10 +38,7 @@ final class BoundedChannel<T> {
    * only.
    */
 
-  /** What {@link #pollReceive()} returns when the channel is closed and drained. */
-  static final Object END_OF_STREAM = new Object();
-
-  final AtomicWaker receiverWaker = new AtomicWaker();
+  private final AtomicWaker receiverWaker = new AtomicWaker();
   private final int capacity;
   private final ReentrantLock lock = new ReentrantLock();
   private final MessageRing buffer;
@@ -54,17 +52,30 @@ final class BoundedChannel<T> {
     this.buffer = new MessageRing(capacity);
   }
 
-  int capacity() {
+  @Override
+  public int capacity() {
     return capacity;
   }
 
-  boolean isClosed() {
+  @Override
+  public boolean isClosed() {
     return closed;
+  }
+
+  @Override
+  public AtomicWaker receiverWaker() {
+    return receiverWaker;
+  }
+
+  @Override
+  public Future<Void> send(T message) {
+    return new SendFuture<>(this, message);
   }
 
   // ---- senders
 
-  boolean trySend(T message) {
+  @Override
+  public boolean trySend(T message) {
     lock.lock();
     try {
       if (closed) {
@@ -133,7 +144,8 @@ final class BoundedChannel<T> {
   // ---- the receiver
 
   /** The next message, or null if none yet, or {@link #END_OF_STREAM} if closed and drained. */
-  Object pollReceive() {
+  @Override
+  public Object pollReceive() {
     Object message;
     Waker grantedSender;
     lock.lock();
@@ -154,7 +166,8 @@ final class BoundedChannel<T> {
 
   // ---- both sides
 
-  void close(boolean byReceiver) {
+  @Override
+  public void close(boolean byReceiver) {
     List<Waker> waitingSenders = null;
     lock.lock();
     try {

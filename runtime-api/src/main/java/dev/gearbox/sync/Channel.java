@@ -1,11 +1,15 @@
 package dev.gearbox.sync;
 
 import dev.gearbox.future.Future;
+import dev.gearbox.time.Time;
+import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
- * A bounded multi-producer, single-consumer channel (Tokio's {@code mpsc::channel}): many tasks or
- * threads send through one shared {@link Sender}, one task receives from the {@link Receiver}.
+ * Multi-producer, single-consumer channels (Tokio's {@code mpsc}): many tasks or threads send
+ * through one shared {@link Sender}, one task receives from the {@link Receiver}. {@link
+ * #bounded(int)} makes senders wait for room; {@link #unbounded()} never makes them wait.
  *
  * <pre>{@code
  * Channel.Pair<String> pair = Channel.bounded(16);
@@ -24,6 +28,20 @@ import java.util.Objects;
  */
 public final class Channel {
   private Channel() {}
+
+  /**
+   * Creates a channel without a bound: sends complete at once and the buffer grows as needed (in
+   * chunks of 128 slots), so a receiver that falls behind lets memory grow. Lock-free: a send is a
+   * CAS, a queue offer and a wake; a receive is a queue poll and an atomic decrement, without
+   * allocating. Fairness: messages keep the order in which their sends entered the queue.
+   *
+   * @param <T> the message type
+   * @return the shared sender and the receiver
+   */
+  public static <T> Pair<T> unbounded() {
+    UnboundedChannel<T> channel = new UnboundedChannel<>();
+    return new Pair<>(new Sender<>(channel), new Receiver<>(channel));
+  }
 
   /**
    * Creates a channel that buffers at most {@code capacity} messages.
@@ -57,16 +75,17 @@ public final class Channel {
    * @param <T> the message type
    */
   public static final class Sender<T> {
-    private final BoundedChannel<T> channel;
+    private final MpscCore<T> channel;
 
-    private Sender(BoundedChannel<T> channel) {
+    private Sender(MpscCore<T> channel) {
       this.channel = channel;
     }
 
     /**
      * A future that sends {@code message} once there is room, waiting in FIFO order behind senders
-     * that wait already. Nothing happens until it is polled. If it is dropped before it completed,
-     * the message is not delivered and its place in the queue is freed.
+     * that wait already (at once, for an unbounded channel). Nothing happens until it is polled. If
+     * it is dropped before it completed, the message is not delivered and its place in the queue is
+     * freed.
      *
      * @param message the message
      * @return a future that completes when the message is in the channel, or throws {@link
@@ -75,7 +94,26 @@ public final class Channel {
      */
     public Future<Void> send(T message) {
       Objects.requireNonNull(message, "message");
-      return new SendFuture<>(channel, message);
+      return channel.send(message);
+    }
+
+    /**
+     * A future that sends {@code message} as {@link #send} does, unless {@code timeout} passes
+     * first (counted from its first poll, on the runtime's clock): then the send is dropped, the
+     * message is not delivered, and the future completes with false. A send that can complete wins
+     * even at a zero timeout. Waiting needs a runtime timer ({@code Context.timer()}); a zero or
+     * negative timeout needs none.
+     *
+     * @param message the message
+     * @param timeout how long to wait for room
+     * @return a future of true if sent, false if the time ran out; it throws {@link
+     *     ChannelClosedException} if the channel was closed first
+     * @throws NullPointerException if {@code message} or {@code timeout} is null
+     */
+    public Future<Boolean> sendTimeout(T message, Duration timeout) {
+      Objects.requireNonNull(message, "message");
+      Objects.requireNonNull(timeout, "timeout");
+      return new SendTimeoutFuture(channel.send(message), Time.sleep(timeout));
     }
 
     /**
@@ -112,7 +150,7 @@ public final class Channel {
     /**
      * The most messages the channel buffers.
      *
-     * @return the capacity given at creation
+     * @return the capacity given at creation, or {@link Integer#MAX_VALUE} if unbounded
      */
     public int capacity() {
       return channel.capacity();
@@ -125,10 +163,10 @@ public final class Channel {
    * @param <T> the message type
    */
   public static final class Receiver<T> {
-    private final BoundedChannel<T> channel;
+    private final MpscCore<T> channel;
     private final ReceiveFuture<T> next;
 
-    private Receiver(BoundedChannel<T> channel) {
+    private Receiver(MpscCore<T> channel) {
       this.channel = channel;
       this.next = new ReceiveFuture<>(channel);
     }
@@ -146,13 +184,33 @@ public final class Channel {
     }
 
     /**
+     * A future that waits for at least one message, then moves up to {@code limit} buffered
+     * messages into {@code buffer}, in order (Tokio's {@code recv_many}); it completes with how
+     * many it moved, 0 only once the channel is closed and drained. Dropping it loses no message.
+     * Costs one channel operation per message; allocates the future.
+     *
+     * @param buffer where to add the messages; the future adds to it while polled
+     * @param limit the most messages to move, at least 1
+     * @return a future of the number of messages moved
+     * @throws NullPointerException if {@code buffer} is null
+     * @throws IllegalArgumentException if {@code limit} is less than 1
+     */
+    public Future<Integer> receiveMany(List<? super T> buffer, int limit) {
+      Objects.requireNonNull(buffer, "buffer");
+      if (limit < 1) {
+        throw new IllegalArgumentException("limit must be at least 1, but was " + limit);
+      }
+      return new ReceiveManyFuture<>(channel, buffer, limit);
+    }
+
+    /**
      * Takes the next message if there is one, without waiting.
      *
      * @return the message, or null if none is buffered (see {@link #isClosed()} for the end)
      */
     public T tryReceive() {
       Object message = channel.pollReceive();
-      if (message == BoundedChannel.END_OF_STREAM) {
+      if (message == MpscCore.END_OF_STREAM) {
         return null;
       }
       @SuppressWarnings("unchecked")

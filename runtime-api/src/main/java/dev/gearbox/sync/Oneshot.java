@@ -111,6 +111,10 @@ public final class Oneshot {
      */
     @Override
     public Poll<T> poll(Context cx) {
+      if (!cx.consumeBudget()) {
+        cx.waker().wake();
+        return Poll.pending();
+      }
       T value = cell.takeOrRegister(cx.waker());
       return value == null ? Poll.pending() : Poll.ready(value);
     }

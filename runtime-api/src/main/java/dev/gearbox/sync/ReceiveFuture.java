@@ -11,24 +11,28 @@ import dev.gearbox.future.Poll;
  * @param <T> the message type
  */
 final class ReceiveFuture<T> implements Future<T> {
-  private final BoundedChannel<T> channel;
+  private final MpscCore<T> channel;
 
-  ReceiveFuture(BoundedChannel<T> channel) {
+  ReceiveFuture(MpscCore<T> channel) {
     this.channel = channel;
   }
 
   @Override
   public Poll<T> poll(Context cx) {
+    if (!cx.consumeBudget()) {
+      cx.waker().wake();
+      return Poll.pending();
+    }
     Object next = channel.pollReceive();
     if (next == null) {
       // Register, then look again: a send in between is seen now or wakes the new waker.
-      channel.receiverWaker.register(cx.waker());
+      channel.receiverWaker().register(cx.waker());
       next = channel.pollReceive();
       if (next == null) {
         return Poll.pending();
       }
     }
-    if (next == BoundedChannel.END_OF_STREAM) {
+    if (next == MpscCore.END_OF_STREAM) {
       return Poll.ready();
     }
     @SuppressWarnings("unchecked")
@@ -39,6 +43,6 @@ final class ReceiveFuture<T> implements Future<T> {
   /** Releases the registered waker; no message is lost, since messages leave only on Ready. */
   @Override
   public void drop() {
-    channel.receiverWaker.take();
+    channel.receiverWaker().take();
   }
 }

@@ -42,6 +42,10 @@ final class SendFuture<T> implements Future<Void> {
 
   @Override
   public Poll<Void> poll(Context cx) {
+    if (!cx.consumeBudget()) {
+      cx.waker().wake();
+      return Poll.pending();
+    }
     return channel.pollSend(this, cx.waker()) ? Poll.ready() : Poll.pending();
   }
 

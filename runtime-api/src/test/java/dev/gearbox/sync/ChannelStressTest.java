@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Many producer threads, one consumer thread, futures driven by parking threads: every message
- * arrives exactly once, in order per producer.
+ * arrives exactly once, in order per producer, whether received one by one or in batches.
  */
 class ChannelStressTest {
   private static final int PRODUCERS = 4;
@@ -35,15 +35,15 @@ class ChannelStressTest {
     DROP_AND_RETRY
   }
 
-  @ParameterizedTest(name = "capacity {0}")
-  @ValueSource(ints = {1, 16})
+  @ParameterizedTest(name = "capacity {0} (0: unbounded)")
+  @ValueSource(ints = {1, 16, 0})
   void everyMessageArrivesOnceAndInOrderPerProducer(int capacity) {
     assertTimeoutPreemptively(LIMIT, () -> run(capacity));
   }
 
   private static void run(int capacity) throws Exception {
     long deadline = System.nanoTime() + LIMIT.toNanos();
-    Channel.Pair<Long> pair = Channel.bounded(capacity);
+    Channel.Pair<Long> pair = capacity == 0 ? Channel.unbounded() : Channel.bounded(capacity);
     ExecutorService producers = Executors.newFixedThreadPool(PRODUCERS);
     try {
       List<CompletableFuture<Void>> done = new ArrayList<>();
@@ -114,17 +114,28 @@ class ChannelStressTest {
   private static long[] consume(Channel.Receiver<Long> receiver, long deadline) throws Exception {
     ParkingDriver driver = new ParkingDriver(deadline);
     long[] nextExpected = new long[PRODUCERS];
-    while (true) {
-      Long message = driver.await(receiver.receive());
-      if (message == null) {
+    List<Long> batch = new ArrayList<>();
+    for (int round = 0; ; round++) {
+      batch.clear();
+      if (round % 2 == 0) {
+        Long message = driver.await(receiver.receive());
+        if (message != null) {
+          batch.add(message);
+        }
+      } else {
+        driver.await(receiver.receiveMany(batch, 1 + round % 7));
+      }
+      if (batch.isEmpty()) {
         return nextExpected;
       }
-      int producer = (int) (message >>> Integer.SIZE);
-      long sequence = message & SEQUENCE_MASK;
-      assertThat(sequence)
-          .as("next message of producer " + producer)
-          .isEqualTo(nextExpected[producer]);
-      nextExpected[producer]++;
+      for (Long message : batch) {
+        int producer = (int) (message >>> Integer.SIZE);
+        long sequence = message & SEQUENCE_MASK;
+        assertThat(sequence)
+            .as("next message of producer " + producer)
+            .isEqualTo(nextExpected[producer]);
+        nextExpected[producer]++;
+      }
     }
   }
 }

@@ -44,7 +44,9 @@ public abstract class RuntimeConformanceTests
         TimerConformance,
         PausedClockConformance,
         NetworkConformance,
-        SocketLifecycleConformance {
+        SocketLifecycleConformance,
+        SyncConformance,
+        StreamConformance {
 
   private volatile Runtime runtime;
   private volatile Runtime pausedRuntime;

@@ -1,0 +1,37 @@
+package dev.gearbox.sync;
+
+import dev.gearbox.future.AtomicWaker;
+import dev.gearbox.future.Future;
+
+/**
+ * The shared state behind a {@link Channel.Sender} and its {@link Channel.Receiver}: bounded
+ * ({@link BoundedChannel}) or unbounded ({@link UnboundedChannel}). Senders call it from any
+ * thread; the receiving methods are called by one task at a time.
+ *
+ * @param <T> the message type
+ */
+interface MpscCore<T> {
+
+  /** What {@link #pollReceive()} returns when the channel is closed and drained. */
+  Object END_OF_STREAM = new Object();
+
+  /** Sends if there is room now and no sender waits; throws if closed. */
+  boolean trySend(T message);
+
+  /** A future that sends {@code message} once there is room. */
+  Future<Void> send(T message);
+
+  /** The next message, or null if none yet, or {@link #END_OF_STREAM} if closed and drained. */
+  Object pollReceive();
+
+  /** The receiving task's waker, woken by every send and by close. */
+  AtomicWaker receiverWaker();
+
+  /** Closes the channel for sending; {@code byReceiver} names the end, for error messages. */
+  void close(boolean byReceiver);
+
+  boolean isClosed();
+
+  /** The capacity, or {@link Integer#MAX_VALUE} for an unbounded channel. */
+  int capacity();
+}

@@ -1,0 +1,58 @@
+package dev.gearbox.sync;
+
+import dev.gearbox.future.Context;
+import dev.gearbox.future.Future;
+import dev.gearbox.future.Poll;
+import java.util.List;
+
+/**
+ * The future of {@link Channel.Receiver#receiveMany}: waits for at least one message, then moves up
+ * to {@code limit} buffered messages into the caller's list, in order. Ready with how many it
+ * moved, 0 only at the end of the stream. Messages leave the channel only in the poll that returns
+ * Ready, so dropping it loses none.
+ *
+ * @param <T> the message type
+ */
+final class ReceiveManyFuture<T> implements Future<Integer> {
+  private final MpscCore<T> channel;
+  private final List<? super T> buffer;
+  private final int limit;
+
+  ReceiveManyFuture(MpscCore<T> channel, List<? super T> buffer, int limit) {
+    this.channel = channel;
+    this.buffer = buffer;
+    this.limit = limit;
+  }
+
+  @Override
+  public Poll<Integer> poll(Context cx) {
+    if (!cx.consumeBudget()) {
+      cx.waker().wake();
+      return Poll.pending();
+    }
+    int moved = 0;
+    while (moved < limit) {
+      Object next = channel.pollReceive();
+      if (next == null && moved == 0) {
+        channel.receiverWaker().register(cx.waker());
+        next = channel.pollReceive();
+        if (next == null) {
+          return Poll.pending();
+        }
+      }
+      if (next == null || next == MpscCore.END_OF_STREAM) {
+        break;
+      }
+      @SuppressWarnings("unchecked")
+      T message = (T) next;
+      buffer.add(message);
+      moved++;
+    }
+    return Poll.ready(moved);
+  }
+
+  @Override
+  public void drop() {
+    channel.receiverWaker().take();
+  }
+}
