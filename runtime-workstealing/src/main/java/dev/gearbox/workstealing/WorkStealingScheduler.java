@@ -155,7 +155,9 @@ final class WorkStealingScheduler implements TaskScheduler {
   }
 
   void blockOnPollEnded() {
-    blockOnPolls.decrementAndGet();
+    if (blockOnPolls.decrementAndGet() == 0 && pausedClock && idle.unparked() == 0) {
+      driver.unpark(); // every worker parked before this poll ended: let the holder re-evaluate
+    }
   }
 
   boolean isShutdown() {
