@@ -21,7 +21,8 @@ final class WorkerThread extends Thread {
    * notice shutdown); every globalQueueInterval ticks the inject queue is looked at first, so it
    * is never starved by local work; otherwise the LIFO slot, the local queue, then a batch from
    * the inject queue; then stealing (as a searcher, if fewer than half the workers search) from a
-   * random victim on; then parking.
+   * random victim on; then, still searching, a short spin (SPIN_LIMIT pauses) watching the queues,
+   * so that work arriving soon after costs its producer no unpark; then parking.
    *
    * LIFO slot: a task woken or spawned by the running task goes to the slot, and the task it
    * displaces to the back of the local queue; the slot runs right after the current poll (message
@@ -38,6 +39,7 @@ final class WorkerThread extends Thread {
   static final int EVENT_INTERVAL = 61;
   static final int MAX_LIFO_POLLS = 3;
   static final int BUDGET = 128;
+  static final int SPIN_LIMIT = 256;
 
   final WorkStealingScheduler scheduler;
   final int index;
@@ -103,6 +105,9 @@ final class WorkerThread extends Thread {
       if (task == null) {
         task = stealWork();
       }
+      if (task == null && searching) {
+        task = spinForWork();
+      }
       if (task != null) {
         runTask(task);
       } else {
@@ -161,6 +166,34 @@ final class WorkerThread extends Thread {
       }
     }
     return takeFromInject();
+  }
+
+  /**
+   * Spins a little, as a searcher, before parking: while this worker searches, notifiers wake
+   * nobody, so work that arrives within the spin costs no unpark system call (Go's spinning Ms).
+   */
+  private ScheduledTask<?> spinForWork() {
+    WorkerThread[] workers = scheduler.workers;
+    for (int spin = 1; spin <= SPIN_LIMIT; spin++) {
+      Thread.onSpinWait();
+      if (!inject.isEmpty()) {
+        ScheduledTask<?> task = takeFromInject();
+        if (task != null) {
+          return task;
+        }
+      }
+      if ((spin & 15) == 0) {
+        for (WorkerThread worker : workers) {
+          if (worker != this && !worker.runQueue.isEmpty()) {
+            ScheduledTask<?> task = worker.runQueue.stealInto(runQueue, counters);
+            if (task != null) {
+              return task;
+            }
+          }
+        }
+      }
+    }
+    return null;
   }
 
   private int nextRandom(int bound) {
