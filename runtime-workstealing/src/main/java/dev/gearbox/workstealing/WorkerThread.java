@@ -238,6 +238,21 @@ final class WorkerThread extends Thread {
   private void poll(ScheduledTask<?> task) {
     budget = BUDGET;
     boolean polled;
+    try {
+      polled = timedRun(task);
+    } catch (Throwable failure) {
+      // RawTask.run catches what the future throws; this is a waker or drop that threw on the way
+      // out (a join waker of foreign code): report it and keep the worker alive.
+      getUncaughtExceptionHandler().uncaughtException(this, failure);
+      polled = true;
+    }
+    if (polled) {
+      counters.increment(WorkerCounters.POLLS);
+    }
+  }
+
+  private boolean timedRun(ScheduledTask<?> task) {
+    boolean polled;
     if (timePolls) {
       long start = System.nanoTime();
       polled = task.run();
@@ -248,9 +263,7 @@ final class WorkerThread extends Thread {
     } else {
       polled = task.run();
     }
-    if (polled) {
-      counters.increment(WorkerCounters.POLLS);
-    }
+    return polled;
   }
 
   boolean consumeBudget() {
