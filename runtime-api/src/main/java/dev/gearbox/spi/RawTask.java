@@ -417,6 +417,17 @@ public class RawTask<T> implements JoinHandle<T>, Waker, Context {
     return isFinished() && outcome == CANCELLED_OUTCOME;
   }
 
+  /**
+   * Whether the task finished because its poll threw: its handle fails with the exception as cause.
+   * A runtime reads this in {@link TaskScheduler#release} to apply a policy to unhandled failures
+   * (such as Tokio's {@code unhandled_panic = shutdown_runtime}).
+   *
+   * @return true if complete and failed
+   */
+  public final boolean isFailed() {
+    return isFinished() && outcome instanceof Failure;
+  }
+
   private int casState(int expected, int next) {
     return (int) STATE.compareAndExchange(this, expected, next);
   }

@@ -95,6 +95,8 @@ class RawTaskTest {
               throw new IOException("boom");
             });
     scheduler.runAll();
+    assertThat(task.isFailed()).isTrue();
+    assertThat(task.isCancelled()).isFalse();
     assertThatThrownBy(task::join)
         .isInstanceOf(JoinException.class)
         .hasCauseInstanceOf(IOException.class)
@@ -108,6 +110,7 @@ class RawTaskTest {
     RawTask<String> task = scheduler.spawn(gate);
     task.abort();
     assertThat(task.isFinished()).isTrue();
+    assertThat(task.isFailed()).isFalse();
     assertThat(gate.drops).hasValue(1);
     assertThat(scheduler.runAll()).isZero();
     assertThat(gate.polls).hasValue(0);

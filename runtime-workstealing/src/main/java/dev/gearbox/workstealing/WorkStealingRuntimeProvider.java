@@ -1,0 +1,148 @@
+package dev.gearbox.workstealing;
+
+import dev.gearbox.runtime.ConfigKey;
+import dev.gearbox.runtime.Runtime;
+import dev.gearbox.runtime.RuntimeConfig;
+import dev.gearbox.spi.RuntimeProvider;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Provides the {@code workstealing} runtime, Tokio's multi-threaded scheduler and Gearbox's
+ * default: {@code gearbox.workers} worker threads, each with a 256-slot local run queue and a LIFO
+ * slot, a global inject queue, work stealing, and a blocking pool. Select it with {@code
+ * gearbox.runtime=workstealing}, or leave the kind unset when it is installed. For hooks (thread
+ * start, stop, park, unpark) use {@link #builder()}.
+ */
+public final class WorkStealingRuntimeProvider implements RuntimeProvider {
+
+  /** The kind that selects this runtime. */
+  public static final String KIND = "workstealing";
+
+  /** Worker threads; the default is the number of available processors. */
+  public static final ConfigKey<Integer> WORKERS =
+      ConfigKey.ofInt(
+          "gearbox.workers",
+          java.lang.Runtime.getRuntime().availableProcessors(),
+          1,
+          1024,
+          "worker threads that poll tasks (default: available processors)");
+
+  /** The most threads of the blocking pool. */
+  public static final ConfigKey<Integer> BLOCKING_MAX_THREADS =
+      ConfigKey.ofInt(
+          "gearbox.blocking.maxThreads", 512, 1, 32_768, "the most threads of the blocking pool");
+
+  /** How long an idle blocking-pool thread lives. */
+  public static final ConfigKey<Duration> BLOCKING_KEEP_ALIVE =
+      ConfigKey.ofDuration(
+          "gearbox.blocking.keepAlive",
+          Duration.ofSeconds(10),
+          Duration.ZERO,
+          Duration.ofHours(24),
+          "how long an idle blocking-pool thread lives");
+
+  /** Every this many scheduler ticks a worker takes from the global queue first. */
+  public static final ConfigKey<Integer> GLOBAL_QUEUE_INTERVAL =
+      ConfigKey.ofInt(
+          "gearbox.workstealing.globalQueueInterval",
+          61,
+          1,
+          1_000_000,
+          "ticks between a worker's checks of the global queue first (and of timers and I/O)");
+
+  /** Whether a task woken or spawned by a running task goes to the worker's LIFO slot. */
+  public static final ConfigKey<Boolean> LIFO_SLOT =
+      ConfigKey.ofBoolean(
+          "gearbox.workstealing.lifoSlot",
+          true,
+          "run the task most recently woken or spawned by a task next (at most 3 in a row)");
+
+  /** Polls longer than this emit a JFR event {@code dev.gearbox.workstealing.SlowPoll}. */
+  public static final ConfigKey<Duration> SLOW_POLL_THRESHOLD =
+      ConfigKey.ofDuration(
+          "gearbox.workstealing.slowPollThreshold",
+          Duration.ofMillis(10),
+          Duration.ZERO,
+          Duration.ofHours(1),
+          "polls longer than this emit the JFR event dev.gearbox.workstealing.SlowPoll");
+
+  /** What a task whose poll throws does to the runtime: {@code ignore} or {@code shutdown}. */
+  public static final ConfigKey<String> UNHANDLED_PANIC =
+      new ConfigKey<>(
+          "gearbox.workstealing.unhandledPanic",
+          "ignore",
+          "ignore or shutdown",
+          "ignore: only the task's handle fails; shutdown: the runtime also shuts down",
+          text -> {
+            String value = text.trim().toLowerCase(Locale.ROOT);
+            return value.equals("ignore") || value.equals("shutdown") ? value : null;
+          });
+
+  /** Whether the runtime's clock starts paused (a {@code PausedClock}), for tests. */
+  public static final ConfigKey<Boolean> TIME_PAUSED =
+      ConfigKey.ofBoolean(
+          "gearbox.time.paused",
+          false,
+          "start with a paused clock that moves by hand, or jumps to the next timer when every"
+              + " worker is idle");
+
+  /** The prefix of the names of the runtime's threads. */
+  public static final ConfigKey<String> THREAD_NAME_PREFIX =
+      ConfigKey.ofString(
+          "gearbox.threadNamePrefix",
+          "gearbox-workstealing-",
+          "prefix of the names of the runtime's threads");
+
+  /** Creates the provider; {@link java.util.ServiceLoader} calls this. */
+  public WorkStealingRuntimeProvider() {}
+
+  /**
+   * A builder for a work-stealing runtime configured in code, with hooks.
+   *
+   * @return a new builder with every key at its default
+   */
+  public static WorkStealingRuntimeBuilder builder() {
+    return new WorkStealingRuntimeBuilder();
+  }
+
+  @Override
+  public String kind() {
+    return KIND;
+  }
+
+  @Override
+  public String description() {
+    return "Tokio-style multi-threaded scheduler: per-worker local queues with a LIFO slot, a"
+        + " global inject queue, work stealing, a cooperative budget";
+  }
+
+  @Override
+  public List<ConfigKey<?>> configKeys() {
+    return List.of(
+        WORKERS,
+        BLOCKING_MAX_THREADS,
+        BLOCKING_KEEP_ALIVE,
+        GLOBAL_QUEUE_INTERVAL,
+        LIFO_SLOT,
+        SLOW_POLL_THRESHOLD,
+        UNHANDLED_PANIC,
+        TIME_PAUSED,
+        THREAD_NAME_PREFIX);
+  }
+
+  /**
+   * Creates a work-stealing runtime; its worker threads start at once.
+   *
+   * @param config the resolved configuration
+   * @return a new runtime
+   * @throws dev.gearbox.runtime.ConfigException if a value is not allowed
+   */
+  @Override
+  public Runtime create(RuntimeConfig config) {
+    Objects.requireNonNull(config, "config");
+    return new WorkStealingRuntime(Settings.from(config, Hooks.NONE));
+  }
+}

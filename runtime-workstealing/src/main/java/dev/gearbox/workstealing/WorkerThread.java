@@ -1,0 +1,388 @@
+package dev.gearbox.workstealing;
+
+import dev.gearbox.spi.CurrentRuntime;
+import dev.gearbox.spi.RuntimeDriver;
+
+/**
+ * One worker of the runtime: a platform thread that runs its LIFO slot and local queue, takes from
+ * the inject queue, steals from other workers, drives timers and I/O, and parks when there is
+ * nothing to do.
+ */
+final class WorkerThread extends Thread {
+  /*
+   * Implementation notes: after Tokio's scheduler/multi_thread/worker.rs, with the Core (the
+   * worker's owned state) folded into the thread, since a core never moves between threads here.
+   *
+   * Ownership: every non-final field is read and written by this thread only. `runQueue`,
+   * `parker` and `counters` are shared: others steal from the queue, unpark the parker, read the
+   * counters.
+   *
+   * The loop: every EVENT_INTERVAL ticks, maintenance (fire due timers, poll I/O without blocking,
+   * notice shutdown); every globalQueueInterval ticks the inject queue is looked at first, so it
+   * is never starved by local work; otherwise the LIFO slot, the local queue, then a batch from
+   * the inject queue; then stealing (as a searcher, if fewer than half the workers search) from a
+   * random victim on; then, still searching, a short spin (SPIN_LIMIT pauses) watching the queues,
+   * so that work arriving soon after costs its producer no unpark; then parking.
+   *
+   * LIFO slot: a task woken or spawned by the running task goes to the slot, and the task it
+   * displaces to the back of the local queue; the slot runs right after the current poll (message
+   * passing stays on one warm core). At most MAX_LIFO_POLLS slot polls follow one another, then
+   * the slot is off until the chain ends, so two tasks waking each other cannot starve the queue.
+   * A task in the slot cannot be stolen (as in Tokio): the slot is a plain field of this thread,
+   * which keeps the hand-off free of atomics; the price is that a task in the slot waits while this
+   * worker is inside one long poll. A wake into an empty slot notifies nobody, a wake that pushes
+   * into the queue notifies a parked worker (if none searches), since there is something to steal.
+   *
+   * Budget: each poll starts with BUDGET units that futures spend through Context.consumeBudget;
+   * the first refusal in a poll is counted as a budget-forced yield.
+   */
+  static final int EVENT_INTERVAL = 61;
+  static final int MAX_LIFO_POLLS = 3;
+  static final int BUDGET = 128;
+  static final int SPIN_LIMIT = 256;
+
+  final WorkStealingScheduler scheduler;
+  final int index;
+  final LocalRunQueue runQueue = new LocalRunQueue();
+  final Parker parker = new Parker(this);
+  final WorkerCounters counters = new WorkerCounters();
+
+  private final InjectQueue inject;
+  private final RuntimeDriver driver;
+  private final int globalQueueInterval;
+  private final boolean lifoConfigured;
+  private final long slowPollThresholdNanos;
+  private ScheduledTask<?> lifoSlot;
+  private boolean lifoEnabled;
+  private int untilMaintenance = EVENT_INTERVAL;
+  private int untilGlobalQueue;
+  private boolean searching;
+  private boolean parking;
+  private boolean shutdown;
+  private boolean timePolls;
+  private int budget;
+  private int seed;
+
+  WorkerThread(WorkStealingScheduler scheduler, int index, String name) {
+    super(null, null, name, 0, false);
+    setDaemon(true);
+    this.scheduler = scheduler;
+    this.index = index;
+    this.inject = scheduler.inject;
+    this.driver = scheduler.driver;
+    this.globalQueueInterval = scheduler.settings.globalQueueInterval();
+    this.lifoConfigured = scheduler.settings.lifoSlot();
+    this.lifoEnabled = lifoConfigured;
+    this.slowPollThresholdNanos = scheduler.settings.slowPollThresholdNanos();
+    this.untilGlobalQueue = globalQueueInterval;
+    this.seed = 0x9E3779B9 * (index + 1);
+  }
+
+  @Override
+  public void run() {
+    Hooks hooks = scheduler.settings.hooks();
+    CurrentRuntime.Scope scope =
+        CurrentRuntime.enter(scheduler.runtime, CurrentRuntime.Role.WORKER);
+    try {
+      Hooks.run(hooks.onStart());
+      timePolls = SlowPolls.enabled();
+      runLoop(hooks);
+    } finally {
+      clearQueues();
+      Hooks.run(hooks.onStop());
+      scope.close();
+      scheduler.workerEnded();
+    }
+  }
+
+  private void runLoop(Hooks hooks) {
+    while (!shutdown) {
+      if (--untilMaintenance == 0) {
+        untilMaintenance = EVENT_INTERVAL;
+        maintenance();
+      }
+      ScheduledTask<?> task = nextTask();
+      if (task == null) {
+        task = stealWork();
+      }
+      if (task == null && searching) {
+        task = spinForWork();
+      }
+      if (task != null) {
+        runTask(task);
+      } else {
+        park(hooks);
+      }
+    }
+  }
+
+  // ---- finding work
+
+  private ScheduledTask<?> nextTask() {
+    if (--untilGlobalQueue == 0) {
+      untilGlobalQueue = globalQueueInterval;
+      ScheduledTask<?> task = inject.popBatch(1, runQueue);
+      return task != null ? task : nextLocalTask();
+    }
+    ScheduledTask<?> task = nextLocalTask();
+    return task != null ? task : takeFromInject();
+  }
+
+  private ScheduledTask<?> nextLocalTask() {
+    ScheduledTask<?> task = lifoSlot;
+    if (task != null) {
+      lifoSlot = null;
+      return task;
+    }
+    return runQueue.pop();
+  }
+
+  private ScheduledTask<?> takeFromInject() {
+    if (inject.isEmpty()) {
+      return null;
+    }
+    int room = Math.min(runQueue.remainingSlots(), LocalRunQueue.HALF);
+    int share = inject.depth() / scheduler.workers.length + 1;
+    return inject.popBatch(Math.max(1, Math.min(share, room)), runQueue);
+  }
+
+  private ScheduledTask<?> stealWork() {
+    if (!searching) {
+      searching = scheduler.idle.transitionWorkerToSearching();
+      if (!searching) {
+        return null;
+      }
+    }
+    WorkerThread[] workers = scheduler.workers;
+    int count = workers.length;
+    int start = nextRandom(count);
+    for (int i = 0; i < count; i++) {
+      int victim = (start + i) % count;
+      if (victim != index) {
+        ScheduledTask<?> task = workers[victim].runQueue.stealInto(runQueue, counters);
+        if (task != null) {
+          return task;
+        }
+      }
+    }
+    return takeFromInject();
+  }
+
+  /**
+   * Spins a little, as a searcher, before parking: while this worker searches, notifiers wake
+   * nobody, so work that arrives within the spin costs no unpark system call (Go's spinning Ms).
+   */
+  private ScheduledTask<?> spinForWork() {
+    WorkerThread[] workers = scheduler.workers;
+    for (int spin = 1; spin <= SPIN_LIMIT; spin++) {
+      Thread.onSpinWait();
+      if (!inject.isEmpty()) {
+        ScheduledTask<?> task = takeFromInject();
+        if (task != null) {
+          return task;
+        }
+      }
+      if ((spin & 15) == 0) {
+        for (WorkerThread worker : workers) {
+          if (worker != this && !worker.runQueue.isEmpty()) {
+            ScheduledTask<?> task = worker.runQueue.stealInto(runQueue, counters);
+            if (task != null) {
+              return task;
+            }
+          }
+        }
+      }
+    }
+    return null;
+  }
+
+  private int nextRandom(int bound) {
+    int x = seed; // xorshift32
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    seed = x;
+    return (int) ((x & 0xFFFF_FFFFL) % bound);
+  }
+
+  private boolean hasTasks() {
+    return lifoSlot != null || !runQueue.isEmpty();
+  }
+
+  // ---- running
+
+  private void runTask(ScheduledTask<?> task) {
+    if (searching) {
+      searching = false;
+      if (scheduler.idle.transitionWorkerFromSearching()) {
+        scheduler.notifyParked(); // the last searcher to find work wakes one more
+      }
+    }
+    poll(task);
+    int lifoPolls = 0;
+    while (true) {
+      ScheduledTask<?> next = lifoSlot;
+      if (next == null) {
+        lifoEnabled = lifoConfigured;
+        return;
+      }
+      lifoSlot = null;
+      if (++lifoPolls >= MAX_LIFO_POLLS) {
+        lifoEnabled = false;
+      }
+      counters.increment(WorkerCounters.LIFO_POLLS);
+      poll(next);
+    }
+  }
+
+  private void poll(ScheduledTask<?> task) {
+    budget = BUDGET;
+    boolean polled;
+    try {
+      polled = timedRun(task);
+    } catch (Throwable failure) {
+      // RawTask.run catches what the future throws; this is a waker or drop that threw on the way
+      // out (a join waker of foreign code): report it and keep the worker alive.
+      getUncaughtExceptionHandler().uncaughtException(this, failure);
+      polled = true;
+    }
+    if (polled) {
+      counters.increment(WorkerCounters.POLLS);
+    }
+  }
+
+  private boolean timedRun(ScheduledTask<?> task) {
+    boolean polled;
+    if (timePolls) {
+      long start = System.nanoTime();
+      polled = task.run();
+      long elapsed = System.nanoTime() - start;
+      if (elapsed > slowPollThresholdNanos) {
+        SlowPolls.emit(task, elapsed, index);
+      }
+    } else {
+      polled = task.run();
+    }
+    return polled;
+  }
+
+  boolean consumeBudget() {
+    if (budget > 0) {
+      budget--;
+      return true;
+    }
+    if (budget == 0) {
+      budget = -1;
+      counters.increment(WorkerCounters.BUDGET_FORCED_YIELDS);
+    }
+    return false;
+  }
+
+  /** Queues a task woken (or spawned, or yielding) on this worker's thread. */
+  void scheduleLocal(ScheduledTask<?> task, boolean isYield) {
+    counters.increment(WorkerCounters.LOCAL_SCHEDULES);
+    boolean shouldNotify;
+    if (isYield || !lifoEnabled) {
+      pushBack(task);
+      shouldNotify = true;
+    } else {
+      ScheduledTask<?> displaced = lifoSlot;
+      lifoSlot = task;
+      shouldNotify = displaced != null;
+      if (shouldNotify) {
+        pushBack(displaced);
+      }
+    }
+    if (shouldNotify && !parking) {
+      scheduler.notifyParked();
+    }
+  }
+
+  private void pushBack(ScheduledTask<?> task) {
+    int moved = runQueue.pushBackOrOverflow(task, inject);
+    if (moved > 0) {
+      counters.add(WorkerCounters.OVERFLOWED_TASKS, moved);
+    }
+  }
+
+  // ---- maintenance and parking
+
+  private void maintenance() {
+    if (driver.reactor() instanceof dev.gearbox.io.SelectorReactor reactor
+        && reactor.registrations() > 0) {
+      driver.tryPark(0, false);
+    } else {
+      driver.fireDueTimers();
+    }
+    if (shouldNotifyOthers()) {
+      scheduler.notifyParked();
+    }
+    shutdown = scheduler.isShutdown();
+    timePolls = SlowPolls.enabled();
+  }
+
+  private boolean shouldNotifyOthers() {
+    return !searching && (lifoSlot != null ? 1 : 0) + runQueue.len() > 1;
+  }
+
+  private void park(Hooks hooks) {
+    boolean parkHooks = hooks.hasParkHooks();
+    if (parkHooks) {
+      Hooks.run(hooks.onPark());
+    }
+    if (transitionToParked()) {
+      counters.increment(WorkerCounters.PARKS);
+      parking = true;
+      while (!shutdown) {
+        parker.park(driver, scheduler.everyTaskWaits());
+        shutdown = scheduler.isShutdown();
+        if (transitionFromParked()) {
+          break;
+        }
+      }
+      parking = false;
+      timePolls = SlowPolls.enabled();
+      if (shouldNotifyOthers()) {
+        scheduler.notifyParked();
+      }
+    }
+    if (parkHooks) {
+      Hooks.run(hooks.onUnpark());
+    }
+  }
+
+  private boolean transitionToParked() {
+    if (hasTasks()) {
+      return false;
+    }
+    boolean lastSearcher = scheduler.idle.transitionWorkerToParked(index, searching);
+    searching = false;
+    if (lastSearcher) {
+      scheduler.notifyIfWorkPending();
+    }
+    if (scheduler.isPausedClock() && scheduler.idle.unparked() == 0) {
+      driver.unpark(); // the driver's holder re-evaluates: every worker is idle now
+    }
+    return true;
+  }
+
+  private boolean transitionFromParked() {
+    if (hasTasks()) {
+      // Woken by a timer or I/O event that queued work here, not by a notification.
+      searching = !scheduler.idle.unparkWorkerById(index);
+      return true;
+    }
+    if (scheduler.idle.isParked(index)) {
+      return false;
+    }
+    searching = true; // a notifier counted this worker as searching
+    return true;
+  }
+
+  private void clearQueues() {
+    lifoSlot = null;
+    while (runQueue.pop() != null) {
+      // stale entries: every task was cancelled by the shutdown
+    }
+  }
+}

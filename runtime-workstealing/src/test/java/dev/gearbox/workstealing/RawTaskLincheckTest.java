@@ -1,0 +1,132 @@
+package dev.gearbox.workstealing;
+
+import dev.gearbox.future.Context;
+import dev.gearbox.future.Future;
+import dev.gearbox.future.Poll;
+import dev.gearbox.spi.RawTask;
+import dev.gearbox.spi.TaskScheduler;
+import java.util.ArrayDeque;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
+import org.jetbrains.lincheck.datastructures.Operation;
+import org.jetbrains.lincheck.datastructures.Validate;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Model check of the task state machine as this runtime drives it (Lincheck): wakes, aborts and
+ * runs of queue entries from any threads are linearizable, a task never has two queue entries, and
+ * its future is never polled by two threads at once nor after it completed.
+ */
+public class RawTaskLincheckTest {
+  private final ArrayDeque<RawTask<?>> queue = new ArrayDeque<>();
+  private final AtomicInteger queued = new AtomicInteger();
+  private final AtomicInteger inPoll = new AtomicInteger();
+  private final AtomicInteger overlaps = new AtomicInteger();
+  private final AtomicInteger pollsAfterCompletion = new AtomicInteger();
+  private final AtomicInteger maxQueued = new AtomicInteger();
+  private final RawTask<Integer> task;
+
+  /** Creates the task, queued once as a spawn does. */
+  public RawTaskLincheckTest() {
+    TaskScheduler scheduler =
+        new TaskScheduler() {
+          @Override
+          public void schedule(RawTask<?> woken) {
+            enqueue(woken);
+          }
+
+          @Override
+          public void release(RawTask<?> finished) {}
+        };
+    task = new RawTask<>(new ThreePolls(), scheduler);
+    enqueue(task);
+  }
+
+  private void enqueue(RawTask<?> woken) {
+    synchronized (queue) {
+      queue.addLast(woken);
+    }
+    maxQueued.accumulateAndGet(queued.incrementAndGet(), Math::max);
+  }
+
+  /** Completes on its third poll; counts overlapping polls and polls after completion. */
+  private final class ThreePolls implements Future<Integer> {
+    private int polls;
+
+    @Override
+    public Poll<Integer> poll(Context cx) {
+      if (inPoll.getAndIncrement() != 0) {
+        overlaps.incrementAndGet();
+      }
+      if (polls >= 3) {
+        pollsAfterCompletion.incrementAndGet();
+      }
+      polls++;
+      inPoll.decrementAndGet();
+      return polls == 3 ? Poll.ready(polls) : Poll.pending();
+    }
+  }
+
+  /** A waker fires from some thread. */
+  @Operation
+  public void wake() {
+    task.wake();
+  }
+
+  /** The handle is aborted from some thread. */
+  @Operation
+  public void abort() {
+    task.abort();
+  }
+
+  /**
+   * A worker takes the queue entry, if there is one, and runs it.
+   *
+   * @return whether the future was polled
+   */
+  @Operation
+  public boolean runQueued() {
+    RawTask<?> next;
+    synchronized (queue) {
+      next = queue.pollFirst();
+    }
+    if (next == null) {
+      return false;
+    }
+    queued.decrementAndGet();
+    return next.run();
+  }
+
+  /** The invariants, checked after every scenario. */
+  @Validate
+  public void checkInvariants() {
+    if (overlaps.get() != 0) {
+      throw new IllegalStateException("overlapping polls: " + overlaps.get());
+    }
+    if (pollsAfterCompletion.get() != 0) {
+      throw new IllegalStateException("polled after Ready: " + pollsAfterCompletion.get());
+    }
+    if (maxQueued.get() > 1) {
+      throw new IllegalStateException("queue entries at once: " + maxQueued.get());
+    }
+    int state = task.state();
+    boolean complete = (state & RawTask.COMPLETE) != 0;
+    if ((state & (RawTask.RUNNING | RawTask.NOTIFIED)) != 0
+        || ((state & RawTask.CANCELLED) != 0 && !complete)
+        || (!complete && (state & RawTask.SCHEDULED) != 0 && queued.get() != 1)
+        || (!complete && (state & RawTask.SCHEDULED) == 0 && queued.get() != 0)) {
+      throw new IllegalStateException(
+          "inconsistent at rest: " + RawTask.describe(state) + ", entries " + queued.get());
+    }
+  }
+
+  @Test
+  void modelCheck() {
+    new ModelCheckingOptions()
+        .iterations(10)
+        .invocationsPerIteration(500)
+        .threads(3)
+        .actorsPerThread(3)
+        .check(RawTaskLincheckTest.class);
+  }
+}

@@ -1,0 +1,20 @@
+package dev.gearbox.workstealing;
+
+import dev.gearbox.runtime.Runtime;
+import dev.gearbox.runtime.RuntimeConfig;
+import dev.gearbox.runtime.Runtimes;
+import dev.gearbox.testkit.RuntimeConformanceTests;
+import java.util.Map;
+
+/**
+ * The conformance suite on the work-stealing runtime with two workers, the benchmark configuration.
+ */
+class TwoWorkerConformanceTest extends RuntimeConformanceTests {
+
+  @Override
+  public Runtime createRuntime() {
+    return Runtimes.create(
+        RuntimeConfig.of(
+            Map.of(RuntimeConfig.RUNTIME_KEY, "workstealing", "gearbox.workers", "2")));
+  }
+}
