@@ -4,6 +4,7 @@ import dev.gearbox.runtime.Runtime;
 import dev.gearbox.runtime.RuntimeConfig;
 import dev.gearbox.runtime.Runtimes;
 import dev.gearbox.testkit.RuntimeConformanceTests;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -13,9 +14,10 @@ import java.util.Map;
 class FourWorkerConformanceTest extends RuntimeConformanceTests {
 
   @Override
-  public Runtime createRuntime() {
-    return Runtimes.create(
-        RuntimeConfig.of(
-            Map.of(RuntimeConfig.RUNTIME_KEY, "workstealing", "gearbox.workers", "4")));
+  public Runtime createRuntime(Map<String, String> extraConfig) {
+    Map<String, String> config =
+        new HashMap<>(Map.of(RuntimeConfig.RUNTIME_KEY, "workstealing", "gearbox.workers", "4"));
+    config.putAll(extraConfig);
+    return Runtimes.create(RuntimeConfig.of(config));
   }
 }
