@@ -5,6 +5,7 @@ import dev.gearbox.io.SelectorReactor;
 import dev.gearbox.time.Clock;
 import dev.gearbox.time.PausedClock;
 import dev.gearbox.time.Timer;
+import dev.gearbox.time.TimerEntry;
 import dev.gearbox.time.TimerWheel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,7 +18,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * calls {@link #tryPark}: the thread in {@code blockOn}, the first worker to park, a dedicated
  * thread, or an executor's idle step.
  */
-public final class RuntimeDriver implements AutoCloseable {
+public final class RuntimeDriver implements Timer, AutoCloseable {
   /*
    * Implementation notes: one thread drives at a time: tryPark takes `driving` with tryLock, so a
    * runtime whose idle workers race for the driver lets the losers park on their own. A park fires
@@ -31,6 +32,15 @@ public final class RuntimeDriver implements AutoCloseable {
   private final TimerWheel wheel;
   private final SelectorReactor reactor;
   private final ReentrantLock driving = new ReentrantLock();
+
+  /** Not inside a park: a registration needs no wake-up (the next park reads the wheel). */
+  private static final long NOT_PARKED = Long.MIN_VALUE;
+
+  /**
+   * The clock reading the driving thread's park ends at: a timer registered before it wakes the
+   * park. Written by the driving thread, read by registering threads.
+   */
+  private volatile long parkedUntil = NOT_PARKED;
 
   /**
    * Creates the driver, opening its selector.
@@ -67,7 +77,25 @@ public final class RuntimeDriver implements AutoCloseable {
    * @return the timer wheel
    */
   public Timer timer() {
-    return wheel;
+    return this;
+  }
+
+  /**
+   * Registers a timer; if it is due before the end of the park the driving thread is in (a timer
+   * armed by another thread while the driver sleeps toward a later deadline), wakes that park.
+   */
+  @Override
+  public boolean register(TimerEntry entry, long deadlineNanos) {
+    boolean pending = wheel.register(entry, deadlineNanos);
+    if (pending && deadlineNanos < parkedUntil) {
+      unpark();
+    }
+    return pending;
+  }
+
+  @Override
+  public boolean cancel(TimerEntry entry) {
+    return wheel.cancel(entry);
   }
 
   /**
@@ -104,6 +132,7 @@ public final class RuntimeDriver implements AutoCloseable {
       return false;
     }
     try {
+      parkedUntil = TimerWheel.NO_DEADLINE; // from here on, any new timer wakes this park
       if (wheel.advance() > 0) {
         maxWaitNanos = 0;
       } else if (clock instanceof PausedClock paused && paused.isPaused()) {
@@ -113,10 +142,12 @@ public final class RuntimeDriver implements AutoCloseable {
       } else {
         long deadline = wheel.nextDeadline();
         if (deadline != TimerWheel.NO_DEADLINE) {
+          parkedUntil = deadline;
           maxWaitNanos = Math.min(maxWaitNanos, Clock.nanosUntil(clock.nanoTime(), deadline));
         }
       }
       reactor.turn(maxWaitNanos);
+      parkedUntil = NOT_PARKED;
       wheel.advance();
       return true;
     } catch (IOException e) {
