@@ -6,6 +6,7 @@ import dev.gearbox.future.Poll;
 import java.util.Objects;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Flow;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jctools.queues.atomic.SpscAtomicArrayQueue;
 
 /**
@@ -34,9 +35,16 @@ public final class SubscriberStream<T> implements Flow.Subscriber<T>, Stream<T> 
    * signals set `error` and then the volatile `done`; the consumer reads `done` before its last
    * look at the queue, so items sent before the terminal signal are all delivered first.
    * `subscription` is written once by onSubscribe; `taken` and `publisher` belong to the consumer.
+   * `demand` counts items requested and not yet received (the consumer adds before it requests,
+   * onNext spends one), so an item beyond the demand is caught exactly, whatever the ring's
+   * capacity (which JCTools rounds up to a power of two).
    */
 
   private final SpscAtomicArrayQueue<T> queue;
+
+  /** Items requested and not yet received: granted by the consumer, spent by onNext. */
+  private final AtomicLong demand = new AtomicLong();
+
   private final AtomicWaker waker = new AtomicWaker();
   private final int bufferSize;
   private final int refill;
@@ -62,6 +70,7 @@ public final class SubscriberStream<T> implements Flow.Subscriber<T>, Stream<T> 
       return;
     }
     subscription = newSubscription;
+    demand.addAndGet(bufferSize);
     newSubscription.request(bufferSize);
   }
 
@@ -71,7 +80,7 @@ public final class SubscriberStream<T> implements Flow.Subscriber<T>, Stream<T> 
     if (done) {
       return;
     }
-    if (!queue.offer(item)) {
+    if (demand.getAndDecrement() <= 0 || !queue.offer(item)) {
       subscription.cancel();
       terminate(
           new IllegalStateException(
@@ -117,6 +126,7 @@ public final class SubscriberStream<T> implements Flow.Subscriber<T>, Stream<T> 
     if (++taken >= refill && !done) {
       int request = taken;
       taken = 0;
+      demand.addAndGet(request);
       subscription.request(request);
     }
     return Poll.ready(item);

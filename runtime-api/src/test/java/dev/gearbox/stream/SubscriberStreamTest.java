@@ -54,6 +54,25 @@ class SubscriberStreamTest {
   }
 
   @Test
+  void anItemBeyondTheDemandFailsTheStreamWhateverTheRingsCapacity() {
+    SubscriberStream<Integer> stream = Streams.subscriber(3); // the ring's capacity rounds up to 4
+    RecordingSubscription subscription = new RecordingSubscription();
+    stream.onSubscribe(subscription);
+    for (int item = 0; item < 4; item++) {
+      stream.onNext(item);
+    }
+    assertThat(subscription.cancels).isEqualTo(1);
+    assertThatThrownBy(
+            () -> {
+              for (int polls = 0; polls < 5; polls++) {
+                stream.pollNext(waker.context());
+              }
+            })
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("more items than requested");
+  }
+
+  @Test
   void aSecondSubscriptionIsCancelledAndDroppingCancelsTheFirst() {
     SubscriberStream<Integer> stream = Streams.subscriber(2);
     RecordingSubscription first = new RecordingSubscription();
