@@ -38,9 +38,18 @@ class MainTest {
   }
 
   @Test
+  @Timeout(60)
+  void withoutAChoiceTheTourRunsOnTheDefaultWorkStealingRuntime() {
+    assertThat(run()).isZero();
+    assertThat(out())
+        .contains("Gearbox on runtime 'workstealing' (gearbox.runtime: the default)")
+        .contains("chained_spawn");
+  }
+
+  @Test
   void listNamesTheInstalledRuntimes() {
     assertThat(run("--list")).isZero();
-    assertThat(out()).contains("installed runtimes: minimal");
+    assertThat(out()).contains("installed runtimes: minimal, workstealing");
   }
 
   @Test
@@ -65,7 +74,7 @@ class MainTest {
 
   @Test
   void aBadValueNamesTheKeyAndWhatIsAllowed() {
-    assertThat(run("--set", "gearbox.workers=many")).isEqualTo(2);
+    assertThat(run("--runtime", "minimal", "--set", "gearbox.workers=many")).isEqualTo(2);
     assertThat(err()).contains("gearbox.workers=many").contains("an integer from 0 to 1024");
   }
 
