@@ -3,6 +3,7 @@ package dev.gearbox.minimal;
 import dev.gearbox.runtime.ConfigKey;
 import dev.gearbox.runtime.Runtime;
 import dev.gearbox.runtime.RuntimeConfig;
+import dev.gearbox.spi.CommonKeys;
 import dev.gearbox.spi.RuntimeProvider;
 import java.time.Duration;
 import java.util.List;
@@ -32,18 +33,10 @@ public final class MinimalRuntimeProvider implements RuntimeProvider {
           "runner threads started at the first spawn (0: only callers of blockOn run tasks)");
 
   /** The most threads of the blocking pool. */
-  public static final ConfigKey<Integer> BLOCKING_MAX_THREADS =
-      ConfigKey.ofInt(
-          "gearbox.blocking.maxThreads", 512, 1, 32_768, "the most threads of the blocking pool");
+  public static final ConfigKey<Integer> BLOCKING_MAX_THREADS = CommonKeys.BLOCKING_MAX_THREADS;
 
   /** How long an idle blocking-pool thread lives. */
-  public static final ConfigKey<Duration> BLOCKING_KEEP_ALIVE =
-      ConfigKey.ofDuration(
-          "gearbox.blocking.keepAlive",
-          Duration.ofSeconds(10),
-          Duration.ZERO,
-          Duration.ofHours(24),
-          "how long an idle blocking-pool thread lives");
+  public static final ConfigKey<Duration> BLOCKING_KEEP_ALIVE = CommonKeys.BLOCKING_KEEP_ALIVE;
 
   /** The prefix of the names of the runtime's threads. */
   public static final ConfigKey<String> THREAD_NAME_PREFIX =
@@ -57,12 +50,7 @@ public final class MinimalRuntimeProvider implements RuntimeProvider {
    * time moves only when advanced by hand or, when every task waits, to the next timer (Tokio's
    * {@code start_paused}).
    */
-  public static final ConfigKey<Boolean> TIME_PAUSED =
-      ConfigKey.ofBoolean(
-          "gearbox.time.paused",
-          false,
-          "start the clock paused: time moves only by hand, or to the next timer when every task"
-              + " waits");
+  public static final ConfigKey<Boolean> TIME_PAUSED = CommonKeys.TIME_PAUSED;
 
   /** Creates the provider; {@link java.util.ServiceLoader} calls this. */
   public MinimalRuntimeProvider() {}

@@ -3,6 +3,7 @@ package dev.gearbox.workstealing;
 import dev.gearbox.runtime.ConfigKey;
 import dev.gearbox.runtime.Runtime;
 import dev.gearbox.runtime.RuntimeConfig;
+import dev.gearbox.spi.CommonKeys;
 import dev.gearbox.spi.RuntimeProvider;
 import java.time.Duration;
 import java.util.List;
@@ -31,18 +32,10 @@ public final class WorkStealingRuntimeProvider implements RuntimeProvider {
           "worker threads that poll tasks (default: available processors)");
 
   /** The most threads of the blocking pool. */
-  public static final ConfigKey<Integer> BLOCKING_MAX_THREADS =
-      ConfigKey.ofInt(
-          "gearbox.blocking.maxThreads", 512, 1, 32_768, "the most threads of the blocking pool");
+  public static final ConfigKey<Integer> BLOCKING_MAX_THREADS = CommonKeys.BLOCKING_MAX_THREADS;
 
   /** How long an idle blocking-pool thread lives. */
-  public static final ConfigKey<Duration> BLOCKING_KEEP_ALIVE =
-      ConfigKey.ofDuration(
-          "gearbox.blocking.keepAlive",
-          Duration.ofSeconds(10),
-          Duration.ZERO,
-          Duration.ofHours(24),
-          "how long an idle blocking-pool thread lives");
+  public static final ConfigKey<Duration> BLOCKING_KEEP_ALIVE = CommonKeys.BLOCKING_KEEP_ALIVE;
 
   /** Every this many scheduler ticks a worker takes from the global queue first. */
   public static final ConfigKey<Integer> GLOBAL_QUEUE_INTERVAL =
@@ -82,12 +75,7 @@ public final class WorkStealingRuntimeProvider implements RuntimeProvider {
           });
 
   /** Whether the runtime's clock starts paused (a {@code PausedClock}), for tests. */
-  public static final ConfigKey<Boolean> TIME_PAUSED =
-      ConfigKey.ofBoolean(
-          "gearbox.time.paused",
-          false,
-          "start with a paused clock that moves by hand, or jumps to the next timer when every"
-              + " worker is idle");
+  public static final ConfigKey<Boolean> TIME_PAUSED = CommonKeys.TIME_PAUSED;
 
   /** The prefix of the names of the runtime's threads. */
   public static final ConfigKey<String> THREAD_NAME_PREFIX =
