@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 
 /**
  * The timers and the I/O reactor of one runtime, and the park/unpark step its idle threads use to
@@ -32,6 +33,8 @@ public final class RuntimeDriver implements Timer, AutoCloseable {
   private final TimerWheel wheel;
   private final SelectorReactor reactor;
   private final ReentrantLock driving = new ReentrantLock();
+
+  private static final BooleanSupplier ALWAYS_BLOCK = () -> true;
 
   /** Not inside a park: a registration needs no wake-up (the next park reads the wheel). */
   private static final long NOT_PARKED = Long.MIN_VALUE;
@@ -128,10 +131,31 @@ public final class RuntimeDriver implements Timer, AutoCloseable {
    * @return false if another thread was driving (the caller should park on its own)
    */
   public boolean tryPark(long maxWaitNanos, boolean everyTaskWaits) {
+    return tryPark(maxWaitNanos, everyTaskWaits, ALWAYS_BLOCK);
+  }
+
+  /**
+   * Like {@link #tryPark(long, boolean)}, but asks {@code mayBlock} first, once the calling thread
+   * holds the driver and before it fires or waits for anything. A thread that wants {@link
+   * #unpark()} to reach its own park announces the park in {@code mayBlock} (Tokio's order: take
+   * the driver, then say so): an unpark sent on that announcement then lands on this thread's turn.
+   * Announced before the driver is held, it could land on the turn of the thread driving at that
+   * moment, be consumed there, and leave this thread blocked in its own select afterwards.
+   *
+   * @param maxWaitNanos as for {@link #tryPark(long, boolean)}
+   * @param everyTaskWaits as for {@link #tryPark(long, boolean)}
+   * @param mayBlock called once with the driver held; false (a wake-up came already) makes the park
+   *     return at once, true lets it go on
+   * @return false if another thread was driving ({@code mayBlock} was not called)
+   */
+  public boolean tryPark(long maxWaitNanos, boolean everyTaskWaits, BooleanSupplier mayBlock) {
     if (!driving.tryLock()) {
       return false;
     }
     try {
+      if (!mayBlock.getAsBoolean()) {
+        return true;
+      }
       parkedUntil = TimerWheel.NO_DEADLINE; // from here on, any new timer wakes this park
       if (wheel.advance() > 0) {
         maxWaitNanos = 0;
@@ -157,7 +181,14 @@ public final class RuntimeDriver implements Timer, AutoCloseable {
     }
   }
 
-  /** Wakes the thread blocked in {@link #tryPark}, or makes its next park return at once. */
+  /**
+   * Wakes the thread blocked in {@link #tryPark}, or makes the next park return at once. It reaches
+   * whichever thread drives: the one driving now, or, if nobody does, the next one. A wake-up aimed
+   * at one particular thread is therefore sent only once that thread announced, while holding the
+   * driver, that it parks in it (the {@code mayBlock} of {@link #tryPark(long, boolean,
+   * BooleanSupplier)}); and since a turn that ends forgets a wake-up that came during it, the woken
+   * thread re-checks its own state after every park.
+   */
   public void unpark() {
     reactor.wakeup();
   }

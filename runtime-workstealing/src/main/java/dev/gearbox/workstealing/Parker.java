@@ -4,6 +4,7 @@ import dev.gearbox.spi.RuntimeDriver;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 
 /**
  * Parks one worker thread: in the runtime's driver (the selector, with the next timer deadline as
@@ -14,14 +15,21 @@ final class Parker {
   /*
    * Implementation notes: after Tokio's scheduler/multi_thread/park.rs.
    *
-   * `state` (any thread, atomic): EMPTY, PARKED_DRIVER (the owner is inside driver.tryPark or about
-   * to be), PARKED_THREAD (the owner is in LockSupport.park), NOTIFIED (an unpark is pending). Only
-   * the owner moves EMPTY -> PARKED_* and back; unpark() swaps in NOTIFIED and then wakes the owner
-   * the way its previous state says: driver.unpark() or LockSupport.unpark(thread). The owner
-   * announces PARKED_DRIVER before it tries the driver's lock; if another worker drives, it moves
-   * PARKED_DRIVER -> PARKED_THREAD by CAS, which fails only if an unpark came, and then returns.
-   * An unpark aimed at the driver at that moment wakes the actual driver holder spuriously, which
-   * is harmless: a woken worker re-checks its state and parks again.
+   * `state` (any thread, atomic): EMPTY, PARKED_DRIVER (the owner holds the driver and is inside
+   * driver.tryPark), PARKED_THREAD (the owner is in LockSupport.park), NOTIFIED (an unpark is
+   * pending). Only the owner moves EMPTY -> PARKED_* and back; unpark() swaps in NOTIFIED and then
+   * wakes the owner the way its previous state says: driver.unpark() or LockSupport.unpark(thread).
+   *
+   * The owner announces PARKED_DRIVER only once it holds the driver's lock (tryPark's mayBlock, by
+   * CAS from EMPTY, which fails if an unpark came: the park then returns at once), as Tokio does.
+   * driver.unpark() wakes whichever thread drives, not a chosen one: announced before taking the
+   * lock, an unpark could reach the worker that drove at that moment, be consumed by the end of its
+   * turn, and the owner, taking the driver next, would block in the select with NOTIFIED pending
+   * (the lost wake-up of chained_spawn, and of a shutdown that never ended). If another worker
+   * drives, the owner moves EMPTY -> PARKED_THREAD by CAS, which fails only if an unpark came.
+   * An unpark that comes after the owner's turn ended, or that a later turn of another worker
+   * receives, is a spurious wake-up there, which is harmless: a woken worker re-checks its state
+   * and parks again.
    *
    * LockSupport's permit makes an unpark between the CAS to PARKED_THREAD and the park() call
    * return at once; the owner loops until it sees NOTIFIED, so spurious returns are absorbed here.
@@ -45,6 +53,9 @@ final class Parker {
 
   private final Thread owner;
 
+  /** Announces a park in the driver, with the driver held; false if an unpark came first. */
+  private final BooleanSupplier enterDriverPark = () -> casState(EMPTY, PARKED_DRIVER);
+
   @SuppressWarnings("unused") // accessed through STATE
   private volatile int state;
 
@@ -65,15 +76,14 @@ final class Parker {
   void park(RuntimeDriver driver, boolean everyTaskWaits) {
     // A task that interrupted its worker would make every park below return at once.
     Thread.interrupted();
-    if (casState(NOTIFIED, EMPTY) || !casState(EMPTY, PARKED_DRIVER)) {
-      STATE.setVolatile(this, EMPTY);
+    if (casState(NOTIFIED, EMPTY)) {
       return;
     }
-    if (driver.tryPark(Long.MAX_VALUE, everyTaskWaits)) {
-      STATE.getAndSet(this, EMPTY); // consumes a notification, or ends a timed-out park
+    if (driver.tryPark(Long.MAX_VALUE, everyTaskWaits, enterDriverPark)) {
+      STATE.getAndSet(this, EMPTY); // consumes a notification, or ends the park
       return;
     }
-    if (!casState(PARKED_DRIVER, PARKED_THREAD)) {
+    if (!casState(EMPTY, PARKED_THREAD)) {
       STATE.setVolatile(this, EMPTY); // notified while trying the driver
       return;
     }
