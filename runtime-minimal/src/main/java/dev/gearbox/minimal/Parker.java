@@ -4,6 +4,7 @@ import dev.gearbox.spi.RuntimeDriver;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 
 /**
  * A park permit for one owner thread that any thread may grant. {@link #unpark()} before {@link
@@ -23,8 +24,10 @@ final class Parker {
    * already-set while the work is still in the publisher's store buffer); that is why there is no
    * read-only fast path.
    *
-   * Waiting in the driver: the owner publishes `drivingWith` (volatile) before its getAndSet of the
-   * permit, and a granter reads it after its own getAndSet. So either the owner's swap sees the
+   * Waiting in the driver: once it holds the driver (RuntimeDriver.tryPark's mayBlock, so that a
+   * driver.unpark() aimed at it cannot be consumed by another thread's turn), the owner publishes
+   * `drivingWith` (volatile) before its getAndSet of the permit, and a granter reads it after its
+   * own getAndSet. So either the owner's swap sees the
    * grant and it does not drive, or the granter sees `drivingWith` and wakes the driver
    * (RuntimeDriver.unpark is remembered when it comes before the select). A grant to an owner that
    * failed to take the driver (another thread drives) also unparks it through LockSupport.
@@ -47,6 +50,11 @@ final class Parker {
   private volatile boolean permit;
 
   private volatile RuntimeDriver drivingWith;
+
+  /** The driver the owner is about to park in; owner thread only. */
+  private RuntimeDriver driverToAnnounce;
+
+  private final BooleanSupplier announceDriving = this::announceDriving;
 
   private boolean interrupted;
 
@@ -93,12 +101,9 @@ final class Parker {
     if (Thread.interrupted()) {
       interrupted = true; // an interrupted thread's select returns at once: keep it for later
     }
-    drivingWith = driver;
+    driverToAnnounce = driver;
     try {
-      if ((boolean) PERMIT.getAndSet(this, false)) {
-        return true;
-      }
-      if (!driver.tryPark(maxWaitNanos, everyTaskWaits)) {
+      if (!driver.tryPark(maxWaitNanos, everyTaskWaits, announceDriving)) {
         return false;
       }
     } finally {
@@ -106,6 +111,17 @@ final class Parker {
     }
     PERMIT.getAndSet(this, false); // the caller looks for work next: a grant made meanwhile is seen
     return true;
+  }
+
+  /**
+   * Announces the park in the driver, with the driver held (so a granter's driver.unpark() lands on
+   * this thread's own turn), then consumes a grant that came first.
+   *
+   * @return false if the permit was granted already: the park ends at once
+   */
+  private boolean announceDriving() {
+    drivingWith = driverToAnnounce;
+    return !(boolean) PERMIT.getAndSet(this, false);
   }
 
   /**
