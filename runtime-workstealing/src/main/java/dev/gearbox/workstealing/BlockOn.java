@@ -7,7 +7,9 @@ import dev.gearbox.future.Waker;
 import dev.gearbox.io.Reactor;
 import dev.gearbox.spi.ParkingWaker;
 import dev.gearbox.spi.RuntimeDriver;
+import dev.gearbox.time.Clock;
 import dev.gearbox.time.Timer;
+import dev.gearbox.time.TimerWheel;
 import java.util.concurrent.CompletionException;
 
 /**
@@ -23,6 +25,9 @@ final class BlockOn implements Context {
    * calling thread does not end the call (the future decides when it is done): it is cleared while
    * parking and restored on return.
    */
+  /** The longest sleep toward a timer after shutdown, between looks at the clock. */
+  private static final long SHUTDOWN_TIMER_STEP_NANOS = 10_000_000;
+
   private final WorkStealingScheduler scheduler;
   private final RuntimeDriver driver;
   private final ParkingWaker waker = new ParkingWaker();
@@ -39,20 +44,44 @@ final class BlockOn implements Context {
 
   private <T> T drive(Future<T> future) {
     boolean interrupted = false;
+    scheduler.blockOnWaiters.add(waker);
     try {
       while (true) {
         if (poll(future) instanceof Poll.Ready<T>(T value)) {
           return value;
         }
-        while (!waker.park(Long.MAX_VALUE)) {
+        while (!waitForWake()) {
           interrupted |= Thread.interrupted();
         }
       }
     } finally {
+      scheduler.blockOnWaiters.remove(waker);
       if (interrupted) {
         Thread.currentThread().interrupt();
       }
     }
+  }
+
+  /**
+   * Parks until the waker is woken. After shutdown no worker drives the timers any more, so the
+   * caller fires them itself and sleeps toward the next one (at most {@link
+   * #SHUTDOWN_TIMER_STEP_NANOS} at a time, so a paused clock advanced by hand is seen too);
+   * shutdown wakes every caller in here so none sleeps through that change.
+   *
+   * @return true to poll the future again, false if the park was interrupted
+   */
+  private boolean waitForWake() {
+    if (!scheduler.isShutdown()) {
+      return waker.park(Long.MAX_VALUE);
+    }
+    driver.fireDueTimers();
+    long next = driver.nextTimerDeadline();
+    if (next == TimerWheel.NO_DEADLINE) {
+      return waker.park(Long.MAX_VALUE);
+    }
+    long wait = Clock.nanosUntil(driver.clock().nanoTime(), next);
+    waker.park(System.nanoTime() + Math.min(wait, SHUTDOWN_TIMER_STEP_NANOS));
+    return true;
   }
 
   private <T> Poll<T> poll(Future<T> future) {

@@ -4,10 +4,13 @@ import dev.gearbox.future.Future;
 import dev.gearbox.runtime.RuntimeClosedException;
 import dev.gearbox.spi.BlockingPool;
 import dev.gearbox.spi.OwnedTasks;
+import dev.gearbox.spi.ParkingWaker;
 import dev.gearbox.spi.RawTask;
 import dev.gearbox.spi.RuntimeDriver;
 import dev.gearbox.spi.TaskScheduler;
 import dev.gearbox.time.PausedClock;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -41,6 +44,9 @@ final class WorkStealingScheduler implements TaskScheduler {
   private final AtomicInteger liveWorkers;
   private final AtomicInteger blockOnPolls = new AtomicInteger();
   private volatile boolean shutdown;
+
+  /** The wakers of threads inside blockOn, woken at shutdown so they drive their own timers. */
+  final Set<ParkingWaker> blockOnWaiters = ConcurrentHashMap.newKeySet();
 
   WorkStealingScheduler(
       WorkStealingRuntime runtime, Settings settings, RuntimeDriver driver, BlockingPool blocking) {
@@ -171,6 +177,7 @@ final class WorkStealingScheduler implements TaskScheduler {
     for (WorkerThread worker : workers) {
       worker.parker.unpark(driver);
     }
+    blockOnWaiters.forEach(ParkingWaker::wake);
   }
 
   /** Called by each worker as it ends; the last one closes the driver. */
