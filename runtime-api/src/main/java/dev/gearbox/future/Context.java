@@ -74,4 +74,20 @@ public interface Context {
   default boolean consumeBudget() {
     return true;
   }
+
+  /**
+   * Spends one unit of the cooperative budget, as {@link #consumeBudget()}; when it is exhausted,
+   * also wakes {@link #waker()} so the task is polled again later. A future that could complete at
+   * once writes {@code if (!cx.proceedOrYield()) return Poll.pending();} (Tokio's {@code
+   * coop::poll_proceed}). Constant time.
+   *
+   * @return true to proceed, false to return Pending (the waker was woken)
+   */
+  default boolean proceedOrYield() {
+    if (consumeBudget()) {
+      return true;
+    }
+    waker().wake();
+    return false;
+  }
 }

@@ -11,7 +11,7 @@ import java.util.Objects;
 
 /**
  * The streams behind {@link Streams}' sources. Each is polled by one task at a time; the ones that
- * can produce at once spend the cooperative budget first ({@code Context.consumeBudget()}).
+ * can produce at once spend the cooperative budget first ({@code Context.proceedOrYield()}).
  */
 final class Sources {
   private Sources() {}
@@ -29,8 +29,8 @@ final class Sources {
       if (!iterator.hasNext()) {
         return Stream.end();
       }
-      if (!cx.consumeBudget()) {
-        return StreamOps.yieldNow(cx);
+      if (!cx.proceedOrYield()) {
+        return Poll.pending();
       }
       return Poll.ready(Objects.requireNonNull(iterator.next(), "streams carry no null items"));
     }
@@ -89,8 +89,8 @@ final class Sources {
   record IntervalStream(Interval interval) implements Stream<Long> {
     @Override
     public Poll<Long> pollNext(Context cx) {
-      if (!cx.consumeBudget()) {
-        return StreamOps.yieldNow(cx);
+      if (!cx.proceedOrYield()) {
+        return Poll.pending();
       }
       return interval.pollTick(cx);
     }

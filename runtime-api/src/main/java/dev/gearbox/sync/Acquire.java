@@ -45,8 +45,8 @@ abstract class Acquire<R> extends WaitNode<Acquire<?>> implements Future<R> {
         int current = semaphore.state();
         while ((current & (Semaphore.HAS_WAITERS | Semaphore.CLOSED)) == 0
             && (current >>> Semaphore.PERMIT_SHIFT) >= permits) {
-          if (!cx.consumeBudget()) {
-            return yieldNow(cx);
+          if (!cx.proceedOrYield()) {
+            return Poll.pending();
           }
           int witness = semaphore.casState(current, current - (permits << Semaphore.PERMIT_SHIFT));
           if (witness == current) {
@@ -104,8 +104,8 @@ abstract class Acquire<R> extends WaitNode<Acquire<?>> implements Future<R> {
         }
         int free = current >>> Semaphore.PERMIT_SHIFT;
         boolean enough = (current & Semaphore.HAS_WAITERS) == 0 && free >= permits;
-        if (enough && !cx.consumeBudget()) {
-          return yieldNow(cx);
+        if (enough && !cx.proceedOrYield()) {
+          return Poll.pending();
         }
         int next =
             enough
@@ -150,16 +150,11 @@ abstract class Acquire<R> extends WaitNode<Acquire<?>> implements Future<R> {
   }
 
   private Poll<R> complete(Context cx) {
-    if (!cx.consumeBudget()) {
-      return yieldNow(cx);
+    if (!cx.proceedOrYield()) {
+      return Poll.pending();
     }
     phase = DONE;
     return Poll.ready(granted());
-  }
-
-  private static <T> Poll<T> yieldNow(Context cx) {
-    cx.waker().wake();
-    return Poll.pending();
   }
 
   /** {@link Semaphore#acquire(int)}: completes with a {@link SemaphorePermit}. */

@@ -97,8 +97,7 @@ public final class Barrier {
               phase = WAITING;
               return Poll.pending();
             }
-            if (!cx.consumeBudget()) {
-              cx.waker().wake();
+            if (!cx.proceedOrYield()) {
               return Poll.pending();
             }
             for (Arrival other = barrier.waiting.pollFirst();
@@ -115,8 +114,7 @@ public final class Barrier {
             return Poll.pending();
           }
           case RELEASED -> {
-            if (!cx.consumeBudget()) {
-              cx.waker().wake();
+            if (!cx.proceedOrYield()) {
               return Poll.pending();
             }
             phase = DONE;

@@ -20,8 +20,7 @@ final class BroadcastReceive<T> extends WaitNode<BroadcastReceive<T>> implements
 
   @Override
   public Poll<T> poll(Context cx) {
-    if (!cx.consumeBudget()) {
-      cx.waker().wake();
+    if (!cx.proceedOrYield()) {
       return Poll.pending();
     }
     Object message = receiver.state.tryReceive(receiver, this, cx.waker());

@@ -148,8 +148,7 @@ public final class CancellationToken {
           token.lock.unlock();
         }
       }
-      if (!cx.consumeBudget()) {
-        cx.waker().wake();
+      if (!cx.proceedOrYield()) {
         return Poll.pending();
       }
       return Poll.ready();

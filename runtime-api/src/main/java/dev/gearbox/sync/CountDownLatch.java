@@ -97,8 +97,7 @@ public final class CountDownLatch {
           latch.lock.unlock();
         }
       }
-      if (!cx.consumeBudget()) {
-        cx.waker().wake();
+      if (!cx.proceedOrYield()) {
         return Poll.pending();
       }
       return Poll.ready();

@@ -97,8 +97,7 @@ public final class JoinSet<T> implements AutoCloseable {
    */
   public Future<T> joinNext() {
     return cx -> {
-      if (!cx.consumeBudget()) {
-        cx.waker().wake();
+      if (!cx.proceedOrYield()) {
         return Poll.pending();
       }
       if (current == null) {

@@ -132,8 +132,7 @@ public final class Notify {
               phase = WAITING;
               return Poll.pending();
             }
-            if (!cx.consumeBudget()) {
-              cx.waker().wake();
+            if (!cx.proceedOrYield()) {
               return Poll.pending();
             }
             if (notify.waitersCalls == callsAtCreation) {
@@ -145,8 +144,7 @@ public final class Notify {
             return Poll.pending();
           }
           case NOTIFIED, NOTIFIED_ONE -> {
-            if (!cx.consumeBudget()) {
-              cx.waker().wake();
+            if (!cx.proceedOrYield()) {
               return Poll.pending();
             }
           }

@@ -111,8 +111,7 @@ public final class Oneshot {
      */
     @Override
     public Poll<T> poll(Context cx) {
-      if (!cx.consumeBudget()) {
-        cx.waker().wake();
+      if (!cx.proceedOrYield()) {
         return Poll.pending();
       }
       T value = cell.takeOrRegister(cx.waker());

@@ -19,8 +19,7 @@ final class ReceiveFuture<T> implements Future<T> {
 
   @Override
   public Poll<T> poll(Context cx) {
-    if (!cx.consumeBudget()) {
-      cx.waker().wake();
+    if (!cx.proceedOrYield()) {
       return Poll.pending();
     }
     Object next = channel.pollReceive();

@@ -26,8 +26,7 @@ final class ReceiveManyFuture<T> implements Future<Integer> {
 
   @Override
   public Poll<Integer> poll(Context cx) {
-    if (!cx.consumeBudget()) {
-      cx.waker().wake();
+    if (!cx.proceedOrYield()) {
       return Poll.pending();
     }
     int moved = 0;

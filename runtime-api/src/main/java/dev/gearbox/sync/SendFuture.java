@@ -42,8 +42,7 @@ final class SendFuture<T> implements Future<Void> {
 
   @Override
   public Poll<Void> poll(Context cx) {
-    if (!cx.consumeBudget()) {
-      cx.waker().wake();
+    if (!cx.proceedOrYield()) {
       return Poll.pending();
     }
     return channel.pollSend(this, cx.waker()) ? Poll.ready() : Poll.pending();

@@ -71,8 +71,7 @@ final class UnboundedChannel<T> implements MpscCore<T> {
   @Override
   public Future<Void> send(T message) {
     return cx -> {
-      if (!cx.consumeBudget()) {
-        cx.waker().wake();
+      if (!cx.proceedOrYield()) {
         return Poll.pending();
       }
       trySend(message);

@@ -39,8 +39,7 @@ final class WatchChanged<T> extends WaitNode<WatchChanged<T>> implements Future<
         state.lock.unlock();
       }
     }
-    if (!cx.consumeBudget()) {
-      cx.waker().wake();
+    if (!cx.proceedOrYield()) {
       return Poll.pending();
     }
     receiver.seenVersion = version;

@@ -34,8 +34,9 @@
  *       notification handed to a waiter that is then dropped is passed on to the next waiter.
  *   <li>Fairness is stated per type; waiters queue in FIFO order wherever there is a queue.
  *   <li>The cooperative budget: a future that could complete at once first calls {@link
- *       dev.gearbox.future.Context#consumeBudget()}; on false it wakes its task and returns
- *       Pending, so a task looping over always-ready primitives yields to the others.
+ *       dev.gearbox.future.Context#proceedOrYield()}, which spends one unit and, when the budget is
+ *       spent, wakes its task; the future then returns Pending, so a task looping over always-ready
+ *       primitives yields to the others.
  *   <li>Waiter queues are intrusive lists of the waiting futures themselves, so waiting allocates
  *       nothing beyond the future.
  * </ul>
