@@ -8,10 +8,12 @@ import dev.gearbox.runtime.RuntimeMetrics;
 import dev.gearbox.spi.BlockingPool;
 import dev.gearbox.spi.CurrentRuntime;
 import dev.gearbox.spi.RuntimeDriver;
+import dev.gearbox.spi.RuntimeThreads;
 import dev.gearbox.time.Clock;
 import dev.gearbox.time.PausedClock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
@@ -173,26 +175,13 @@ final class MinimalRuntime implements Runtime {
     shutdown();
     long deadline = System.nanoTime() + Math.max(0, timeout.toNanos());
     try {
-      for (Thread worker : workers) {
-        if (!worker.isAlive()) {
-          continue;
-        }
-        if (worker == Thread.currentThread()) {
-          return false; // a worker cannot wait for itself to end
-        }
-        long remaining = deadline - System.nanoTime();
-        if (remaining <= 0 || !worker.join(Duration.ofNanos(remaining))) {
-          return false;
-        }
-      }
       Thread fallback = drive.fallbackThread();
-      if (fallback != null && fallback != Thread.currentThread()) {
-        long remaining = deadline - System.nanoTime();
-        if (remaining <= 0 || !fallback.join(Duration.ofNanos(remaining))) {
-          return false;
-        }
+      if (fallback == Thread.currentThread()) {
+        fallback = null; // the fallback thread shutting the runtime down ends right after
       }
-      return blocking.awaitTermination(deadline);
+      return RuntimeThreads.join(workers, deadline)
+          && RuntimeThreads.join(Collections.singletonList(fallback), deadline)
+          && blocking.awaitTermination(deadline);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return false;
@@ -209,13 +198,9 @@ final class MinimalRuntime implements Runtime {
     if (!shutdown) {
       return false;
     }
-    for (Thread worker : workers) {
-      if (worker.isAlive()) {
-        return false;
-      }
-    }
-    Thread fallback = drive.fallbackThread();
-    return (fallback == null || !fallback.isAlive()) && blocking.hasNoThreads();
+    return RuntimeThreads.allEnded(workers)
+        && RuntimeThreads.allEnded(Collections.singletonList(drive.fallbackThread()))
+        && blocking.hasNoThreads();
   }
 
   @Override

@@ -8,9 +8,11 @@ import dev.gearbox.runtime.RuntimeMetrics;
 import dev.gearbox.spi.BlockingPool;
 import dev.gearbox.spi.CurrentRuntime;
 import dev.gearbox.spi.RuntimeDriver;
+import dev.gearbox.spi.RuntimeThreads;
 import dev.gearbox.time.Clock;
 import dev.gearbox.time.PausedClock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 
@@ -108,19 +110,8 @@ final class WorkStealingRuntime implements Runtime {
     shutdown();
     long deadline = System.nanoTime() + Math.max(0, timeout.toNanos());
     try {
-      for (WorkerThread worker : scheduler.workers) {
-        if (!worker.isAlive()) {
-          continue;
-        }
-        if (worker == Thread.currentThread()) {
-          return false; // a worker cannot wait for itself to end
-        }
-        long remaining = deadline - System.nanoTime();
-        if (remaining <= 0 || !worker.join(Duration.ofNanos(remaining))) {
-          return false;
-        }
-      }
-      return blocking.awaitTermination(deadline);
+      return RuntimeThreads.join(List.of(scheduler.workers), deadline)
+          && blocking.awaitTermination(deadline);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return false;
@@ -137,12 +128,7 @@ final class WorkStealingRuntime implements Runtime {
     if (!shutdown) {
       return false;
     }
-    for (WorkerThread worker : scheduler.workers) {
-      if (worker.isAlive()) {
-        return false;
-      }
-    }
-    return blocking.hasNoThreads();
+    return RuntimeThreads.allEnded(List.of(scheduler.workers)) && blocking.hasNoThreads();
   }
 
   @Override
