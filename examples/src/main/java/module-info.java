@@ -1,4 +1,9 @@
 /** Runnable Gearbox programs: the main program and the examples of each use. */
 module dev.gearbox.examples {
   requires dev.gearbox.api;
+  requires dev.gearbox.guice;
+
+  // Guice constructs the Guice example's components reflectively.
+  opens dev.gearbox.examples to
+      com.google.guice;
 }

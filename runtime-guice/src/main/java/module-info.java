@@ -12,6 +12,12 @@ module dev.gearbox.guice {
   requires transitive dev.gearbox.api;
   requires transitive com.google.guice;
 
+  // Guice's jar is an automatic module, which declares no dependencies, and automatic modules bring
+  // only other automatic modules into the module graph: the explicit modules of Guava and
+  // jakarta.inject that Guice needs at run time are resolved because this module requires them.
+  requires com.google.common;
+  requires jakarta.inject;
+
   exports dev.gearbox.guice;
 
   opens dev.gearbox.guice to

@@ -5,10 +5,8 @@ import dev.gearbox.future.Futures;
 import dev.gearbox.future.Step;
 import dev.gearbox.io.TcpListener;
 import dev.gearbox.io.TcpStream;
-import dev.gearbox.runtime.ConfigException;
 import dev.gearbox.runtime.JoinHandle;
 import dev.gearbox.runtime.Runtime;
-import dev.gearbox.runtime.Runtimes;
 import dev.gearbox.runtime.Task;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -17,8 +15,6 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -28,12 +24,25 @@ import java.util.function.Consumer;
  * --port 7000} runs it on 127.0.0.1:7000 until Ctrl-C, which stops it gracefully (no new
  * connections; open ones are closed; the runtime shuts down). {@code --help} lists the options.
  */
-public final class EchoServer implements AutoCloseable {
+public final class EchoServer implements ExampleServer {
+  static final String USAGE =
+      """
+      usage: ./gearbox run-class dev.gearbox.examples.EchoServer [--port N] [--host ADDRESS]
+                 [--runtime KIND] [--set KEY=VALUE]... [--help]
+
+        --port N           the port to listen on, 0 to 65535 (0: a free one); default 7000
+        --host ADDRESS     the address to listen on; default 127.0.0.1 (loopback only)
+        --runtime KIND     the runtime to use; without it the usual configuration applies
+        --set KEY=VALUE    one more configuration value, such as --set gearbox.workers=2
+        --help             print this help and exit
+
+      It echoes every byte each client sends until stopped with Ctrl-C; try: nc 127.0.0.1 7000
+      """;
+
   private final TcpListener listener;
   private final Set<TcpStream> connections = ConcurrentHashMap.newKeySet();
   private final AtomicLong accepted = new AtomicLong();
   private final JoinHandle<Long> acceptLoop;
-  private final CountDownLatch finished = new CountDownLatch(1);
   private volatile boolean stopping;
 
   private EchoServer(Runtime runtime, TcpListener listener) {
@@ -59,6 +68,7 @@ public final class EchoServer implements AutoCloseable {
    *
    * @return the local address
    */
+  @Override
   public InetSocketAddress localAddress() {
     return listener.localAddress();
   }
@@ -80,6 +90,7 @@ public final class EchoServer implements AutoCloseable {
    * @throws java.util.concurrent.TimeoutException if it is still running after {@code timeout}
    * @throws InterruptedException if the calling thread is interrupted
    */
+  @Override
   public long awaitStopped(Duration timeout) throws Exception {
     return acceptLoop.join(timeout);
   }
@@ -149,6 +160,9 @@ public final class EchoServer implements AutoCloseable {
             });
   }
 
+  private static final ServerMain.Spec<EchoServer> SPEC =
+      new ServerMain.Spec<>("echo server", USAGE, 7000, EchoServer::start);
+
   /**
    * Runs the server until Ctrl-C: parses the options, starts the configured runtime and the server,
    * and stops both gracefully from a shutdown hook.
@@ -156,75 +170,11 @@ public final class EchoServer implements AutoCloseable {
    * @param args the command-line arguments; {@code --help} lists them
    */
   public static void main(String[] args) {
-    int status = run(args, System.out, System.err, EchoServer::stopOnShutdown);
-    if (status != 0) {
-      System.exit(status);
-    }
+    ServerMain.main(SPEC, args);
   }
 
-  /**
-   * Stops {@code server} from a JVM shutdown hook (Ctrl-C), and lets the JVM exit only once {@link
-   * #run} has shut the runtime down (or after 10 seconds).
-   */
-  private static void stopOnShutdown(EchoServer server) {
-    java.lang.Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  server.close();
-                  try {
-                    server.finished.await(10, TimeUnit.SECONDS);
-                  } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                  }
-                },
-                "echo-server-shutdown"));
-  }
-
-  /**
-   * Runs the server with the given streams until it is stopped; returns the exit status.
-   *
-   * @param onStart called with the running server, to arrange how it is stopped
-   * @return 0 after a stop, 1 if the address cannot be bound, 2 on bad usage or configuration
-   */
+  /** Runs the server with the given streams until it is stopped; see {@link ServerMain#run}. */
   static int run(String[] args, PrintStream out, PrintStream err, Consumer<EchoServer> onStart) {
-    EchoServerOptions options;
-    try {
-      options = EchoServerOptions.parse(args);
-    } catch (IllegalArgumentException e) {
-      err.println("echo-server: " + e.getMessage() + "\n" + EchoServerOptions.USAGE);
-      return 2;
-    }
-    if (options.help()) {
-      out.print(EchoServerOptions.USAGE);
-      return 0;
-    }
-    EchoServer server = null;
-    try (Runtime runtime = Runtimes.create(options.config())) {
-      try {
-        server = start(runtime, options.address());
-      } catch (IOException e) {
-        err.println("echo-server: " + e.getMessage());
-        return 1;
-      }
-      out.printf(
-          "echo server listening on %s (runtime %s); Ctrl-C stops it%n",
-          EchoServerOptions.format(server.localAddress()), runtime.kind());
-      onStart.accept(server);
-      try {
-        long connections = server.acceptLoop.join();
-        out.printf("echo server stopped after %d connections%n", connections);
-      } finally {
-        server.close();
-      }
-      return 0;
-    } catch (ConfigException e) {
-      err.println("echo-server: " + e.getMessage());
-      return 2;
-    } finally {
-      if (server != null) {
-        server.finished.countDown(); // the runtime is shut down: a shutdown hook may let the JVM go
-      }
-    }
+    return ServerMain.run(SPEC, args, out, err, onStart);
   }
 }

@@ -8,48 +8,45 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The command-line options of {@link EchoServer}.
+ * The command-line options shared by the example servers ({@link EchoServer}, {@link ChatServer},
+ * {@link HttpServer}): {@code --port}, {@code --host}, {@code --runtime}, {@code --set}, {@code
+ * --help}.
  *
  * @param address where to listen
  * @param config the runtime configuration given on the command line
  * @param help whether {@code --help} was asked for
  */
-record EchoServerOptions(InetSocketAddress address, RuntimeConfig config, boolean help) {
-  /** The default port. */
-  static final int DEFAULT_PORT = 7000;
-
-  static final String USAGE =
-      """
-      usage: ./gearbox run-class dev.gearbox.examples.EchoServer [--port N] [--host ADDRESS]
-                 [--runtime KIND] [--set KEY=VALUE]... [--help]
-
-        --port N           the port to listen on, 0 to 65535 (0: a free one); default 7000
-        --host ADDRESS     the address to listen on; default 127.0.0.1 (loopback only)
-        --runtime KIND     the runtime to use; without it the usual configuration applies
-        --set KEY=VALUE    one more configuration value, such as --set gearbox.workers=2
-        --help             print this help and exit
-
-      It echoes every byte each client sends until stopped with Ctrl-C; try: nc 127.0.0.1 7000
-      """;
-
+record ServerOptions(InetSocketAddress address, RuntimeConfig config, boolean help) {
   /**
-   * Parses {@code args}.
+   * Parses {@code args}; the port is {@code defaultPort} unless {@code --port} says otherwise.
    *
    * @throws IllegalArgumentException naming the option, the value and what is allowed
    */
-  static EchoServerOptions parse(String[] args) {
-    int port = DEFAULT_PORT;
+  static ServerOptions parse(String[] args, int defaultPort) {
+    return parse(args, defaultPort, true);
+  }
+
+  /**
+   * Parses the options of a program that only runs on a runtime: {@code --runtime}, {@code --set}
+   * and {@code --help}; the address is null.
+   *
+   * @throws IllegalArgumentException naming the option, the value and what is allowed
+   */
+  static ServerOptions parseRuntimeOnly(String[] args) {
+    return parse(args, 0, false);
+  }
+
+  private static ServerOptions parse(String[] args, int defaultPort, boolean server) {
+    int port = defaultPort;
     String host = "127.0.0.1";
     Map<String, String> explicit = new LinkedHashMap<>();
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       if (arg.equals("--help") || arg.equals("-h")) {
-        return new EchoServerOptions(null, null, true);
+        return new ServerOptions(null, null, true);
       }
-      if (!arg.equals("--port")
-          && !arg.equals("--host")
-          && !arg.equals("--runtime")
-          && !arg.equals("--set")) {
+      boolean address = arg.equals("--port") || arg.equals("--host");
+      if (!(address && server) && !arg.equals("--runtime") && !arg.equals("--set")) {
         throw new IllegalArgumentException("unknown option '" + arg + "'");
       }
       if (i + 1 >= args.length) {
@@ -69,8 +66,8 @@ record EchoServerOptions(InetSocketAddress address, RuntimeConfig config, boolea
         }
       }
     }
-    return new EchoServerOptions(
-        new InetSocketAddress(resolve(host), port),
+    return new ServerOptions(
+        server ? new InetSocketAddress(resolve(host), port) : null,
         RuntimeConfig.of(explicit, "command line"),
         false);
   }
