@@ -42,7 +42,8 @@ public final class Reminders {
   public record Reminder(String text, Duration delay) {}
 
   /**
-   * Fires every reminder after its delay, each in a task of its own, and waits for all.
+   * Fires every reminder after its delay, each in a task of its own, and waits for all. Call it
+   * from a thread outside the runtime (it blocks in {@code blockOn}).
    *
    * @param reminders the reminders
    * @return each reminder's text with the time it fired on the clock ("tea at 30m"), in firing
