@@ -17,9 +17,6 @@ import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -67,21 +64,17 @@ public final class ChatServer implements ExampleServer {
   /** A message in the room: a client's line, a client that left, or the goodbye (from 0). */
   private record Message(long from, String text, boolean left) {}
 
-  private final TcpListener listener;
+  private final Acceptor acceptor;
   private final Broadcast.Sender<Message> room;
-  private final Set<TcpStream> connections = ConcurrentHashMap.newKeySet();
-  private final Set<JoinHandle<Void>> writers = ConcurrentHashMap.newKeySet();
-  private final AtomicLong accepted = new AtomicLong();
   private final AtomicLong linesReceived = new AtomicLong();
   private final JoinHandle<Long> serving;
-  private volatile boolean stopping;
 
   private ChatServer(Runtime runtime, TcpListener listener) {
-    this.listener = listener;
+    this.acceptor = new Acceptor(listener);
     Broadcast.Pair<Message> channel = Broadcast.channel(ROOM_CAPACITY);
     channel.receiver().close(); // each connection subscribes its own
     this.room = channel.sender();
-    this.serving = runtime.spawn(acceptConnections().flatMap(this::drain));
+    this.serving = runtime.spawn(acceptor.run(this::session).flatMap(this::drain));
   }
 
   /**
@@ -98,7 +91,7 @@ public final class ChatServer implements ExampleServer {
 
   @Override
   public InetSocketAddress localAddress() {
-    return listener.localAddress();
+    return acceptor.localAddress();
   }
 
   /**
@@ -123,8 +116,7 @@ public final class ChatServer implements ExampleServer {
    */
   @Override
   public void close() {
-    stopping = true;
-    listener.close();
+    acceptor.stop();
     try {
       room.send(new Message(0, GOODBYE, false));
     } catch (RuntimeException alreadyClosed) {
@@ -133,43 +125,24 @@ public final class ChatServer implements ExampleServer {
     room.close(); // writers drain what remains, then see the end and close their connections
   }
 
-  private Future<Long> acceptConnections() {
-    return Futures.loop(
-            0L,
-            (Long count) ->
-                listener
-                    .accept()
-                    .map(
-                        stream -> {
-                          long id = accepted.incrementAndGet();
-                          connections.add(stream);
-                          Broadcast.Receiver<Message> inbox = room.subscribe();
-                          if (stopping) {
-                            stream.close(); // accepted while closing: close() may have missed it
-                          }
-                          Task.spawn(readLines(id, stream));
-                          JoinHandle<Void> writer = Task.spawn(writeLines(id, stream, inbox));
-                          writers.add(writer);
-                          return Step.<Long, Long>next(count + 1);
-                        }))
-        .recover(
-            failure -> {
-              if (stopping) {
-                return accepted.get(); // the listener was closed: a normal stop
-              }
-              throw new IllegalStateException(
-                  "accepting on " + localAddress() + " failed", failure);
-            });
+  /**
+   * One connection: its reader task is spawned beside, and the session is its writer, subscribed to
+   * the room before anything can be said to the new client.
+   */
+  private Future<Void> session(TcpStream stream) {
+    long id = acceptor.accepted(); // the accept loop counts, then calls this, one at a time
+    Broadcast.Receiver<Message> inbox = room.subscribe();
+    Task.spawn(readLines(id, stream));
+    return writeLines(id, stream, inbox);
   }
 
   /** After the listener closed: waits for the writers to drain, then closes what is left. */
   private Future<Long> drain(long connectionCount) {
-    List<JoinHandle<Void>> draining = List.copyOf(writers);
-    return Time.timeout(Futures.joinAll(draining), DRAIN_TIMEOUT)
+    return Time.timeout(Futures.joinAll(acceptor.sessions()), DRAIN_TIMEOUT)
         .map(drained -> connectionCount)
         .recover(
             tooSlow -> {
-              connections.forEach(TcpStream::close); // a client that does not read is cut off
+              acceptor.closeAll(); // a client that does not read is cut off
               return connectionCount;
             });
   }
@@ -202,7 +175,7 @@ public final class ChatServer implements ExampleServer {
         .recover(failure -> null) // reset by the client, closed by the server, or the room closed
         .inspect(
             done -> {
-              if (!stopping) {
+              if (!acceptor.stopping()) {
                 sendQuietly(new Message(id, "* client " + id + " left", true));
               }
             });
@@ -234,12 +207,7 @@ public final class ChatServer implements ExampleServer {
                                     })));
     return session
         .recover(failure -> null) // the client went away, or the drain cut it off
-        .inspect(
-            done -> {
-              inbox.close();
-              connections.remove(stream);
-              stream.close();
-            });
+        .inspect(done -> inbox.close()); // and the acceptor closes the connection
   }
 
   /** The next room message; a client that fell too far behind is told how much it missed. */

@@ -7,15 +7,11 @@ import dev.gearbox.io.TcpListener;
 import dev.gearbox.io.TcpStream;
 import dev.gearbox.runtime.JoinHandle;
 import dev.gearbox.runtime.Runtime;
-import dev.gearbox.runtime.Task;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
@@ -39,15 +35,12 @@ public final class EchoServer implements ExampleServer {
       It echoes every byte each client sends until stopped with Ctrl-C; try: nc 127.0.0.1 7000
       """;
 
-  private final TcpListener listener;
-  private final Set<TcpStream> connections = ConcurrentHashMap.newKeySet();
-  private final AtomicLong accepted = new AtomicLong();
+  private final Acceptor acceptor;
   private final JoinHandle<Long> acceptLoop;
-  private volatile boolean stopping;
 
   private EchoServer(Runtime runtime, TcpListener listener) {
-    this.listener = listener;
-    this.acceptLoop = runtime.spawn(acceptConnections());
+    this.acceptor = new Acceptor(listener);
+    this.acceptLoop = runtime.spawn(acceptor.run(EchoServer::echo));
   }
 
   /**
@@ -70,7 +63,7 @@ public final class EchoServer implements ExampleServer {
    */
   @Override
   public InetSocketAddress localAddress() {
-    return listener.localAddress();
+    return acceptor.localAddress();
   }
 
   /**
@@ -79,7 +72,7 @@ public final class EchoServer implements ExampleServer {
    * @return the count
    */
   public long connectionsAccepted() {
-    return accepted.get();
+    return acceptor.accepted();
   }
 
   /**
@@ -101,63 +94,28 @@ public final class EchoServer implements ExampleServer {
    */
   @Override
   public void close() {
-    stopping = true;
-    listener.close();
-    connections.forEach(TcpStream::close);
-  }
-
-  private Future<Long> acceptConnections() {
-    return Futures.loop(
-            0L,
-            (Long count) ->
-                listener
-                    .accept()
-                    .map(
-                        stream -> {
-                          accepted.incrementAndGet();
-                          connections.add(stream);
-                          if (stopping) {
-                            stream.close(); // accepted while closing: close() may have missed it
-                          }
-                          Task.spawn(echo(stream));
-                          return Step.<Long, Long>next(count + 1);
-                        }))
-        .recover(
-            failure -> {
-              if (stopping) {
-                return accepted.get(); // the listener was closed: a normal stop
-              }
-              throw new IllegalStateException(
-                  "accepting on " + localAddress() + " failed", failure);
-            });
+    acceptor.stop();
+    acceptor.closeAll();
   }
 
   /** Writes back what the client sends until it closes its side, then closes the connection. */
-  private Future<Long> echo(TcpStream stream) {
+  private static Future<Void> echo(TcpStream stream) {
     ByteBuffer buffer = ByteBuffer.allocate(8192);
     return Futures.loop(
-            0L,
-            (Long echoed) -> {
-              buffer.clear();
-              return stream
-                  .read(buffer)
-                  .flatMap(
-                      read -> {
-                        if (read < 0) {
-                          return Futures.ready(Step.<Long, Long>done(echoed));
-                        }
-                        buffer.flip();
-                        return stream
-                            .writeAll(buffer)
-                            .map(done -> Step.<Long, Long>next(echoed + read));
-                      });
-            })
-        .recover(failure -> -1L) // reset by the client, or closed by close(): nothing to report
-        .inspect(
-            echoed -> {
-              connections.remove(stream);
-              stream.close();
-            });
+        (Void) null,
+        (Void ignored) -> {
+          buffer.clear();
+          return stream
+              .read(buffer)
+              .flatMap(
+                  read -> {
+                    if (read < 0) {
+                      return Futures.ready(Step.<Void, Void>done(null));
+                    }
+                    buffer.flip();
+                    return stream.writeAll(buffer).map(done -> Step.<Void, Void>next(null));
+                  });
+        });
   }
 
   private static final ServerMain.Spec<EchoServer> SPEC =

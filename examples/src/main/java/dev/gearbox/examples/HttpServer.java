@@ -7,7 +7,6 @@ import dev.gearbox.io.TcpListener;
 import dev.gearbox.io.TcpStream;
 import dev.gearbox.runtime.JoinHandle;
 import dev.gearbox.runtime.Runtime;
-import dev.gearbox.runtime.Task;
 import dev.gearbox.time.Time;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -15,8 +14,6 @@ import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -51,16 +48,13 @@ public final class HttpServer implements ExampleServer {
   private static final ServerMain.Spec<HttpServer> SPEC =
       new ServerMain.Spec<>("http server", USAGE, 8080, HttpServer::start);
 
-  private final TcpListener listener;
-  private final Set<TcpStream> connections = ConcurrentHashMap.newKeySet();
-  private final AtomicLong accepted = new AtomicLong();
+  private final Acceptor acceptor;
   private final AtomicLong requests = new AtomicLong();
   private final JoinHandle<Long> acceptLoop;
-  private volatile boolean stopping;
 
   private HttpServer(Runtime runtime, TcpListener listener) {
-    this.listener = listener;
-    this.acceptLoop = runtime.spawn(acceptConnections());
+    this.acceptor = new Acceptor(listener);
+    this.acceptLoop = runtime.spawn(acceptor.run(this::serve));
   }
 
   /**
@@ -77,7 +71,7 @@ public final class HttpServer implements ExampleServer {
 
   @Override
   public InetSocketAddress localAddress() {
-    return listener.localAddress();
+    return acceptor.localAddress();
   }
 
   /**
@@ -100,35 +94,8 @@ public final class HttpServer implements ExampleServer {
    */
   @Override
   public void close() {
-    stopping = true;
-    listener.close();
-    connections.forEach(TcpStream::close);
-  }
-
-  private Future<Long> acceptConnections() {
-    return Futures.loop(
-            0L,
-            (Long count) ->
-                listener
-                    .accept()
-                    .map(
-                        stream -> {
-                          accepted.incrementAndGet();
-                          connections.add(stream);
-                          if (stopping) {
-                            stream.close(); // accepted while closing: close() may have missed it
-                          }
-                          Task.spawn(serve(stream));
-                          return Step.<Long, Long>next(count + 1);
-                        }))
-        .recover(
-            failure -> {
-              if (stopping) {
-                return accepted.get();
-              }
-              throw new IllegalStateException(
-                  "accepting on " + localAddress() + " failed", failure);
-            });
+    acceptor.stop();
+    acceptor.closeAll();
   }
 
   /** What one connection has read and not yet answered. Its task only. */
@@ -189,13 +156,7 @@ public final class HttpServer implements ExampleServer {
                         return Step.<Void, Void>next(null);
                       });
             })
-        .flatMap(done -> connection.closing ? linger(stream) : Futures.<Void>ready(null))
-        .recover(failure -> null) // reset by the client, or closed by close()
-        .inspect(
-            done -> {
-              connections.remove(stream);
-              stream.close();
-            });
+        .flatMap(done -> connection.closing ? linger(stream) : Futures.<Void>ready(null));
   }
 
   /**
