@@ -1,0 +1,181 @@
+package dev.gearbox.multithread;
+
+import static dev.gearbox.multithread.TestRuntimes.WAIT;
+import static dev.gearbox.multithread.TestRuntimes.create;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gearbox.future.Poll;
+import dev.gearbox.multithread.TestRuntimes.BlockingPoll;
+import dev.gearbox.runtime.JoinException;
+import dev.gearbox.runtime.JoinHandle;
+import dev.gearbox.runtime.Runtime;
+import dev.gearbox.testkit.Await;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordingStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Timeout.ThreadMode;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The monitor: a worker stuck inside one poll is replaced, and the other tasks keep running. */
+@Timeout(value = 60, threadMode = ThreadMode.SEPARATE_THREAD)
+class MonitorTest {
+
+  /**
+   * The issue's test: a task blocks its thread inside a poll while 1000 other tasks are spawned;
+   * they all complete while the blocker is still blocked (it is released only afterwards), so none
+   * of them waited for the block to end.
+   */
+  @ParameterizedTest(name = "{0} worker(s)")
+  @ValueSource(ints = {1, 2})
+  void aBlockedWorkerDoesNotHoldUpTheOtherTasks(int workers) throws Exception {
+    try (Runtime runtime = create("gearbox.workers", String.valueOf(workers))) {
+      List<BlockingPoll> blockers = new ArrayList<>();
+      List<JoinHandle<Boolean>> blocked = new ArrayList<>();
+      for (int i = 0; i < workers; i++) { // block every worker
+        BlockingPoll blocker = new BlockingPoll();
+        blockers.add(blocker);
+        blocked.add(runtime.spawn(blocker));
+        assertThat(blocker.started.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+      }
+      List<JoinHandle<Integer>> others = new ArrayList<>();
+      for (int i = 0; i < 1000; i++) {
+        int value = i;
+        others.add(runtime.spawn(cx -> Poll.ready(value)));
+      }
+      long sum = 0;
+      for (JoinHandle<Integer> handle : others) {
+        sum += handle.join(WAIT);
+      }
+      assertThat(sum).isEqualTo(999 * 1000 / 2);
+      assertThat(blocked).noneMatch(JoinHandle::isFinished); // still blocked
+      assertThat(runtime.metrics().all().get("replacedWorkers")).isGreaterThanOrEqualTo(workers);
+      assertThat(runtime.metrics().all().get("retiringWorkers")).isEqualTo(workers);
+
+      blockers.forEach(blocker -> blocker.release.countDown());
+      for (JoinHandle<Boolean> handle : blocked) {
+        assertThat(handle.join(WAIT)).isTrue();
+      }
+      Await.until(
+          WAIT,
+          () -> runtime.metrics().all().get("retiringWorkers") == 0,
+          () -> "the replaced workers to end: " + runtime.metrics().all());
+      assertThat(runtime.metrics().workers()).isEqualTo(workers);
+    }
+  }
+
+  @Test
+  void aTaskBlockingForHalfASecondDoesNotDelayTheOthers() throws Exception {
+    try (Runtime runtime = create("gearbox.workers", "1")) {
+      CountDownLatch othersDone = new CountDownLatch(1000);
+      JoinHandle<Long> blocker =
+          runtime.spawn(
+              cx -> {
+                long start = System.nanoTime();
+                // blocks the thread for 500 ms, unless the others finished first (then it notes it)
+                boolean early = othersDone.await(500, TimeUnit.MILLISECONDS);
+                return Poll.ready(early ? System.nanoTime() - start : -1L);
+              });
+      for (int i = 0; i < 1000; i++) {
+        runtime.spawn(
+            cx -> {
+              othersDone.countDown();
+              return Poll.ready(null);
+            });
+      }
+      assertThat(othersDone.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+      assertThat(blocker.join(WAIT))
+          .as("the 1000 tasks completed while the blocker was inside its poll")
+          .isPositive();
+    }
+  }
+
+  @Test
+  void withNoExtraWorkersAllowedTheStuckWorkerStaysAndTheRefusalIsCounted() throws Exception {
+    try (Runtime runtime =
+        create("gearbox.workers", "1", "gearbox.multithread.maxExtraWorkers", "0")) {
+      BlockingPoll blocker = new BlockingPoll();
+      JoinHandle<Boolean> blocked = runtime.spawn(blocker);
+      assertThat(blocker.started.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+      JoinHandle<String> queued = runtime.spawn(cx -> Poll.ready("after the blocker"));
+      Await.until(
+          WAIT,
+          () -> runtime.metrics().all().get("refusedReplacements") > 0,
+          () -> "a refused replacement: " + runtime.metrics().all());
+      assertThat(queued.isFinished()).isFalse();
+      assertThat(runtime.metrics().all().get("replacedWorkers")).isZero();
+      blocker.release.countDown();
+      assertThat(queued.join(WAIT)).isEqualTo("after the blocker");
+      assertThat(blocked.join(WAIT)).isTrue();
+    }
+  }
+
+  @Test
+  void replacementEmitsAJfrEventNamingTheTask() throws Exception {
+    CountDownLatch seen = new CountDownLatch(1);
+    RecordedEvent[] event = new RecordedEvent[1];
+    try (RecordingStream stream = new RecordingStream();
+        Runtime runtime = create("gearbox.workers", "1")) {
+      stream.enable(WorkerReplacedEvent.NAME);
+      stream.onEvent(
+          WorkerReplacedEvent.NAME,
+          recorded -> {
+            event[0] = recorded;
+            seen.countDown();
+          });
+      stream.startAsync();
+      Await.until(
+          WAIT, () -> new WorkerReplacedEvent().isEnabled(), "JFR to enable the replacement event");
+      BlockingPoll blocker = new BlockingPoll();
+      JoinHandle<Boolean> blocked = runtime.spawn(blocker);
+      try {
+        assertThat(seen.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+      } finally {
+        blocker.release.countDown();
+      }
+      assertThat(blocked.join(WAIT)).isTrue();
+      assertThat(event[0].getLong("taskId")).isEqualTo(blocked.id());
+      assertThat(event[0].getClass("futureClass").getName()).endsWith("BlockingPoll");
+      assertThat(event[0].getString("workerThread")).startsWith("gearbox-multithread-worker-");
+      assertThat(event[0].getDuration("blockedFor")).isGreaterThanOrEqualTo(Duration.ofMillis(10));
+    }
+  }
+
+  @Test
+  void shutdownWithAStuckWorkerCancelsTheRestAndEndsOnceThePollReturns() throws Exception {
+    Runtime runtime = create("gearbox.workers", "1", "gearbox.threadNamePrefix", "stuck-");
+    BlockingPoll blocker = new BlockingPoll();
+    JoinHandle<Boolean> blocked = runtime.spawn(blocker);
+    assertThat(blocker.started.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+    Await.until(
+        WAIT,
+        () -> runtime.metrics().all().get("replacedWorkers") == 1,
+        () -> "the stuck worker to be replaced: " + runtime.metrics().all());
+    JoinHandle<Object> pending = runtime.spawn(cx -> Poll.pending());
+    runtime.shutdown();
+    assertThat(runtime.shutdown(Duration.ofMillis(50))).isFalse(); // the stuck poll still runs
+    blocker.release.countDown();
+    assertThat(runtime.shutdown(WAIT)).isTrue();
+    assertThat(runtime.isTerminated()).isTrue();
+    JoinException cancelled = catchJoin(pending);
+    assertThat(cancelled.isCancelled()).isTrue();
+    assertThat(blocked.isFinished()).isTrue(); // aborted inside its poll, finished when it returned
+    assertThat(Thread.getAllStackTraces().keySet())
+        .noneMatch(thread -> thread.getName().startsWith("stuck-"));
+  }
+
+  private static JoinException catchJoin(JoinHandle<?> handle) {
+    try {
+      handle.join();
+    } catch (JoinException e) {
+      return e;
+    }
+    throw new AssertionError("expected " + handle + " to fail");
+  }
+}
