@@ -3,6 +3,7 @@ package dev.gearbox.multithread;
 import dev.gearbox.spi.RawTask;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.Arrays;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -19,6 +20,9 @@ final class Monitor extends Thread {
    * retiring, puts a fresh worker in the slot, counts the replacement and emits the JFR event.
    * Replacements stop while `maxExtraWorkers` retiring threads are alive (counted, and left to the
    * next tick). A false alarm (the poll ended just as the monitor looked) costs one thread start.
+   * A tick that comes more than the threshold after the previous one (the monitor itself was
+   * stopped: a GC pause, or descheduled on a loaded machine) starts every observation afresh, since
+   * the workers were stopped too and their polls cannot be judged on that time.
    *
    * Parking: when every worker sleeps, the monitor sets `parked` (volatile) and re-reads the
    * sleepers' count (the Dekker pair described in Sleepers), then parks until whoever wakes a
@@ -39,6 +43,7 @@ final class Monitor extends Thread {
   private final long intervalNanos;
   private final long[] seenSeq;
   private final long[] seenAt;
+  private long lastCheck = System.nanoTime();
 
   @SuppressWarnings("unused") // accessed through PARKED
   private volatile boolean parked;
@@ -60,7 +65,12 @@ final class Monitor extends Thread {
         parkUntilWoken();
       } else {
         LockSupport.parkNanos(this, intervalNanos);
-        check(System.nanoTime());
+        long now = System.nanoTime();
+        if (now - lastCheck > thresholdNanos) {
+          Arrays.fill(seenSeq, 0); // overslept (a GC pause, or descheduled): judge nobody on it
+        }
+        lastCheck = now;
+        check(now);
       }
     }
   }
@@ -78,7 +88,7 @@ final class Monitor extends Thread {
     while ((boolean) PARKED.getVolatile(this) && !scheduler.isShutdown()) {
       LockSupport.park(this);
     }
-    java.util.Arrays.fill(seenSeq, 0); // the idle time must not count toward a stuck poll
+    Arrays.fill(seenSeq, 0); // the idle time must not count toward a stuck poll
   }
 
   /** Wakes the monitor if it parked because every worker slept. Any thread. */
@@ -95,6 +105,7 @@ final class Monitor extends Thread {
   }
 
   private void check(long now) {
+    scheduler.emptyRetiredSlots();
     for (int slot = 0; slot < seenSeq.length; slot++) {
       Worker worker = scheduler.worker(slot);
       long seq = worker.pollSeq();

@@ -18,8 +18,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
- * The state the threads of one runtime share, and the {@link TaskScheduler} of its tasks: every
- * spawn and wake goes to the back of the one run queue and wakes a sleeping worker if none spins.
+ * The state the threads of one runtime share, and the {@link TaskScheduler} of its tasks: a spawn
+ * or wake from a task's poll goes to its worker's LIFO slot; any other, and every yield, to the
+ * back of the one run queue, waking a sleeping worker if none spins.
  */
 final class MultithreadScheduler implements TaskScheduler {
   /*
@@ -102,6 +103,18 @@ final class MultithreadScheduler implements TaskScheduler {
 
   @Override
   public void schedule(RawTask<?> task) {
+    if (Thread.currentThread() instanceof Worker worker
+        && worker.scheduler == this
+        && !worker.isRetiring()) {
+      worker.scheduleLifo(task);
+    } else {
+      queue.push(task);
+      sleepers.notifyOne();
+    }
+  }
+
+  @Override
+  public void yieldNow(RawTask<?> task) {
     queue.push(task);
     sleepers.notifyOne();
   }
@@ -154,6 +167,7 @@ final class MultithreadScheduler implements TaskScheduler {
     workers.set(stuck.slot, fresh);
     stuck.retire();
     fresh.start();
+    stuck.moveLifoToQueue();
     replacements.incrementAndGet();
     emitReplaced(stuck, task, blockedNanos);
     return true;
@@ -169,6 +183,13 @@ final class MultithreadScheduler implements TaskScheduler {
       event.workerThread = stuck.getName();
       event.blockedFor = blockedNanos;
       event.commit();
+    }
+  }
+
+  /** Moves what retiring workers put in their LIFO slots since to the queue. Monitor thread. */
+  void emptyRetiredSlots() {
+    if (!retired.isEmpty()) {
+      retired.forEach(Worker::moveLifoToQueue);
     }
   }
 

@@ -15,7 +15,8 @@ final class Worker extends Thread {
   /*
    * Implementation notes.
    *
-   * Ownership: `budget` and `parks` are written by this thread only. `pollSeq` is written by this
+   * Ownership: `budget`, `lifoStreak` and `parks` are written by this thread only; `lifo` by this
+   * thread, and emptied by the monitor once it retired this worker (exchange). `pollSeq` is written by this
    * thread with release and read by the monitor with acquire: odd while a poll runs, even
    * between polls, and it grows by 2 per poll (so it also counts polls). `polling` is the task
    * being polled, written plainly before the odd release and read by the monitor after an acquire
@@ -26,21 +27,32 @@ final class Worker extends Thread {
    * worker inside poll number k, and a worker still inside the same poll `blockingThreshold` later
    * is replaced. A poll pays two ordered stores and no clock read.
    *
+   * LIFO slot (Tokio's, and the `slot` of async-std's own executor): a task woken or spawned by the
+   * task being polled goes to `lifo` and runs right after the poll, so message passing stays on one
+   * warm core and a spawner's children run depth first; the task it displaces goes to the queue.
+   * At most MAX_LIFO_POLLS slot polls run in a row, then the slot's task goes to the queue and the
+   * queue's head runs. The slot is taken with an exchange, because the monitor empties the slot of
+   * a worker it retires (and of retiring workers at each tick), so a task there never waits for
+   * the end of a blocking poll; a yield goes to the back of the queue, never to the slot.
+   *
    * A retiring worker leaves at its next look at `retiring`: after its poll, or when woken from a
    * park (the monitor unparks it). On the way out it takes itself off the sleepers' stack and, if
    * the queue holds work, passes on the wake-up it may have been sent.
    */
   static final int BUDGET = 128;
   static final int SPIN_LIMIT = 128;
+  static final int MAX_LIFO_POLLS = 3;
 
   private static final VarHandle POLL_SEQ;
   private static final VarHandle PARKS;
+  private static final VarHandle LIFO;
 
   static {
     try {
       MethodHandles.Lookup lookup = MethodHandles.lookup();
       POLL_SEQ = lookup.findVarHandle(Worker.class, "pollSeq", long.class);
       PARKS = lookup.findVarHandle(Worker.class, "parks", long.class);
+      LIFO = lookup.findVarHandle(Worker.class, "lifo", RawTask.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -57,7 +69,11 @@ final class Worker extends Thread {
   @SuppressWarnings("unused") // accessed through PARKS
   private long parks;
 
+  @SuppressWarnings("unused") // accessed through LIFO
+  private RawTask<?> lifo;
+
   private RawTask<?> polling;
+  private int lifoStreak;
   private int budget;
   private volatile boolean retiring;
   private volatile boolean notified;
@@ -79,6 +95,7 @@ final class Worker extends Thread {
       runLoop();
     } finally {
       scope.close();
+      moveLifoToQueue();
       if (retiring && !sleepers.cancel(this) && !queue.isEmpty()) {
         sleepers.notifyOne(); // a wake-up meant for this worker
       }
@@ -88,7 +105,18 @@ final class Worker extends Thread {
 
   private void runLoop() {
     while (!retiring && !scheduler.isShutdown()) {
-      RawTask<?> task = queue.poll();
+      RawTask<?> task = null;
+      if (lifoStreak < MAX_LIFO_POLLS) {
+        task = takeLifo();
+      } else {
+        moveLifoToQueue(); // fairness: the queue's head runs now
+      }
+      if (task != null) {
+        lifoStreak++;
+      } else {
+        lifoStreak = 0;
+        task = queue.poll();
+      }
       if (task == null) {
         task = spinForWork();
       }
@@ -142,6 +170,32 @@ final class Worker extends Thread {
       LockSupport.park(this);
     }
     notified = false;
+  }
+
+  /**
+   * Puts a task woken or spawned by the task this worker polls into its LIFO slot, to run right
+   * after the current poll; the task it displaces goes to the queue. Worker thread only.
+   */
+  void scheduleLifo(RawTask<?> task) {
+    RawTask<?> displaced = (RawTask<?>) LIFO.getAndSet(this, task);
+    if (displaced != null) {
+      queue.push(displaced);
+      sleepers.notifyOne();
+    }
+  }
+
+  /** Takes the task in the LIFO slot, or null. The worker, or the monitor once it retired it. */
+  RawTask<?> takeLifo() {
+    return LIFO.getOpaque(this) == null ? null : (RawTask<?>) LIFO.getAndSet(this, null);
+  }
+
+  /** Moves the task in the LIFO slot, if any, to the queue and wakes a worker for it. */
+  void moveLifoToQueue() {
+    RawTask<?> task = takeLifo();
+    if (task != null) {
+      queue.push(task);
+      sleepers.notifyOne();
+    }
   }
 
   /** Wakes this worker from its park; called by whoever took it off the sleepers' stack. */
