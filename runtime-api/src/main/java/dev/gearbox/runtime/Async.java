@@ -54,11 +54,15 @@ public final class Async {
         if (runtime == null) {
           runtime = Runtimes.create();
           Runtime created = runtime;
-          java.lang.Runtime.getRuntime()
-              .addShutdownHook(
-                  Thread.ofPlatform()
-                      .name("gearbox-default-runtime-shutdown")
-                      .unstarted(created::shutdown));
+          try {
+            java.lang.Runtime.getRuntime()
+                .addShutdownHook(
+                    Thread.ofPlatform()
+                        .name("gearbox-default-runtime-shutdown")
+                        .unstarted(created::shutdown));
+          } catch (IllegalStateException exiting) {
+            // created while the JVM shuts down: its daemon threads end with it
+          }
           defaultRuntime = runtime;
         }
       }

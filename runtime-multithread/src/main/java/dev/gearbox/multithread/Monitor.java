@@ -105,7 +105,7 @@ final class Monitor extends Thread {
   }
 
   private void check(long now) {
-    scheduler.emptyRetiredSlots();
+    scheduler.slots().emptyRetiredSlots();
     for (int slot = 0; slot < seenSeq.length; slot++) {
       Worker worker = scheduler.worker(slot);
       long seq = worker.pollSeq();

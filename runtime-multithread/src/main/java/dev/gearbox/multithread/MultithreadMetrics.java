@@ -28,7 +28,7 @@ final class MultithreadMetrics implements RuntimeMetrics {
 
   @Override
   public long polls() {
-    return scheduler.polls();
+    return scheduler.slots().polls();
   }
 
   /**
@@ -41,12 +41,12 @@ final class MultithreadMetrics implements RuntimeMetrics {
   @Override
   public Map<String, Long> all() {
     Map<String, Long> all = RuntimeMetrics.super.all();
-    all.put("parks", scheduler.parks());
+    all.put("parks", scheduler.slots().parks());
     all.put("sleepingWorkers", (long) scheduler.sleepers.sleeping());
     all.put("runQueueDepth", (long) scheduler.queue.depth());
-    all.put("replacedWorkers", scheduler.replacements());
-    all.put("retiringWorkers", (long) scheduler.extraWorkers());
-    all.put("refusedReplacements", scheduler.refusedReplacements());
+    all.put("replacedWorkers", scheduler.slots().replacements());
+    all.put("retiringWorkers", (long) scheduler.slots().extraWorkers());
+    all.put("refusedReplacements", scheduler.slots().refusedReplacements());
     all.put("blockingThreads", (long) scheduler.blocking.threads());
     all.put("pendingTimers", (long) scheduler.driver.pendingTimers());
     return all;

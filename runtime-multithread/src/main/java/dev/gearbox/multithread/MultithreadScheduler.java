@@ -14,8 +14,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * The state the threads of one runtime share, and the {@link TaskScheduler} of its tasks: a spawn
@@ -24,11 +22,8 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  */
 final class MultithreadScheduler implements TaskScheduler {
   /*
-   * Implementation notes: `workers` holds the current worker of each slot; only the monitor
-   * replaces an entry (and only before shutdown), so readers see either the old or the new worker.
-   * `retired` holds the replaced workers still alive, for shutdown to wait for; `extraWorkers`
-   * counts them against maxExtraWorkers. The counters of a worker that ends are added to
-   * `endedPolls` and `endedParks`, so metrics do not lose them.
+   * Implementation notes: the workers and their replacement live in WorkerSlots; no worker is
+   * replaced once `shutdown` is set.
    *
    * Shutdown (Tokio's rule): `shutdown` is set, `owned` closed and every alive task aborted, every
    * sleeping worker, the monitor and the driver thread woken; each sees `shutdown` and ends. The
@@ -44,14 +39,7 @@ final class MultithreadScheduler implements TaskScheduler {
   final Monitor monitor;
   final Sleepers sleepers;
   final Thread driverThread;
-  private final AtomicReferenceArray<Worker> workers;
-  private final Set<Worker> retired = ConcurrentHashMap.newKeySet();
-  private final AtomicInteger extraWorkers = new AtomicInteger();
-  private final AtomicInteger workerSequence = new AtomicInteger();
-  private final AtomicLong replacements = new AtomicLong();
-  private final AtomicLong refusedReplacements = new AtomicLong();
-  private final AtomicLong endedPolls = new AtomicLong();
-  private final AtomicLong endedParks = new AtomicLong();
+  private final WorkerSlots slots;
   private final AtomicInteger blockOnPolls = new AtomicInteger();
   private final boolean pausedClock;
   private volatile boolean shutdown;
@@ -68,10 +56,7 @@ final class MultithreadScheduler implements TaskScheduler {
     this.pausedClock = driver.clock() instanceof PausedClock;
     this.monitor = new Monitor(this, settings);
     this.sleepers = new Sleepers(monitor);
-    this.workers = new AtomicReferenceArray<>(settings.workers());
-    for (int slot = 0; slot < settings.workers(); slot++) {
-      workers.set(slot, newWorker(slot));
-    }
+    this.slots = new WorkerSlots(this, settings);
     this.driverThread =
         Thread.ofPlatform()
             .daemon()
@@ -79,15 +64,8 @@ final class MultithreadScheduler implements TaskScheduler {
             .unstarted(new DriverLoop(this));
   }
 
-  private Worker newWorker(int slot) {
-    String name = settings.threadNamePrefix() + "worker-" + workerSequence.getAndIncrement();
-    return new Worker(this, slot, name);
-  }
-
   void start() {
-    for (int slot = 0; slot < workers.length(); slot++) {
-      workers.get(slot).start();
-    }
+    slots.start();
     driverThread.start();
     monitor.start();
   }
@@ -137,74 +115,29 @@ final class MultithreadScheduler implements TaskScheduler {
     return true;
   }
 
-  // ---- workers and their replacement
+  // ---- workers
 
   int workerCount() {
-    return workers.length();
+    return slots.count();
   }
 
   Worker worker(int slot) {
-    return workers.get(slot);
+    return slots.get(slot);
   }
 
-  /**
-   * Replaces {@code stuck} by a fresh worker in its slot, unless shut down or at the bound of extra
-   * workers. Monitor thread only.
-   *
-   * @return true if replaced
-   */
+  /** Replaces a stuck worker unless shut down; see {@link WorkerSlots#replace}. Monitor only. */
   boolean replace(Worker stuck, RawTask<?> task, long blockedNanos) {
-    if (shutdown || stuck.isRetiring()) {
-      return false;
-    }
-    if (extraWorkers.get() >= settings.maxExtraWorkers()) {
-      refusedReplacements.incrementAndGet();
-      return false;
-    }
-    extraWorkers.incrementAndGet();
-    retired.add(stuck);
-    Worker fresh = newWorker(stuck.slot);
-    workers.set(stuck.slot, fresh);
-    stuck.retire();
-    fresh.start();
-    stuck.moveLifoToQueue();
-    replacements.incrementAndGet();
-    emitReplaced(stuck, task, blockedNanos);
-    return true;
-  }
-
-  private static void emitReplaced(Worker stuck, RawTask<?> task, long blockedNanos) {
-    WorkerReplacedEvent event = new WorkerReplacedEvent();
-    if (event.isEnabled()) {
-      if (task != null) {
-        event.taskId = task.id();
-        event.futureClass = task instanceof MultithreadTask<?> own ? own.futureClass : null;
-      }
-      event.workerThread = stuck.getName();
-      event.blockedFor = blockedNanos;
-      event.commit();
-    }
-  }
-
-  /** Moves what retiring workers put in their LIFO slots since to the queue. Monitor thread. */
-  void emptyRetiredSlots() {
-    if (!retired.isEmpty()) {
-      retired.forEach(Worker::moveLifoToQueue);
-    }
+    return !shutdown && slots.replace(stuck, task, blockedNanos);
   }
 
   /** Called by each worker as it ends. */
   void workerEnded(Worker worker) {
-    endedPolls.addAndGet(worker.polls());
-    endedParks.addAndGet(worker.parks());
-    if (worker.isRetiring() && retired.remove(worker)) {
-      extraWorkers.decrementAndGet();
-    }
+    slots.ended(worker);
   }
 
   /** A worker parked: on a paused clock, the driver re-evaluates whether every task waits. */
   void workerParked() {
-    if (pausedClock && sleepers.sleeping() >= workers.length()) {
+    if (pausedClock && sleepers.sleeping() >= slots.count()) {
       driver.unpark();
     }
   }
@@ -214,44 +147,14 @@ final class MultithreadScheduler implements TaskScheduler {
     List<Thread> threads = new ArrayList<>();
     threads.add(monitor);
     threads.add(driverThread);
-    for (int slot = 0; slot < workers.length(); slot++) {
-      threads.add(workers.get(slot));
-    }
-    threads.addAll(retired);
+    slots.addThreadsTo(threads);
     return threads;
   }
 
   // ---- metrics
 
-  long polls() {
-    long total = endedPolls.get();
-    for (int slot = 0; slot < workers.length(); slot++) {
-      total += workers.get(slot).polls();
-    }
-    for (Worker worker : retired) {
-      total += worker.polls();
-    }
-    return total;
-  }
-
-  long parks() {
-    long total = endedParks.get();
-    for (int slot = 0; slot < workers.length(); slot++) {
-      total += workers.get(slot).parks();
-    }
-    return total;
-  }
-
-  long replacements() {
-    return replacements.get();
-  }
-
-  long refusedReplacements() {
-    return refusedReplacements.get();
-  }
-
-  int extraWorkers() {
-    return extraWorkers.get();
+  WorkerSlots slots() {
+    return slots;
   }
 
   // ---- paused clock and blockOn
@@ -259,7 +162,7 @@ final class MultithreadScheduler implements TaskScheduler {
   /** Whether a paused clock may jump to the next timer: nothing of the runtime can run. */
   boolean everyTaskWaits() {
     return pausedClock
-        && sleepers.sleeping() >= workers.length()
+        && sleepers.sleeping() >= slots.count()
         && queue.isEmpty()
         && blockOnPolls.get() == 0
         && blocking.aliveTasks() == 0;
@@ -286,9 +189,7 @@ final class MultithreadScheduler implements TaskScheduler {
     shutdown = true;
     owned.closeAndCancelAll();
     sleepers.notifyAll0();
-    for (int slot = 0; slot < workers.length(); slot++) {
-      java.util.concurrent.locks.LockSupport.unpark(workers.get(slot));
-    }
+    slots.unparkAll();
     monitor.wakeForShutdown();
     driver.unpark();
     blockOnWaiters.forEach(ParkingWaker::wake);

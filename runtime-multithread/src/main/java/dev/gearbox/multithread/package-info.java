@@ -13,6 +13,8 @@
  *       none while a worker spins);
  *   <li>{@code Monitor}: every few milliseconds, replaces a worker stuck inside one poll past the
  *       blocking threshold; parks while every worker does;
+ *   <li>{@code WorkerSlots}: the current worker of each slot, the replaced ones still alive, and
+ *       the replacement itself;
  *   <li>{@code DriverLoop}: the dedicated thread that drives timers and I/O ({@code
  *       RuntimeDriver});
  *   <li>{@code MultithreadScheduler}, {@code MultithreadRuntime}, {@code BlockOn}, {@code
