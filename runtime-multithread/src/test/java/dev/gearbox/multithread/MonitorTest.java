@@ -73,29 +73,39 @@ class MonitorTest {
     }
   }
 
+  /**
+   * The issue's scenario on one worker: a poll blocks its thread for 500 ms (and then until the
+   * test releases it, so it cannot end before the check), and 1000 tasks spawned meanwhile all
+   * complete while it is still inside that poll.
+   */
   @Test
   void aTaskBlockingForHalfASecondDoesNotDelayTheOthers() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
     try (Runtime runtime = create("gearbox.workers", "1")) {
-      CountDownLatch othersDone = new CountDownLatch(1000);
-      JoinHandle<Long> blocker =
+      CountDownLatch blocking = new CountDownLatch(1);
+      JoinHandle<Boolean> blocker =
           runtime.spawn(
               cx -> {
-                long start = System.nanoTime();
-                // blocks the thread for 500 ms, unless the others finished first (then it notes it)
-                boolean early = othersDone.await(500, TimeUnit.MILLISECONDS);
-                return Poll.ready(early ? System.nanoTime() - start : -1L);
+                blocking.countDown();
+                Thread.sleep(500); // the block under test, inside the poll
+                return Poll.ready(release.await(WAIT.toMillis(), TimeUnit.MILLISECONDS));
               });
+      assertThat(blocking.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+      List<JoinHandle<Integer>> others = new ArrayList<>();
       for (int i = 0; i < 1000; i++) {
-        runtime.spawn(
-            cx -> {
-              othersDone.countDown();
-              return Poll.ready(null);
-            });
+        int value = i;
+        others.add(runtime.spawn(cx -> Poll.ready(value)));
       }
-      assertThat(othersDone.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
-      assertThat(blocker.join(WAIT))
+      for (JoinHandle<Integer> handle : others) {
+        handle.join(WAIT);
+      }
+      assertThat(blocker.isFinished())
           .as("the 1000 tasks completed while the blocker was inside its poll")
-          .isPositive();
+          .isFalse();
+      release.countDown();
+      assertThat(blocker.join(WAIT)).isTrue();
+    } finally {
+      release.countDown();
     }
   }
 
