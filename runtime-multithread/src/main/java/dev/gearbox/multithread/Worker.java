@@ -18,10 +18,10 @@ final class Worker extends Thread {
    * Ownership: `budget`, `lifoStreak` and `parks` are written by this thread only; `lifo` by this
    * thread, and emptied by the monitor once it retired this worker (exchange). `pollSeq` is
    * written by this thread with release and read by the monitor with acquire: odd while a poll
-   * runs, even between polls, and it grows by 2 per poll (so it also counts polls). `polling` is the task
-   * being polled, written plainly before the odd release and read by the monitor after an acquire
-   * that saw the odd value. `retiring` is set once by the monitor. `notified` is set by a waker
-   * that took this worker off the sleepers' stack, and cleared by this thread once awake.
+   * runs, even between polls, and it grows by 2 per poll (so it also counts polls). `polling` is
+   * the task being polled, written plainly before the odd release and read by the monitor after an
+   * acquire that saw the odd value. `retiring` is set once by the monitor. `notified` is set by a
+   * waker that took this worker off the sleepers' stack, and cleared by this thread once awake.
    *
    * The stuck-worker check is Go's sysmon applied to polls: the monitor notes when it first saw a
    * worker inside poll number k, and a worker still inside the same poll `blockingThreshold` later
