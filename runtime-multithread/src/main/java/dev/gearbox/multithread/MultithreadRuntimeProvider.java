@@ -14,7 +14,8 @@ import java.util.Objects;
  * threads take tasks from one shared run queue; a monitor thread replaces a worker that stays
  * inside one poll longer than {@code gearbox.multithread.blockingThreshold}, so a task that blocks
  * its thread does not hold up the others; a dedicated thread drives timers and I/O; blocking work
- * goes to an adaptive pool. Select it with {@code gearbox.runtime=multithread}.
+ * goes to an adaptive pool. Select it with {@code gearbox.runtime=multithread}, or build one in
+ * code with {@link #builder()}.
  */
 public final class MultithreadRuntimeProvider implements RuntimeProvider {
 
@@ -66,6 +67,15 @@ public final class MultithreadRuntimeProvider implements RuntimeProvider {
 
   /** Creates the provider; {@link java.util.ServiceLoader} calls this. */
   public MultithreadRuntimeProvider() {}
+
+  /**
+   * A builder for a multithread runtime configured in code.
+   *
+   * @return a new builder with every key at its default
+   */
+  public static MultithreadRuntimeBuilder builder() {
+    return new MultithreadRuntimeBuilder();
+  }
 
   @Override
   public String kind() {

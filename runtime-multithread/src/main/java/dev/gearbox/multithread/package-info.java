@@ -3,7 +3,8 @@
  * async-std announced and never shipped: a task that blocks its worker does not stall the others.
  *
  * <p>Public: {@link dev.gearbox.multithread.MultithreadRuntimeProvider} (the service and its
- * configuration keys). Everything else is package-private:
+ * configuration keys) and {@link dev.gearbox.multithread.MultithreadRuntimeBuilder} (the same
+ * settings in code). Everything else is package-private:
  *
  * <ul>
  *   <li>{@code RunQueue}: the one unbounded MPMC run queue (JCTools' Unsafe-free ring, with an

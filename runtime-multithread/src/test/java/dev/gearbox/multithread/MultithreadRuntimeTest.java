@@ -58,6 +58,31 @@ class MultithreadRuntimeTest {
   }
 
   @Test
+  void theBuilderChecksEachSettingAndBuildsTheRuntime() {
+    assertThatThrownBy(() -> MultithreadRuntimeProvider.builder().workers(0))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("gearbox.workers=0");
+    assertThatThrownBy(() -> MultithreadRuntimeProvider.builder().blockingThreshold(Duration.ZERO))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("gearbox.multithread.blockingThreshold=PT0S");
+    try (Runtime runtime =
+        MultithreadRuntimeProvider.builder()
+            .workers(1)
+            .blockingThreshold(Duration.ofMillis(20))
+            .maxExtraWorkers(2)
+            .blockingMaxThreads(4)
+            .blockingKeepAlive(Duration.ofSeconds(1))
+            .pausedClock(false)
+            .threadNamePrefix("built-")
+            .build()) {
+      assertThat(runtime.kind()).isEqualTo("multithread");
+      assertThat(runtime.metrics().workers()).isEqualTo(1);
+      assertThat(runtime.spawn(cx -> Poll.ready(Thread.currentThread().getName())).join())
+          .isEqualTo("built-worker-0");
+    }
+  }
+
+  @Test
   void reportsItsMetrics() {
     try (Runtime runtime = create("gearbox.workers", "2")) {
       JoinHandle<String> slept = runtime.spawn(Time.sleep(Duration.ofMillis(20)).map(v -> "woke"));

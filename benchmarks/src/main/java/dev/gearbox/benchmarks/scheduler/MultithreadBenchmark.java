@@ -1,9 +1,7 @@
 package dev.gearbox.benchmarks.scheduler;
 
+import dev.gearbox.multithread.MultithreadRuntimeProvider;
 import dev.gearbox.runtime.Runtime;
-import dev.gearbox.runtime.RuntimeConfig;
-import dev.gearbox.runtime.Runtimes;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -33,10 +31,7 @@ public class MultithreadBenchmark {
   /** Starts the runtime. */
   @Setup(Level.Trial)
   public void start() {
-    runtime =
-        Runtimes.create(
-            RuntimeConfig.of(
-                Map.of(RuntimeConfig.RUNTIME_KEY, "multithread", "gearbox.workers", "2")));
+    runtime = MultithreadRuntimeProvider.builder().workers(2).build();
   }
 
   /** Stops the runtime. */
