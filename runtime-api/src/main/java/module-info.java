@@ -10,6 +10,7 @@ module dev.gearbox.api {
   exports dev.gearbox.time;
   exports dev.gearbox.spi;
   exports dev.gearbox.stream;
+  exports dev.gearbox.fs;
 
   // The unbounded channel's queue; only the Unsafe-free org.jctools.queues.atomic package is used.
   requires org.jctools.core;

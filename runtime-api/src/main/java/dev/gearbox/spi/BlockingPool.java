@@ -13,9 +13,9 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The pool behind {@code Runtime.spawnBlocking}, shared by every runtime: threads are started on
- * demand up to a maximum and end after a keep-alive without work (as Tokio's blocking pool). Work
- * beyond the maximum waits in a FIFO queue.
+ * The pool behind {@code Runtime.spawnBlocking}, shared by every runtime: it grows while queued
+ * work exceeds its idle threads, up to a maximum, and a thread ends after a keep-alive without work
+ * (as Tokio's blocking pool). Work beyond the maximum waits in a FIFO queue.
  *
  * <p>Each blocking call runs as a {@link RawTask}, so its handle behaves like any task's: abort
  * before it starts completes it as cancelled; once started it runs to the end.
@@ -23,9 +23,11 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class BlockingPool implements TaskScheduler {
   /*
    * Implementation notes: one lock guards the queue and the thread counts. A submission signals an
-   * idle thread if there is one, else starts a thread while below the maximum. Threads wait on
-   * `available` with the keep-alive as timeout and end when it passes with nothing to do, or at
-   * shutdown once the queue is empty. Shutdown cancels queued tasks through `owned`.
+   * idle thread if there is one, and starts a thread (below the maximum) while the queued work
+   * exceeds the idle threads: `idle` still counts a thread signalled but not yet awake, so without
+   * that rule a second submission would signal the same sleeper and wait behind the first. Threads
+   * wait on `available` with the keep-alive as timeout and end when it passes with nothing to do,
+   * or at shutdown once the queue is empty. Shutdown cancels queued tasks through `owned`.
    */
   private final Runtime runtime;
   private final String threadPrefix;
@@ -97,7 +99,8 @@ public final class BlockingPool implements TaskScheduler {
       queue.addLast(task);
       if (idle > 0) {
         available.signal();
-      } else if (threads < maxThreads) {
+      }
+      if (queue.size() > idle && threads < maxThreads) {
         startThread();
       }
     } finally {

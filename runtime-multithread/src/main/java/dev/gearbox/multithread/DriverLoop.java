@@ -1,0 +1,27 @@
+package dev.gearbox.multithread;
+
+/**
+ * The loop of the runtime's driver thread (async-std's "async-io" thread): it blocks in the
+ * selector until the next timer deadline, an I/O event or an unpark, fires what is due, and goes
+ * round until shutdown; then it closes the driver, so futures waiting on I/O fail with "reactor
+ * closed".
+ */
+final class DriverLoop implements Runnable {
+  private final MultithreadScheduler scheduler;
+
+  DriverLoop(MultithreadScheduler scheduler) {
+    this.scheduler = scheduler;
+  }
+
+  @Override
+  public void run() {
+    try {
+      while (!scheduler.isShutdown()) {
+        scheduler.driver.tryPark(Long.MAX_VALUE, scheduler.everyTaskWaits());
+      }
+    } finally {
+      scheduler.driver.close();
+      scheduler.clearQueue();
+    }
+  }
+}

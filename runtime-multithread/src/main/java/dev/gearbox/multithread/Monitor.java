@@ -1,0 +1,123 @@
+package dev.gearbox.multithread;
+
+import dev.gearbox.spi.RawTask;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.Arrays;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The thread that watches the workers: every few milliseconds it looks at how long each has been
+ * inside its current poll, and replaces a worker stuck past the blocking threshold with a fresh
+ * one, so the tasks queued behind a blocking task keep running. The stuck thread ends once its poll
+ * returns. The monitor parks while every worker does, so an idle runtime costs no CPU.
+ */
+final class Monitor extends Thread {
+  /*
+   * Implementation notes: `seenSeq[i]` and `seenAt[i]` (monitor thread only) hold, per worker
+   * slot, the poll sequence last seen and when it was first seen. A slot whose sequence is odd and
+   * unchanged since `blockingThreshold` ago is stuck in one poll: the monitor marks the worker
+   * retiring, puts a fresh worker in the slot, counts the replacement and emits the JFR event.
+   * Replacements stop while `maxExtraWorkers` retiring threads are alive (counted, and left to the
+   * next tick). A false alarm (the poll ended just as the monitor looked) costs one thread start.
+   * A tick that comes more than the threshold after the previous one (the monitor itself was
+   * stopped: a GC pause, or descheduled on a loaded machine) starts every observation afresh, since
+   * the workers were stopped too and their polls cannot be judged on that time.
+   *
+   * Parking: when every worker sleeps, the monitor sets `parked` (volatile) and re-reads the
+   * sleepers' count (the Dekker pair described in Sleepers), then parks until whoever wakes a
+   * worker clears `parked` with a CAS and unparks it.
+   */
+  private static final VarHandle PARKED;
+
+  static {
+    try {
+      PARKED = MethodHandles.lookup().findVarHandle(Monitor.class, "parked", boolean.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  private final MultithreadScheduler scheduler;
+  private final long thresholdNanos;
+  private final long intervalNanos;
+  private final long[] seenSeq;
+  private final long[] seenAt;
+  private long lastCheck = System.nanoTime();
+
+  @SuppressWarnings("unused") // accessed through PARKED
+  private volatile boolean parked;
+
+  Monitor(MultithreadScheduler scheduler, Settings settings) {
+    super(null, null, settings.threadNamePrefix() + "monitor", 0, false);
+    setDaemon(true);
+    this.scheduler = scheduler;
+    this.thresholdNanos = settings.blockingThresholdNanos();
+    this.intervalNanos = settings.monitorIntervalNanos();
+    this.seenSeq = new long[settings.workers()];
+    this.seenAt = new long[settings.workers()];
+  }
+
+  @Override
+  public void run() {
+    while (!scheduler.isShutdown()) {
+      if (everyWorkerSleeps()) {
+        parkUntilWoken();
+      } else {
+        LockSupport.parkNanos(this, intervalNanos);
+        long now = System.nanoTime();
+        if (now - lastCheck > thresholdNanos) {
+          Arrays.fill(seenSeq, 0); // overslept (a GC pause, or descheduled): judge nobody on it
+        }
+        lastCheck = now;
+        check(now);
+      }
+    }
+  }
+
+  private boolean everyWorkerSleeps() {
+    return scheduler.sleepers.sleeping() >= scheduler.workerCount() && scheduler.queue.isEmpty();
+  }
+
+  private void parkUntilWoken() {
+    PARKED.setVolatile(this, true);
+    if (!everyWorkerSleeps()) {
+      PARKED.setVolatile(this, false);
+      return;
+    }
+    while ((boolean) PARKED.getVolatile(this) && !scheduler.isShutdown()) {
+      LockSupport.park(this);
+    }
+    Arrays.fill(seenSeq, 0); // the idle time must not count toward a stuck poll
+  }
+
+  /** Wakes the monitor if it parked because every worker slept. Any thread. */
+  void wakeIfParked() {
+    if ((boolean) PARKED.getVolatile(this) && PARKED.compareAndSet(this, true, false)) {
+      LockSupport.unpark(this);
+    }
+  }
+
+  /** Wakes the monitor for shutdown. */
+  void wakeForShutdown() {
+    PARKED.setVolatile(this, false);
+    LockSupport.unpark(this);
+  }
+
+  private void check(long now) {
+    scheduler.slots().emptyRetiredSlots();
+    for (int slot = 0; slot < seenSeq.length; slot++) {
+      Worker worker = scheduler.worker(slot);
+      long seq = worker.pollSeq();
+      if ((seq & 1) == 0 || seq != seenSeq[slot]) {
+        seenSeq[slot] = seq;
+        seenAt[slot] = now;
+      } else if (now - seenAt[slot] >= thresholdNanos) {
+        RawTask<?> task = worker.polling();
+        if (worker.pollSeq() == seq && scheduler.replace(worker, task, now - seenAt[slot])) {
+          seenSeq[slot] = 0;
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,63 @@
+package dev.gearbox.multithread;
+
+import dev.gearbox.spi.RawTask;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jctools.queues.atomic.MpmcAtomicArrayQueue;
+
+/**
+ * The one run queue every worker takes from and every thread pushes to (async-std's global
+ * injector): unbounded, multi-producer, multi-consumer, first in first out.
+ */
+final class RunQueue {
+  /*
+   * Implementation notes: JCTools' Unsafe-free MpmcAtomicArrayQueue (Vyukov's bounded MPMC ring:
+   * one CAS on the producer or consumer index, a sequence number per slot) carries the queue; it
+   * is bounded, so a push that finds it full goes to an overflow ConcurrentLinkedQueue (Michael &
+   * Scott, one node per push). While the overflow holds anything every push goes there too, and
+   * takers drain the ring first, so the order stays FIFO except across the moment the overflow
+   * starts or empties. `overflowed` counts the overflow's entries; it is written only while
+   * overflowing, so the fast path reads a line nobody writes.
+   *
+   * A `poll` that returns null means the ring's producer and consumer indexes were equal when it
+   * looked (JCTools' strict empty check), which the parking protocol relies on: a push is a CAS on
+   * the producer index, so a worker that re-checks after announcing its sleep sees every push that
+   * did not see the announcement.
+   */
+  static final int CAPACITY = 1 << 16;
+
+  private final MpmcAtomicArrayQueue<RawTask<?>> ring = new MpmcAtomicArrayQueue<>(CAPACITY);
+  private final ConcurrentLinkedQueue<RawTask<?>> overflow = new ConcurrentLinkedQueue<>();
+  private final AtomicInteger overflowed = new AtomicInteger();
+
+  /** Appends a task. Any thread; lock-free. */
+  void push(RawTask<?> task) {
+    if (overflowed.get() == 0 && ring.offer(task)) {
+      return;
+    }
+    overflowed.incrementAndGet();
+    overflow.offer(task);
+  }
+
+  /** Takes the oldest task, or null if the queue is empty. Any thread; lock-free. */
+  RawTask<?> poll() {
+    RawTask<?> task = ring.poll();
+    if (task == null && overflowed.get() != 0) {
+      task = overflow.poll();
+      if (task != null) {
+        overflowed.decrementAndGet();
+      }
+    }
+    return task;
+  }
+
+  /** Whether the queue looked empty. Any thread. */
+  boolean isEmpty() {
+    return ring.isEmpty() && overflowed.get() == 0;
+  }
+
+  /** The number of queued tasks, approximately. */
+  int depth() {
+    return ring.size() + overflowed.get();
+  }
+}

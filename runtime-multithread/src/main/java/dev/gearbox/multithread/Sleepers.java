@@ -1,0 +1,117 @@
+package dev.gearbox.multithread;
+
+import java.util.ArrayDeque;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Who is asleep and who is looking for work: the wake-and-park protocol between the workers and the
+ * threads that push to the run queue. A push wakes one sleeping worker only if nobody is spinning
+ * on the queue; an idle runtime has every worker parked.
+ */
+final class Sleepers {
+  /*
+   * Implementation notes (after async-executor's Sleepers and Tokio's idle.rs):
+   *
+   * `sleepers` is a LIFO stack of parked workers (the most recent is the warmest), guarded by this
+   * object's monitor; `sleeping` mirrors its size (volatile, written under the lock) so the push
+   * path reads it without locking. `spinning` counts workers that look at the queue before parking.
+   *
+   * No lost wake-up, by two Dekker pairs on volatile/CAS accesses (sequentially consistent):
+   *   push:   queue CAS, then read `spinning` and `sleeping`;
+   *   worker: decrement `spinning` (CAS), push itself and write `sleeping` (volatile), then
+   *           re-check the queue.
+   * Either the pusher sees the worker spinning or asleep (and a spinner finds the task, a sleeper
+   * is woken), or the worker's re-check sees the task. A woken worker is taken off the stack by its
+   * waker, with `notified` set before the unpark, so one push wakes at most one worker and a worker
+   * that re-checked and found work takes itself off (cancel) unless a waker got there first.
+   *
+   * The last spinner to find work wakes one more worker if the queue still holds some (Tokio's
+   * rule), since pushes made while it spun woke nobody.
+   *
+   * The monitor sleeps while every worker does: it sets `monitorParked` and re-reads `sleeping`;
+   * whoever takes a worker off the stack writes `sleeping` and then reads `monitorParked`.
+   */
+  private final ArrayDeque<Worker> sleepers = new ArrayDeque<>();
+  private final AtomicInteger spinning = new AtomicInteger();
+  private volatile int sleeping;
+  private final Monitor monitor;
+
+  Sleepers(Monitor monitor) {
+    this.monitor = monitor;
+  }
+
+  /** Wakes one sleeping worker, unless one is spinning or none sleeps. Any thread, after a push. */
+  void notifyOne() {
+    if (spinning.get() != 0 || sleeping == 0) {
+      return;
+    }
+    Worker woken;
+    synchronized (this) {
+      woken = sleepers.pollFirst();
+      if (woken == null) {
+        return;
+      }
+      sleeping = sleepers.size();
+    }
+    woken.notifyWorker();
+    monitor.wakeIfParked();
+  }
+
+  /** Wakes every sleeping worker; for shutdown. */
+  void notifyAll0() {
+    Worker[] woken;
+    synchronized (this) {
+      woken = sleepers.toArray(new Worker[0]);
+      sleepers.clear();
+      sleeping = 0;
+    }
+    for (Worker worker : woken) {
+      worker.notifyWorker();
+    }
+  }
+
+  /** A worker starts spinning on the queue. */
+  void startSpinning() {
+    spinning.incrementAndGet();
+  }
+
+  /**
+   * A spinner stops: found work, or gives up before parking.
+   *
+   * @return true if it was the last spinner
+   */
+  boolean stopSpinning() {
+    return spinning.decrementAndGet() == 0;
+  }
+
+  /** Announces that {@code worker} is about to park; it must re-check the queue after this. */
+  void sleep(Worker worker) {
+    synchronized (this) {
+      sleepers.addFirst(worker);
+      sleeping = sleepers.size();
+    }
+  }
+
+  /**
+   * Takes {@code worker} off the stack, if nobody woke it yet: it found work after announcing its
+   * sleep, or it retires.
+   *
+   * @return true if it was still on the stack; false if a waker took it off (a notification is on
+   *     its way)
+   */
+  boolean cancel(Worker worker) {
+    synchronized (this) {
+      if (!sleepers.removeFirstOccurrence(worker)) {
+        return false;
+      }
+      sleeping = sleepers.size();
+    }
+    monitor.wakeIfParked();
+    return true;
+  }
+
+  /** Parked workers, for the monitor, the paused clock and metrics. */
+  int sleeping() {
+    return sleeping;
+  }
+}

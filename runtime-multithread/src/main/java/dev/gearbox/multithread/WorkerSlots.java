@@ -1,0 +1,167 @@
+package dev.gearbox.multithread;
+
+import dev.gearbox.spi.RawTask;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The workers of one runtime: the current worker of each slot, the replaced workers whose stuck
+ * poll has not returned yet, and the replacement itself, with its counters.
+ */
+final class WorkerSlots {
+  /*
+   * Implementation notes: `slots` holds the current worker of each slot; only the monitor replaces
+   * an entry (and only before shutdown), so readers see either the old or the new worker.
+   * `retired` holds the replaced workers still alive, for shutdown to wait for; `extraWorkers`
+   * counts them against maxExtraWorkers. The counters of a replaced worker that ends are added to
+   * `endedPolls` and `endedParks`, so metrics do not lose them.
+   */
+  private final MultithreadScheduler scheduler;
+  private final String namePrefix;
+  private final int maxExtraWorkers;
+  private final AtomicReferenceArray<Worker> slots;
+  private final Set<Worker> retired = ConcurrentHashMap.newKeySet();
+  private final AtomicInteger extraWorkers = new AtomicInteger();
+  private final AtomicInteger workerSequence = new AtomicInteger();
+  private final AtomicLong replacements = new AtomicLong();
+  private final AtomicLong refusedReplacements = new AtomicLong();
+  private final AtomicLong endedPolls = new AtomicLong();
+  private final AtomicLong endedParks = new AtomicLong();
+
+  WorkerSlots(MultithreadScheduler scheduler, Settings settings) {
+    this.scheduler = scheduler;
+    this.namePrefix = settings.threadNamePrefix() + "worker-";
+    this.maxExtraWorkers = settings.maxExtraWorkers();
+    this.slots = new AtomicReferenceArray<>(settings.workers());
+  }
+
+  /** Creates and starts a worker in every slot. */
+  void start() {
+    for (int slot = 0; slot < slots.length(); slot++) {
+      slots.set(slot, newWorker(slot));
+    }
+    for (int slot = 0; slot < slots.length(); slot++) {
+      slots.get(slot).start();
+    }
+  }
+
+  private Worker newWorker(int slot) {
+    return new Worker(scheduler, slot, namePrefix + workerSequence.getAndIncrement());
+  }
+
+  int count() {
+    return slots.length();
+  }
+
+  Worker get(int slot) {
+    return slots.get(slot);
+  }
+
+  /**
+   * Replaces {@code stuck} by a fresh worker in its slot, unless it retires already or {@code
+   * maxExtraWorkers} replaced workers are alive. Monitor thread only.
+   *
+   * @return true if replaced
+   */
+  boolean replace(Worker stuck, RawTask<?> task, long blockedNanos) {
+    if (stuck.isRetiring()) {
+      return false;
+    }
+    if (extraWorkers.get() >= maxExtraWorkers) {
+      refusedReplacements.incrementAndGet();
+      return false;
+    }
+    extraWorkers.incrementAndGet();
+    retired.add(stuck);
+    Worker fresh = newWorker(stuck.slot);
+    slots.set(stuck.slot, fresh);
+    stuck.retire();
+    fresh.start();
+    stuck.moveLifoToQueue();
+    replacements.incrementAndGet();
+    emitReplaced(stuck, task, blockedNanos);
+    return true;
+  }
+
+  private static void emitReplaced(Worker stuck, RawTask<?> task, long blockedNanos) {
+    WorkerReplacedEvent event = new WorkerReplacedEvent();
+    if (event.isEnabled()) {
+      if (task != null) {
+        event.taskId = task.id();
+        event.futureClass = task instanceof MultithreadTask<?> own ? own.futureClass : null;
+      }
+      event.workerThread = stuck.getName();
+      event.blockedFor = blockedNanos;
+      event.commit();
+    }
+  }
+
+  /** Moves what retiring workers put in their LIFO slots since to the queue. Monitor thread. */
+  void emptyRetiredSlots() {
+    if (!retired.isEmpty()) {
+      retired.forEach(Worker::moveLifoToQueue);
+    }
+  }
+
+  /** Called by each worker as it ends. */
+  void ended(Worker worker) {
+    if (worker.isRetiring()) { // it left its slot: its counters would be lost
+      endedPolls.addAndGet(worker.polls());
+      endedParks.addAndGet(worker.parks());
+      if (retired.remove(worker)) {
+        extraWorkers.decrementAndGet();
+      }
+    }
+  }
+
+  /** Unparks every current worker; for shutdown. */
+  void unparkAll() {
+    for (int slot = 0; slot < slots.length(); slot++) {
+      LockSupport.unpark(slots.get(slot));
+    }
+  }
+
+  /** Adds every worker thread, current and retired, to {@code threads}. */
+  void addThreadsTo(List<Thread> threads) {
+    for (int slot = 0; slot < slots.length(); slot++) {
+      threads.add(slots.get(slot));
+    }
+    threads.addAll(retired);
+  }
+
+  long polls() {
+    long total = endedPolls.get();
+    for (int slot = 0; slot < slots.length(); slot++) {
+      total += slots.get(slot).polls();
+    }
+    for (Worker worker : retired) {
+      total += worker.polls();
+    }
+    return total;
+  }
+
+  long parks() {
+    long total = endedParks.get();
+    for (int slot = 0; slot < slots.length(); slot++) {
+      total += slots.get(slot).parks();
+    }
+    return total;
+  }
+
+  long replacements() {
+    return replacements.get();
+  }
+
+  long refusedReplacements() {
+    return refusedReplacements.get();
+  }
+
+  int extraWorkers() {
+    return extraWorkers.get();
+  }
+}

@@ -1,0 +1,29 @@
+/**
+ * The {@code multithread} runtime, Gearbox's analogue of async-std, with the adaptive scheduler
+ * async-std announced and never shipped: a task that blocks its worker does not stall the others.
+ *
+ * <p>Public: {@link dev.gearbox.multithread.MultithreadRuntimeProvider} (the service and its
+ * configuration keys) and {@link dev.gearbox.multithread.MultithreadRuntimeBuilder} (the same
+ * settings in code). Everything else is package-private:
+ *
+ * <ul>
+ *   <li>{@code RunQueue}: the one unbounded MPMC run queue (JCTools' Unsafe-free ring, with an
+ *       overflow list) every worker takes from;
+ *   <li>{@code Worker}: a thread that polls tasks from the queue, spins briefly, parks;
+ *   <li>{@code Sleepers}: the wake-and-park protocol (no lost wake-up, one wake per push at most,
+ *       none while a worker spins);
+ *   <li>{@code Monitor}: every few milliseconds, replaces a worker stuck inside one poll past the
+ *       blocking threshold; parks while every worker does;
+ *   <li>{@code WorkerSlots}: the current worker of each slot, the replaced ones still alive, and
+ *       the replacement itself;
+ *   <li>{@code DriverLoop}: the dedicated thread that drives timers and I/O ({@code
+ *       RuntimeDriver});
+ *   <li>{@code MultithreadScheduler}, {@code MultithreadRuntime}, {@code BlockOn}, {@code
+ *       MultithreadMetrics}, {@code WorkerReplacedEvent} (JFR).
+ * </ul>
+ *
+ * <p>Memory-ordering conventions: VarHandles are static final constants named after their field;
+ * each subtle class states its invariants and which thread owns each field in an
+ * implementation-notes comment. No {@code sun.misc.Unsafe}.
+ */
+package dev.gearbox.multithread;

@@ -1,0 +1,219 @@
+package dev.gearbox.multithread;
+
+import static dev.gearbox.multithread.TestRuntimes.WAIT;
+import static dev.gearbox.multithread.TestRuntimes.create;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gearbox.future.Poll;
+import dev.gearbox.multithread.TestRuntimes.BlockingPoll;
+import dev.gearbox.runtime.JoinException;
+import dev.gearbox.runtime.JoinHandle;
+import dev.gearbox.runtime.Runtime;
+import dev.gearbox.testkit.Await;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordingStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Timeout.ThreadMode;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The monitor: a worker stuck inside one poll is replaced, and the other tasks keep running. */
+@Timeout(value = 60, threadMode = ThreadMode.SEPARATE_THREAD)
+class MonitorTest {
+
+  /**
+   * The issue's test: a task blocks its thread inside a poll while 1000 other tasks are spawned;
+   * they all complete while the blocker is still blocked (it is released only afterwards), so none
+   * of them waited for the block to end.
+   */
+  @ParameterizedTest(name = "{0} worker(s)")
+  @ValueSource(ints = {1, 2})
+  void aBlockedWorkerDoesNotHoldUpTheOtherTasks(int workers) throws Exception {
+    List<BlockingPoll> blockers = new ArrayList<>();
+    try (Runtime runtime = create("gearbox.workers", String.valueOf(workers))) {
+      List<JoinHandle<Boolean>> blocked = new ArrayList<>();
+      for (int i = 0; i < workers; i++) { // block every worker
+        BlockingPoll blocker = new BlockingPoll();
+        blockers.add(blocker);
+        blocked.add(runtime.spawn(blocker));
+        assertThat(blocker.started.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+      }
+      List<JoinHandle<Integer>> others = new ArrayList<>();
+      for (int i = 0; i < 1000; i++) {
+        int value = i;
+        others.add(runtime.spawn(cx -> Poll.ready(value)));
+      }
+      long sum = 0;
+      for (JoinHandle<Integer> handle : others) {
+        sum += handle.join(WAIT);
+      }
+      assertThat(sum).isEqualTo(999 * 1000 / 2);
+      assertThat(blocked).noneMatch(JoinHandle::isFinished); // still blocked
+      // at least one stuck worker was replaced (the others may not have been stuck for long yet)
+      assertThat(runtime.metrics().all().get("replacedWorkers")).isPositive();
+      assertThat(runtime.metrics().all().get("retiringWorkers")).isPositive();
+
+      blockers.forEach(blocker -> blocker.release.countDown());
+      for (JoinHandle<Boolean> handle : blocked) {
+        assertThat(handle.join(WAIT)).isTrue();
+      }
+      Await.until(
+          WAIT,
+          () -> runtime.metrics().all().get("retiringWorkers") == 0,
+          () -> "the replaced workers to end: " + runtime.metrics().all());
+      assertThat(runtime.metrics().workers()).isEqualTo(workers);
+    } finally {
+      blockers.forEach(blocker -> blocker.release.countDown()); // also when an assertion failed
+    }
+  }
+
+  /**
+   * The issue's scenario on one worker: a poll blocks its thread for 500 ms (and then until the
+   * test releases it, so it cannot end before the check), and 1000 tasks spawned meanwhile all
+   * complete while it is still inside that poll.
+   */
+  @Test
+  void aTaskBlockingForHalfASecondDoesNotDelayTheOthers() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    try (Runtime runtime = create("gearbox.workers", "1")) {
+      CountDownLatch blocking = new CountDownLatch(1);
+      JoinHandle<Boolean> blocker =
+          runtime.spawn(
+              cx -> {
+                blocking.countDown();
+                Thread.sleep(500); // the block under test, inside the poll
+                return Poll.ready(release.await(WAIT.toMillis(), TimeUnit.MILLISECONDS));
+              });
+      assertThat(blocking.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+      List<JoinHandle<Integer>> others = new ArrayList<>();
+      for (int i = 0; i < 1000; i++) {
+        int value = i;
+        others.add(runtime.spawn(cx -> Poll.ready(value)));
+      }
+      for (JoinHandle<Integer> handle : others) {
+        handle.join(WAIT);
+      }
+      assertThat(blocker.isFinished())
+          .as("the 1000 tasks completed while the blocker was inside its poll")
+          .isFalse();
+      release.countDown();
+      assertThat(blocker.join(WAIT)).isTrue();
+    } finally {
+      release.countDown();
+    }
+  }
+
+  /**
+   * A task spawned by a poll goes to its worker's LIFO slot; if that poll then blocks, the monitor
+   * moves the slot's task to the queue as it replaces the worker, so the child does not wait for
+   * the block to end.
+   */
+  @Test
+  void aChildSpawnedIntoTheLifoSlotOfAPollThatBlocksStillRuns() throws Exception {
+    try (Runtime runtime = create("gearbox.workers", "1")) {
+      CountDownLatch childRan = new CountDownLatch(1);
+      JoinHandle<Boolean> parent =
+          runtime.spawn(
+              cx -> {
+                dev.gearbox.runtime.Task.spawn(
+                    c -> {
+                      childRan.countDown();
+                      return Poll.ready(null);
+                    });
+                // blocks until the child ran: only a replacement worker can run it
+                return Poll.ready(childRan.await(WAIT.toMillis(), TimeUnit.MILLISECONDS));
+              });
+      assertThat(parent.join(WAIT)).isTrue();
+      assertThat(runtime.metrics().all().get("replacedWorkers")).isPositive();
+    }
+  }
+
+  @Test
+  void withNoExtraWorkersAllowedTheStuckWorkerStaysAndTheRefusalIsCounted() throws Exception {
+    try (Runtime runtime =
+        create("gearbox.workers", "1", "gearbox.multithread.maxExtraWorkers", "0")) {
+      BlockingPoll blocker = new BlockingPoll();
+      JoinHandle<Boolean> blocked = runtime.spawn(blocker);
+      assertThat(blocker.started.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+      JoinHandle<String> queued = runtime.spawn(cx -> Poll.ready("after the blocker"));
+      Await.until(
+          WAIT,
+          () -> runtime.metrics().all().get("refusedReplacements") > 0,
+          () -> "a refused replacement: " + runtime.metrics().all());
+      assertThat(queued.isFinished()).isFalse();
+      assertThat(runtime.metrics().all().get("replacedWorkers")).isZero();
+      blocker.release.countDown();
+      assertThat(queued.join(WAIT)).isEqualTo("after the blocker");
+      assertThat(blocked.join(WAIT)).isTrue();
+    }
+  }
+
+  @Test
+  void replacementEmitsAJfrEventNamingTheTask() throws Exception {
+    CountDownLatch seen = new CountDownLatch(1);
+    RecordedEvent[] event = new RecordedEvent[1];
+    try (RecordingStream stream = new RecordingStream();
+        Runtime runtime = create("gearbox.workers", "1")) {
+      stream.enable(WorkerReplacedEvent.NAME);
+      stream.onEvent(
+          WorkerReplacedEvent.NAME,
+          recorded -> {
+            event[0] = recorded;
+            seen.countDown();
+          });
+      stream.startAsync();
+      Await.until(
+          WAIT, () -> new WorkerReplacedEvent().isEnabled(), "JFR to enable the replacement event");
+      BlockingPoll blocker = new BlockingPoll();
+      JoinHandle<Boolean> blocked = runtime.spawn(blocker);
+      try {
+        assertThat(seen.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+      } finally {
+        blocker.release.countDown();
+      }
+      assertThat(blocked.join(WAIT)).isTrue();
+      assertThat(event[0].getLong("taskId")).isEqualTo(blocked.id());
+      assertThat(event[0].getClass("futureClass").getName()).endsWith("BlockingPoll");
+      assertThat(event[0].getString("workerThread")).startsWith("gearbox-multithread-worker-");
+      assertThat(event[0].getDuration("blockedFor")).isGreaterThanOrEqualTo(Duration.ofMillis(10));
+    }
+  }
+
+  @Test
+  void shutdownWithAStuckWorkerCancelsTheRestAndEndsOnceThePollReturns() throws Exception {
+    Runtime runtime = create("gearbox.workers", "1", "gearbox.threadNamePrefix", "stuck-");
+    BlockingPoll blocker = new BlockingPoll();
+    JoinHandle<Boolean> blocked = runtime.spawn(blocker);
+    assertThat(blocker.started.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+    Await.until(
+        WAIT,
+        () -> runtime.metrics().all().get("replacedWorkers") == 1,
+        () -> "the stuck worker to be replaced: " + runtime.metrics().all());
+    JoinHandle<Object> pending = runtime.spawn(cx -> Poll.pending());
+    runtime.shutdown();
+    assertThat(runtime.shutdown(Duration.ofMillis(50))).isFalse(); // the stuck poll still runs
+    blocker.release.countDown();
+    assertThat(runtime.shutdown(WAIT)).isTrue();
+    assertThat(runtime.isTerminated()).isTrue();
+    JoinException cancelled = catchJoin(pending);
+    assertThat(cancelled.isCancelled()).isTrue();
+    assertThat(blocked.isFinished()).isTrue(); // aborted inside its poll, finished when it returned
+    assertThat(Thread.getAllStackTraces().keySet())
+        .noneMatch(thread -> thread.getName().startsWith("stuck-"));
+  }
+
+  private static JoinException catchJoin(JoinHandle<?> handle) {
+    try {
+      handle.join();
+    } catch (JoinException e) {
+      return e;
+    }
+    throw new AssertionError("expected " + handle + " to fail");
+  }
+}

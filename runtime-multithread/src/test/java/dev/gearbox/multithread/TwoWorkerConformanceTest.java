@@ -1,0 +1,20 @@
+package dev.gearbox.multithread;
+
+import dev.gearbox.runtime.Runtime;
+import dev.gearbox.runtime.RuntimeConfig;
+import dev.gearbox.runtime.Runtimes;
+import dev.gearbox.testkit.RuntimeConformanceTests;
+import java.util.HashMap;
+import java.util.Map;
+
+/** The conformance suite on the multithread runtime with 2 worker(s). */
+class TwoWorkerConformanceTest extends RuntimeConformanceTests {
+
+  @Override
+  public Runtime createRuntime(Map<String, String> extraConfig) {
+    Map<String, String> config =
+        new HashMap<>(Map.of(RuntimeConfig.RUNTIME_KEY, "multithread", "gearbox.workers", "2"));
+    config.putAll(extraConfig);
+    return Runtimes.create(RuntimeConfig.of(config));
+  }
+}
