@@ -52,19 +52,26 @@ public final class Reminders {
   public List<String> fire(List<Reminder> reminders) {
     long start = clock.nanoTime();
     Queue<String> fired = new ConcurrentLinkedQueue<>();
-    List<Future<Void>> tasks = new ArrayList<>();
-    for (Reminder reminder : reminders) {
-      tasks.add(
-          runtime.spawn(
-              Time.sleep(reminder.delay())
-                  .map(
-                      done -> {
-                        Duration at = Duration.ofNanos(clock.nanoTime() - start);
-                        fired.add(reminder.text() + " at " + format(at));
-                        return null;
-                      })));
-    }
-    runtime.blockOn(Futures.joinAll(tasks));
+    // The reminders are spawned from inside blockOn, all in one poll: on a paused clock, time only
+    // jumps once every task waits, so no reminder's timer can fire before the last one is set.
+    runtime.blockOn(
+        Futures.lazy(
+                () -> {
+                  List<Future<Void>> tasks = new ArrayList<>();
+                  for (Reminder reminder : reminders) {
+                    tasks.add(
+                        runtime.spawn(
+                            Time.sleep(reminder.delay())
+                                .map(
+                                    done -> {
+                                      Duration at = Duration.ofNanos(clock.nanoTime() - start);
+                                      fired.add(reminder.text() + " at " + format(at));
+                                      return null;
+                                    })));
+                  }
+                  return Futures.joinAll(tasks);
+                })
+            .flatMap(all -> all));
     return List.copyOf(fired);
   }
 
