@@ -59,7 +59,9 @@ sealed interface Contestant {
 
     @Override
     public String threads() {
-      return workers == null ? "single-threaded" : workers + " workers";
+      return workers == null
+          ? "single-threaded"
+          : workers + (workers == 1 ? " worker" : " workers");
     }
 
     @Override

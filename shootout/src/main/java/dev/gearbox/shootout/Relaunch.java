@@ -22,7 +22,7 @@ final class Relaunch {
   static final String MAX_POOL_SIZE = "jdk.virtualThreadScheduler.maxPoolSize";
 
   /** Set in the child, so that it never starts a third JVM. */
-  static final String RELAUNCHED = "gearbox.shootout.relaunched";
+  static final String RELAUNCHED = "shootout.relaunched";
 
   private Relaunch() {}
 
