@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -17,20 +18,31 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class Runner {
   /* Implementation notes: a cell runs on a daemon thread of its own, which opens a fresh
-   * contestant, runs the warm-up and the timed runs and closes it. The caller waits for it with a
-   * deadline of RUN_DEADLINE per run, so a runtime that hangs costs its own cell (reported as
+   * contestant, runs the warm-up and the timed runs and closes it, counting finished runs in
+   * `finished`. The caller waits for the result in steps of one run deadline and gives up when a
+   * step passes with no run finished, so a runtime that hangs costs its own cell (reported as
    * failed, its session closed from here to free what it can) and not the whole shoot-out; the
    * stuck thread, being a daemon, cannot keep the JVM alive. */
 
   /** The longest a single run may take before its cell is reported as failed. */
   static final Duration RUN_DEADLINE = Duration.ofMinutes(3);
 
+  /** The same in quick mode, whose runs are smaller. */
+  static final Duration QUICK_RUN_DEADLINE = Duration.ofMinutes(1);
+
   private final Plan plan;
   private final PrintStream out;
+  private final Duration deadline;
 
+  /** A runner with the run deadline of the plan's mode. */
   Runner(Plan plan, PrintStream out) {
+    this(plan, out, plan.options().quick() ? QUICK_RUN_DEADLINE : RUN_DEADLINE);
+  }
+
+  Runner(Plan plan, PrintStream out, Duration deadline) {
     this.plan = plan;
     this.out = out;
+    this.deadline = deadline;
   }
 
   List<Measurement> run() {
@@ -72,12 +84,13 @@ final class Runner {
   private Measurement runCell(Workload workload, Contestant contestant) {
     Options options = plan.options();
     AtomicReference<Contestant.Session> open = new AtomicReference<>();
+    AtomicInteger finished = new AtomicInteger();
     CompletableFuture<Measurement> result = new CompletableFuture<>();
     Thread thread =
         new Thread(
             () -> {
               try {
-                result.complete(measure(workload, contestant, options, open));
+                result.complete(measure(workload, contestant, options, open, finished));
               } catch (Throwable failure) {
                 result.completeExceptionally(failure);
               }
@@ -85,9 +98,18 @@ final class Runner {
             "shootout-" + workload.name() + "-" + contestant.name());
     thread.setDaemon(true);
     thread.start();
-    long deadline = RUN_DEADLINE.toMillis() * (options.warmup() + options.runs() + 1);
     try {
-      return result.get(deadline, TimeUnit.MILLISECONDS);
+      int seen = 0;
+      while (true) {
+        try {
+          return result.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+          if (finished.get() == seen) {
+            throw e;
+          }
+          seen = finished.get();
+        }
+      }
     } catch (ExecutionException e) {
       return Measurement.without(
           workload, contestant, Measurement.Outcome.FAILED, describe(e.getCause()));
@@ -100,7 +122,7 @@ final class Runner {
           workload,
           contestant,
           Measurement.Outcome.FAILED,
-          "no result after " + Duration.ofMillis(deadline).toSeconds() + " s");
+          "a run took longer than " + deadline.toMillis() + " ms");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while " + workload.name() + " ran", e);
@@ -111,7 +133,8 @@ final class Runner {
       Workload workload,
       Contestant contestant,
       Options options,
-      AtomicReference<Contestant.Session> open)
+      AtomicReference<Contestant.Session> open,
+      AtomicInteger finished)
       throws Exception {
     try (Contestant.Session session = contestant.open()) {
       open.set(session);
@@ -119,12 +142,14 @@ final class Runner {
         if (!session.run(workload)) {
           return Measurement.without(workload, contestant, Measurement.Outcome.NOT_AVAILABLE, "");
         }
+        finished.incrementAndGet();
       }
       long[] samples = new long[options.runs()];
       for (int i = 0; i < samples.length; i++) {
         long start = System.nanoTime();
         boolean ran = session.run(workload);
         samples[i] = System.nanoTime() - start;
+        finished.incrementAndGet();
         if (!ran) {
           return Measurement.without(workload, contestant, Measurement.Outcome.NOT_AVAILABLE, "");
         }
