@@ -2,6 +2,7 @@
 module dev.gearbox.examples {
   requires dev.gearbox.api;
   requires dev.gearbox.guice;
+  requires dev.gearbox.shootout;
 
   // Guice constructs the Guice example's components reflectively.
   opens dev.gearbox.examples to

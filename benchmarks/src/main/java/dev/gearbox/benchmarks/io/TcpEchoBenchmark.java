@@ -1,21 +1,13 @@
 package dev.gearbox.benchmarks.io;
 
-import dev.gearbox.future.Future;
-import dev.gearbox.future.Futures;
-import dev.gearbox.future.Step;
 import dev.gearbox.io.TcpListener;
-import dev.gearbox.io.TcpStream;
-import dev.gearbox.runtime.JoinHandle;
 import dev.gearbox.runtime.Runtime;
 import dev.gearbox.runtime.RuntimeConfig;
 import dev.gearbox.runtime.Runtimes;
-import dev.gearbox.runtime.Task;
+import dev.gearbox.shootout.workloads.EchoTasks;
+import dev.gearbox.shootout.workloads.TcpEcho;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.AuxCounters;
@@ -36,8 +28,11 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The {@code tcp_echo} workload (WORKLOADS.md): C client connections on loopback, each sending M
  * messages of 64 bytes and waiting for each echo before the next, against an echo server on the
- * same runtime (one task per connection). One invocation is C × M round trips; the {@code
- * roundTrips} counter reports them per second. Quick run: {@code -p messages=500}.
+ * same runtime (one task per connection), with the shoot-out module's tasks ({@link EchoTasks},
+ * {@link TcpEcho}). One invocation is C × M round trips; the {@code roundTrips} counter reports
+ * them per second. Quick run: {@code -p messages=500}. Runtime kinds: {@code -p
+ * runtime=workstealing} (any installed kind); the virtual-thread baseline is {@code
+ * VirtualThreadBenchmark.tcpEcho}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -46,9 +41,6 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 5)
 @Fork(1)
 public class TcpEchoBenchmark {
-  /** The size of each message, as the workload defines it. */
-  static final int MESSAGE_SIZE = 64;
-
   /** The runtime kind under test. */
   @Param("minimal")
   public String runtime;
@@ -94,7 +86,7 @@ public class TcpEchoBenchmark {
             RuntimeConfig.of(
                 Map.of(RuntimeConfig.RUNTIME_KEY, runtime, "gearbox.workers", "" + workers)));
     listener = TcpListener.bind(0);
-    rt.spawn(acceptLoop(listener));
+    rt.spawn(EchoTasks.acceptLoop(listener));
   }
 
   /** Stops the server and the runtime. */
@@ -113,81 +105,8 @@ public class TcpEchoBenchmark {
    */
   @Benchmark
   public long echoRoundTrips(Counters counters) throws Exception {
-    List<JoinHandle<Long>> clients = new ArrayList<>(connections);
-    for (int i = 0; i < connections; i++) {
-      clients.add(
-          rt.spawn(TcpStream.connect(listener.localAddress()).flatMap(this::clientRoundTrips)));
-    }
-    long bytes = 0;
-    for (JoinHandle<Long> client : clients) {
-      bytes += client.join(Duration.ofMinutes(5));
-    }
+    long bytes = new TcpEcho(connections, messages).roundTrips(rt, listener.localAddress());
     counters.roundTrips += (long) connections * messages;
     return bytes;
-  }
-
-  private Future<Long> clientRoundTrips(TcpStream stream) {
-    ByteBuffer request = ByteBuffer.allocate(MESSAGE_SIZE);
-    Arrays.fill(request.array(), (byte) 'g');
-    ByteBuffer reply = ByteBuffer.allocate(MESSAGE_SIZE);
-    try {
-      stream.setNoDelay(true);
-    } catch (IOException e) {
-      return Futures.failed(e);
-    }
-    return Futures.loop(
-            0,
-            (Integer sent) -> {
-              if (sent == messages) {
-                return Futures.ready(Step.<Integer, Long>done((long) sent * MESSAGE_SIZE));
-              }
-              request.clear();
-              reply.clear();
-              return stream
-                  .writeAll(request)
-                  .andThen(stream.readExact(reply))
-                  .map(ignored -> Step.<Integer, Long>next(sent + 1));
-            })
-        .inspect(ignored -> stream.close());
-  }
-
-  /** Accepts connections forever, one echo task for each. */
-  static Future<Void> acceptLoop(TcpListener listener) {
-    return Futures.loop(
-        null,
-        (Void ignored) ->
-            listener
-                .accept()
-                .map(
-                    stream -> {
-                      Task.spawn(echo(stream));
-                      return Step.<Void, Void>next(null);
-                    }));
-  }
-
-  /** Writes back what it reads until end of stream, then closes the stream. */
-  static Future<Void> echo(TcpStream stream) {
-    ByteBuffer buffer = ByteBuffer.allocate(4096);
-    try {
-      stream.setNoDelay(true);
-    } catch (IOException e) {
-      return Futures.failed(e);
-    }
-    return Futures.loop(
-        null,
-        (Void ignored) -> {
-          buffer.clear();
-          return stream
-              .read(buffer)
-              .flatMap(
-                  read -> {
-                    if (read < 0) {
-                      stream.close();
-                      return Futures.ready(Step.<Void, Void>done(null));
-                    }
-                    buffer.flip();
-                    return stream.writeAll(buffer).map(done -> Step.<Void, Void>next(null));
-                  });
-        });
   }
 }

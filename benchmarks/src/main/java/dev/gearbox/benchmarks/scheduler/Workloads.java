@@ -1,23 +1,59 @@
 package dev.gearbox.benchmarks.scheduler;
 
-/** The sizes of the standard scheduler workloads (shared/WORKLOADS.md). */
+import dev.gearbox.runtime.Runtime;
+import dev.gearbox.shootout.Workload;
+import dev.gearbox.shootout.workloads.ChainedSpawn;
+import dev.gearbox.shootout.workloads.PingPong;
+import dev.gearbox.shootout.workloads.Skynet;
+import dev.gearbox.shootout.workloads.SpawnMany;
+import dev.gearbox.shootout.workloads.SpawnRemote;
+import dev.gearbox.shootout.workloads.StandardWorkloads;
+import dev.gearbox.shootout.workloads.TcpEcho;
+import dev.gearbox.shootout.workloads.YieldMany;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ForkJoinPool;
+
+/**
+ * The standard workloads at their defined sizes (shared/WORKLOADS.md), as the shoot-out module
+ * writes them: the JMH benchmarks and the shoot-out run the same code.
+ */
 final class Workloads {
-  static final int SPAWN_MANY = 100_000;
-  static final int SPAWN_REMOTE = 100_000;
-  static final int YIELD_TASKS = 200;
-  static final int YIELDS = 1_000;
-  static final int PING_PONG_PAIRS = 1_000;
-  static final int ROUND_TRIPS = 100;
-  static final int CHAIN_DEPTH = 1_000;
-  static final int CHAINS = 100;
-  static final int SKYNET_DEPTH = 6;
-  static final long SKYNET_SUM = 499_999_500_000L;
+  static final Workload SPAWN_MANY = new SpawnMany(StandardWorkloads.SPAWN_MANY);
+  static final Workload SPAWN_REMOTE = new SpawnRemote(StandardWorkloads.SPAWN_REMOTE);
+  static final Workload YIELD_MANY =
+      new YieldMany(StandardWorkloads.YIELD_TASKS, StandardWorkloads.YIELDS);
+  static final Workload PING_PONG =
+      new PingPong(StandardWorkloads.PING_PONG_PAIRS, StandardWorkloads.ROUND_TRIPS);
+  static final Workload CHAINED_SPAWN =
+      new ChainedSpawn(StandardWorkloads.CHAIN_DEPTH, StandardWorkloads.CHAINS);
+  static final Workload SKYNET = new Skynet(StandardWorkloads.SKYNET_DEPTH);
+  static final Workload TCP_ECHO =
+      new TcpEcho(StandardWorkloads.TCP_CONNECTIONS, StandardWorkloads.TCP_MESSAGES);
 
   private Workloads() {}
 
-  static void check(boolean condition, String what) {
-    if (!condition) {
-      throw new IllegalStateException("workload check failed: " + what);
+  /** Runs a Gearbox version, rethrowing a checked failure unchecked (JMH reports either). */
+  static void run(Workload workload, Runtime runtime) {
+    unchecked(
+        workload,
+        () -> {
+          workload.run(runtime);
+          return null;
+        });
+  }
+
+  /** Runs the ForkJoinPool version, rethrowing a checked failure unchecked. */
+  static void runOnForkJoin(Workload workload, ForkJoinPool pool) {
+    unchecked(workload, () -> workload.runOnForkJoin(pool));
+  }
+
+  private static void unchecked(Workload workload, Callable<?> run) {
+    try {
+      run.call();
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException(workload.name() + " failed", e);
     }
   }
 }

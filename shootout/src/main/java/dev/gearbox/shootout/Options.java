@@ -1,0 +1,144 @@
+package dev.gearbox.shootout;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The shoot-out's command line, parsed. {@code runtimes} and {@code workloads} are empty when not
+ * given (meaning every one); their names are checked against what is installed later, by {@link
+ * Plan}, which knows what exists.
+ */
+record Options(
+    Action action,
+    List<String> runtimes,
+    List<String> workloads,
+    int runs,
+    int warmup,
+    int workers,
+    boolean quick,
+    Path out) {
+
+  /** What the program is asked to do. */
+  enum Action {
+    RUN,
+    HELP,
+    LIST,
+    DESCRIBE
+  }
+
+  static final int MAX_RUNS = 1000;
+  static final int MAX_WORKERS = 1024;
+  static final Path DEFAULT_OUT = Path.of("target", "shootout");
+
+  static final String USAGE =
+      """
+      usage: ./gearbox run [options]       (the shoot-out, in quick mode unless --full)
+
+        --runtimes A,B,...   what to run: installed Gearbox runtimes and the JDK baselines
+                             forkjoin and virtual (default: all of them but simulated)
+        --workloads A,B,...  which workloads (default: all)
+        --runs N             timed runs per runtime and workload (default 5, 1 to 1000)
+        --warmup N           untimed runs before them (default 2; quick: 3; 0 to 1000)
+        --workers N          worker threads of multi-threaded runtimes and of both baselines
+                             (default 2, 1 to 1024); single-threaded runtimes run as they are
+        --quick              smaller workloads, about two minutes in all
+        --full               the workloads at their defined sizes (cancels --quick)
+        --out DIR            where report.csv and report.html go (default target/shootout)
+        --list               list the runtimes, baselines and workloads, and exit
+        --describe           list every configuration key of the installed runtimes, and exit
+        --help               print this help, and exit
+      """;
+
+  /**
+   * Parses the command line.
+   *
+   * @throws UsageException naming the bad option or value and what is allowed
+   */
+  static Options parse(String... args) {
+    Action action = Action.RUN;
+    List<String> runtimes = List.of();
+    List<String> workloads = List.of();
+    Integer runs = null;
+    Integer warmup = null;
+    int workers = 2;
+    boolean quick = false;
+    Path out = DEFAULT_OUT;
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      switch (arg) {
+        case "--help", "-h" -> action = Action.HELP;
+        case "--list" -> action = action == Action.HELP ? action : Action.LIST;
+        case "--describe" -> action = action == Action.HELP ? action : Action.DESCRIBE;
+        case "--quick" -> quick = true;
+        case "--full" -> quick = false;
+        case "--runtimes" -> runtimes = names(arg, value(args, ++i, arg));
+        case "--workloads" -> workloads = names(arg, value(args, ++i, arg));
+        case "--runs" -> runs = number(arg, value(args, ++i, arg), 1, MAX_RUNS);
+        case "--warmup" -> warmup = number(arg, value(args, ++i, arg), 0, MAX_RUNS);
+        case "--workers" -> workers = number(arg, value(args, ++i, arg), 1, MAX_WORKERS);
+        case "--out" -> out = Path.of(value(args, ++i, arg));
+        default ->
+            throw new UsageException(
+                "unknown option '"
+                    + arg
+                    + "': expected one of --runtimes, --workloads, --runs, --warmup, --workers,"
+                    + " --quick, --full, --out, --list, --describe, --help");
+      }
+    }
+    return new Options(
+        action,
+        runtimes,
+        workloads,
+        runs == null ? 5 : runs,
+        warmup == null ? (quick ? 3 : 2) : warmup,
+        workers,
+        quick,
+        out);
+  }
+
+  private static String value(String[] args, int index, String option) {
+    if (index >= args.length || args[index].startsWith("--")) {
+      throw new UsageException(option + " needs a value");
+    }
+    return args[index];
+  }
+
+  private static int number(String option, String text, int min, int max) {
+    int value;
+    try {
+      value = Integer.parseInt(text.trim());
+    } catch (NumberFormatException e) {
+      value = Integer.MIN_VALUE;
+    }
+    if (value < min || value > max) {
+      throw new UsageException(
+          option + " " + text + " is not allowed: expected an integer from " + min + " to " + max);
+    }
+    return value;
+  }
+
+  private static List<String> names(String option, String text) {
+    List<String> names = new ArrayList<>();
+    for (String name : text.split(",", -1)) {
+      String trimmed = name.trim();
+      if (trimmed.isEmpty()) {
+        throw new UsageException(
+            option + " '" + text + "' has an empty name: expected names separated by commas");
+      }
+      if (!names.contains(trimmed)) {
+        names.add(trimmed);
+      }
+    }
+    return List.copyOf(names);
+  }
+
+  /** A bad command line; the message names the bad option or value and what is allowed. */
+  static final class UsageException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    UsageException(String message) {
+      super(message);
+    }
+  }
+}

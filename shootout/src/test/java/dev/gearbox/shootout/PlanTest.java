@@ -1,0 +1,78 @@
+package dev.gearbox.shootout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.gearbox.runtime.Runtime;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PlanTest {
+
+  @Test
+  void byDefaultEveryInstalledRuntimeAndBothBaselinesRunEveryStandardWorkload() {
+    Plan plan = Plan.of(Options.parse("--quick"), List.of());
+    assertThat(plan.contestants())
+        .extracting(Contestant::name)
+        .containsExactly("minimal", "workstealing", "forkjoin", "virtual");
+    assertThat(plan.workloads())
+        .extracting(Workload::name)
+        .containsExactly(
+            "spawn_many",
+            "spawn_remote",
+            "yield_many",
+            "ping_pong",
+            "chained_spawn",
+            "skynet",
+            "tcp_echo");
+    assertThat(plan.cells()).isEqualTo(28);
+  }
+
+  @Test
+  void multiThreadedRuntimesAndBaselinesGetTheWorkers() {
+    Plan plan = Plan.of(Options.parse("--workers", "3"), List.of());
+    assertThat(plan.contestants())
+        .extracting(Contestant::threads)
+        .startsWith("3 workers", "3 workers", "ForkJoinPool(3, async)");
+  }
+
+  @Test
+  void anUnknownRuntimeIsNamedWithWhatExists() {
+    assertThatThrownBy(() -> Plan.of(Options.parse("--runtimes", "minimal,tokio"), List.of()))
+        .isInstanceOf(Options.UsageException.class)
+        .hasMessage(
+            "--runtimes: 'tokio' is not an installed runtime or a baseline: expected some of"
+                + " minimal, workstealing, forkjoin, virtual");
+  }
+
+  @Test
+  void anUnknownWorkloadIsNamedWithWhatExists() {
+    assertThatThrownBy(() -> Plan.of(Options.parse("--workloads", "skynet,fib"), List.of()))
+        .hasMessageStartingWith(
+            "--workloads: 'fib' is not a workload: expected some of spawn_many,")
+        .hasMessageEndingWith("skynet, tcp_echo");
+  }
+
+  @Test
+  void extraWorkloadsComeAfterTheStandardOnesAndMayNotReuseAName() {
+    Plan plan = Plan.of(Options.parse(), List.of(new Named("mine")));
+    assertThat(plan.workloads()).extracting(Workload::name).endsWith("tcp_echo", "mine");
+    assertThatThrownBy(() -> Plan.of(Options.parse(), List.of(new Named("skynet"))))
+        .hasMessageContaining("two workloads are named 'skynet'");
+  }
+
+  private record Named(String name) implements Workload {
+    @Override
+    public String unit() {
+      return "thing";
+    }
+
+    @Override
+    public long unitsPerRun() {
+      return 1;
+    }
+
+    @Override
+    public void run(Runtime runtime) {}
+  }
+}
