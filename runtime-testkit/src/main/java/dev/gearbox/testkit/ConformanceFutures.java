@@ -134,8 +134,11 @@ final class ConformanceFutures {
       try {
         polls++;
         waker = cx.waker();
+        // Decide before announcing the waker: wakes issued after the announcement must be seen by
+        // a later poll, so the first poll can never be the last.
+        Poll<Long> result = issued.get() >= total ? Poll.ready(polls) : Poll.pending();
         registered.countDown();
-        return issued.get() >= total ? Poll.ready(polls) : Poll.pending();
+        return result;
       } finally {
         polling.set(false);
       }
