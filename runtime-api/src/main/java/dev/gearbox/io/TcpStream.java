@@ -74,9 +74,9 @@ public final class TcpStream implements AutoCloseable {
 
   /**
    * A future that opens a socket and connects it to {@code address}. Nothing happens until it is
-   * first polled; dropping it before it completes closes the socket. Called on a runtime with a
-   * network of its own (the {@code simulated} runtime, see {@link Network#current()}), it connects
-   * in that network instead.
+   * first polled; dropping it before it completes closes the socket. First polled on a runtime with
+   * a network of its own (the {@code simulated} runtime, see {@link Network#current()}), it
+   * connects in that network instead.
    *
    * @param address the address to connect to
    * @return a future of the connected stream, which fails with a {@link java.net.ConnectException}
@@ -88,10 +88,6 @@ public final class TcpStream implements AutoCloseable {
     Objects.requireNonNull(address, "address");
     if (address.isUnresolved()) {
       throw new IllegalArgumentException("cannot connect to unresolved address " + address);
-    }
-    Network network = Network.current();
-    if (network != null) {
-      return network.connectTcp(address).map(TcpStream::virtual);
     }
     return new ConnectFuture(address);
   }

@@ -26,7 +26,7 @@ final class BlockOnCall<T> {
 
   /** Waits for the outcome, as every runtime's blockOn reports it. */
   T await(long seed) {
-    CompletableFuture<?> either = CompletableFuture.anyOf(task.toCompletableFuture(), deadlock);
+    CompletableFuture<?> either = CompletableFuture.anyOf(task.released, deadlock);
     boolean interrupted = false;
     while (true) {
       try {

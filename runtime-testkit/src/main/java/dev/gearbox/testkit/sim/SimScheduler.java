@@ -176,6 +176,7 @@ final class SimScheduler implements TaskScheduler {
       alive.remove(simTask);
     }
     record(TraceEvent.Kind.FINISH, simTask.number);
+    simTask.released.complete(null);
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.gearbox.testkit.sim;
 import dev.gearbox.future.Future;
 import dev.gearbox.spi.RawTask;
 import dev.gearbox.spi.TaskScheduler;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * A task of the simulated runtime: the shared {@link RawTask} state machine, plus what the
@@ -20,6 +21,9 @@ final class SimTask<T> extends RawTask<T> {
 
   /** What the task runs, for the deadlock report (its {@code toString} or class). */
   private final String futureDescription;
+
+  /** Completed once the scheduler heard the task finished (its FINISH event is in the trace). */
+  final CompletableFuture<Void> released = new CompletableFuture<>();
 
   /** Polls so far; sim thread only. */
   long polls;
