@@ -89,7 +89,7 @@ public final class SimNetwork implements Network {
         return host;
       }
     }
-    int index = hosts.size() + 1;
+    int index = hosts.size();
     byte[] bytes = {10, 0, (byte) (index / 254), (byte) (index % 254 + 1)};
     try {
       InetAddress address = InetAddress.getByAddress(name, bytes);
