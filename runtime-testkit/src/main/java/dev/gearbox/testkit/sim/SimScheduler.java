@@ -71,6 +71,7 @@ final class SimScheduler implements TaskScheduler {
   private long eventSequence; // sim thread
   private SimTask<?> current; // sim thread
   private int budget; // sim thread
+  private long firedAtNanos; // sim thread: the clock reading due timers were last fired at
   private SimNetwork network; // set once before start
 
   /** An action of the network (a delivery) due at a virtual time. */
@@ -248,6 +249,9 @@ final class SimScheduler implements TaskScheduler {
     try {
       while (!stopping) {
         drainInbound();
+        if (clock.nanoTime() != firedAtNanos) {
+          fireDue(); // the clock was advanced by hand: fire what it made due, even while busy
+        }
         if (!ready.isEmpty()) {
           runOne();
         } else if (!fireDue() && !jumpTime()) {
@@ -293,8 +297,9 @@ final class SimScheduler implements TaskScheduler {
 
   /** Fires the timers and network events that are due; true if any was. */
   private boolean fireDue() {
-    boolean fired = driver.fireDueTimers() > 0;
     long now = clock.nanoTime();
+    firedAtNanos = now;
+    boolean fired = driver.fireDueTimers() > 0;
     Event event;
     while ((event = events.peek()) != null && event.atNanos() <= now) {
       events.poll();
