@@ -11,8 +11,11 @@ module dev.gearbox.testkit {
   exports dev.gearbox.testkit;
   exports dev.gearbox.testkit.sim;
 
-  provides dev.gearbox.spi.RuntimeProvider with
-      dev.gearbox.testkit.sim.SimulatedRuntimeProvider;
+  // The simulated runtime's provider is listed in META-INF/services only, not with `provides`: a
+  // module that provides a service dev.gearbox.api uses is pulled onto the module path of every
+  // runtime module's test run (Surefire resolves service providers), and JUnit with it, which
+  // the JUnit launcher on the class path then cannot reach. On the class path, where tests put the
+  // testkit, ServiceLoader finds it through META-INF/services.
 
   // JUnit invokes the suite's lifecycle methods reflectively.
   opens dev.gearbox.testkit to

@@ -51,7 +51,9 @@ final class SimTask<T> extends RawTask<T> {
     String polled =
         polls == 0
             ? "never polled"
-            : polls + " polls, last at " + SimClockFormat.format(lastPolledNanos);
+            : (polls == 1 ? "1 poll" : polls + " polls")
+                + ", last at "
+                + SimClockFormat.format(lastPolledNanos);
     return String.format(
         "#%d '%s' on host %s, spawned at %s, waiting in %s (%s)",
         number, name, host.name(), spawnSite, futureDescription, polled);
