@@ -105,11 +105,6 @@ public final class SimulatedRuntime implements Runtime, Network.Owner {
     return scheduler.spawn(future, name, null);
   }
 
-  <T> JoinHandle<T> spawnOn(SimHost host, String name, Future<T> future) {
-    Objects.requireNonNull(future, "future");
-    return scheduler.spawn(future, name, host);
-  }
-
   /**
    * Runs {@code future} as a task on the simulation's thread and waits for it.
    *
