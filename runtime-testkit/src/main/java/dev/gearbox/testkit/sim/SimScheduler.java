@@ -48,6 +48,9 @@ final class SimScheduler implements TaskScheduler {
    */
   static final int BUDGET = 128;
 
+  /** The most trace events kept; later ones are counted, not kept, so a long run stays small. */
+  static final int TRACE_LIMIT = 1 << 20;
+
   private final SimulatedRuntime runtime;
   private final long seed;
   private final SplittableRandom random;
@@ -61,6 +64,7 @@ final class SimScheduler implements TaskScheduler {
   private final ConcurrentLinkedQueue<Runnable> commands = new ConcurrentLinkedQueue<>();
   private final List<SimTask<?>> alive = new ArrayList<>(); // guarded by itself
   private final List<TraceEvent> trace = new ArrayList<>(); // guarded by itself
+  private long steps; // guarded by trace
   private final List<BlockOnCall<?>> blockOns = new ArrayList<>(); // guarded by itself
   private final AtomicInteger numbers = new AtomicInteger();
   private final AtomicLong polls = new AtomicLong();
@@ -232,7 +236,10 @@ final class SimScheduler implements TaskScheduler {
 
   private void record(TraceEvent.Kind kind, int task) {
     synchronized (trace) {
-      trace.add(new TraceEvent(trace.size(), clock.nanoTime(), task, kind));
+      if (trace.size() < TRACE_LIMIT) {
+        trace.add(new TraceEvent(steps, clock.nanoTime(), task, kind));
+      }
+      steps++;
     }
   }
 

@@ -62,7 +62,8 @@ public final class SimulatedRuntime implements Runtime, Network.Owner {
 
   /**
    * The events of the run so far (spawns, polls, finishes, time jumps), for replay checks: two runs
-   * with the same seed and the same work give equal lists. Cost: a copy.
+   * with the same seed and the same work give equal lists. The first 2^20 events are kept; a longer
+   * run records no more. Cost: a copy.
    *
    * @return a snapshot of the trace
    */
