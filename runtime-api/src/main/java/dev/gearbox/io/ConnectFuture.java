@@ -4,6 +4,7 @@ import dev.gearbox.future.Context;
 import dev.gearbox.future.Future;
 import dev.gearbox.future.Poll;
 import dev.gearbox.future.Waker;
+import dev.gearbox.spi.Network;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.channels.SocketChannel;
@@ -11,7 +12,8 @@ import java.nio.channels.SocketChannel;
 /**
  * {@link TcpStream#connect}: opens the socket on its first poll, starts a non-blocking connect, and
  * waits for connect readiness with the reactor of the polling runtime. Dropped before it completes,
- * it closes the socket.
+ * it closes the socket. Polled first on a runtime with a network of its own ({@link
+ * Network#current()}), it connects in that network instead and opens no socket.
  */
 final class ConnectFuture implements Future<TcpStream> {
   private final InetSocketAddress address;
@@ -19,13 +21,23 @@ final class ConnectFuture implements Future<TcpStream> {
   private Registration registration;
   private Waker waiting;
   private boolean done;
+  private Future<TcpStream> virtual;
 
   ConnectFuture(InetSocketAddress address) {
     this.address = address;
   }
 
   @Override
-  public Poll<TcpStream> poll(Context cx) throws IOException {
+  public Poll<TcpStream> poll(Context cx) throws Exception {
+    if (channel == null && virtual == null) {
+      Network network = Network.current();
+      if (network != null) {
+        virtual = network.connectTcp(address).map(TcpStream::virtual);
+      }
+    }
+    if (virtual != null) {
+      return virtual.poll(cx);
+    }
     try {
       if (channel == null) {
         Reactor reactor = cx.reactor(); // first: without a reactor, nothing is opened
@@ -63,6 +75,10 @@ final class ConnectFuture implements Future<TcpStream> {
 
   @Override
   public void drop() {
+    if (virtual != null) {
+      virtual.drop();
+      return;
+    }
     if (registration != null) {
       registration.releaseWaker(Interest.WRITABLE, waiting);
     }

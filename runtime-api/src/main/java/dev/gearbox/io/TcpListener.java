@@ -2,6 +2,7 @@ package dev.gearbox.io;
 
 import dev.gearbox.future.Future;
 import dev.gearbox.future.Poll;
+import dev.gearbox.spi.Network;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -24,15 +25,27 @@ public final class TcpListener implements AutoCloseable {
   private final InetSocketAddress localAddress;
   private final RegisteredChannel io;
 
+  /** The listener of a {@link Network} other than real sockets, or null; then the rest is null. */
+  private final Network.Listener virtual;
+
+  private TcpListener(Network.Listener virtual) {
+    this.channel = null;
+    this.localAddress = virtual.localAddress();
+    this.io = null;
+    this.virtual = virtual;
+  }
+
   private TcpListener(ServerSocketChannel channel, InetSocketAddress localAddress) {
     this.channel = channel;
     this.localAddress = localAddress;
     this.io = new RegisteredChannel(channel, "TCP listener " + SocketErrors.format(localAddress));
+    this.virtual = null;
   }
 
   /**
    * Binds a listener to {@code address} and starts listening. Cost: one socket and three system
-   * calls, on the calling thread.
+   * calls, on the calling thread. On a runtime with a network of its own (the {@code simulated}
+   * runtime, see {@link Network#current()}), the listener is made in that network instead.
    *
    * @param address the local address; port 0 picks a free port (see {@link #localAddress()})
    * @return the listener
@@ -43,6 +56,10 @@ public final class TcpListener implements AutoCloseable {
    */
   public static TcpListener bind(InetSocketAddress address) throws IOException {
     Objects.requireNonNull(address, "address");
+    Network network = Network.current();
+    if (network != null) {
+      return new TcpListener(network.bindTcp(address));
+    }
     ServerSocketChannel channel = ServerSocketChannel.open();
     try {
       channel.configureBlocking(false);
@@ -75,6 +92,9 @@ public final class TcpListener implements AutoCloseable {
    *     address, or "... is closed" if the listener is closed
    */
   public Future<TcpStream> accept() {
+    if (virtual != null) {
+      return virtual.accept().map(TcpStream::virtual);
+    }
     return new IoFuture<>(io, Interest.READABLE, "accept on", localAddress, this::tryAccept);
   }
 
@@ -107,11 +127,15 @@ public final class TcpListener implements AutoCloseable {
    */
   @Override
   public void close() {
+    if (virtual != null) {
+      virtual.close();
+      return;
+    }
     io.close();
   }
 
   @Override
   public String toString() {
-    return io.toString();
+    return virtual != null ? "TCP listener " + SocketErrors.format(localAddress) : io.toString();
   }
 }

@@ -2,6 +2,7 @@ package dev.gearbox.io;
 
 import dev.gearbox.future.Future;
 import dev.gearbox.future.Poll;
+import dev.gearbox.spi.Network;
 import java.io.EOFException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -26,6 +27,24 @@ public final class TcpStream implements AutoCloseable {
   private final InetSocketAddress peerAddress;
   private final RegisteredChannel io;
 
+  /**
+   * The connection of a {@link Network} other than real sockets, or null; then channel and io are.
+   */
+  private final Network.Connection virtual;
+
+  private TcpStream(Network.Connection virtual) {
+    this.channel = null;
+    this.localAddress = virtual.localAddress();
+    this.peerAddress = virtual.peerAddress();
+    this.io = null;
+    this.virtual = virtual;
+  }
+
+  /** A stream over a connection of a {@link Network} other than real sockets. */
+  static TcpStream virtual(Network.Connection connection) {
+    return new TcpStream(connection);
+  }
+
   private TcpStream(SocketChannel channel, Registration registration) throws IOException {
     this.channel = channel;
     this.localAddress = (InetSocketAddress) channel.getLocalAddress();
@@ -39,6 +58,7 @@ public final class TcpStream implements AutoCloseable {
         registration == null
             ? new RegisteredChannel(channel, description)
             : new RegisteredChannel(registration, description);
+    this.virtual = null;
   }
 
   /** A stream of an accepted connection, not yet registered with a reactor. */
@@ -54,7 +74,9 @@ public final class TcpStream implements AutoCloseable {
 
   /**
    * A future that opens a socket and connects it to {@code address}. Nothing happens until it is
-   * first polled; dropping it before it completes closes the socket.
+   * first polled; dropping it before it completes closes the socket. First polled on a runtime with
+   * a network of its own (the {@code simulated} runtime, see {@link Network#current()}), it
+   * connects in that network instead.
    *
    * @param address the address to connect to
    * @return a future of the connected stream, which fails with a {@link java.net.ConnectException}
@@ -80,6 +102,9 @@ public final class TcpStream implements AutoCloseable {
    */
   public Future<Integer> read(ByteBuffer dst) {
     Objects.requireNonNull(dst, "dst");
+    if (virtual != null) {
+      return virtual.read(dst);
+    }
     return new IoFuture<>(
         io,
         Interest.READABLE,
@@ -103,6 +128,9 @@ public final class TcpStream implements AutoCloseable {
    */
   public Future<Integer> write(ByteBuffer src) {
     Objects.requireNonNull(src, "src");
+    if (virtual != null) {
+      return virtual.write(src);
+    }
     return new IoFuture<>(
         io,
         Interest.WRITABLE,
@@ -128,6 +156,9 @@ public final class TcpStream implements AutoCloseable {
   public Future<Void> readExact(ByteBuffer dst) {
     Objects.requireNonNull(dst, "dst");
     int wanted = dst.remaining();
+    if (virtual != null) {
+      return new VirtualTransfer(virtual, dst, true, peerAddress);
+    }
     return new IoFuture<>(
         io,
         Interest.READABLE,
@@ -159,6 +190,9 @@ public final class TcpStream implements AutoCloseable {
    */
   public Future<Void> writeAll(ByteBuffer src) {
     Objects.requireNonNull(src, "src");
+    if (virtual != null) {
+      return new VirtualTransfer(virtual, src, false, peerAddress);
+    }
     return new IoFuture<>(
         io,
         Interest.WRITABLE,
@@ -181,6 +215,10 @@ public final class TcpStream implements AutoCloseable {
    * @throws IOException naming the peer if the shutdown fails, or "... is closed"
    */
   public void shutdownOutput() throws IOException {
+    if (virtual != null) {
+      virtual.shutdownOutput();
+      return;
+    }
     io.checkOpen();
     try {
       channel.shutdownOutput();
@@ -197,6 +235,9 @@ public final class TcpStream implements AutoCloseable {
    * @throws IOException if the option cannot be set, or "... is closed"
    */
   public void setNoDelay(boolean on) throws IOException {
+    if (virtual != null) {
+      return; // a simulated network does not coalesce writes
+    }
     setOption(StandardSocketOptions.TCP_NODELAY, on);
   }
 
@@ -208,6 +249,10 @@ public final class TcpStream implements AutoCloseable {
    * @throws IOException if the option cannot be set, or "... is closed"
    */
   public void setZeroLinger() throws IOException {
+    if (virtual != null) {
+      virtual.setZeroLinger();
+      return;
+    }
     setOption(StandardSocketOptions.SO_LINGER, 0);
   }
 
@@ -246,11 +291,21 @@ public final class TcpStream implements AutoCloseable {
    */
   @Override
   public void close() {
+    if (virtual != null) {
+      virtual.close();
+      return;
+    }
     io.close();
   }
 
   @Override
   public String toString() {
+    if (virtual != null) {
+      return "TCP stream "
+          + SocketErrors.format(localAddress)
+          + " -> "
+          + SocketErrors.format(peerAddress);
+    }
     return io.toString();
   }
 }

@@ -2,6 +2,7 @@ package dev.gearbox.io;
 
 import dev.gearbox.future.Future;
 import dev.gearbox.future.Poll;
+import dev.gearbox.spi.Network;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -24,15 +25,27 @@ public final class UdpSocket implements AutoCloseable {
   private final RegisteredChannel io;
   private volatile SocketAddress peerAddress;
 
+  /** The socket of a {@link Network} other than real sockets, or null; then channel and io are. */
+  private final Network.Datagram virtual;
+
+  private UdpSocket(Network.Datagram virtual) {
+    this.channel = null;
+    this.localAddress = virtual.localAddress();
+    this.io = null;
+    this.virtual = virtual;
+  }
+
   private UdpSocket(DatagramChannel channel, InetSocketAddress localAddress) {
     this.channel = channel;
     this.localAddress = localAddress;
     this.io = new RegisteredChannel(channel, "UDP socket " + SocketErrors.format(localAddress));
+    this.virtual = null;
   }
 
   /**
    * Binds a UDP socket to {@code address}. Cost: one socket and a few system calls, on the calling
-   * thread.
+   * thread. On a runtime with a network of its own (the {@code simulated} runtime, see {@link
+   * Network#current()}), the socket is made in that network instead.
    *
    * @param address the local address; port 0 picks a free port (see {@link #localAddress()})
    * @return the socket
@@ -43,6 +56,10 @@ public final class UdpSocket implements AutoCloseable {
    */
   public static UdpSocket bind(InetSocketAddress address) throws IOException {
     Objects.requireNonNull(address, "address");
+    Network network = Network.current();
+    if (network != null) {
+      return new UdpSocket(network.bindUdp(address));
+    }
     DatagramChannel channel = DatagramChannel.open();
     try {
       channel.configureBlocking(false);
@@ -77,6 +94,10 @@ public final class UdpSocket implements AutoCloseable {
    */
   public void connect(SocketAddress peer) throws IOException {
     Objects.requireNonNull(peer, "peer");
+    if (virtual != null) {
+      peerAddress = peer;
+      return;
+    }
     io.checkOpen();
     try {
       channel.connect(peer);
@@ -97,6 +118,9 @@ public final class UdpSocket implements AutoCloseable {
   public Future<Integer> send(ByteBuffer src, SocketAddress target) {
     Objects.requireNonNull(src, "src");
     Objects.requireNonNull(target, "target");
+    if (virtual != null) {
+      return virtual.send(src, target);
+    }
     return new IoFuture<>(
         io,
         Interest.WRITABLE,
@@ -121,6 +145,9 @@ public final class UdpSocket implements AutoCloseable {
   public Future<Integer> send(ByteBuffer src) {
     Objects.requireNonNull(src, "src");
     SocketAddress peer = connectedPeer();
+    if (virtual != null) {
+      return virtual.send(src, peer);
+    }
     return new IoFuture<>(
         io,
         Interest.WRITABLE,
@@ -145,6 +172,9 @@ public final class UdpSocket implements AutoCloseable {
   public Future<SocketAddress> receive(ByteBuffer dst) {
     Objects.requireNonNull(dst, "dst");
     SocketAddress peer = peerAddress;
+    if (virtual != null) {
+      return virtual.receive(dst, peer);
+    }
     return new IoFuture<>(
         io,
         Interest.READABLE,
@@ -159,7 +189,7 @@ public final class UdpSocket implements AutoCloseable {
   private SocketAddress connectedPeer() {
     SocketAddress peer = peerAddress;
     if (peer == null) {
-      throw new IllegalStateException(io + " is not connected: use send(src, target)");
+      throw new IllegalStateException(this + " is not connected: use send(src, target)");
     }
     return peer;
   }
@@ -180,11 +210,15 @@ public final class UdpSocket implements AutoCloseable {
    */
   @Override
   public void close() {
+    if (virtual != null) {
+      virtual.close();
+      return;
+    }
     io.close();
   }
 
   @Override
   public String toString() {
-    return io.toString();
+    return virtual != null ? "UDP socket " + SocketErrors.format(localAddress) : io.toString();
   }
 }

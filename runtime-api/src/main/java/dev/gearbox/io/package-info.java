@@ -27,5 +27,10 @@
  * reactor wakes every waiting task, which fail with "reactor closed". Every error names the address
  * involved ("connect to 127.0.0.1:1234 refused"). File I/O is not here: it goes through {@code
  * Runtime.spawnBlocking}, as {@code tokio::fs} does.
+ *
+ * <p>A runtime may bring a network of its own ({@link dev.gearbox.spi.Network}; the testkit's
+ * {@code simulated} runtime does): sockets bound on its threads, and connect futures first polled
+ * there, then live in that network, behind the same classes. Everywhere else they are the real
+ * sockets described above.
  */
 package dev.gearbox.io;

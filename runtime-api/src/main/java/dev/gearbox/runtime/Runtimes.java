@@ -20,8 +20,9 @@ import java.util.stream.Collectors;
  * explicit {@link RuntimeConfig}, system properties ({@code -Dgearbox.runtime=minimal}), the
  * environment ({@code GEARBOX_RUNTIME}, for the kind only), {@code gearbox.properties} at the root
  * of the class path. The kind is {@value RuntimeConfig#RUNTIME_KEY}; when no source sets it, the
- * default is {@code workstealing} if installed, else the only runtime installed. Runtimes are found
- * with {@link ServiceLoader}.
+ * default is {@code workstealing} if installed, else the only runtime installed, not counting
+ * test-only runtimes ({@link RuntimeProvider#isDefaultCandidate()} false, such as {@code
+ * simulated}), which run only when named. Runtimes are found with {@link ServiceLoader}.
  */
 public final class Runtimes {
 
@@ -140,15 +141,26 @@ public final class Runtimes {
     }
     String kind = config.kind().orElse(null);
     if (kind == null) {
-      if (providers.containsKey(DEFAULT_KIND)) {
-        return providers.get(DEFAULT_KIND);
+      Map<String, RuntimeProvider> candidates = new TreeMap<>(providers);
+      candidates.values().removeIf(provider -> !provider.isDefaultCandidate());
+      if (candidates.containsKey(DEFAULT_KIND)) {
+        return candidates.get(DEFAULT_KIND);
       }
-      if (providers.size() == 1) {
-        return providers.values().iterator().next();
+      if (candidates.size() == 1) {
+        return candidates.values().iterator().next();
+      }
+      if (candidates.isEmpty()) {
+        throw new ConfigException(
+            "no Gearbox runtime to choose by default: the installed ones ("
+                + String.join(", ", providers.keySet())
+                + ") run only when named; set "
+                + RuntimeConfig.RUNTIME_KEY
+                + " to one of them, or add a runtime module (runtime-minimal,"
+                + " runtime-workstealing, ...)");
       }
       throw new ConfigException(
           "several runtimes are installed ("
-              + String.join(", ", providers.keySet())
+              + String.join(", ", candidates.keySet())
               + ") and none is chosen: set "
               + RuntimeConfig.RUNTIME_KEY
               + " (system property, "

@@ -37,6 +37,18 @@ public interface RuntimeProvider {
   }
 
   /**
+   * Whether {@link dev.gearbox.runtime.Runtimes#create()} may pick this runtime when the
+   * configuration names no kind ("the only runtime installed"). A runtime meant only for tests,
+   * such as the testkit's {@code simulated}, returns false: it is installed and listed, but runs
+   * only when named. The default is true.
+   *
+   * @return true if this runtime may be the default choice
+   */
+  default boolean isDefaultCandidate() {
+    return true;
+  }
+
+  /**
    * Creates a runtime from the resolved configuration.
    *
    * @param config the configuration, already merged from every source

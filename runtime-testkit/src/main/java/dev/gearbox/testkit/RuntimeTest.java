@@ -26,7 +26,24 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * }</pre>
  *
  * <p>When none of the wanted kinds is installed, the test is skipped with a message that names the
- * wanted and the installed kinds.
+ * wanted and the installed kinds. Every installed kind includes {@code simulated} wherever the
+ * testkit is on the path (it is installed, though never the default of {@code Runtimes.create()}).
+ *
+ * <p>On the {@code simulated} runtime the method runs once per seed ({@link #seeds()}, from {@link
+ * #firstSeed()}), each time on a fresh runtime, and fails at the first failing seed with a message
+ * that names it and says how to replay it: with {@link #seed()}, or {@code -Dgearbox.sim.seed=N},
+ * which runs only that seed. Other kinds ignore the seeds and run once.
+ *
+ * <pre>{@code
+ * @RuntimeTest(kinds = "simulated", seeds = 1000)
+ * void neverLosesAnUpdate(Runtime runtime) { ... }
+ *
+ * @RuntimeTest(kinds = "simulated", seed = 17)               // replay one seed
+ * void neverLosesAnUpdate(Runtime runtime) { ... }
+ *
+ * @RuntimeTest(pausedTime = true)                              // every kind, clock paused
+ * void anHourOfTimers(Runtime runtime) { ... }
+ * }</pre>
  */
 @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)
@@ -56,4 +73,36 @@ public @interface RuntimeTest {
    * @return the bound in seconds
    */
   long shutdownTimeoutSeconds() default 10;
+
+  /**
+   * On the {@code simulated} runtime: how many seeds to run the method under, from {@link
+   * #firstSeed()}. At least 1.
+   *
+   * @return the number of seeds
+   */
+  int seeds() default 1;
+
+  /**
+   * On the {@code simulated} runtime: the first seed of {@link #seeds()}.
+   *
+   * @return the first seed
+   */
+  long firstSeed() default 0;
+
+  /**
+   * On the {@code simulated} runtime: one seed to replay, instead of {@link #seeds()}; empty (the
+   * default) for none.
+   *
+   * @return at most one seed
+   */
+  long[] seed() default {};
+
+  /**
+   * Starts every runtime with its clock paused ({@code gearbox.time.paused=true}, which every
+   * runtime supports): time moves by hand through {@code PausedClock.advance}, or jumps to the next
+   * timer when every task waits. The simulated runtime's clock is always paused.
+   *
+   * @return whether the clock starts paused
+   */
+  boolean pausedTime() default false;
 }

@@ -2,6 +2,8 @@ package dev.gearbox.testkit;
 
 import dev.gearbox.runtime.RuntimeConfig;
 import dev.gearbox.runtime.Runtimes;
+import dev.gearbox.spi.CommonKeys;
+import dev.gearbox.testkit.sim.SimulatedRuntimeProvider;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -37,7 +39,10 @@ public final class RuntimeTestExtension implements TestTemplateInvocationContext
     RuntimeTest annotation =
         AnnotationSupport.findAnnotation(context.getRequiredTestMethod(), RuntimeTest.class)
             .orElseThrow();
-    RuntimeConfig config = parseConfig(annotation.config());
+    RuntimeConfig parsed = parseConfig(annotation.config());
+    RuntimeConfig config =
+        annotation.pausedTime() ? parsed.with(CommonKeys.TIME_PAUSED.name(), "true") : parsed;
+    SeedRange seeds = SeedRange.of(annotation);
     Duration shutdownTimeout = Duration.ofSeconds(annotation.shutdownTimeoutSeconds());
     List<String> installed = Runtimes.available();
     List<String> wanted = Arrays.asList(annotation.kinds());
@@ -56,7 +61,11 @@ public final class RuntimeTestExtension implements TestTemplateInvocationContext
       return Stream.of(RuntimeInvocation.skipped(reason));
     }
     return kinds.stream()
-        .map(kind -> RuntimeInvocation.of(kind, config, shutdownTimeout))
+        .map(
+            kind ->
+                kind.equals(SimulatedRuntimeProvider.KIND)
+                    ? SeededInvocation.of(config, seeds)
+                    : RuntimeInvocation.of(kind, config, shutdownTimeout))
         .map(TestTemplateInvocationContext.class::cast);
   }
 

@@ -1,0 +1,222 @@
+package dev.gearbox.testkit.sim;
+
+import dev.gearbox.future.Future;
+import dev.gearbox.runtime.JoinHandle;
+import dev.gearbox.runtime.Runtime;
+import dev.gearbox.runtime.RuntimeClosedException;
+import dev.gearbox.runtime.RuntimeMetrics;
+import dev.gearbox.spi.BlockingPool;
+import dev.gearbox.spi.CurrentRuntime;
+import dev.gearbox.spi.Network;
+import dev.gearbox.time.PausedClock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+
+/**
+ * The {@code simulated} runtime: one thread, the next ready task chosen by a generator seeded with
+ * {@link #seed()}, a virtual clock that jumps to the next timer or network event when every task
+ * waits, a {@link SimNetwork} behind the sockets of {@code dev.gearbox.io}, and a {@link
+ * DeadlockException} instead of a hang when {@code blockOn} can never complete.
+ *
+ * <p>Create it with {@code Runtimes.create("simulated")} (the seed from {@code gearbox.sim.seed}),
+ * {@link SimulatedRuntimeProvider#create(long)}, or let {@code @RuntimeTest(kinds = "simulated",
+ * seeds = N)} or {@link Simulation} make one per seed. The same seed gives the same {@link
+ * #trace()} as long as the work starts inside {@code blockOn} (or in tasks it spawns): spawns and
+ * wakes from other threads, and {@code spawnBlocking} tasks, which run on real threads, work but
+ * arrive when they arrive.
+ */
+public final class SimulatedRuntime implements Runtime, Network.Owner {
+  private final SimScheduler scheduler;
+  private final SimNetwork network;
+  private final BlockingPool blocking;
+  private final PausedClock clock = new PausedClock();
+  private final Object lifecycleLock = new Object();
+  private volatile boolean shutdown;
+
+  SimulatedRuntime(long seed, Duration deadlockGrace, int blockingMaxThreads, Duration keepAlive) {
+    String prefix = "gearbox-" + SimulatedRuntimeProvider.KIND + "-";
+    this.blocking = new BlockingPool(this, prefix + "blocking-", blockingMaxThreads, keepAlive);
+    BlockingPool pool = blocking;
+    this.scheduler =
+        new SimScheduler(
+            this,
+            seed,
+            clock,
+            () -> pool.aliveTasks() == 0,
+            deadlockGrace.toNanos(),
+            prefix + "seed-" + seed);
+    this.network = new SimNetwork(scheduler);
+    scheduler.start(network);
+  }
+
+  /**
+   * The seed of this run.
+   *
+   * @return the seed
+   */
+  public long seed() {
+    return scheduler.seed();
+  }
+
+  /**
+   * The events of the run so far (spawns, polls, finishes, time jumps), for replay checks: two runs
+   * with the same seed and the same work give equal lists. The first 2^20 events are kept; a longer
+   * run records no more. Cost: a copy.
+   *
+   * @return a snapshot of the trace
+   */
+  public List<TraceEvent> trace() {
+    return scheduler.trace();
+  }
+
+  /**
+   * The simulated network: hosts, latency, loss and partitions.
+   *
+   * @return the network
+   */
+  @Override
+  public SimNetwork network() {
+    return network;
+  }
+
+  @Override
+  public String kind() {
+    return SimulatedRuntimeProvider.KIND;
+  }
+
+  @Override
+  public <T> JoinHandle<T> spawn(Future<T> future) {
+    return spawn(null, future);
+  }
+
+  /**
+   * Spawns a task with a name, for traces and deadlock reports.
+   *
+   * @param name the name, or null for {@code task-N}
+   * @param future the future to run
+   * @param <T> the output type
+   * @return the task's handle
+   * @throws NullPointerException if {@code future} is null
+   * @throws RuntimeClosedException after shutdown
+   */
+  public <T> JoinHandle<T> spawn(String name, Future<T> future) {
+    Objects.requireNonNull(future, "future");
+    return scheduler.spawn(future, name, null);
+  }
+
+  /**
+   * Runs {@code future} as a task on the simulation's thread and waits for it.
+   *
+   * @throws DeadlockException if it can never complete; the message lists the waiting tasks
+   * @throws IllegalStateException inside a task of any runtime
+   */
+  @Override
+  public <T> T blockOn(Future<T> future) {
+    Objects.requireNonNull(future, "future");
+    if (scheduler.onLoopThread()) {
+      throw new IllegalStateException(
+          "Runtime.blockOn() inside a task of the simulated runtime would block its only thread;"
+              + " await the future inside the task instead");
+    }
+    CurrentRuntime.checkMayBlock("Runtime.blockOn()");
+    if (shutdown) {
+      throw new RuntimeClosedException(kind(), "blockOn");
+    }
+    SimTask<T> task = scheduler.spawn(future, "blockOn", null);
+    BlockOnCall<T> call = new BlockOnCall<>(task);
+    scheduler.register(call);
+    try {
+      return call.await(seed());
+    } finally {
+      scheduler.unregister(call);
+    }
+  }
+
+  /** Runs {@code task} on a thread of a real blocking pool: outside the replay guarantee. */
+  @Override
+  public <T> JoinHandle<T> spawnBlocking(Callable<T> task) {
+    Objects.requireNonNull(task, "task");
+    if (shutdown) {
+      throw new RuntimeClosedException(kind(), "spawnBlocking");
+    }
+    return blocking.spawn(task);
+  }
+
+  /**
+   * The virtual clock: paused from the start; it moves when every task waits, or by hand.
+   *
+   * @return the clock
+   */
+  @Override
+  public PausedClock clock() {
+    return clock;
+  }
+
+  @Override
+  public RuntimeMetrics metrics() {
+    return new RuntimeMetrics() {
+      @Override
+      public int workers() {
+        return 1;
+      }
+
+      @Override
+      public long aliveTasks() {
+        return scheduler.owned().alive() + blocking.aliveTasks();
+      }
+
+      @Override
+      public long spawnedTasks() {
+        return scheduler.owned().spawned() + blocking.spawnedTasks();
+      }
+
+      @Override
+      public long polls() {
+        return scheduler.polls();
+      }
+    };
+  }
+
+  @Override
+  public void shutdown() {
+    synchronized (lifecycleLock) {
+      if (shutdown) {
+        return;
+      }
+      shutdown = true;
+    }
+    scheduler.owned().closeAndCancelAll();
+    blocking.shutdown();
+    scheduler.stop();
+  }
+
+  @Override
+  public boolean shutdown(Duration timeout) {
+    Objects.requireNonNull(timeout, "timeout");
+    shutdown();
+    long deadline = System.nanoTime() + Math.max(0, timeout.toNanos());
+    try {
+      return scheduler.awaitStopped(deadline) && blocking.awaitTermination(deadline);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  @Override
+  public boolean isShutdown() {
+    return shutdown;
+  }
+
+  @Override
+  public boolean isTerminated() {
+    return shutdown && scheduler.isStopped() && blocking.hasNoThreads();
+  }
+
+  @Override
+  public String toString() {
+    return "SimulatedRuntime[seed=" + seed() + ", " + clock + "]";
+  }
+}
