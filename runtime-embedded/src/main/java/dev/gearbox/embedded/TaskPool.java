@@ -109,6 +109,10 @@ public final class TaskPool<B extends TaskBody> {
     }
   }
 
+  PoolSlot slot(int index) {
+    return slots[index];
+  }
+
   @SuppressWarnings("unchecked")
   B body(PoolSlot slot) {
     return (B) slot.body;
