@@ -36,6 +36,15 @@ final class ClockTimeDriver implements TimeDriver {
         : due - elapsed + 1;
   }
 
+  /** The reading of the clock at which {@code ticks} is reached. */
+  long clockNanosAt(long ticks) {
+    return Instant.saturatingAdd(originNanos, Ticks.toNanos(ticks));
+  }
+
+  Clock clock() {
+    return clock;
+  }
+
   @Override
   public void onAdvance(Runnable listener) {
     if (clock instanceof PausedClock paused) {

@@ -3,6 +3,7 @@ package dev.gearbox.embedded;
 import dev.gearbox.io.SelectorReactor;
 import dev.gearbox.spi.BlockingPool;
 import dev.gearbox.spi.RuntimeDriver;
+import dev.gearbox.time.PausedClock;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
@@ -18,6 +19,7 @@ final class DriverIdleStep implements IdleStep {
   private static final int CHECK_EVERY = 61;
 
   private final RuntimeDriver driver;
+  private final ClockTimeDriver time;
   private final SelectorReactor reactor;
   private final BlockingPool blocking;
   private final AtomicInteger blockOns;
@@ -25,8 +27,10 @@ final class DriverIdleStep implements IdleStep {
   private Executor executor;
   private int sinceCheck;
 
-  DriverIdleStep(RuntimeDriver driver, BlockingPool blocking, AtomicInteger blockOns) {
+  DriverIdleStep(
+      RuntimeDriver driver, ClockTimeDriver time, BlockingPool blocking, AtomicInteger blockOns) {
     this.driver = driver;
+    this.time = time;
     this.reactor = (SelectorReactor) driver.reactor();
     this.blocking = blocking;
     this.blockOns = blockOns;
@@ -53,8 +57,28 @@ final class DriverIdleStep implements IdleStep {
       driver.fireDueTimers();
       return;
     }
-    driver.tryPark(maxNanos, blocking.aliveTasks() == 0, mayBlock);
+    boolean everyTaskWaits = blocking.aliveTasks() == 0;
+    if (everyTaskWaits && autoAdvanceToEmbeddedTimer(owner)) {
+      return;
+    }
+    driver.tryPark(maxNanos, everyTaskWaits, mayBlock);
     sinceCheck = 0;
+  }
+
+  /**
+   * On a paused clock with every task waiting, jumps to the executor's earliest embedded timer when
+   * it comes before the wheel's (the wheel's own jump is the driver's).
+   */
+  private boolean autoAdvanceToEmbeddedTimer(Executor owner) {
+    if (!(time.clock() instanceof PausedClock paused) || !paused.isPaused()) {
+      return false;
+    }
+    long earliest = owner.earliestTimer();
+    if (earliest == TimeDriver.NEVER) {
+      return false;
+    }
+    long nanos = time.clockNanosAt(earliest);
+    return nanos < driver.nextTimerDeadline() && paused.autoAdvanceTo(nanos);
   }
 
   @Override

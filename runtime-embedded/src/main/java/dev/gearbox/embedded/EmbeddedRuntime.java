@@ -68,9 +68,9 @@ final class EmbeddedRuntime implements Runtime, TaskScheduler {
     this.driver = new RuntimeDriver(clock);
     this.blocking =
         new BlockingPool(this, threadNamePrefix + "blocking-", blockingMaxThreads, keepAlive);
-    DriverIdleStep idle = new DriverIdleStep(driver, blocking, blockOns);
-    this.executor =
-        new Executor(threadNamePrefix + "executor", new ClockTimeDriver(clock), idle, driver);
+    ClockTimeDriver time = new ClockTimeDriver(clock);
+    DriverIdleStep idle = new DriverIdleStep(driver, time, blocking, blockOns);
+    this.executor = new Executor(threadNamePrefix + "executor", time, idle, driver);
     idle.bind(executor);
     this.thread =
         Thread.ofPlatform()

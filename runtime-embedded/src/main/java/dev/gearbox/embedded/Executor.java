@@ -277,6 +277,10 @@ public final class Executor implements AutoCloseable {
     return runQueue.isEmpty();
   }
 
+  long earliestTimer() {
+    return timers.earliest();
+  }
+
   int pendingTimers() {
     return timers.size();
   }
