@@ -49,7 +49,7 @@ class MainTest {
   @Test
   void listNamesTheInstalledRuntimes() {
     assertThat(run("--list")).isZero();
-    assertThat(out()).contains("installed runtimes: minimal, workstealing");
+    assertThat(out()).contains("installed runtimes: embedded, minimal, workstealing");
   }
 
   @Test

@@ -43,6 +43,7 @@ public final class Executor implements AutoCloseable {
   private volatile boolean sleeping;
   private volatile boolean closed;
   private int budget = BUDGET;
+  private boolean inRun;
   private long polls;
 
   /**
@@ -132,6 +133,7 @@ public final class Executor implements AutoCloseable {
    */
   public void run() {
     bind();
+    inRun = true;
     try {
       while (!closed || idle.keepRunningAfterClose()) {
         if (runBatch() > 0) {
@@ -145,6 +147,7 @@ public final class Executor implements AutoCloseable {
         sleeping = false;
       }
     } finally {
+      inRun = false;
       releasePools();
     }
   }
@@ -312,6 +315,10 @@ public final class Executor implements AutoCloseable {
   public void close() {
     closed = true;
     idle.signal(this);
+    Thread owner = thread;
+    if (owner == null || (owner == Thread.currentThread() && !inRun) || !owner.isAlive()) {
+      releasePools(); // nobody runs the loop that would release them when it ends
+    }
   }
 
   @Override
