@@ -30,10 +30,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class EmbeddedRuntime implements Runtime, TaskScheduler {
   /*
-   * Implementation notes: the pool of the Runtime API counts alive spawned tasks (`alive`, one
-   * atomic increment per spawn, one decrement per completion) instead of reusing objects: a
-   * JoinHandle outlives its task, so each spawn makes one RawTask, as every runtime does. The
-   * allocation-free pools are TaskPools, on the Executor API.
+   * Implementation notes: the pool of the Runtime API counts the alive spawned tasks (OwnedTasks'
+   * count, which shutdown needs anyway: no extra atomic per spawn) instead of reusing objects: a
+   * JoinHandle outlives its task, so each spawn makes one RawTask, as every runtime does. The count
+   * is checked, then the task bound: spawns racing from several threads can pass the check
+   * together and exceed the size by at most their number; spawns from the executor thread (tasks
+   * spawning tasks) are exact. The allocation-free pools are TaskPools, on the Executor API.
    *
    * blockOn runs its future as a task of the executor, not in the pool and not in `owned`, and
    * waits for it: shutdown does not cancel it. The executor thread keeps running after shutdown
@@ -50,7 +52,6 @@ final class EmbeddedRuntime implements Runtime, TaskScheduler {
   private final RuntimeDriver driver;
   private final BlockingPool blocking;
   private final OwnedTasks owned = new OwnedTasks();
-  private final AtomicInteger alive = new AtomicInteger();
   private final AtomicInteger blockOns = new AtomicInteger();
   private final Executor executor;
   private final Thread thread;
@@ -102,8 +103,7 @@ final class EmbeddedRuntime implements Runtime, TaskScheduler {
     if (shutdown) {
       throw new RuntimeClosedException(kind(), "spawn");
     }
-    if (alive.incrementAndGet() > poolSize) {
-      alive.decrementAndGet();
+    if (owned.alive() >= poolSize) {
       throw new SpawnError(
           EmbeddedRuntimeProvider.POOL_SIZE.name(),
           poolSize,
@@ -111,7 +111,6 @@ final class EmbeddedRuntime implements Runtime, TaskScheduler {
     }
     EmbeddedTask<T> task = new EmbeddedTask<>(future, this, executor, false);
     if (!owned.bind(task)) {
-      alive.decrementAndGet();
       throw new RuntimeClosedException(kind(), "spawn");
     }
     executor.enqueue(task);
@@ -168,7 +167,6 @@ final class EmbeddedRuntime implements Runtime, TaskScheduler {
       return;
     }
     owned.remove(task);
-    alive.decrementAndGet();
   }
 
   @Override

@@ -30,8 +30,8 @@ public final class Device {
       long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
       while (System.nanoTime() < end) {
         Thread.sleep(Math.min(700, Math.max(1, (end - System.nanoTime()) / 1_000_000)));
-        if (System.nanoTime() >= end) {
-          break;
+        if (end - System.nanoTime() < 100_000_000L) {
+          break; // too late for the press to settle before the end
         }
         System.out.println("button pressed (bouncing)");
         for (int bounce = 0; bounce < 3; bounce++) {
