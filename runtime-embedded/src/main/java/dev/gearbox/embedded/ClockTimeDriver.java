@@ -27,13 +27,14 @@ final class ClockTimeDriver implements TimeDriver {
       return Long.MAX_VALUE;
     }
     long elapsed = clock.nanoTime() - originNanos;
-    long due = Ticks.toNanos(deadlineTicks);
+    // rounded up, so that a reading at `due` has reached the deadline
+    long due = Instant.saturatingAdd(Ticks.toNanos(deadlineTicks), 1);
     if (due <= elapsed) {
       return 0;
     }
     return clock instanceof PausedClock paused && paused.isPaused()
         ? Long.MAX_VALUE
-        : due - elapsed + 1;
+        : due - elapsed;
   }
 
   /** The reading of the clock at which {@code ticks} is reached. */

@@ -32,9 +32,9 @@ public final class SystemTimeDriver implements TimeDriver {
       return Long.MAX_VALUE;
     }
     long elapsed = System.nanoTime() - originNanos;
-    long due = Ticks.toNanos(deadlineTicks);
-    // one nanosecond more, so that the reading after the sleep has reached the deadline's tick
-    return due <= elapsed ? 0 : due - elapsed + 1;
+    // rounded up, so that a reading at `due` has reached the deadline
+    long due = Instant.saturatingAdd(Ticks.toNanos(deadlineTicks), 1);
+    return due <= elapsed ? 0 : due - elapsed;
   }
 
   @Override
