@@ -137,6 +137,24 @@ class PrimitivesTest {
   }
 
   @Test
+  void pubSubNextReportsTheLagBeforeTheNextMessage() throws Exception {
+    PubSub<String> pubSub = new PubSub<>(2, 1);
+    PubSub<String>.Subscriber subscriber = pubSub.subscriber();
+    for (String message : List.of("a", "b", "c", "d", "e")) {
+      pubSub.publishImmediate(message);
+    }
+    dev.gearbox.future.Context context = dev.gearbox.future.Context.of(() -> {});
+    dev.gearbox.future.Future<PubSub.WaitResult<String>> next = subscriber.next();
+    assertThat(next.poll(context))
+        .isEqualTo(dev.gearbox.future.Poll.ready(new PubSub.Lagged<String>(3)));
+    assertThat(subscriber.next().poll(context))
+        .isEqualTo(dev.gearbox.future.Poll.ready(new PubSub.Message<>("d")));
+    assertThat(subscriber.next().poll(context))
+        .isEqualTo(dev.gearbox.future.Poll.ready(new PubSub.Message<>("e")));
+    assertThat(subscriber.next().poll(context).isReady()).isFalse();
+  }
+
+  @Test
   void pubSubPublishWaitsForTheSlowestSubscriber() throws Exception {
     PubSub<Integer> pubSub = new PubSub<>(2, 1);
     PubSub<Integer>.Subscriber subscriber = pubSub.subscriber();
