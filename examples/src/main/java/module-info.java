@@ -1,6 +1,7 @@
 /** Runnable Gearbox programs: the main program and the examples of each use. */
 module dev.gearbox.examples {
   requires dev.gearbox.api;
+  requires dev.gearbox.embedded;
   requires dev.gearbox.guice;
   requires dev.gearbox.shootout;
 

@@ -4,6 +4,7 @@ import dev.gearbox.runtime.Runtime;
 import dev.gearbox.runtime.RuntimeConfig;
 import dev.gearbox.runtime.Runtimes;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -21,7 +22,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The six scheduler workloads on one Gearbox runtime, found by kind through {@link Runtimes} with 2
- * workers; a subclass names the kind ({@link WorkStealingBenchmark}, {@link MinimalBenchmark}).
+ * workers; a subclass names the kind ({@link WorkStealingBenchmark}, {@link MinimalBenchmark}, {@link
+ * MultithreadBenchmark}, {@link EmbeddedBenchmark}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -42,12 +44,21 @@ public abstract class GearboxRuntimeBenchmark {
    */
   protected abstract String kind();
 
+  /**
+   * The runtime's configuration beside its kind; by default 2 workers.
+   *
+   * @return configuration keys and values
+   */
+  protected Map<String, String> config() {
+    return Map.of("gearbox.workers", "2");
+  }
+
   /** Starts the runtime. */
   @Setup(Level.Trial)
   public void start() {
-    runtime =
-        Runtimes.create(
-            RuntimeConfig.of(Map.of(RuntimeConfig.RUNTIME_KEY, kind(), "gearbox.workers", "2")));
+    Map<String, String> config = new HashMap<>(config());
+    config.put(RuntimeConfig.RUNTIME_KEY, kind());
+    runtime = Runtimes.create(RuntimeConfig.of(config));
   }
 
   /** Stops the runtime. */

@@ -1,0 +1,110 @@
+package dev.gearbox.embedded;
+
+import dev.gearbox.io.SelectorReactor;
+import dev.gearbox.spi.BlockingPool;
+import dev.gearbox.spi.RuntimeDriver;
+import dev.gearbox.time.PausedClock;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The idle step of the {@code embedded} runtime's executor: wait in the runtime's {@link
+ * RuntimeDriver} (its timer wheel and I/O selector), as the thread in minimal's {@code blockOn}
+ * does. While busy, due wheel timers fire, and the selector is polled, every {@value #CHECK_EVERY}
+ * polls. After shutdown closed the driver, the executor runs on only for {@code blockOn} futures,
+ * parking its thread until the next timer.
+ */
+final class DriverIdleStep implements IdleStep {
+  private static final int CHECK_EVERY = 61;
+
+  private final RuntimeDriver driver;
+  private final ClockTimeDriver time;
+  private final SelectorReactor reactor;
+  private final BlockingPool blocking;
+  private final AtomicInteger blockOns;
+  private final BooleanSupplier mayBlock;
+  private Executor executor;
+  private int sinceCheck;
+
+  DriverIdleStep(
+      RuntimeDriver driver, ClockTimeDriver time, BlockingPool blocking, AtomicInteger blockOns) {
+    this.driver = driver;
+    this.time = time;
+    this.reactor = (SelectorReactor) driver.reactor();
+    this.blocking = blocking;
+    this.blockOns = blockOns;
+    this.mayBlock = () -> executor.runQueueIsEmpty();
+  }
+
+  void bind(Executor owner) {
+    executor = owner;
+  }
+
+  @Override
+  public void park(Executor owner, long maxNanos) {
+    if (driver.isClosed()) {
+      long deadline = driver.nextTimerDeadline();
+      long wait = maxNanos;
+      if (deadline != Long.MAX_VALUE) {
+        wait = Math.min(wait, Math.max(0, deadline - driver.clock().nanoTime()));
+      }
+      if (wait == Long.MAX_VALUE) {
+        LockSupport.park(owner);
+      } else if (wait > 0) {
+        LockSupport.parkNanos(owner, wait);
+      }
+      driver.fireDueTimers();
+      return;
+    }
+    boolean everyTaskWaits = blocking.aliveTasks() == 0;
+    if (everyTaskWaits && autoAdvanceToEmbeddedTimer(owner)) {
+      return;
+    }
+    driver.tryPark(maxNanos, everyTaskWaits, mayBlock);
+    sinceCheck = 0;
+  }
+
+  /**
+   * On a paused clock with every task waiting, jumps to the executor's earliest embedded timer when
+   * it comes before the wheel's (the wheel's own jump is the driver's).
+   */
+  private boolean autoAdvanceToEmbeddedTimer(Executor owner) {
+    if (!(time.clock() instanceof PausedClock paused) || !paused.isPaused()) {
+      return false;
+    }
+    long earliest = owner.earliestTimer();
+    if (earliest == TimeDriver.NEVER) {
+      return false;
+    }
+    long nanos = time.clockNanosAt(earliest);
+    return nanos < driver.nextTimerDeadline() && paused.autoAdvanceTo(nanos);
+  }
+
+  @Override
+  public void signal(Executor owner) {
+    driver.unpark();
+    Thread thread = owner.thread();
+    if (thread != null && driver.isClosed()) {
+      LockSupport.unpark(thread);
+    }
+  }
+
+  @Override
+  public void afterBatch(int polled) {
+    sinceCheck += polled;
+    if (sinceCheck >= CHECK_EVERY) {
+      sinceCheck = 0;
+      if (reactor.registrations() > 0 && !driver.isClosed()) {
+        driver.tryPark(0, false);
+      } else {
+        driver.fireDueTimers();
+      }
+    }
+  }
+
+  @Override
+  public boolean keepRunningAfterClose() {
+    return blockOns.get() > 0;
+  }
+}

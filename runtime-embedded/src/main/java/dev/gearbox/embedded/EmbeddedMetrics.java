@@ -1,0 +1,63 @@
+package dev.gearbox.embedded;
+
+import dev.gearbox.runtime.RuntimeMetrics;
+import dev.gearbox.spi.BlockingPool;
+import dev.gearbox.spi.OwnedTasks;
+import dev.gearbox.spi.RuntimeDriver;
+import java.util.Map;
+
+/** The metrics of the {@code embedded} runtime; a snapshot per call. */
+final class EmbeddedMetrics implements RuntimeMetrics {
+  private final OwnedTasks owned;
+  private final BlockingPool blocking;
+  private final RuntimeDriver driver;
+  private final Executor executor;
+  private final int poolSize;
+
+  EmbeddedMetrics(
+      OwnedTasks owned,
+      BlockingPool blocking,
+      RuntimeDriver driver,
+      Executor executor,
+      int poolSize) {
+    this.owned = owned;
+    this.blocking = blocking;
+    this.driver = driver;
+    this.executor = executor;
+    this.poolSize = poolSize;
+  }
+
+  @Override
+  public int workers() {
+    return 1;
+  }
+
+  @Override
+  public long aliveTasks() {
+    return owned.alive() + blocking.aliveTasks();
+  }
+
+  @Override
+  public long spawnedTasks() {
+    return owned.spawned() + blocking.spawnedTasks();
+  }
+
+  @Override
+  public long polls() {
+    return executor.polls();
+  }
+
+  @Override
+  public Map<String, Long> all() {
+    Map<String, Long> all = RuntimeMetrics.super.all();
+    all.put("poolSize", (long) poolSize);
+    all.put("blockingThreads", (long) blocking.threads());
+    all.put("pendingTimers", (long) driver.pendingTimers() + executor.pendingTimers());
+    return all;
+  }
+
+  @Override
+  public String toString() {
+    return "EmbeddedMetrics" + all();
+  }
+}

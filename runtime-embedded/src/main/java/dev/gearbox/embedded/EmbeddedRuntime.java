@@ -1,0 +1,238 @@
+package dev.gearbox.embedded;
+
+import dev.gearbox.future.Future;
+import dev.gearbox.runtime.JoinException;
+import dev.gearbox.runtime.JoinHandle;
+import dev.gearbox.runtime.Runtime;
+import dev.gearbox.runtime.RuntimeClosedException;
+import dev.gearbox.runtime.RuntimeMetrics;
+import dev.gearbox.spi.BlockingPool;
+import dev.gearbox.spi.CurrentRuntime;
+import dev.gearbox.spi.OwnedTasks;
+import dev.gearbox.spi.RawTask;
+import dev.gearbox.spi.RuntimeDriver;
+import dev.gearbox.spi.RuntimeThreads;
+import dev.gearbox.spi.TaskScheduler;
+import dev.gearbox.time.Clock;
+import dev.gearbox.time.PausedClock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The {@code embedded} runtime: one {@link Executor} on its own thread, waiting in a {@link
+ * RuntimeDriver} (timers and reactor) when idle; spawned futures are {@link EmbeddedTask}s counted
+ * against a pool of {@code gearbox.embedded.poolSize}; a {@link BlockingPool} for {@code
+ * spawnBlocking}.
+ */
+final class EmbeddedRuntime implements Runtime, TaskScheduler {
+  /*
+   * Implementation notes: the pool of the Runtime API counts the alive spawned tasks (OwnedTasks'
+   * count, which shutdown needs anyway: no extra atomic per spawn) instead of reusing objects: a
+   * JoinHandle outlives its task, so each spawn makes one RawTask, as every runtime does. The count
+   * is checked, then the task bound: spawns racing from several threads can pass the check
+   * together and exceed the size by at most their number; spawns from the executor thread (tasks
+   * spawning tasks) are exact. The allocation-free pools are TaskPools, on the Executor API.
+   *
+   * blockOn runs its future as a task of the executor, not in the pool and not in `owned`, and
+   * waits for it: shutdown does not cancel it. The executor thread keeps running after shutdown
+   * while `blockOns` > 0 (DriverIdleStep.keepRunningAfterClose), so a blockOn waiting on I/O fails
+   * with "reactor closed" and one waiting on a timer completes when it is due. `blockOns` is
+   * incremented before `shutdown` is read, so a blockOn that was let in is seen by the executor.
+   *
+   * Lifecycle: `shutdown` (volatile) is set once; spawns after it fail; `owned` cancels every
+   * spawned task (an idle one at once, a running one after its poll) and refuses new ones; the
+   * driver closes after that, waking I/O futures.
+   */
+  private final int poolSize;
+  private final Clock clock;
+  private final RuntimeDriver driver;
+  private final BlockingPool blocking;
+  private final OwnedTasks owned = new OwnedTasks();
+  private final AtomicInteger blockOns = new AtomicInteger();
+  private final Executor executor;
+  private final Thread thread;
+  private volatile boolean shutdown;
+
+  EmbeddedRuntime(
+      int poolSize,
+      int priority,
+      int blockingMaxThreads,
+      Duration keepAlive,
+      String threadNamePrefix,
+      boolean pausedClock) {
+    this.poolSize = poolSize;
+    this.clock = pausedClock ? new PausedClock() : Clock.system();
+    this.driver = new RuntimeDriver(clock);
+    this.blocking =
+        new BlockingPool(this, threadNamePrefix + "blocking-", blockingMaxThreads, keepAlive);
+    ClockTimeDriver time = new ClockTimeDriver(clock);
+    DriverIdleStep idle = new DriverIdleStep(driver, time, blocking, blockOns);
+    this.executor = new Executor(threadNamePrefix + "executor", time, idle, driver);
+    idle.bind(executor);
+    this.thread =
+        Thread.ofPlatform()
+            .name(threadNamePrefix + "executor")
+            .daemon()
+            .priority(priority)
+            .unstarted(this::runExecutor);
+    thread.start();
+  }
+
+  private void runExecutor() {
+    CurrentRuntime.Scope scope = CurrentRuntime.enter(this, CurrentRuntime.Role.WORKER);
+    try {
+      executor.run();
+    } finally {
+      scope.close();
+      driver.close();
+    }
+  }
+
+  @Override
+  public String kind() {
+    return EmbeddedRuntimeProvider.KIND;
+  }
+
+  @Override
+  public <T> JoinHandle<T> spawn(Future<T> future) {
+    Objects.requireNonNull(future, "future");
+    if (shutdown) {
+      throw new RuntimeClosedException(kind(), "spawn");
+    }
+    if (owned.alive() >= poolSize) {
+      throw new SpawnError(
+          EmbeddedRuntimeProvider.POOL_SIZE.name(),
+          poolSize,
+          "raise " + EmbeddedRuntimeProvider.POOL_SIZE.name() + " (now " + poolSize + ")");
+    }
+    EmbeddedTask<T> task = new EmbeddedTask<>(future, this, executor, false);
+    if (!owned.bind(task)) {
+      throw new RuntimeClosedException(kind(), "spawn");
+    }
+    executor.enqueue(task);
+    return task;
+  }
+
+  @Override
+  public <T> T blockOn(Future<T> future) {
+    Objects.requireNonNull(future, "future");
+    CurrentRuntime.checkMayBlock("Runtime.blockOn()");
+    blockOns.incrementAndGet();
+    if (shutdown) {
+      blockOns.decrementAndGet();
+      throw new RuntimeClosedException(kind(), "blockOn");
+    }
+    EmbeddedTask<T> task = new EmbeddedTask<>(future, this, executor, true);
+    executor.enqueue(task);
+    try {
+      return task.join();
+    } catch (JoinException failed) {
+      Throwable cause = failed.getCause();
+      if (cause instanceof RuntimeException unchecked) {
+        throw unchecked;
+      }
+      if (cause instanceof Error error) {
+        throw error;
+      }
+      throw new CompletionException(cause);
+    }
+  }
+
+  @Override
+  public <T> JoinHandle<T> spawnBlocking(Callable<T> task) {
+    Objects.requireNonNull(task, "task");
+    if (shutdown) {
+      throw new RuntimeClosedException(kind(), "spawnBlocking");
+    }
+    return blocking.spawn(task);
+  }
+
+  // ---- TaskScheduler of the spawned tasks
+
+  @Override
+  public void schedule(RawTask<?> task) {
+    executor.enqueue((TaskNode) task);
+  }
+
+  @Override
+  public void release(RawTask<?> task) {
+    if (((EmbeddedTask<?>) task).isBlockOn()) {
+      if (blockOns.decrementAndGet() == 0 && shutdown) {
+        executor.close(); // wakes the executor so that it ends
+      }
+      return;
+    }
+    owned.remove(task);
+  }
+
+  @Override
+  public RuntimeDriver driver() {
+    return driver;
+  }
+
+  @Override
+  public boolean consumeBudget() {
+    return executor.consumeBudget();
+  }
+
+  // ---- lifecycle
+
+  @Override
+  public Clock clock() {
+    return clock;
+  }
+
+  @Override
+  public RuntimeMetrics metrics() {
+    return new EmbeddedMetrics(owned, blocking, driver, executor, poolSize);
+  }
+
+  @Override
+  public void shutdown() {
+    if (shutdown) {
+      return;
+    }
+    synchronized (this) {
+      if (shutdown) {
+        return;
+      }
+      shutdown = true;
+    }
+    owned.closeAndCancelAll();
+    blocking.shutdown();
+    executor.close();
+    driver.close();
+  }
+
+  @Override
+  public boolean shutdown(Duration timeout) {
+    Objects.requireNonNull(timeout, "timeout");
+    shutdown();
+    long deadline = System.nanoTime() + Math.max(0, timeout.toNanos());
+    try {
+      return RuntimeThreads.join(List.of(thread), deadline) && blocking.awaitTermination(deadline);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  @Override
+  public boolean isShutdown() {
+    return shutdown;
+  }
+
+  @Override
+  public boolean isTerminated() {
+    return shutdown && !thread.isAlive() && blocking.hasNoThreads();
+  }
+
+  @Override
+  public String toString() {
+    return "EmbeddedRuntime[poolSize=" + poolSize + (shutdown ? ", shut down]" : "]");
+  }
+}

@@ -1,0 +1,328 @@
+package dev.gearbox.embedded;
+
+import dev.gearbox.spi.RuntimeDriver;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A cooperative executor on one thread (Embassy's {@code Executor}): tasks from {@link TaskPool}s,
+ * spawned through its {@link #spawner()}, polled in batches. The executor takes the whole run queue
+ * and polls each task in it once, so every ready task runs once before any runs twice; a task woken
+ * meanwhile runs in the next batch. Idle, it parks until the next timer deadline or a wake: no
+ * spinning.
+ *
+ * <p>Run it on a thread of its own with {@link #start(int)} (several executors at different
+ * priorities are Embassy's {@code InterruptExecutor}s), on the calling thread with {@link #run()},
+ * or step it by hand with {@link #runUntilIdle()} (deterministic tests with a {@link
+ * ManualTimeDriver}). Polling, waking and timers allocate nothing.
+ */
+public final class Executor implements AutoCloseable {
+  /*
+   * Implementation notes: after Embassy's raw/mod.rs. A wake from any thread sets the task's
+   * queued bit and pushes it on the intrusive RunQueue; only a push that found the queue empty
+   * signals the executor (`pend`), and only while it is `sleeping`. The loop takes the whole queue
+   * (one getAndSet), polls each task once, fires due timers, and, with nothing queued, announces
+   * `sleeping`, fires due timers once more, re-checks the queue and parks until the earliest timer.
+   * The announce-then-check order against the pusher's push-then-read (both volatile) is Dekker's:
+   * either the executor sees the task or the pusher sees `sleeping` and signals.
+   *
+   * Fields: `thread` is written when a thread starts running the executor; `timers`, `budget` and
+   * every task's timer links belong to that thread. `closed` and `sleeping` are volatile.
+   */
+  private static final int BUDGET = 128;
+
+  private final String name;
+  private final TimeDriver time;
+  private final IdleStep idle;
+  private final RuntimeDriver driver;
+  private final RunQueue runQueue = new RunQueue();
+  private final TimerQueue timers = new TimerQueue();
+  private final Spawner spawner = new Spawner(this);
+  private final CopyOnWriteArrayList<TaskPool<?>> pools = new CopyOnWriteArrayList<>();
+  private volatile Thread thread;
+  private volatile boolean sleeping;
+  private volatile boolean closed;
+  private int budget = BUDGET;
+  private boolean inRun;
+  private long polls;
+
+  /**
+   * Creates an executor on the shared {@link SystemTimeDriver}.
+   *
+   * @param name a name for diagnostics and for the thread {@link #start(int)} makes
+   */
+  public Executor(String name) {
+    this(name, SystemTimeDriver.shared());
+  }
+
+  /**
+   * Creates an executor on {@code time}.
+   *
+   * @param name a name for diagnostics and for the thread {@link #start(int)} makes
+   * @param time the time driver of its timers
+   */
+  public Executor(String name, TimeDriver time) {
+    this(name, time, IdleStep.PARK_THREAD, null);
+  }
+
+  Executor(String name, TimeDriver time, IdleStep idle, RuntimeDriver driver) {
+    this.name = Objects.requireNonNull(name, "name");
+    this.time = Objects.requireNonNull(time, "time");
+    this.idle = idle;
+    this.driver = driver;
+    time.onAdvance(this::timeAdvanced);
+  }
+
+  /**
+   * The thread-safe spawner of this executor.
+   *
+   * @return the spawner
+   */
+  public Spawner spawner() {
+    return spawner;
+  }
+
+  /**
+   * The executor's time driver.
+   *
+   * @return the driver
+   */
+  public TimeDriver timeDriver() {
+    return time;
+  }
+
+  /**
+   * The executor's name.
+   *
+   * @return the name
+   */
+  public String name() {
+    return name;
+  }
+
+  /**
+   * Starts a daemon thread named after the executor, at {@code priority}, that runs it until {@link
+   * #close()}: the analogue of an executor run in an interrupt handler of that priority. The JVM
+   * maps the priority to the operating system's as it can (on Linux, usually not at all without
+   * privileges): priorities order threads, they do not preempt as interrupts do.
+   *
+   * @param priority from {@link Thread#MIN_PRIORITY} to {@link Thread#MAX_PRIORITY}
+   * @return the started thread
+   * @throws IllegalArgumentException if the priority is out of range
+   */
+  public Thread start(int priority) {
+    if (priority < Thread.MIN_PRIORITY || priority > Thread.MAX_PRIORITY) {
+      throw new IllegalArgumentException(
+          "priority "
+              + priority
+              + " is outside "
+              + Thread.MIN_PRIORITY
+              + "–"
+              + Thread.MAX_PRIORITY);
+    }
+    Thread started =
+        Thread.ofPlatform().name(name).daemon().priority(priority).unstarted(this::run);
+    started.start();
+    return started;
+  }
+
+  /**
+   * Runs the executor on the calling thread until {@link #close()}.
+   *
+   * @throws IllegalStateException if another thread runs it
+   */
+  public void run() {
+    bind();
+    inRun = true;
+    try {
+      while (!closed || idle.keepRunningAfterClose()) {
+        if (runBatch() > 0) {
+          continue;
+        }
+        sleeping = true;
+        fireDueTimers();
+        if (runQueue.isEmpty() && (!closed || idle.keepRunningAfterClose())) {
+          idle.park(this, time.nanosUntil(timers.earliest()));
+        }
+        sleeping = false;
+      }
+    } finally {
+      inRun = false;
+      releasePools();
+    }
+  }
+
+  /**
+   * Steps the executor on the calling thread: fires due timers and runs batches until no task is
+   * ready, then returns. For executors driven by hand, such as under a {@link ManualTimeDriver}.
+   *
+   * @return the number of polls
+   * @throws IllegalStateException if another thread runs the executor, or it is closed
+   */
+  public long runUntilIdle() {
+    if (closed) {
+      throw new IllegalStateException("executor '" + name + "' is closed");
+    }
+    bind();
+    long before = polls;
+    while (runBatch() > 0) {
+      // a batch's wakes, and the timers due meanwhile, make the next batch
+    }
+    return polls - before;
+  }
+
+  private void bind() {
+    Thread current = Thread.currentThread();
+    Thread owner = thread;
+    if (owner != null && owner != current && owner.isAlive()) {
+      throw new IllegalStateException(
+          "executor '"
+              + name
+              + "' is run by thread '"
+              + owner.getName()
+              + "', not by '"
+              + current.getName()
+              + "'");
+    }
+    thread = current;
+  }
+
+  /** Fires due timers, then polls each queued task once; returns the number polled. */
+  private int runBatch() {
+    fireDueTimers();
+    TaskNode node = runQueue.takeAll();
+    int polled = 0;
+    while (node != null) {
+      TaskNode next = node.runNext(); // read first: a wake during the poll relinks the node
+      node.runNext(null);
+      budget = BUDGET;
+      node.runFromQueue(this);
+      polled++;
+      node = next;
+    }
+    if (polled > 0) {
+      polls += polled;
+      idle.afterBatch(polled);
+    }
+    return polled;
+  }
+
+  private void fireDueTimers() {
+    if (timers.size() > 0) {
+      timers.fireDue(time.now());
+    }
+  }
+
+  /** Queues a woken or spawned task; any thread. Signals the executor if it may be asleep. */
+  void enqueue(TaskNode node) {
+    if (runQueue.push(node) && sleeping && Thread.currentThread() != thread) {
+      idle.signal(this);
+    }
+  }
+
+  /** The time driver moved by hand: wake to fire due timers. */
+  private void timeAdvanced() {
+    if (sleeping) {
+      idle.signal(this);
+    }
+  }
+
+  /** Makes {@code node} wake at {@code deadline} at the latest; executor thread only. */
+  void scheduleWake(TaskNode node, long deadline) {
+    checkOnExecutorThread("a Timer");
+    timers.schedule(node.timerLinks(), deadline);
+  }
+
+  /** Unlinks a finished pooled task's timer entry; executor thread only. */
+  void forgetTimer(TaskNode node) {
+    timers.remove(node.timerLinks());
+  }
+
+  void checkOnExecutorThread(String what) {
+    if (Thread.currentThread() != thread) {
+      throw new IllegalStateException(
+          what
+              + " of executor '"
+              + name
+              + "' was polled on thread '"
+              + Thread.currentThread().getName()
+              + "', not on the executor's thread");
+    }
+  }
+
+  /** Spends one unit of the running task's cooperative budget; executor thread. */
+  boolean consumeBudget() {
+    return budget-- > 0;
+  }
+
+  /** Remembers a pool spawned into, so close() frees its slots that run here. */
+  void usePool(TaskPool<?> pool) {
+    if (!pools.contains(pool)) {
+      pools.addIfAbsent(pool);
+    }
+  }
+
+  private void releasePools() {
+    for (TaskPool<?> pool : pools) {
+      pool.releaseAll(this);
+    }
+  }
+
+  Thread thread() {
+    return thread;
+  }
+
+  RuntimeDriver driver() {
+    return driver;
+  }
+
+  boolean runQueueIsEmpty() {
+    return runQueue.isEmpty();
+  }
+
+  long earliestTimer() {
+    return timers.earliest();
+  }
+
+  int pendingTimers() {
+    return timers.size();
+  }
+
+  /**
+   * Polls made so far; a snapshot, racy when read from another thread.
+   *
+   * @return the count
+   */
+  public long polls() {
+    return polls;
+  }
+
+  /**
+   * Whether {@link #close()} was called.
+   *
+   * @return true once closed
+   */
+  public boolean isClosed() {
+    return closed;
+  }
+
+  /**
+   * Stops the executor: its thread leaves {@link #run()} after the poll in progress, and the tasks
+   * spawned on it end (their bodies are {@link TaskBody#reset() reset} and their pool slots freed).
+   * Spawning on it afterwards fails. Idempotent.
+   */
+  @Override
+  public void close() {
+    closed = true;
+    idle.signal(this);
+    Thread owner = thread;
+    if (owner == null || (owner == Thread.currentThread() && !inRun) || !owner.isAlive()) {
+      releasePools(); // nobody runs the loop that would release them when it ends
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "Executor[" + name + (closed ? ", closed]" : "]");
+  }
+}

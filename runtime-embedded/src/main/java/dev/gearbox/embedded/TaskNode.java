@@ -1,0 +1,49 @@
+package dev.gearbox.embedded;
+
+import dev.gearbox.future.Waker;
+
+/**
+ * A task as its {@link Executor} sees it: a node of the intrusive run queue (linked through {@link
+ * #runNext}), with intrusive timer links, that the executor polls once per queue entry. Two kinds:
+ * {@link PoolSlot} (a slot of a {@link TaskPool}, reused spawn after spawn) and {@link
+ * EmbeddedTask} (a task of the {@code embedded} {@code Runtime}).
+ */
+interface TaskNode extends Waker {
+
+  /**
+   * The next node of the run queue; written by the pushing thread before its CAS publishes the
+   * node, read by the executor after it took the queue.
+   *
+   * @return the next node, or null
+   */
+  TaskNode runNext();
+
+  /**
+   * Sets the next node of the run queue.
+   *
+   * @param next the next node
+   */
+  void runNext(TaskNode next);
+
+  /**
+   * Polls the task once, on the executor thread, after it was taken from the run queue; skips a
+   * stale entry. Never throws.
+   *
+   * @param executor the executor polling it
+   */
+  void runFromQueue(Executor executor);
+
+  /**
+   * The executor that runs this task.
+   *
+   * @return the executor
+   */
+  Executor executor();
+
+  /**
+   * The task's links in its executor's timer queue; executor thread only.
+   *
+   * @return the links, made on first use
+   */
+  TimerLinks timerLinks();
+}

@@ -1,0 +1,137 @@
+package dev.gearbox.embedded;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.management.ThreadMXBean;
+import dev.gearbox.future.Context;
+import dev.gearbox.future.Poll;
+import java.lang.management.ManagementFactory;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The steady state allocates nothing: two pooled tasks ping-pong over two Channels, the pinger
+ * waiting on a Timer in every round trip, and the executor thread's allocation counter does not
+ * move over the measured round trips.
+ */
+class ZeroAllocationTest {
+  private static final int WARM_UP = 20_000;
+  private static final int MEASURED = 20_000;
+  private static final Object BALL = new Object();
+  private static final ThreadMXBean THREADS = (ThreadMXBean) ManagementFactory.getThreadMXBean();
+
+  /** Sends the ball, waits one tick, waits for it to come back; samples allocation on the way. */
+  static final class Pinger implements TaskBody {
+    private final Timer timer = Timer.after(Duration.ofTicks(1));
+    Channel<Object> out;
+    Channel<Object> in;
+    long rounds;
+    long before;
+    long after;
+    CountDownLatch done;
+    private int step;
+
+    @Override
+    public boolean poll(Context cx) {
+      while (true) {
+        switch (step) {
+          case 0 -> {
+            if (!out.pollSend(cx, BALL)) {
+              return false;
+            }
+            timer.resetAfterTicks(1);
+            step = 1;
+          }
+          case 1 -> {
+            if (timer.poll(cx) instanceof Poll.Pending) {
+              return false;
+            }
+            step = 2;
+          }
+          default -> {
+            if (in.pollReceive(cx) == null) {
+              return false;
+            }
+            step = 0;
+            rounds++;
+            if (rounds == WARM_UP) {
+              before = THREADS.getCurrentThreadAllocatedBytes();
+            } else if (rounds == WARM_UP + MEASURED) {
+              after = THREADS.getCurrentThreadAllocatedBytes();
+              done.countDown();
+              return true;
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /** Sends back every ball it receives. */
+  static final class Ponger implements TaskBody {
+    Channel<Object> in;
+    Channel<Object> out;
+    private Object held;
+
+    @Override
+    public boolean poll(Context cx) {
+      while (true) {
+        if (held == null) {
+          held = in.pollReceive(cx);
+          if (held == null) {
+            return false;
+          }
+        }
+        if (!out.pollSend(cx, held)) {
+          return false;
+        }
+        held = null;
+      }
+    }
+  }
+
+  @Test
+  @Timeout(120)
+  void pingPongWithATimerAllocatesNothingPerRoundTrip() throws Exception {
+    assertThat(THREADS.isThreadAllocatedMemorySupported()).isTrue();
+    THREADS.setThreadAllocatedMemoryEnabled(true);
+    Channel<Object> ping = new Channel<>(1);
+    Channel<Object> pong = new Channel<>(1);
+    CountDownLatch done = new CountDownLatch(1);
+    TaskPool<Pinger> pingers = TaskPool.create("pinger", 1, Pinger::new);
+    TaskPool<Ponger> pongers = TaskPool.create("ponger", 1, Ponger::new);
+    try (Executor executor = new Executor("alloc-test", new SystemTimeDriver())) {
+      Pinger[] seen = new Pinger[1];
+      executor
+          .spawner()
+          .spawn(
+              pingers,
+              (body, latch) -> {
+                body.out = ping;
+                body.in = pong;
+                body.done = latch;
+                seen[0] = body;
+              },
+              done);
+      executor
+          .spawner()
+          .spawn(
+              pongers,
+              (body, unused) -> {
+                body.in = ping;
+                body.out = pong;
+              },
+              null);
+      executor.start(Thread.NORM_PRIORITY);
+      assertThat(done.await(100, TimeUnit.SECONDS)).as("round trips done").isTrue();
+      Pinger pinger = seen[0];
+      long bytes = pinger.after - pinger.before;
+      System.out.printf(
+          "executor thread allocated %d bytes over %d round trips after %d warm-up%n",
+          bytes, MEASURED, WARM_UP);
+      assertThat(bytes).as("bytes allocated over %d round trips", MEASURED).isZero();
+    }
+  }
+}
