@@ -22,8 +22,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The six scheduler workloads on one Gearbox runtime, found by kind through {@link Runtimes} with 2
- * workers; a subclass names the kind ({@link WorkStealingBenchmark}, {@link MinimalBenchmark}, {@link
- * MultithreadBenchmark}, {@link EmbeddedBenchmark}).
+ * workers; a subclass names the kind ({@link WorkStealingBenchmark}, {@link MinimalBenchmark},
+ * {@link MultithreadBenchmark}, {@link EmbeddedBenchmark}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
