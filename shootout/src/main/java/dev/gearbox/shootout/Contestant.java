@@ -4,11 +4,15 @@ import dev.gearbox.runtime.Runtime;
 import dev.gearbox.runtime.RuntimeConfig;
 import dev.gearbox.runtime.Runtimes;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * What runs the workloads: a Gearbox runtime of some kind, or a JDK baseline. Each {@link #open()}
@@ -42,14 +46,25 @@ sealed interface Contestant {
   /** The name of the virtual-thread baseline. */
   String VIRTUAL = "virtual";
 
-  /** A Gearbox runtime of kind {@code kind}, with {@code workers} workers when it takes any. */
-  record Gearbox(String kind, Integer workers) implements Contestant {
-    static Gearbox of(String kind, int workers) {
+  /**
+   * A Gearbox runtime of kind {@code kind}, with {@code workers} workers when it takes any, and the
+   * {@code settings} among the shoot-out's that it declares.
+   */
+  record Gearbox(String kind, Integer workers, Map<String, String> settings) implements Contestant {
+    static Gearbox of(String kind, int workers, Map<String, String> settings) {
       RuntimeConfig probe = RuntimeConfig.of(Map.of(RuntimeConfig.RUNTIME_KEY, kind));
-      boolean takesWorkers =
+      Set<String> declared =
           Runtimes.provider(probe).configKeys().stream()
-              .anyMatch(key -> key.name().equals(WORKERS_KEY));
-      return new Gearbox(kind, takesWorkers ? workers : null);
+              .map(key -> key.name())
+              .collect(Collectors.toSet());
+      Map<String, String> own = new TreeMap<>();
+      settings.forEach(
+          (key, value) -> {
+            if (declared.contains(key)) {
+              own.put(key, value);
+            }
+          });
+      return new Gearbox(kind, declared.contains(WORKERS_KEY) ? workers : null, Map.copyOf(own));
     }
 
     @Override
@@ -66,10 +81,11 @@ sealed interface Contestant {
 
     @Override
     public Session open() {
-      Map<String, String> config =
-          workers == null
-              ? Map.of(RuntimeConfig.RUNTIME_KEY, kind)
-              : Map.of(RuntimeConfig.RUNTIME_KEY, kind, WORKERS_KEY, Integer.toString(workers));
+      Map<String, String> config = new HashMap<>(settings);
+      config.put(RuntimeConfig.RUNTIME_KEY, kind);
+      if (workers != null) {
+        config.put(WORKERS_KEY, Integer.toString(workers));
+      }
       Runtime runtime = Runtimes.create(RuntimeConfig.of(config, "the shoot-out"));
       return new Session() {
         @Override

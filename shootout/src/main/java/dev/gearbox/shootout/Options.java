@@ -2,7 +2,9 @@ package dev.gearbox.shootout;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The shoot-out's command line, parsed. {@code runtimes} and {@code workloads} are empty when not
@@ -16,6 +18,7 @@ record Options(
     int runs,
     int warmup,
     int workers,
+    Map<String, String> settings,
     boolean quick,
     Path out) {
 
@@ -31,6 +34,13 @@ record Options(
   static final int MAX_WORKERS = 1024;
   static final Path DEFAULT_OUT = Path.of("target", "shootout");
 
+  /**
+   * Settings every run starts from, under those of {@code --set}: a runtime with fixed task pools
+   * gets room for the largest standard workload (skynet keeps up to 1,111,111 tasks alive at once).
+   */
+  static final Map<String, String> DEFAULT_SETTINGS =
+      Map.of("gearbox.embedded.poolSize", "2000000");
+
   static final String USAGE =
       """
       usage: ./gearbox run [options]       (the shoot-out, in quick mode unless --full)
@@ -42,6 +52,8 @@ record Options(
         --warmup N           untimed runs before them (default 2; quick: 3; 0 to 1000)
         --workers N          worker threads of multi-threaded runtimes and of both baselines
                              (default 2, 1 to 1024); single-threaded runtimes run as they are
+        --set KEY=VALUE      a configuration key for every runtime that declares it (repeatable;
+                             default gearbox.embedded.poolSize=2000000, room for skynet)
         --quick              smaller workloads, about two minutes in all
         --full               the workloads at their defined sizes (cancels --quick)
         --out DIR            where report.csv and report.html go (default target/shootout)
@@ -62,6 +74,7 @@ record Options(
     Integer runs = null;
     Integer warmup = null;
     int workers = 2;
+    Map<String, String> settings = new LinkedHashMap<>();
     boolean quick = false;
     Path out = DEFAULT_OUT;
     for (int i = 0; i < args.length; i++) {
@@ -78,12 +91,13 @@ record Options(
         case "--warmup" -> warmup = number(arg, value(args, ++i, arg), 0, MAX_RUNS);
         case "--workers" -> workers = number(arg, value(args, ++i, arg), 1, MAX_WORKERS);
         case "--out" -> out = Path.of(value(args, ++i, arg));
+        case "--set" -> setting(settings, value(args, ++i, arg));
         default ->
             throw new UsageException(
                 "unknown option '"
                     + arg
                     + "': expected one of --runtimes, --workloads, --runs, --warmup, --workers,"
-                    + " --quick, --full, --out, --list, --describe, --help");
+                    + " --set, --quick, --full, --out, --list, --describe, --help");
       }
     }
     return new Options(
@@ -93,6 +107,7 @@ record Options(
         runs == null ? 5 : runs,
         warmup == null ? (quick ? 3 : 2) : warmup,
         workers,
+        Map.copyOf(settings),
         quick,
         out);
   }
@@ -116,6 +131,15 @@ record Options(
           option + " " + text + " is not allowed: expected an integer from " + min + " to " + max);
     }
     return value;
+  }
+
+  private static void setting(Map<String, String> settings, String text) {
+    int equals = text.indexOf('=');
+    if (equals <= 0 || equals == text.length() - 1) {
+      throw new UsageException(
+          "--set '" + text + "' is not allowed: expected KEY=VALUE, such as gearbox.workers=4");
+    }
+    settings.put(text.substring(0, equals).trim(), text.substring(equals + 1).trim());
   }
 
   private static List<String> names(String option, String text) {

@@ -1,11 +1,14 @@
 package dev.gearbox.shootout;
 
+import dev.gearbox.runtime.RuntimeConfig;
 import dev.gearbox.runtime.Runtimes;
 import dev.gearbox.shootout.workloads.StandardWorkloads;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * What a shoot-out will run: the contestants (the installed Gearbox runtimes, found at run time,
@@ -24,7 +27,7 @@ record Plan(List<Contestant> contestants, List<Workload> workloads, Options opti
    */
   static Plan of(Options options, List<Workload> extra) {
     return new Plan(
-        contestants(options.runtimes(), options.workers()),
+        contestants(options.runtimes(), options.workers(), options.settings()),
         workloads(options.workloads(), options.quick(), extra),
         options);
   }
@@ -37,8 +40,12 @@ record Plan(List<Contestant> contestants, List<Workload> workloads, Options opti
     return names;
   }
 
-  private static List<Contestant> contestants(List<String> chosen, int workers) {
+  private static List<Contestant> contestants(
+      List<String> chosen, int workers, Map<String, String> settings) {
     List<String> known = contestantNames();
+    Map<String, String> merged = new LinkedHashMap<>(Options.DEFAULT_SETTINGS);
+    merged.putAll(settings);
+    checkDeclared(settings.keySet());
     List<String> names = chosen;
     if (names.isEmpty()) {
       names = known.stream().filter(name -> !name.equals(SIMULATED)).toList();
@@ -56,10 +63,30 @@ record Plan(List<Contestant> contestants, List<Workload> workloads, Options opti
           switch (name) {
             case Contestant.FORK_JOIN -> new Contestant.ForkJoin(workers);
             case Contestant.VIRTUAL -> Contestant.Virtual.ofThisJvm();
-            default -> Contestant.Gearbox.of(name, workers);
+            default -> Contestant.Gearbox.of(name, workers, merged);
           });
     }
     return List.copyOf(contestants);
+  }
+
+  /** Fails unless some installed runtime declares each of {@code keys}. */
+  private static void checkDeclared(Set<String> keys) {
+    Set<String> declared = new TreeSet<>();
+    for (String kind : Runtimes.available()) {
+      Runtimes.provider(RuntimeConfig.of(Map.of(RuntimeConfig.RUNTIME_KEY, kind)))
+          .configKeys()
+          .forEach(key -> declared.add(key.name()));
+    }
+    for (String key : keys) {
+      if (!declared.contains(key)) {
+        throw new Options.UsageException(
+            "--set "
+                + key
+                + ": no installed runtime declares this key; --describe lists the keys ("
+                + String.join(", ", declared)
+                + ")");
+      }
+    }
   }
 
   /** The standard workloads of the mode, then the extra ones, by name. */

@@ -93,4 +93,13 @@ class OptionsTest {
     assertThatThrownBy(() -> Options.parse("--workloads", "skynet,,ping_pong"))
         .hasMessageContaining("--workloads 'skynet,,ping_pong' has an empty name");
   }
+
+  @Test
+  void setTakesKeyEqualsValueAndRefusesAnythingElse() {
+    assertThat(Options.parse("--set", "gearbox.workers = 4").settings())
+        .containsExactly(java.util.Map.entry("gearbox.workers", "4"));
+    assertThatThrownBy(() -> Options.parse("--set", "gearbox.workers"))
+        .hasMessage(
+            "--set 'gearbox.workers' is not allowed: expected KEY=VALUE, such as gearbox.workers=4");
+  }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gearbox.runtime.Runtime;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class PlanTest {
@@ -74,5 +75,27 @@ class PlanTest {
 
     @Override
     public void run(Runtime runtime) {}
+  }
+
+  @Test
+  void setGivesAKeyToTheRuntimesThatDeclareItOverTheDefaults() {
+    Plan plan =
+        Plan.of(
+            Options.parse(
+                "--runtimes", "minimal,forkjoin", "--set", "gearbox.blocking.maxThreads=8"),
+            List.of());
+    assertThat(plan.contestants().get(0))
+        .isEqualTo(
+            new Contestant.Gearbox("minimal", 2, Map.of("gearbox.blocking.maxThreads", "8")));
+  }
+
+  @Test
+  void setOfAKeyNoInstalledRuntimeDeclaresIsRefused() {
+    assertThatThrownBy(() -> Plan.of(Options.parse("--set", "gearbox.workrs=4"), List.of()))
+        .isInstanceOf(Options.UsageException.class)
+        .hasMessageStartingWith(
+            "--set gearbox.workrs: no installed runtime declares this key; --describe lists the"
+                + " keys (")
+        .hasMessageContaining("gearbox.workers");
   }
 }
