@@ -45,7 +45,9 @@ public class RawTask<T> implements JoinHandle<T>, Waker, Context {
    * Transitions:
    *   wake:   idle -> SCHEDULED (and schedule); RUNNING -> RUNNING|NOTIFIED; otherwise no-op.
    *   run:    SCHEDULED -> RUNNING, poll; then Pending: RUNNING -> idle, or RUNNING|NOTIFIED ->
-   *           SCHEDULED (and yieldNow); Ready or throw: -> COMPLETE.
+   *           SCHEDULED (and yieldNow); Ready or throw: -> COMPLETE. Before RUNNING -> idle, a task
+   *           in no OwnedTasks set asks TaskScheduler.beforeWait, still RUNNING, so a scheduler
+   *           that tracks only waiting tasks binds it there (or refuses: the task is cancelled).
    *   abort:  sets CANCELLED, and RUNNING too when nobody runs it, which makes the aborting thread the
    *           owner: it drops the future and completes the task on the spot. A queue entry left behind
    *           by a SCHEDULED task finds it COMPLETE and is skipped.
@@ -157,12 +159,22 @@ public class RawTask<T> implements JoinHandle<T>, Waker, Context {
       return true;
     }
     current = (int) STATE.getVolatile(this);
+    boolean tracked = ownedBy != null;
     while (true) {
       if ((current & CANCELLED) != 0) {
         dropAndCancel();
         return true;
       }
       boolean again = (current & NOTIFIED) != 0;
+      if (!again && !tracked) {
+        tracked = true;
+        if (!scheduler.beforeWait(this)) {
+          dropAndCancel();
+          return true;
+        }
+        current = (int) STATE.getVolatile(this);
+        continue;
+      }
       int next = again ? (current & ~(RUNNING | NOTIFIED)) | SCHEDULED : current & ~RUNNING;
       int witness = casState(current, next);
       if (witness == current) {

@@ -1,6 +1,7 @@
 package dev.gearbox.workstealing;
 
 import dev.gearbox.spi.CurrentRuntime;
+import dev.gearbox.spi.OwnedTasks;
 import dev.gearbox.spi.RuntimeDriver;
 
 /**
@@ -48,6 +49,7 @@ final class WorkerThread extends Thread {
   final WorkerCounters counters = new WorkerCounters();
 
   private final InjectQueue inject;
+  private final OwnedTasks owned;
   private final RuntimeDriver driver;
   private final int globalQueueInterval;
   private final boolean lifoConfigured;
@@ -69,6 +71,7 @@ final class WorkerThread extends Thread {
     this.scheduler = scheduler;
     this.index = index;
     this.inject = scheduler.inject;
+    this.owned = scheduler.owned;
     this.driver = scheduler.driver;
     this.globalQueueInterval = scheduler.settings.globalQueueInterval();
     this.lifoConfigured = scheduler.settings.lifoSlot();
@@ -239,6 +242,10 @@ final class WorkerThread extends Thread {
     budget = BUDGET;
     boolean polled;
     try {
+      if (owned.isClosed()) {
+        task.abort(); // shutting down: a queued task is cancelled, not polled
+        return;
+      }
       polled = timedRun(task);
     } catch (Throwable failure) {
       // RawTask.run catches what the future throws; this is a waker or drop that threw on the way
@@ -379,10 +386,14 @@ final class WorkerThread extends Thread {
     return true;
   }
 
+  /** Cancels what this worker's queues hold, as it ends at shutdown. */
   private void clearQueues() {
-    lifoSlot = null;
-    while (runQueue.pop() != null) {
-      // stale entries: every task was cancelled by the shutdown
+    if (lifoSlot != null) {
+      lifoSlot.abort();
+      lifoSlot = null;
+    }
+    for (ScheduledTask<?> task = runQueue.pop(); task != null; task = runQueue.pop()) {
+      task.abort(); // a no-op for a stale entry, whose task is complete
     }
   }
 }
