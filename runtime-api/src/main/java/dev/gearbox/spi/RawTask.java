@@ -52,7 +52,13 @@ public class RawTask<T> implements JoinHandle<T>, Waker, Context {
    *           owner: it drops the future and completes the task on the spot. A queue entry left behind
    *           by a SCHEDULED task finds it COMPLETE and is skipped.
    *
-   * Ownership: `future` is touched only by the RUNNING owner. `outcome` is written before the CAS
+   * A wake from the thread that is polling the task (a yield, or a future that wakes its own task)
+   * needs no CAS: `runner` is set by the RUNNING owner for the length of the poll, so only that
+   * thread can read itself there (another thread reads null, or a later runner, never its own
+   * thread), and it notes the wake in `wokenBySelf`, read when the poll returns as NOTIFIED is.
+   *
+   * Ownership: `future`, `runner` and `wokenBySelf` are touched only by the RUNNING owner (`runner`
+   * also read by wakers, as above). `outcome` is written before the CAS
    * that sets COMPLETE and read after a volatile read sees COMPLETE. `joinWaker` is written only by
    * the joiner while JOIN_INTEREST is clear and the task not COMPLETE, and read by the completer only
    * after its CAS to COMPLETE saw JOIN_INTEREST set; so the two never race (Tokio's join-waker
@@ -99,6 +105,8 @@ public class RawTask<T> implements JoinHandle<T>, Waker, Context {
   private final TaskScheduler scheduler;
   private volatile int state = SCHEDULED;
   private Future<T> future;
+  private Thread runner;
+  private boolean wokenBySelf;
   private Object outcome;
   private Waker joinWaker;
   private volatile CompletableFuture<T> completion;
@@ -148,12 +156,18 @@ public class RawTask<T> implements JoinHandle<T>, Waker, Context {
       return false;
     }
     Poll<T> poll;
+    runner = Thread.currentThread();
     try {
       poll = future.poll(this);
     } catch (Throwable failure) {
+      runner = null;
+      wokenBySelf = false;
       complete(new Failure(failure));
       return true;
     }
+    runner = null;
+    boolean selfWoken = wokenBySelf;
+    wokenBySelf = false;
     if (poll instanceof Poll.Ready<T>(T value)) {
       complete(value);
       return true;
@@ -165,7 +179,7 @@ public class RawTask<T> implements JoinHandle<T>, Waker, Context {
         dropAndCancel();
         return true;
       }
-      boolean again = (current & NOTIFIED) != 0;
+      boolean again = selfWoken || (current & NOTIFIED) != 0;
       if (!again && !tracked) {
         tracked = true;
         if (!scheduler.beforeWait(this)) {
@@ -200,6 +214,10 @@ public class RawTask<T> implements JoinHandle<T>, Waker, Context {
 
   @Override
   public final void wake() {
+    if (runner == Thread.currentThread()) {
+      wokenBySelf = true; // a wake from inside its own poll: no atomic needed
+      return;
+    }
     int current = (int) STATE.getVolatile(this);
     while (true) {
       if ((current & (COMPLETE | CANCELLED | SCHEDULED | NOTIFIED)) != 0) {
