@@ -31,8 +31,9 @@ final class WorkStealingScheduler implements TaskScheduler {
    * with no wake pending (beforeWait), since only then is it in no queue and on no worker; a task
    * that finishes in its first poll, or only ever yields, never touches the set. Every other alive
    * task is queued (a LIFO slot, a local queue, the inject queue) or inside a poll on a worker.
-   * The counts of spawned and finished tasks are the workers' own counters, plus an adder for the
-   * other threads.
+   * The counts of spawned and finished tasks are the workers' own counters, plus adders for the
+   * other threads; a spawn from outside is counted as an inject push that was neither overflow
+   * nor a wake, so it pays no counter of its own.
    *
    * Shutdown: `owned` is closed and every waiting task aborted on the calling thread, then
    * `shutdown` is set and every worker unparked. From the close on, a task that would wait is
@@ -56,7 +57,7 @@ final class WorkStealingScheduler implements TaskScheduler {
   private final boolean pausedClock;
   private final AtomicInteger liveWorkers;
   private final AtomicInteger blockOnPolls = new AtomicInteger();
-  private final LongAdder remoteSpawned = new LongAdder();
+  private final LongAdder remoteWakes = new LongAdder();
   private final LongAdder remoteCompleted = new LongAdder();
   private volatile boolean shutdown;
 
@@ -96,8 +97,7 @@ final class WorkStealingScheduler implements TaskScheduler {
       worker.scheduleLocal(task, false);
       return task;
     }
-    remoteSpawned.increment();
-    scheduleRemote(task);
+    scheduleRemote(task); // counted as inject pushes less overflow and remote wakes
     if (owned.isClosed()) {
       // Closed since the check above: the last drain may have missed the task (see the notes),
       // so it is cancelled here, unless a worker ran it to its end already.
@@ -119,6 +119,7 @@ final class WorkStealingScheduler implements TaskScheduler {
     if (worker != null) {
       worker.scheduleLocal((ScheduledTask<?>) task, false);
     } else {
+      remoteWakes.increment();
       scheduleRemote((ScheduledTask<?>) task);
     }
   }
@@ -129,6 +130,7 @@ final class WorkStealingScheduler implements TaskScheduler {
     if (worker != null) {
       worker.scheduleLocal((ScheduledTask<?>) task, true);
     } else {
+      remoteWakes.increment();
       scheduleRemote((ScheduledTask<?>) task);
     }
   }
@@ -178,13 +180,20 @@ final class WorkStealingScheduler implements TaskScheduler {
     }
   }
 
-  /** Tasks spawned since the start. */
+  /**
+   * Tasks spawned since the start: the workers' own spawns, and the inject queue's pushes that were
+   * neither overflow nor wakes (so a spawn from outside costs no counter of its own). Exact at
+   * rest.
+   */
   long spawnedTasks() {
-    long total = remoteSpawned.sum();
+    long overflowed = 0;
+    long total = 0;
     for (WorkerThread worker : workers) {
+      overflowed += worker.counters.get(WorkerCounters.OVERFLOWED_TASKS);
       total += worker.counters.get(WorkerCounters.SPAWNED_TASKS);
     }
-    return total;
+    long remote = inject.pushed() - overflowed - remoteWakes.sum();
+    return total + Math.max(0, remote);
   }
 
   /** Tasks spawned and not finished: an estimate while tasks spawn and finish. */
