@@ -4,7 +4,6 @@ import dev.gearbox.future.Future;
 import dev.gearbox.future.Waker;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The state of a bounded multi-producer, single-consumer channel, shared by its {@link
@@ -39,7 +38,7 @@ final class BoundedChannel<T> implements MpscCore<T> {
    */
 
   private final int capacity;
-  private final ReentrantLock lock = new ReentrantLock();
+  private final SpinLock lock = new SpinLock();
   private final MessageRing buffer;
   private final SendWaiterQueue<T> waiters = new SendWaiterQueue<>();
   private int reserved;
