@@ -1,5 +1,6 @@
 package dev.gearbox.workstealing;
 
+import dev.gearbox.runtime.Runtime;
 import dev.gearbox.spi.CurrentRuntime;
 import dev.gearbox.spi.RuntimeDriver;
 
@@ -8,7 +9,7 @@ import dev.gearbox.spi.RuntimeDriver;
  * the inject queue, steals from other workers, drives timers and I/O, and parks when there is
  * nothing to do.
  */
-final class WorkerThread extends Thread {
+final class WorkerThread extends Thread implements CurrentRuntime.Carrier {
   /*
    * Implementation notes: after Tokio's scheduler/multi_thread/worker.rs, with the Core (the
    * worker's owned state) folded into the thread, since a core never moves between threads here.
@@ -71,6 +72,11 @@ final class WorkerThread extends Thread {
     this.untilGlobalQueue = globalQueueInterval;
     this.finder = new WorkFinder(this, scheduler);
     this.poller = new TaskPoller(this, scheduler);
+  }
+
+  @Override
+  public Runtime carriedRuntime() {
+    return scheduler.runtime;
   }
 
   @Override
