@@ -25,10 +25,12 @@ public interface JoinHandle<T> extends Future<T> {
   long id();
 
   /**
-   * Cancels the task. A task that has not started, or waits between polls, completes as cancelled
-   * at once, and its future is {@linkplain Future#drop() dropped}; a task inside a poll completes
-   * as cancelled when that poll returns Pending. Aborting a finished task does nothing.
-   * Thread-safe.
+   * Cancels the task; never waits. A task that has not started, or waits between polls, has its
+   * future {@linkplain Future#drop() dropped} on the calling thread and completes as cancelled
+   * before this returns. A task inside a poll completes as cancelled when that poll returns Pending
+   * (a poll that returns Ready keeps its output). If another thread is already aborting the task,
+   * this returns at once and the task completes when that thread has dropped the future. To wait
+   * for the outcome, join. Aborting a finished task does nothing. Thread-safe.
    */
   void abort();
 

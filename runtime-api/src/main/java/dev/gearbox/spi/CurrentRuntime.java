@@ -22,6 +22,21 @@ public final class CurrentRuntime {
 
   private record Frame(Runtime runtime, Role role) {}
 
+  /**
+   * A thread that belongs to one runtime for its whole life, such as a worker: {@link #get()} asks
+   * the thread itself, with no {@code ThreadLocal} lookup, which matters on paths such as {@code
+   * Task.spawn}. Such a thread still {@linkplain #enter enters} its runtime, for {@link
+   * #checkMayBlock}, and enters no other.
+   */
+  public interface Carrier {
+    /**
+     * The runtime this thread belongs to.
+     *
+     * @return the runtime, never null
+     */
+    Runtime carriedRuntime();
+  }
+
   /** Restores the previous state of the thread when closed. */
   public static final class Scope implements AutoCloseable {
     private final Frame previous;
@@ -59,6 +74,9 @@ public final class CurrentRuntime {
    * @return the runtime, or null outside every runtime
    */
   public static Runtime get() {
+    if (Thread.currentThread() instanceof Carrier carrier) {
+      return carrier.carriedRuntime();
+    }
     Frame frame = CURRENT.get();
     return frame == null ? null : frame.runtime();
   }

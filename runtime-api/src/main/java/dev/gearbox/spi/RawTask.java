@@ -45,12 +45,20 @@ public class RawTask<T> implements JoinHandle<T>, Waker, Context {
    * Transitions:
    *   wake:   idle -> SCHEDULED (and schedule); RUNNING -> RUNNING|NOTIFIED; otherwise no-op.
    *   run:    SCHEDULED -> RUNNING, poll; then Pending: RUNNING -> idle, or RUNNING|NOTIFIED ->
-   *           SCHEDULED (and yieldNow); Ready or throw: -> COMPLETE.
+   *           SCHEDULED (and yieldNow); Ready or throw: -> COMPLETE. Before RUNNING -> idle, a task
+   *           in no OwnedTasks set asks TaskScheduler.beforeWait, still RUNNING, so a scheduler
+   *           that tracks only waiting tasks binds it there (or refuses: the task is cancelled).
    *   abort:  sets CANCELLED, and RUNNING too when nobody runs it, which makes the aborting thread the
    *           owner: it drops the future and completes the task on the spot. A queue entry left behind
    *           by a SCHEDULED task finds it COMPLETE and is skipped.
    *
-   * Ownership: `future` is touched only by the RUNNING owner. `outcome` is written before the CAS
+   * A wake from the thread that is polling the task (a yield, or a future that wakes its own task)
+   * needs no CAS: `runner` is set by the RUNNING owner for the length of the poll, so only that
+   * thread can read itself there (another thread reads null, or a later runner, never its own
+   * thread), and it notes the wake in `wokenBySelf`, read when the poll returns as NOTIFIED is.
+   *
+   * Ownership: `future`, `runner` and `wokenBySelf` are touched only by the RUNNING owner (`runner`
+   * also read by wakers, as above). `outcome` is written before the CAS
    * that sets COMPLETE and read after a volatile read sees COMPLETE. `joinWaker` is written only by
    * the joiner while JOIN_INTEREST is clear and the task not COMPLETE, and read by the completer only
    * after its CAS to COMPLETE saw JOIN_INTEREST set; so the two never race (Tokio's join-waker
@@ -97,6 +105,8 @@ public class RawTask<T> implements JoinHandle<T>, Waker, Context {
   private final TaskScheduler scheduler;
   private volatile int state = SCHEDULED;
   private Future<T> future;
+  private Thread runner;
+  private boolean wokenBySelf;
   private Object outcome;
   private Waker joinWaker;
   private volatile CompletableFuture<T> completion;
@@ -146,23 +156,39 @@ public class RawTask<T> implements JoinHandle<T>, Waker, Context {
       return false;
     }
     Poll<T> poll;
+    runner = Thread.currentThread();
     try {
       poll = future.poll(this);
     } catch (Throwable failure) {
+      runner = null;
+      wokenBySelf = false;
       complete(new Failure(failure));
       return true;
     }
+    runner = null;
+    boolean selfWoken = wokenBySelf;
+    wokenBySelf = false;
     if (poll instanceof Poll.Ready<T>(T value)) {
       complete(value);
       return true;
     }
     current = (int) STATE.getVolatile(this);
+    boolean tracked = ownedBy != null;
     while (true) {
       if ((current & CANCELLED) != 0) {
         dropAndCancel();
         return true;
       }
-      boolean again = (current & NOTIFIED) != 0;
+      boolean again = selfWoken || (current & NOTIFIED) != 0;
+      if (!again && !tracked) {
+        tracked = true;
+        if (!scheduler.beforeWait(this)) {
+          dropAndCancel();
+          return true;
+        }
+        current = (int) STATE.getVolatile(this);
+        continue;
+      }
       int next = again ? (current & ~(RUNNING | NOTIFIED)) | SCHEDULED : current & ~RUNNING;
       int witness = casState(current, next);
       if (witness == current) {
@@ -188,6 +214,10 @@ public class RawTask<T> implements JoinHandle<T>, Waker, Context {
 
   @Override
   public final void wake() {
+    if (runner == Thread.currentThread()) {
+      wokenBySelf = true; // a wake from inside its own poll: no atomic needed
+      return;
+    }
     int current = (int) STATE.getVolatile(this);
     while (true) {
       if ((current & (COMPLETE | CANCELLED | SCHEDULED | NOTIFIED)) != 0) {

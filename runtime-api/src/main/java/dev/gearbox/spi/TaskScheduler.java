@@ -26,6 +26,22 @@ public interface TaskScheduler {
   }
 
   /**
+   * Hears that a task is about to wait: its poll returned Pending, no wake came during the poll,
+   * and the task is in no {@link OwnedTasks} set. From now until a waker is woken the task is in no
+   * run queue, so only a registry finds it. Called on the polling thread while the task still
+   * counts as running, at most once per poll. A scheduler that binds its tasks to {@link
+   * OwnedTasks} at spawn never hears this; one that binds only waiting tasks (so that a task which
+   * finishes in its first poll never touches the set) binds it here. The default does nothing.
+   *
+   * @param task the task about to wait
+   * @return true to let it wait; false if it must not (the scheduler is shutting down): the task
+   *     then completes as cancelled
+   */
+  default boolean beforeWait(RawTask<?> task) {
+    return true;
+  }
+
+  /**
    * Hears that a task finished (completed, failed or cancelled), on the thread that finished it.
    *
    * @param task the finished task

@@ -1,11 +1,9 @@
 package dev.gearbox.sync;
 
-import dev.gearbox.future.AtomicWaker;
 import dev.gearbox.future.Future;
 import dev.gearbox.future.Waker;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The state of a bounded multi-producer, single-consumer channel, shared by its {@link
@@ -29,23 +27,24 @@ final class BoundedChannel<T> implements MpscCore<T> {
    * A send is delivered only when its own poll puts the message in the ring, so a send future
    * dropped before it returned Ready never delivers; dropping a GRANTED one hands its slot on.
    *
-   * Wakes happen after the lock is released: a sender's waker is taken out of its node under the
-   * lock and woken outside; the receiver's waker is an AtomicWaker, registered by the receiving
-   * task without the lock and woken by senders after they unlock.
+   * Wakes happen after the lock is released: a waker is taken out under the lock (a sender's from
+   * its node, the receiver's from `receiverWaker`) and woken outside. The receiver registers its
+   * waker under the same lock in which it found the ring empty, so a send either comes before
+   * (and the receive takes its message) or after (and takes the waker): no second look and no
+   * atomic waker slot are needed, and a send wakes nobody when the receiver is not waiting.
    *
    * Threads: any sender thread and the receiving task take the lock; `closed` is volatile for
-   * isClosed() and written under the lock; `receiverWaker` is registered by the receiving task
-   * only.
+   * isClosed() and written under the lock; `receiverWaker` is guarded by the lock.
    */
 
-  private final AtomicWaker receiverWaker = new AtomicWaker();
   private final int capacity;
-  private final ReentrantLock lock = new ReentrantLock();
+  private final SpinLock lock = new SpinLock();
   private final MessageRing buffer;
   private final SendWaiterQueue<T> waiters = new SendWaiterQueue<>();
   private int reserved;
   private volatile boolean closed;
   private boolean closedByReceiver;
+  private Waker receiverWaker;
 
   BoundedChannel(int capacity) {
     this.capacity = capacity;
@@ -63,11 +62,6 @@ final class BoundedChannel<T> implements MpscCore<T> {
   }
 
   @Override
-  public AtomicWaker receiverWaker() {
-    return receiverWaker;
-  }
-
-  @Override
   public Future<Void> send(T message) {
     return new SendFuture<>(this, message);
   }
@@ -76,6 +70,7 @@ final class BoundedChannel<T> implements MpscCore<T> {
 
   @Override
   public boolean trySend(T message) {
+    Waker receiver;
     lock.lock();
     try {
       if (closed) {
@@ -85,15 +80,17 @@ final class BoundedChannel<T> implements MpscCore<T> {
         return false;
       }
       buffer.add(message);
+      receiver = takeReceiverWakerLocked();
     } finally {
       lock.unlock();
     }
-    receiverWaker.wake();
+    wake(receiver);
     return true;
   }
 
   /** Delivers the send's message if it may, else queues it; returns whether it was delivered. */
   boolean pollSend(SendFuture<T> send, Waker waker) {
+    Waker receiver;
     lock.lock();
     try {
       if (send.state == SendFuture.State.DONE) {
@@ -121,10 +118,11 @@ final class BoundedChannel<T> implements MpscCore<T> {
       buffer.add(send.message);
       send.message = null;
       send.state = SendFuture.State.DONE;
+      receiver = takeReceiverWakerLocked();
     } finally {
       lock.unlock();
     }
-    receiverWaker.wake();
+    wake(receiver);
     return true;
   }
 
@@ -146,22 +144,41 @@ final class BoundedChannel<T> implements MpscCore<T> {
   /** The next message, or null if none yet, or {@link #END_OF_STREAM} if closed and drained. */
   @Override
   public Object pollReceive() {
+    return pollReceive(null);
+  }
+
+  @Override
+  public Object pollReceive(Waker waker) {
     Object message;
     Waker grantedSender;
     lock.lock();
     try {
       message = buffer.poll();
       if (message == null) {
-        return closed ? END_OF_STREAM : null;
+        if (closed) {
+          return END_OF_STREAM;
+        }
+        if (waker != null && (receiverWaker == null || !receiverWaker.willWake(waker))) {
+          receiverWaker = waker;
+        }
+        return null;
       }
       grantedSender = grantFirstWaiterLocked();
     } finally {
       lock.unlock();
     }
-    if (grantedSender != null) {
-      grantedSender.wake();
-    }
+    wake(grantedSender);
     return message;
+  }
+
+  @Override
+  public void dropReceiverWaker() {
+    lock.lock();
+    try {
+      receiverWaker = null;
+    } finally {
+      lock.unlock();
+    }
   }
 
   // ---- both sides
@@ -169,6 +186,7 @@ final class BoundedChannel<T> implements MpscCore<T> {
   @Override
   public void close(boolean byReceiver) {
     List<Waker> waitingSenders = null;
+    Waker receiver;
     lock.lock();
     try {
       if (closed) {
@@ -186,16 +204,29 @@ final class BoundedChannel<T> implements MpscCore<T> {
         waitingSenders.add(waiter.waker);
         waiter.waker = null;
       }
+      receiver = takeReceiverWakerLocked();
     } finally {
       lock.unlock();
     }
     if (waitingSenders != null) {
       waitingSenders.forEach(Waker::wake);
     }
-    receiverWaker.wake();
+    wake(receiver);
+  }
+
+  private static void wake(Waker waker) {
+    if (waker != null) {
+      waker.wake();
+    }
   }
 
   // ---- under the lock
+
+  private Waker takeReceiverWakerLocked() {
+    Waker receiver = receiverWaker;
+    receiverWaker = null;
+    return receiver;
+  }
 
   /** Finishes a send that will not deliver; returns the waker of a sender given its slot. */
   private Waker abandonLocked(SendFuture<T> send) {

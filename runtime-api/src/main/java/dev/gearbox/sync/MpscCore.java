@@ -1,7 +1,7 @@
 package dev.gearbox.sync;
 
-import dev.gearbox.future.AtomicWaker;
 import dev.gearbox.future.Future;
+import dev.gearbox.future.Waker;
 
 /**
  * The shared state behind a {@link Channel.Sender} and its {@link Channel.Receiver}: bounded
@@ -24,8 +24,15 @@ interface MpscCore<T> {
   /** The next message, or null if none yet, or {@link #END_OF_STREAM} if closed and drained. */
   Object pollReceive();
 
-  /** The receiving task's waker, woken by every send and by close. */
-  AtomicWaker receiverWaker();
+  /**
+   * As {@link #pollReceive()}, and when there is no message, registers {@code waker} (replacing the
+   * one registered before) so that the next send or the close wakes it; a message sent meanwhile is
+   * returned, never missed.
+   */
+  Object pollReceive(Waker waker);
+
+  /** Forgets the registered receiver waker: the receiving future was dropped. */
+  void dropReceiverWaker();
 
   /** Closes the channel for sending; {@code byReceiver} names the end, for error messages. */
   void close(boolean byReceiver);

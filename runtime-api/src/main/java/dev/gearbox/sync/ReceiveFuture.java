@@ -22,14 +22,9 @@ final class ReceiveFuture<T> implements Future<T> {
     if (!cx.proceedOrYield()) {
       return Poll.pending();
     }
-    Object next = channel.pollReceive();
+    Object next = channel.pollReceive(cx.waker());
     if (next == null) {
-      // Register, then look again: a send in between is seen now or wakes the new waker.
-      channel.receiverWaker().register(cx.waker());
-      next = channel.pollReceive();
-      if (next == null) {
-        return Poll.pending();
-      }
+      return Poll.pending();
     }
     if (next == MpscCore.END_OF_STREAM) {
       return Poll.ready();
@@ -42,6 +37,6 @@ final class ReceiveFuture<T> implements Future<T> {
   /** Releases the registered waker; no message is lost, since messages leave only on Ready. */
   @Override
   public void drop() {
-    channel.receiverWaker().take();
+    channel.dropReceiverWaker();
   }
 }

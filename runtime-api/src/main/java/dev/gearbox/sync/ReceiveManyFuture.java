@@ -31,13 +31,9 @@ final class ReceiveManyFuture<T> implements Future<Integer> {
     }
     int moved = 0;
     while (moved < limit) {
-      Object next = channel.pollReceive();
+      Object next = moved == 0 ? channel.pollReceive(cx.waker()) : channel.pollReceive();
       if (next == null && moved == 0) {
-        channel.receiverWaker().register(cx.waker());
-        next = channel.pollReceive();
-        if (next == null) {
-          return Poll.pending();
-        }
+        return Poll.pending();
       }
       if (next == null || next == MpscCore.END_OF_STREAM) {
         break;
@@ -52,6 +48,6 @@ final class ReceiveManyFuture<T> implements Future<Integer> {
 
   @Override
   public void drop() {
-    channel.receiverWaker().take();
+    channel.dropReceiverWaker();
   }
 }

@@ -3,6 +3,7 @@ package dev.gearbox.sync;
 import dev.gearbox.future.AtomicWaker;
 import dev.gearbox.future.Future;
 import dev.gearbox.future.Poll;
+import dev.gearbox.future.Waker;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import org.jctools.queues.atomic.MpscUnboundedAtomicArrayQueue;
@@ -91,8 +92,19 @@ final class UnboundedChannel<T> implements MpscCore<T> {
   }
 
   @Override
-  public AtomicWaker receiverWaker() {
-    return receiverWaker;
+  public Object pollReceive(Waker waker) {
+    Object next = pollReceive();
+    if (next == null) {
+      // Register, then look again: a send in between is seen now or wakes the new waker.
+      receiverWaker.register(waker);
+      next = pollReceive();
+    }
+    return next;
+  }
+
+  @Override
+  public void dropReceiverWaker() {
+    receiverWaker.take();
   }
 
   @Override

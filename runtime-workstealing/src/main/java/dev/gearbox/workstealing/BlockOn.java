@@ -85,7 +85,7 @@ final class BlockOn implements Context {
   }
 
   private <T> Poll<T> poll(Future<T> future) {
-    budget = WorkerThread.BUDGET;
+    budget = TaskPoller.BUDGET;
     scheduler.blockOnPollStarted();
     try {
       return future.poll(this);

@@ -130,6 +130,21 @@ final class InjectQueue {
     }
   }
 
+  /**
+   * Takes and aborts every queued task, waiting out a push under way; for the last worker to end,
+   * after the task set was closed. Any thread.
+   */
+  void drainAndAbort() {
+    while (!isEmpty()) {
+      ScheduledTask<?> task = popBatch(1, null);
+      if (task != null) {
+        task.abort(); // a no-op for a stale entry, whose task is complete
+      } else {
+        Thread.onSpinWait(); // a producer exchanged the tail and has not linked yet
+      }
+    }
+  }
+
   /** Vyukov's pop; under the consumer lock. Null when empty or momentarily inconsistent. */
   private ScheduledTask<?> pollLocked() {
     ScheduledTask<?> first = (ScheduledTask<?>) HEAD.get(this);

@@ -18,12 +18,12 @@ final class WorkStealingMetrics implements RuntimeMetrics {
 
   @Override
   public long aliveTasks() {
-    return scheduler.owned.alive() + scheduler.blocking.aliveTasks();
+    return scheduler.aliveTasks() + scheduler.blocking.aliveTasks();
   }
 
   @Override
   public long spawnedTasks() {
-    return scheduler.owned.spawned() + scheduler.blocking.spawnedTasks();
+    return scheduler.spawnedTasks() + scheduler.blocking.spawnedTasks();
   }
 
   @Override

@@ -12,6 +12,7 @@ import dev.gearbox.time.PausedClock;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The state the workers of one runtime share (Tokio's {@code Shared}), and the {@link
@@ -21,16 +22,29 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class WorkStealingScheduler implements TaskScheduler {
   /*
    * Implementation notes: the fields are final and set before the worker threads start, except
-   * `shutdown` (volatile, set once) and the counters, which are atomic. A thread finds its own
+   * `shutdown` (volatile, set once) and the counters. A thread finds its own
    * worker with `Thread.currentThread() instanceof WorkerThread`, a type check rather than a
    * ThreadLocal lookup, and compares the worker's scheduler with this one, since a task of this
    * runtime may be woken from a worker of another.
    *
-   * Shutdown (Tokio's rule): `owned` is closed and every alive task aborted on the calling thread
-   * (a task inside a poll completes as cancelled when the poll returns), then every worker is
-   * unparked; workers see `shutdown` at their next maintenance or wake-up and end. Queue entries
-   * left behind are stale (their tasks are complete), so they are cleared, not run. The last
-   * worker to end closes the driver.
+   * Which tasks `owned` holds: only waiting ones. A task is bound when it first returns Pending
+   * with no wake pending (beforeWait), since only then is it in no queue and on no worker; a task
+   * that finishes in its first poll, or only ever yields, never touches the set. Every other alive
+   * task is queued (a LIFO slot, a local queue, the inject queue) or inside a poll on a worker.
+   * The counts of spawned and finished tasks are the workers' own counters, plus adders for the
+   * other threads; a spawn from outside is counted as an inject push that was neither overflow
+   * nor a wake, so it pays no counter of its own.
+   *
+   * Shutdown: `owned` is closed and every waiting task aborted on the calling thread, then
+   * `shutdown` is set and every worker unparked. From the close on, a task that would wait is
+   * cancelled instead (beforeWait refuses) and a spawn is refused. A worker that sees `shutdown`
+   * ends and aborts what its LIFO slot and local queue hold (a task inside its poll completes as
+   * cancelled when the poll returns, or is queued there first); the last worker to end closes the
+   * driver and aborts what the inject queue holds. A spawn from outside the workers pushes to the
+   * inject queue and then reads `closed`: the push (an exchange) and that read, against close()
+   * then the last worker's drain, is a Dekker pair, so either the drain sees the task or the
+   * spawner sees `closed` and aborts the task itself (its handle then completes as cancelled). Entries of tasks already complete are
+   * stale: aborting them does nothing.
    */
   final Settings settings;
   final WorkStealingRuntime runtime;
@@ -43,6 +57,8 @@ final class WorkStealingScheduler implements TaskScheduler {
   private final boolean pausedClock;
   private final AtomicInteger liveWorkers;
   private final AtomicInteger blockOnPolls = new AtomicInteger();
+  private final LongAdder remoteWakes = new LongAdder();
+  private final LongAdder remoteCompleted = new LongAdder();
   private volatile boolean shutdown;
 
   /** The wakers of threads inside blockOn, woken at shutdown so they drive their own timers. */
@@ -70,28 +86,51 @@ final class WorkStealingScheduler implements TaskScheduler {
   }
 
   <T> ScheduledTask<T> spawn(Future<T> future) {
-    ScheduledTask<T> task = new ScheduledTask<>(future, this);
-    if (!owned.bind(task)) {
+    if (owned.isClosed()) {
       throw new RuntimeClosedException(WorkStealingRuntimeProvider.KIND, "spawn");
     }
-    schedule(task);
+    ScheduledTask<T> task = new ScheduledTask<>(future, this);
+    WorkerThread worker = currentWorker();
+    if (worker != null) {
+      // Queued on this worker, which aborts what its queues hold when it ends.
+      worker.counters.increment(WorkerCounters.SPAWNED_TASKS);
+      worker.scheduleLocal(task, false);
+      return task;
+    }
+    scheduleRemote(task); // counted as inject pushes less overflow and remote wakes
+    if (owned.isClosed()) {
+      // Closed since the check above: the last drain may have missed the task (see the notes),
+      // so it is cancelled here, unless a worker ran it to its end already.
+      task.abort();
+    }
     return task;
+  }
+
+  /** The worker of this scheduler that runs the calling thread, or null. */
+  WorkerThread currentWorker() {
+    return Thread.currentThread() instanceof WorkerThread worker && worker.scheduler == this
+        ? worker
+        : null;
   }
 
   @Override
   public void schedule(RawTask<?> task) {
-    if (Thread.currentThread() instanceof WorkerThread worker && worker.scheduler == this) {
+    WorkerThread worker = currentWorker();
+    if (worker != null) {
       worker.scheduleLocal((ScheduledTask<?>) task, false);
     } else {
+      remoteWakes.increment();
       scheduleRemote((ScheduledTask<?>) task);
     }
   }
 
   @Override
   public void yieldNow(RawTask<?> task) {
-    if (Thread.currentThread() instanceof WorkerThread worker && worker.scheduler == this) {
+    WorkerThread worker = currentWorker();
+    if (worker != null) {
       worker.scheduleLocal((ScheduledTask<?>) task, true);
     } else {
+      remoteWakes.increment();
       scheduleRemote((ScheduledTask<?>) task);
     }
   }
@@ -123,11 +162,47 @@ final class WorkStealingScheduler implements TaskScheduler {
   }
 
   @Override
+  public boolean beforeWait(RawTask<?> task) {
+    return owned.bind(task);
+  }
+
+  @Override
   public void release(RawTask<?> task) {
     owned.remove(task);
+    WorkerThread worker = currentWorker();
+    if (worker != null) {
+      worker.counters.increment(WorkerCounters.COMPLETED_TASKS);
+    } else {
+      remoteCompleted.increment();
+    }
     if (settings.shutdownOnPanic() && task.isFailed()) {
       runtime.shutdown();
     }
+  }
+
+  /**
+   * Tasks spawned since the start: the workers' own spawns, and the inject queue's pushes that were
+   * neither overflow nor wakes (so a spawn from outside costs no counter of its own). Exact at
+   * rest.
+   */
+  long spawnedTasks() {
+    long overflowed = 0;
+    long total = 0;
+    for (WorkerThread worker : workers) {
+      overflowed += worker.counters.get(WorkerCounters.OVERFLOWED_TASKS);
+      total += worker.counters.get(WorkerCounters.SPAWNED_TASKS);
+    }
+    long remote = inject.pushed() - overflowed - remoteWakes.sum();
+    return total + Math.max(0, remote);
+  }
+
+  /** Tasks spawned and not finished: an estimate while tasks spawn and finish. */
+  long aliveTasks() {
+    long completed = remoteCompleted.sum();
+    for (WorkerThread worker : workers) {
+      completed += worker.counters.get(WorkerCounters.COMPLETED_TASKS);
+    }
+    return Math.max(0, spawnedTasks() - completed);
   }
 
   @Override
@@ -137,7 +212,8 @@ final class WorkStealingScheduler implements TaskScheduler {
 
   @Override
   public boolean consumeBudget() {
-    if (Thread.currentThread() instanceof WorkerThread worker && worker.scheduler == this) {
+    WorkerThread worker = currentWorker();
+    if (worker != null) {
       return worker.consumeBudget();
     }
     return true;
@@ -172,8 +248,8 @@ final class WorkStealingScheduler implements TaskScheduler {
 
   /** Closes the task set, cancelling every alive task, and wakes every worker so it ends. */
   void shutdown() {
+    owned.closeAndCancelAll(); // closes first: no task waits or spawns from now on
     shutdown = true;
-    owned.closeAndCancelAll();
     for (WorkerThread worker : workers) {
       worker.parker.unpark(driver);
     }
@@ -184,9 +260,7 @@ final class WorkStealingScheduler implements TaskScheduler {
   void workerEnded() {
     if (liveWorkers.decrementAndGet() == 0) {
       driver.close();
-      while (inject.popBatch(1, null) != null) {
-        // stale entries of cancelled tasks
-      }
+      inject.drainAndAbort();
     }
   }
 }

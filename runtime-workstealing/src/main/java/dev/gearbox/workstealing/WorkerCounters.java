@@ -22,7 +22,9 @@ final class WorkerCounters {
   static final int OVERFLOWED_TASKS = 5;
   static final int BUDGET_FORCED_YIELDS = 6;
   static final int LIFO_POLLS = 7;
-  private static final int COUNT = 8;
+  static final int SPAWNED_TASKS = 8;
+  static final int COMPLETED_TASKS = 9;
+  private static final int COUNT = 10;
 
   private static final VarHandle VALUES = MethodHandles.arrayElementVarHandle(long[].class);
 

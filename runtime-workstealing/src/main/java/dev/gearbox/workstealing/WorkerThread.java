@@ -1,5 +1,6 @@
 package dev.gearbox.workstealing;
 
+import dev.gearbox.runtime.Runtime;
 import dev.gearbox.spi.CurrentRuntime;
 import dev.gearbox.spi.RuntimeDriver;
 
@@ -8,7 +9,7 @@ import dev.gearbox.spi.RuntimeDriver;
  * the inject queue, steals from other workers, drives timers and I/O, and parks when there is
  * nothing to do.
  */
-final class WorkerThread extends Thread {
+final class WorkerThread extends Thread implements CurrentRuntime.Carrier {
   /*
    * Implementation notes: after Tokio's scheduler/multi_thread/worker.rs, with the Core (the
    * worker's owned state) folded into the thread, since a core never moves between threads here.
@@ -21,7 +22,7 @@ final class WorkerThread extends Thread {
    * notice shutdown); every globalQueueInterval ticks the inject queue is looked at first, so it
    * is never starved by local work; otherwise the LIFO slot, the local queue, then a batch from
    * the inject queue; then stealing (as a searcher, if fewer than half the workers search) from a
-   * random victim on; then, still searching, a short spin (SPIN_LIMIT pauses) watching the queues,
+   * random victim on; then, still searching, a short spin (WorkFinder.SPIN_LIMIT pauses) over the queues,
    * so that work arriving soon after costs its producer no unpark; then parking.
    *
    * LIFO slot: a task woken or spawned by the running task goes to the slot, and the task it
@@ -32,14 +33,11 @@ final class WorkerThread extends Thread {
    * which keeps the hand-off free of atomics; the price is that a task in the slot waits while this
    * worker is inside one long poll. A wake into an empty slot notifies nobody, a wake that pushes
    * into the queue notifies a parked worker (if none searches), since there is something to steal.
-   *
-   * Budget: each poll starts with BUDGET units that futures spend through Context.consumeBudget;
-   * the first refusal in a poll is counted as a budget-forced yield.
+   * Where work is found beyond the worker's own queues is WorkFinder's part; how one task is
+   * polled (budget, slow-poll timing, shutdown) is TaskPoller's.
    */
   static final int EVENT_INTERVAL = 61;
   static final int MAX_LIFO_POLLS = 3;
-  static final int BUDGET = 128;
-  static final int SPIN_LIMIT = 256;
 
   final WorkStealingScheduler scheduler;
   final int index;
@@ -48,10 +46,11 @@ final class WorkerThread extends Thread {
   final WorkerCounters counters = new WorkerCounters();
 
   private final InjectQueue inject;
+  private final WorkFinder finder;
+  private final TaskPoller poller;
   private final RuntimeDriver driver;
   private final int globalQueueInterval;
   private final boolean lifoConfigured;
-  private final long slowPollThresholdNanos;
   private ScheduledTask<?> lifoSlot;
   private boolean lifoEnabled;
   private int untilMaintenance = EVENT_INTERVAL;
@@ -59,9 +58,6 @@ final class WorkerThread extends Thread {
   private boolean searching;
   private boolean parking;
   private boolean shutdown;
-  private boolean timePolls;
-  private int budget;
-  private int seed;
 
   WorkerThread(WorkStealingScheduler scheduler, int index, String name) {
     super(null, null, name, 0, false);
@@ -73,9 +69,14 @@ final class WorkerThread extends Thread {
     this.globalQueueInterval = scheduler.settings.globalQueueInterval();
     this.lifoConfigured = scheduler.settings.lifoSlot();
     this.lifoEnabled = lifoConfigured;
-    this.slowPollThresholdNanos = scheduler.settings.slowPollThresholdNanos();
     this.untilGlobalQueue = globalQueueInterval;
-    this.seed = 0x9E3779B9 * (index + 1);
+    this.finder = new WorkFinder(this, scheduler);
+    this.poller = new TaskPoller(this, scheduler);
+  }
+
+  @Override
+  public Runtime carriedRuntime() {
+    return scheduler.runtime;
   }
 
   @Override
@@ -85,7 +86,7 @@ final class WorkerThread extends Thread {
         CurrentRuntime.enter(scheduler.runtime, CurrentRuntime.Role.WORKER);
     try {
       Hooks.run(hooks.onStart());
-      timePolls = SlowPolls.enabled();
+      poller.refreshTiming();
       runLoop(hooks);
     } finally {
       clearQueues();
@@ -106,7 +107,7 @@ final class WorkerThread extends Thread {
         task = stealWork();
       }
       if (task == null && searching) {
-        task = spinForWork();
+        task = finder.spin();
       }
       if (task != null) {
         runTask(task);
@@ -125,7 +126,7 @@ final class WorkerThread extends Thread {
       return task != null ? task : nextLocalTask();
     }
     ScheduledTask<?> task = nextLocalTask();
-    return task != null ? task : takeFromInject();
+    return task != null ? task : finder.takeFromInject();
   }
 
   private ScheduledTask<?> nextLocalTask() {
@@ -137,15 +138,6 @@ final class WorkerThread extends Thread {
     return runQueue.pop();
   }
 
-  private ScheduledTask<?> takeFromInject() {
-    if (inject.isEmpty()) {
-      return null;
-    }
-    int room = Math.min(runQueue.remainingSlots(), LocalRunQueue.HALF);
-    int share = inject.depth() / scheduler.workers.length + 1;
-    return inject.popBatch(Math.max(1, Math.min(share, room)), runQueue);
-  }
-
   private ScheduledTask<?> stealWork() {
     if (!searching) {
       searching = scheduler.idle.transitionWorkerToSearching();
@@ -153,56 +145,7 @@ final class WorkerThread extends Thread {
         return null;
       }
     }
-    WorkerThread[] workers = scheduler.workers;
-    int count = workers.length;
-    int start = nextRandom(count);
-    for (int i = 0; i < count; i++) {
-      int victim = (start + i) % count;
-      if (victim != index) {
-        ScheduledTask<?> task = workers[victim].runQueue.stealInto(runQueue, counters);
-        if (task != null) {
-          return task;
-        }
-      }
-    }
-    return takeFromInject();
-  }
-
-  /**
-   * Spins a little, as a searcher, before parking: while this worker searches, notifiers wake
-   * nobody, so work that arrives within the spin costs no unpark system call (Go's spinning Ms).
-   */
-  private ScheduledTask<?> spinForWork() {
-    WorkerThread[] workers = scheduler.workers;
-    for (int spin = 1; spin <= SPIN_LIMIT; spin++) {
-      Thread.onSpinWait();
-      if (!inject.isEmpty()) {
-        ScheduledTask<?> task = takeFromInject();
-        if (task != null) {
-          return task;
-        }
-      }
-      if ((spin & 15) == 0) {
-        for (WorkerThread worker : workers) {
-          if (worker != this && !worker.runQueue.isEmpty()) {
-            ScheduledTask<?> task = worker.runQueue.stealInto(runQueue, counters);
-            if (task != null) {
-              return task;
-            }
-          }
-        }
-      }
-    }
-    return null;
-  }
-
-  private int nextRandom(int bound) {
-    int x = seed; // xorshift32
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    seed = x;
-    return (int) ((x & 0xFFFF_FFFFL) % bound);
+    return finder.steal();
   }
 
   private boolean hasTasks() {
@@ -218,7 +161,7 @@ final class WorkerThread extends Thread {
         scheduler.notifyParked(); // the last searcher to find work wakes one more
       }
     }
-    poll(task);
+    poller.poll(task);
     int lifoPolls = 0;
     while (true) {
       ScheduledTask<?> next = lifoSlot;
@@ -231,51 +174,12 @@ final class WorkerThread extends Thread {
         lifoEnabled = false;
       }
       counters.increment(WorkerCounters.LIFO_POLLS);
-      poll(next);
+      poller.poll(next);
     }
-  }
-
-  private void poll(ScheduledTask<?> task) {
-    budget = BUDGET;
-    boolean polled;
-    try {
-      polled = timedRun(task);
-    } catch (Throwable failure) {
-      // RawTask.run catches what the future throws; this is a waker or drop that threw on the way
-      // out (a join waker of foreign code): report it and keep the worker alive.
-      getUncaughtExceptionHandler().uncaughtException(this, failure);
-      polled = true;
-    }
-    if (polled) {
-      counters.increment(WorkerCounters.POLLS);
-    }
-  }
-
-  private boolean timedRun(ScheduledTask<?> task) {
-    boolean polled;
-    if (timePolls) {
-      long start = System.nanoTime();
-      polled = task.run();
-      long elapsed = System.nanoTime() - start;
-      if (elapsed > slowPollThresholdNanos) {
-        SlowPolls.emit(task, elapsed, index);
-      }
-    } else {
-      polled = task.run();
-    }
-    return polled;
   }
 
   boolean consumeBudget() {
-    if (budget > 0) {
-      budget--;
-      return true;
-    }
-    if (budget == 0) {
-      budget = -1;
-      counters.increment(WorkerCounters.BUDGET_FORCED_YIELDS);
-    }
-    return false;
+    return poller.consumeBudget();
   }
 
   /** Queues a task woken (or spawned, or yielding) on this worker's thread. */
@@ -318,7 +222,7 @@ final class WorkerThread extends Thread {
       scheduler.notifyParked();
     }
     shutdown = scheduler.isShutdown();
-    timePolls = SlowPolls.enabled();
+    poller.refreshTiming();
   }
 
   private boolean shouldNotifyOthers() {
@@ -341,7 +245,7 @@ final class WorkerThread extends Thread {
         }
       }
       parking = false;
-      timePolls = SlowPolls.enabled();
+      poller.refreshTiming();
       if (shouldNotifyOthers()) {
         scheduler.notifyParked();
       }
@@ -379,10 +283,14 @@ final class WorkerThread extends Thread {
     return true;
   }
 
+  /** Cancels what this worker's queues hold, as it ends at shutdown. */
   private void clearQueues() {
-    lifoSlot = null;
-    while (runQueue.pop() != null) {
-      // stale entries: every task was cancelled by the shutdown
+    if (lifoSlot != null) {
+      lifoSlot.abort();
+      lifoSlot = null;
+    }
+    for (ScheduledTask<?> task = runQueue.pop(); task != null; task = runQueue.pop()) {
+      task.abort(); // a no-op for a stale entry, whose task is complete
     }
   }
 }

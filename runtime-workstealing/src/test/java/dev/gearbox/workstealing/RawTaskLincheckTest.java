@@ -49,7 +49,10 @@ public class RawTaskLincheckTest {
     maxQueued.accumulateAndGet(queued.incrementAndGet(), Math::max);
   }
 
-  /** Completes on its third poll; counts overlapping polls and polls after completion. */
+  /**
+   * Yields in its first poll, completes on its third; counts overlapping polls and polls after
+   * completion.
+   */
   private final class ThreePolls implements Future<Integer> {
     private int polls;
 
@@ -62,6 +65,9 @@ public class RawTaskLincheckTest {
         pollsAfterCompletion.incrementAndGet();
       }
       polls++;
+      if (polls == 1) {
+        cx.waker().wake(); // a yield: the wake from inside its own poll takes no CAS
+      }
       inPoll.decrementAndGet();
       return polls == 3 ? Poll.ready(polls) : Poll.pending();
     }

@@ -1,0 +1,85 @@
+package dev.gearbox.workstealing;
+
+import dev.gearbox.spi.OwnedTasks;
+
+/**
+ * Polls tasks for one worker: gives each poll its cooperative budget, cancels instead of polling
+ * once the runtime shuts down, times the poll for the slow-poll JFR event while a recording wants
+ * it, and keeps the worker alive when a waker or drop throws on the way out.
+ */
+final class TaskPoller {
+  /*
+   * Implementation notes: owned by one worker thread; every field is read and written by it only.
+   * Budget: each poll starts with BUDGET units that futures spend through Context.consumeBudget
+   * (the scheduler routes the call here when it comes from this worker's thread); the first
+   * refusal in a poll is counted as a budget-forced yield, later ones in the same poll are not.
+   */
+  /** Budget units a task gets for one poll. */
+  static final int BUDGET = 128;
+
+  private final WorkerThread owner;
+  private final OwnedTasks owned;
+  private final WorkerCounters counters;
+  private final long slowPollThresholdNanos;
+  private boolean timePolls;
+  private int budget;
+
+  TaskPoller(WorkerThread owner, WorkStealingScheduler scheduler) {
+    this.owner = owner;
+    this.owned = scheduler.owned;
+    this.counters = owner.counters;
+    this.slowPollThresholdNanos = scheduler.settings.slowPollThresholdNanos();
+  }
+
+  /** Looks again whether a JFR recording wants slow polls timed; cheap, called now and then. */
+  void refreshTiming() {
+    timePolls = SlowPolls.enabled();
+  }
+
+  /** Polls {@code task} once (or cancels it, when the runtime shuts down). */
+  void poll(ScheduledTask<?> task) {
+    budget = BUDGET;
+    boolean polled;
+    try {
+      if (owned.isClosed()) {
+        task.abort(); // shutting down: a queued task is cancelled, not polled
+        return;
+      }
+      polled = timedRun(task);
+    } catch (Throwable failure) {
+      // RawTask.run catches what the future throws; this is a waker or drop that threw on the way
+      // out (a join waker of foreign code): report it and keep the worker alive.
+      owner.getUncaughtExceptionHandler().uncaughtException(owner, failure);
+      polled = true;
+    }
+    if (polled) {
+      counters.increment(WorkerCounters.POLLS);
+    }
+  }
+
+  private boolean timedRun(ScheduledTask<?> task) {
+    if (!timePolls) {
+      return task.run();
+    }
+    long start = System.nanoTime();
+    boolean polled = task.run();
+    long elapsed = System.nanoTime() - start;
+    if (elapsed > slowPollThresholdNanos) {
+      SlowPolls.emit(task, elapsed, owner.index);
+    }
+    return polled;
+  }
+
+  /** Spends one unit of the running poll's budget; false once it is spent. */
+  boolean consumeBudget() {
+    if (budget > 0) {
+      budget--;
+      return true;
+    }
+    if (budget == 0) {
+      budget = -1;
+      counters.increment(WorkerCounters.BUDGET_FORCED_YIELDS);
+    }
+    return false;
+  }
+}
