@@ -20,8 +20,8 @@ public abstract class AbstractRuntime implements Runtime {
   /*
    * Implementation notes: `shutdown` is set once under `lifecycleLock` and read without it on the
    * spawn and blockOn paths; what makes a racing spawn fail is the runtime's own task set (its
-   * OwnedTasks is closed by stopTasks), so no task is accepted after the shutdown cancelled the
-   * others. A runtime that starts threads lazily starts them under lifecycleLock() while not shut
+   * OwnedTasks or executor, closed by stopTasks), so no task is accepted after the shutdown
+   * cancelled the others. A runtime that starts threads lazily starts them under lifecycleLock() while not shut
    * down, so that shutdown sees every thread ever started. shutdown() stops the tasks, then the
    * blocking pool, then calls afterBlockingShutdown(); shutdown(timeout) waits with one deadline for
    * the runtime's threads, then for the blocking pool.
