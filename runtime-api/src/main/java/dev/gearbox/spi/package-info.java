@@ -8,5 +8,12 @@
  * <p>A runtime supplies a {@link dev.gearbox.spi.TaskScheduler} (where woken tasks go) and its
  * queues and threads; everything about when a task is queued, polled again or completed is decided
  * by {@code RawTask}.
+ *
+ * <p>A runtime's {@code Runtime} class extends {@link dev.gearbox.spi.AbstractRuntime}, which holds
+ * what every runtime's shell shares (kind, clock, blocking pool, the guards of spawn, blockOn and
+ * spawnBlocking, the once-only shutdown and the waits for its threads) and leaves template hooks
+ * for the rest. A runtime whose {@code blockOn} polls the future on the caller's thread while its
+ * workers run elsewhere uses {@link dev.gearbox.spi.ParkingBlockOn}, its scheduler implementing
+ * {@link dev.gearbox.spi.ParkingBlockOn.Host}.
  */
 package dev.gearbox.spi;

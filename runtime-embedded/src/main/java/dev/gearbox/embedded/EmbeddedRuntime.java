@@ -3,22 +3,19 @@ package dev.gearbox.embedded;
 import dev.gearbox.future.Future;
 import dev.gearbox.runtime.JoinException;
 import dev.gearbox.runtime.JoinHandle;
-import dev.gearbox.runtime.Runtime;
-import dev.gearbox.runtime.RuntimeClosedException;
 import dev.gearbox.runtime.RuntimeMetrics;
+import dev.gearbox.spi.AbstractRuntime;
 import dev.gearbox.spi.BlockingPool;
 import dev.gearbox.spi.CurrentRuntime;
 import dev.gearbox.spi.OwnedTasks;
 import dev.gearbox.spi.RawTask;
 import dev.gearbox.spi.RuntimeDriver;
-import dev.gearbox.spi.RuntimeThreads;
 import dev.gearbox.spi.TaskScheduler;
 import dev.gearbox.time.Clock;
 import dev.gearbox.time.PausedClock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -28,7 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * against a pool of {@code gearbox.embedded.poolSize}; a {@link BlockingPool} for {@code
  * spawnBlocking}.
  */
-final class EmbeddedRuntime implements Runtime, TaskScheduler {
+final class EmbeddedRuntime extends AbstractRuntime implements TaskScheduler {
   /*
    * Implementation notes: the pool of the Runtime API counts the alive spawned tasks (OwnedTasks'
    * count, which shutdown needs anyway: no extra atomic per spawn) instead of reusing objects: a
@@ -43,19 +40,19 @@ final class EmbeddedRuntime implements Runtime, TaskScheduler {
    * with "reactor closed" and one waiting on a timer completes when it is due. `blockOns` is
    * incremented before `shutdown` is read, so a blockOn that was let in is seen by the executor.
    *
-   * Lifecycle: `shutdown` (volatile) is set once; spawns after it fail; `owned` cancels every
-   * spawned task (an idle one at once, a running one after its poll) and refuses new ones; the
-   * driver closes after that, waking I/O futures.
+   * blockOn overrides AbstractRuntime's: the caller is not entered as a worker (it only waits for
+   * the task, on the executor thread, that polls the future).
+   *
+   * Lifecycle (AbstractRuntime's, with these hooks): spawns after shutdown fail; `owned` cancels
+   * every spawned task (an idle one at once, a running one after its poll) and refuses new ones
+   * (stopTasks); after the blocking pool the executor and the driver close, waking I/O futures.
    */
   private final int poolSize;
-  private final Clock clock;
   private final RuntimeDriver driver;
-  private final BlockingPool blocking;
   private final OwnedTasks owned = new OwnedTasks();
   private final AtomicInteger blockOns = new AtomicInteger();
   private final Executor executor;
   private final Thread thread;
-  private volatile boolean shutdown;
 
   EmbeddedRuntime(
       int poolSize,
@@ -64,13 +61,16 @@ final class EmbeddedRuntime implements Runtime, TaskScheduler {
       Duration keepAlive,
       String threadNamePrefix,
       boolean pausedClock) {
+    super(
+        EmbeddedRuntimeProvider.KIND,
+        pausedClock ? new PausedClock() : Clock.system(),
+        threadNamePrefix,
+        blockingMaxThreads,
+        keepAlive);
     this.poolSize = poolSize;
-    this.clock = pausedClock ? new PausedClock() : Clock.system();
-    this.driver = new RuntimeDriver(clock);
-    this.blocking =
-        new BlockingPool(this, threadNamePrefix + "blocking-", blockingMaxThreads, keepAlive);
-    ClockTimeDriver time = new ClockTimeDriver(clock);
-    DriverIdleStep idle = new DriverIdleStep(driver, time, blocking, blockOns);
+    this.driver = new RuntimeDriver(clock());
+    ClockTimeDriver time = new ClockTimeDriver(clock());
+    DriverIdleStep idle = new DriverIdleStep(driver, time, blocking(), blockOns);
     this.executor = new Executor(threadNamePrefix + "executor", time, idle, driver);
     idle.bind(executor);
     this.thread =
@@ -93,15 +93,9 @@ final class EmbeddedRuntime implements Runtime, TaskScheduler {
   }
 
   @Override
-  public String kind() {
-    return EmbeddedRuntimeProvider.KIND;
-  }
-
-  @Override
-  public <T> JoinHandle<T> spawn(Future<T> future) {
-    Objects.requireNonNull(future, "future");
-    if (shutdown) {
-      throw new RuntimeClosedException(kind(), "spawn");
+  protected <T> JoinHandle<T> spawnTask(Future<T> future) {
+    if (isShutdown()) {
+      throw closed("spawn");
     }
     if (owned.alive() >= poolSize) {
       throw new SpawnError(
@@ -111,7 +105,7 @@ final class EmbeddedRuntime implements Runtime, TaskScheduler {
     }
     EmbeddedTask<T> task = new EmbeddedTask<>(future, this, executor, false);
     if (!owned.bind(task)) {
-      throw new RuntimeClosedException(kind(), "spawn");
+      throw closed("spawn");
     }
     executor.enqueue(task);
     return task;
@@ -122,10 +116,22 @@ final class EmbeddedRuntime implements Runtime, TaskScheduler {
     Objects.requireNonNull(future, "future");
     CurrentRuntime.checkMayBlock("Runtime.blockOn()");
     blockOns.incrementAndGet();
-    if (shutdown) {
+    if (isShutdown()) {
       blockOns.decrementAndGet();
-      throw new RuntimeClosedException(kind(), "blockOn");
+      throw closed("blockOn");
     }
+    return runBlockOn(future);
+  }
+
+  /**
+   * Runs {@code future} as a task of the executor, not counted in the pool, and waits for it.
+   *
+   * @param future the future, not null
+   * @param <T> the output type
+   * @return the future's output
+   */
+  @Override
+  protected <T> T runBlockOn(Future<T> future) {
     EmbeddedTask<T> task = new EmbeddedTask<>(future, this, executor, true);
     executor.enqueue(task);
     try {
@@ -142,15 +148,6 @@ final class EmbeddedRuntime implements Runtime, TaskScheduler {
     }
   }
 
-  @Override
-  public <T> JoinHandle<T> spawnBlocking(Callable<T> task) {
-    Objects.requireNonNull(task, "task");
-    if (shutdown) {
-      throw new RuntimeClosedException(kind(), "spawnBlocking");
-    }
-    return blocking.spawn(task);
-  }
-
   // ---- TaskScheduler of the spawned tasks
 
   @Override
@@ -161,7 +158,7 @@ final class EmbeddedRuntime implements Runtime, TaskScheduler {
   @Override
   public void release(RawTask<?> task) {
     if (((EmbeddedTask<?>) task).isBlockOn()) {
-      if (blockOns.decrementAndGet() == 0 && shutdown) {
+      if (blockOns.decrementAndGet() == 0 && isShutdown()) {
         executor.close(); // wakes the executor so that it ends
       }
       return;
@@ -182,57 +179,28 @@ final class EmbeddedRuntime implements Runtime, TaskScheduler {
   // ---- lifecycle
 
   @Override
-  public Clock clock() {
-    return clock;
-  }
-
-  @Override
   public RuntimeMetrics metrics() {
-    return new EmbeddedMetrics(owned, blocking, driver, executor, poolSize);
+    return new EmbeddedMetrics(owned, blocking(), driver, executor, poolSize);
   }
 
   @Override
-  public void shutdown() {
-    if (shutdown) {
-      return;
-    }
-    synchronized (this) {
-      if (shutdown) {
-        return;
-      }
-      shutdown = true;
-    }
+  protected void stopTasks() {
     owned.closeAndCancelAll();
-    blocking.shutdown();
+  }
+
+  @Override
+  protected void afterBlockingShutdown() {
     executor.close();
     driver.close();
   }
 
   @Override
-  public boolean shutdown(Duration timeout) {
-    Objects.requireNonNull(timeout, "timeout");
-    shutdown();
-    long deadline = System.nanoTime() + Math.max(0, timeout.toNanos());
-    try {
-      return RuntimeThreads.join(List.of(thread), deadline) && blocking.awaitTermination(deadline);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
-  }
-
-  @Override
-  public boolean isShutdown() {
-    return shutdown;
-  }
-
-  @Override
-  public boolean isTerminated() {
-    return shutdown && !thread.isAlive() && blocking.hasNoThreads();
+  protected List<Thread> threads() {
+    return List.of(thread);
   }
 
   @Override
   public String toString() {
-    return "EmbeddedRuntime[poolSize=" + poolSize + (shutdown ? ", shut down]" : "]");
+    return "EmbeddedRuntime[poolSize=" + poolSize + (isShutdown() ? ", shut down]" : "]");
   }
 }

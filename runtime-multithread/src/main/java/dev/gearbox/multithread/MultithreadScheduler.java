@@ -4,6 +4,7 @@ import dev.gearbox.future.Future;
 import dev.gearbox.runtime.RuntimeClosedException;
 import dev.gearbox.spi.BlockingPool;
 import dev.gearbox.spi.OwnedTasks;
+import dev.gearbox.spi.ParkingBlockOn;
 import dev.gearbox.spi.ParkingWaker;
 import dev.gearbox.spi.RawTask;
 import dev.gearbox.spi.RuntimeDriver;
@@ -20,7 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * or wake from a task's poll goes to its worker's LIFO slot; any other, and every yield, to the
  * back of the one run queue, waking a sleeping worker if none spins.
  */
-final class MultithreadScheduler implements TaskScheduler {
+final class MultithreadScheduler implements TaskScheduler, ParkingBlockOn.Host {
   /*
    * Implementation notes: the workers and their replacement live in WorkerSlots; no worker is
    * replaced once `shutdown` is set.
@@ -45,7 +46,7 @@ final class MultithreadScheduler implements TaskScheduler {
   private volatile boolean shutdown;
 
   /** The wakers of threads inside blockOn, woken at shutdown so they drive their own timers. */
-  final Set<ParkingWaker> blockOnWaiters = ConcurrentHashMap.newKeySet();
+  private final Set<ParkingWaker> blockOnWaiters = ConcurrentHashMap.newKeySet();
 
   MultithreadScheduler(
       MultithreadRuntime runtime, Settings settings, RuntimeDriver driver, BlockingPool blocking) {
@@ -168,11 +169,28 @@ final class MultithreadScheduler implements TaskScheduler {
         && blocking.aliveTasks() == 0;
   }
 
-  void blockOnPollStarted() {
+  @Override
+  public int pollBudget() {
+    return Worker.BUDGET;
+  }
+
+  @Override
+  public void addBlockOnWaiter(ParkingWaker waker) {
+    blockOnWaiters.add(waker);
+  }
+
+  @Override
+  public void removeBlockOnWaiter(ParkingWaker waker) {
+    blockOnWaiters.remove(waker);
+  }
+
+  @Override
+  public void pollStarted() {
     blockOnPolls.incrementAndGet();
   }
 
-  void blockOnPollEnded() {
+  @Override
+  public void pollEnded() {
     if (blockOnPolls.decrementAndGet() == 0 && pausedClock) {
       driver.unpark(); // the driver re-evaluates whether every task waits
     }
@@ -181,6 +199,11 @@ final class MultithreadScheduler implements TaskScheduler {
   // ---- shutdown
 
   boolean isShutdown() {
+    return shutdown;
+  }
+
+  @Override
+  public boolean workersStopped() {
     return shutdown;
   }
 

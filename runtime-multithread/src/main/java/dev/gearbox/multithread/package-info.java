@@ -18,8 +18,9 @@
  *       the replacement itself;
  *   <li>{@code DriverLoop}: the dedicated thread that drives timers and I/O ({@code
  *       RuntimeDriver});
- *   <li>{@code MultithreadScheduler}, {@code MultithreadRuntime}, {@code BlockOn}, {@code
- *       MultithreadMetrics}, {@code WorkerReplacedEvent} (JFR).
+ *   <li>{@code MultithreadScheduler}, {@code MultithreadRuntime} (an {@code AbstractRuntime};
+ *       {@code blockOn} runs on the caller through {@code ParkingBlockOn}, the scheduler as its
+ *       host), {@code MultithreadMetrics}, {@code WorkerReplacedEvent} (JFR).
  * </ul>
  *
  * <p>Memory-ordering conventions: VarHandles are static final constants named after their field;

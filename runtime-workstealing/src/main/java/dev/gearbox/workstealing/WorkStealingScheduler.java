@@ -4,6 +4,7 @@ import dev.gearbox.future.Future;
 import dev.gearbox.runtime.RuntimeClosedException;
 import dev.gearbox.spi.BlockingPool;
 import dev.gearbox.spi.OwnedTasks;
+import dev.gearbox.spi.ParkingBlockOn;
 import dev.gearbox.spi.ParkingWaker;
 import dev.gearbox.spi.RawTask;
 import dev.gearbox.spi.RuntimeDriver;
@@ -19,7 +20,7 @@ import java.util.concurrent.atomic.LongAdder;
  * TaskScheduler} of its tasks: a wake on a worker goes to that worker's LIFO slot or local queue, a
  * wake from any other thread to the inject queue, waking a parked worker if nobody searches.
  */
-final class WorkStealingScheduler implements TaskScheduler {
+final class WorkStealingScheduler implements TaskScheduler, ParkingBlockOn.Host {
   /*
    * Implementation notes: the fields are final and set before the worker threads start, except
    * `shutdown` (volatile, set once) and the counters. A thread finds its own
@@ -262,5 +263,37 @@ final class WorkStealingScheduler implements TaskScheduler {
       driver.close();
       inject.drainAndAbort();
     }
+  }
+
+  // ---- ParkingBlockOn.Host: the callers of Runtime.blockOn
+
+  @Override
+  public boolean workersStopped() {
+    return isShutdown();
+  }
+
+  @Override
+  public int pollBudget() {
+    return WorkerThread.BUDGET;
+  }
+
+  @Override
+  public void addBlockOnWaiter(ParkingWaker waker) {
+    blockOnWaiters.add(waker);
+  }
+
+  @Override
+  public void removeBlockOnWaiter(ParkingWaker waker) {
+    blockOnWaiters.remove(waker);
+  }
+
+  @Override
+  public void pollStarted() {
+    blockOnPollStarted();
+  }
+
+  @Override
+  public void pollEnded() {
+    blockOnPollEnded();
   }
 }

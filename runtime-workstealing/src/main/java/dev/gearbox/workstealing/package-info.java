@@ -16,8 +16,10 @@
  *   <li>{@code Idle}: who is parked and who searches (Tokio's idle.rs);
  *   <li>{@code Parker}: parks a worker in the timer/I-O driver or on its own thread;
  *   <li>{@code WorkStealingScheduler}: the shared state, and the TaskScheduler of every task;
- *   <li>{@code BlockOn}, {@code WorkerCounters}, {@code WorkStealingMetrics}, {@code SlowPollEvent}
- *       (JFR), {@code SlowPolls}.
+ *   <li>{@code WorkStealingRuntime}: the {@code AbstractRuntime} shell; {@code blockOn} runs on the
+ *       caller through {@code ParkingBlockOn}, the scheduler as its host;
+ *   <li>{@code WorkerCounters}, {@code WorkStealingMetrics}, {@code SlowPollEvent} (JFR), {@code
+ *       SlowPolls}.
  * </ul>
  *
  * <p>Memory-ordering conventions: VarHandles are static final constants named after their field;

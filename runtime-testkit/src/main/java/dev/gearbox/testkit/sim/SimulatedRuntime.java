@@ -2,9 +2,9 @@ package dev.gearbox.testkit.sim;
 
 import dev.gearbox.future.Future;
 import dev.gearbox.runtime.JoinHandle;
-import dev.gearbox.runtime.Runtime;
 import dev.gearbox.runtime.RuntimeClosedException;
 import dev.gearbox.runtime.RuntimeMetrics;
+import dev.gearbox.spi.AbstractRuntime;
 import dev.gearbox.spi.BlockingPool;
 import dev.gearbox.spi.CurrentRuntime;
 import dev.gearbox.spi.Network;
@@ -12,7 +12,6 @@ import dev.gearbox.time.PausedClock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.Callable;
 
 /**
  * The {@code simulated} runtime: one thread, the next ready task chosen by a generator seeded with
@@ -27,26 +26,30 @@ import java.util.concurrent.Callable;
  * wakes from other threads, and {@code spawnBlocking} tasks, which run on real threads, work but
  * arrive when they arrive.
  */
-public final class SimulatedRuntime implements Runtime, Network.Owner {
+public final class SimulatedRuntime extends AbstractRuntime implements Network.Owner {
+  /*
+   * Implementation notes: the lifecycle is AbstractRuntime's: shutdown cancels every task of the
+   * scheduler's OwnedTasks (stopTasks), shuts the blocking pool down, then stops the loop thread;
+   * shutdown(timeout) waits for the loop thread with the scheduler's own wait. blockOn overrides
+   * AbstractRuntime's: it refuses the loop thread first and runs the future as a task of the loop,
+   * the caller waiting without being entered as a worker.
+   */
+  private static final String PREFIX = "gearbox-" + SimulatedRuntimeProvider.KIND + "-";
+
   private final SimScheduler scheduler;
   private final SimNetwork network;
-  private final BlockingPool blocking;
-  private final PausedClock clock = new PausedClock();
-  private final Object lifecycleLock = new Object();
-  private volatile boolean shutdown;
 
   SimulatedRuntime(long seed, Duration deadlockGrace, int blockingMaxThreads, Duration keepAlive) {
-    String prefix = "gearbox-" + SimulatedRuntimeProvider.KIND + "-";
-    this.blocking = new BlockingPool(this, prefix + "blocking-", blockingMaxThreads, keepAlive);
-    BlockingPool pool = blocking;
+    super(SimulatedRuntimeProvider.KIND, new PausedClock(), PREFIX, blockingMaxThreads, keepAlive);
+    BlockingPool pool = blocking();
     this.scheduler =
         new SimScheduler(
             this,
             seed,
-            clock,
+            clock(),
             () -> pool.aliveTasks() == 0,
             deadlockGrace.toNanos(),
-            prefix + "seed-" + seed);
+            PREFIX + "seed-" + seed);
     this.network = new SimNetwork(scheduler);
     scheduler.start(network);
   }
@@ -82,13 +85,8 @@ public final class SimulatedRuntime implements Runtime, Network.Owner {
   }
 
   @Override
-  public String kind() {
-    return SimulatedRuntimeProvider.KIND;
-  }
-
-  @Override
-  public <T> JoinHandle<T> spawn(Future<T> future) {
-    return spawn(null, future);
+  protected <T> JoinHandle<T> spawnTask(Future<T> future) {
+    return scheduler.spawn(future, null, null);
   }
 
   /**
@@ -121,9 +119,22 @@ public final class SimulatedRuntime implements Runtime, Network.Owner {
               + " await the future inside the task instead");
     }
     CurrentRuntime.checkMayBlock("Runtime.blockOn()");
-    if (shutdown) {
-      throw new RuntimeClosedException(kind(), "blockOn");
+    if (isShutdown()) {
+      throw closed("blockOn");
     }
+    return runBlockOn(future);
+  }
+
+  /**
+   * Spawns {@code future} as a task of the loop and waits for it, or for the deadlock report.
+   *
+   * @param future the future, not null
+   * @param <T> the output type
+   * @return the future's output
+   * @throws DeadlockException if it can never complete
+   */
+  @Override
+  protected <T> T runBlockOn(Future<T> future) {
     SimTask<T> task = scheduler.spawn(future, "blockOn", null);
     BlockOnCall<T> call = new BlockOnCall<>(task);
     scheduler.register(call);
@@ -134,16 +145,6 @@ public final class SimulatedRuntime implements Runtime, Network.Owner {
     }
   }
 
-  /** Runs {@code task} on a thread of a real blocking pool: outside the replay guarantee. */
-  @Override
-  public <T> JoinHandle<T> spawnBlocking(Callable<T> task) {
-    Objects.requireNonNull(task, "task");
-    if (shutdown) {
-      throw new RuntimeClosedException(kind(), "spawnBlocking");
-    }
-    return blocking.spawn(task);
-  }
-
   /**
    * The virtual clock: paused from the start; it moves when every task waits, or by hand.
    *
@@ -151,7 +152,7 @@ public final class SimulatedRuntime implements Runtime, Network.Owner {
    */
   @Override
   public PausedClock clock() {
-    return clock;
+    return (PausedClock) super.clock();
   }
 
   @Override
@@ -164,12 +165,12 @@ public final class SimulatedRuntime implements Runtime, Network.Owner {
 
       @Override
       public long aliveTasks() {
-        return scheduler.owned().alive() + blocking.aliveTasks();
+        return scheduler.owned().alive() + blocking().aliveTasks();
       }
 
       @Override
       public long spawnedTasks() {
-        return scheduler.owned().spawned() + blocking.spawnedTasks();
+        return scheduler.owned().spawned() + blocking().spawnedTasks();
       }
 
       @Override
@@ -180,43 +181,44 @@ public final class SimulatedRuntime implements Runtime, Network.Owner {
   }
 
   @Override
-  public void shutdown() {
-    synchronized (lifecycleLock) {
-      if (shutdown) {
-        return;
-      }
-      shutdown = true;
-    }
+  protected void stopTasks() {
     scheduler.owned().closeAndCancelAll();
-    blocking.shutdown();
+  }
+
+  @Override
+  protected void afterBlockingShutdown() {
     scheduler.stop();
   }
 
   @Override
-  public boolean shutdown(Duration timeout) {
-    Objects.requireNonNull(timeout, "timeout");
-    shutdown();
-    long deadline = System.nanoTime() + Math.max(0, timeout.toNanos());
-    try {
-      return scheduler.awaitStopped(deadline) && blocking.awaitTermination(deadline);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
+  protected List<Thread> threads() {
+    return List.of(scheduler.thread());
   }
 
+  /**
+   * Waits for the loop thread to end.
+   *
+   * @param deadlineNanos the {@link System#nanoTime()} to give up at
+   * @return true if it ended in time
+   * @throws InterruptedException if interrupted while waiting
+   */
   @Override
-  public boolean isShutdown() {
-    return shutdown;
+  protected boolean awaitThreads(long deadlineNanos) throws InterruptedException {
+    return scheduler.awaitStopped(deadlineNanos);
   }
 
+  /**
+   * Whether the loop thread was stopped and ended.
+   *
+   * @return true once it ended after shutdown
+   */
   @Override
-  public boolean isTerminated() {
-    return shutdown && scheduler.isStopped() && blocking.hasNoThreads();
+  protected boolean threadsEnded() {
+    return scheduler.isStopped();
   }
 
   @Override
   public String toString() {
-    return "SimulatedRuntime[seed=" + seed() + ", " + clock + "]";
+    return "SimulatedRuntime[seed=" + seed() + ", " + clock() + "]";
   }
 }

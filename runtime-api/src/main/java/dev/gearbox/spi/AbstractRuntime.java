@@ -1,0 +1,250 @@
+package dev.gearbox.spi;
+
+import dev.gearbox.future.Future;
+import dev.gearbox.runtime.JoinHandle;
+import dev.gearbox.runtime.Runtime;
+import dev.gearbox.runtime.RuntimeClosedException;
+import dev.gearbox.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+
+/**
+ * The shell every runtime shares: its kind and clock, a {@link BlockingPool} for {@code
+ * spawnBlocking}, the once-only shutdown and the waits for its threads. A runtime supplies how a
+ * task is spawned ({@link #spawnTask}), how {@code blockOn} runs its future ({@link #runBlockOn}),
+ * how its tasks stop at shutdown ({@link #stopTasks}) and which threads {@code shutdown(timeout)}
+ * waits for ({@link #threads}).
+ */
+public abstract class AbstractRuntime implements Runtime {
+  /*
+   * Implementation notes: `shutdown` is set once under `lifecycleLock` and read without it on the
+   * spawn and blockOn paths; what makes a racing spawn fail is the runtime's own task set (its
+   * OwnedTasks or executor, closed by stopTasks), so no task is accepted after the shutdown
+   * cancelled the others. A runtime that starts threads lazily starts them under lifecycleLock() while not shut
+   * down, so that shutdown sees every thread ever started. shutdown() stops the tasks, then the
+   * blocking pool, then calls afterBlockingShutdown(); shutdown(timeout) waits with one deadline for
+   * the runtime's threads, then for the blocking pool.
+   */
+  private final String kind;
+  private final Clock clock;
+  private final BlockingPool blocking;
+  private final Object lifecycleLock = new Object();
+  private volatile boolean shutdown;
+
+  /**
+   * Creates the shell and its blocking pool (no thread starts until a blocking task is spawned).
+   *
+   * @param kind the runtime's kind, as its provider names it
+   * @param clock the runtime's clock
+   * @param threadNamePrefix the prefix of the runtime's thread names; the blocking pool's threads
+   *     are named {@code threadNamePrefix + "blocking-" + n}
+   * @param blockingMaxThreads the most threads of the blocking pool
+   * @param blockingKeepAlive how long an idle blocking thread lives
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if the blocking pool refuses its settings
+   */
+  @SuppressWarnings("this-escape") // the pool keeps the runtime for its threads, started later
+  protected AbstractRuntime(
+      String kind,
+      Clock clock,
+      String threadNamePrefix,
+      int blockingMaxThreads,
+      Duration blockingKeepAlive) {
+    this.kind = Objects.requireNonNull(kind, "kind");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.blocking =
+        new BlockingPool(
+            this, threadNamePrefix + "blocking-", blockingMaxThreads, blockingKeepAlive);
+  }
+
+  @Override
+  public final String kind() {
+    return kind;
+  }
+
+  @Override
+  public Clock clock() {
+    return clock;
+  }
+
+  /**
+   * The blocking pool of {@code spawnBlocking}.
+   *
+   * @return the pool
+   */
+  protected final BlockingPool blocking() {
+    return blocking;
+  }
+
+  /**
+   * The lock {@code shutdown()} sets the shut-down flag under; a runtime that starts threads after
+   * construction starts them under it, only while {@link #isShutdown()} is false.
+   *
+   * @return the lock
+   */
+  protected final Object lifecycleLock() {
+    return lifecycleLock;
+  }
+
+  /**
+   * The error of an operation refused because the runtime is shut down.
+   *
+   * @param operation the refused operation, e.g. {@code "spawn"}
+   * @return the exception to throw
+   */
+  protected final RuntimeClosedException closed(String operation) {
+    return new RuntimeClosedException(kind, operation);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Checks {@code future} and hands it to {@link #spawnTask}.
+   */
+  @Override
+  public final <T> JoinHandle<T> spawn(Future<T> future) {
+    Objects.requireNonNull(future, "future");
+    return spawnTask(future);
+  }
+
+  /**
+   * Spawns {@code future} as a task of this runtime.
+   *
+   * @param future the future, not null
+   * @param <T> the output type
+   * @return the task's handle
+   * @throws RuntimeClosedException after shutdown
+   */
+  protected abstract <T> JoinHandle<T> spawnTask(Future<T> future);
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Checks the caller may block and the runtime is not shut down, enters the calling thread as a
+   * worker of this runtime for the call ({@code Runtime.current()} works in the futures it polls,
+   * blocking calls fail there) and runs {@link #runBlockOn}. A runtime that does not run the future
+   * on the caller overrides this.
+   */
+  @Override
+  public <T> T blockOn(Future<T> future) {
+    Objects.requireNonNull(future, "future");
+    CurrentRuntime.checkMayBlock("Runtime.blockOn()");
+    if (shutdown) {
+      throw closed("blockOn");
+    }
+    CurrentRuntime.Scope scope = CurrentRuntime.enter(this, CurrentRuntime.Role.WORKER);
+    try {
+      return runBlockOn(future);
+    } finally {
+      scope.close();
+    }
+  }
+
+  /**
+   * Runs {@code future} to completion for {@code blockOn}, after its guards.
+   *
+   * @param future the future, not null
+   * @param <T> the output type
+   * @return the future's output
+   */
+  protected abstract <T> T runBlockOn(Future<T> future);
+
+  @Override
+  public final <T> JoinHandle<T> spawnBlocking(Callable<T> task) {
+    Objects.requireNonNull(task, "task");
+    if (shutdown) {
+      throw closed("spawnBlocking");
+    }
+    return blocking.spawn(task);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>The first call sets the flag, then {@link #stopTasks()}, shuts the blocking pool down and
+   * calls {@link #afterBlockingShutdown()}; later calls return at once.
+   */
+  @Override
+  public final void shutdown() {
+    synchronized (lifecycleLock) {
+      if (shutdown) {
+        return;
+      }
+      shutdown = true;
+    }
+    stopTasks();
+    blocking.shutdown();
+    afterBlockingShutdown();
+  }
+
+  /**
+   * Stops this runtime's tasks at shutdown, before the blocking pool shuts down: cancels every
+   * alive task, refuses new ones and wakes the runtime's threads so they end. Called once.
+   */
+  protected abstract void stopTasks();
+
+  /**
+   * Called once at shutdown after the blocking pool shut down, e.g. to close the driver. Does
+   * nothing by default.
+   */
+  protected void afterBlockingShutdown() {}
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Shuts down, then waits with one deadline for {@link #awaitThreads} and for the blocking
+   * pool.
+   */
+  @Override
+  public final boolean shutdown(Duration timeout) {
+    Objects.requireNonNull(timeout, "timeout");
+    shutdown();
+    long deadline = System.nanoTime() + Math.max(0, timeout.toNanos());
+    try {
+      return awaitThreads(deadline) && blocking.awaitTermination(deadline);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  /**
+   * The runtime's own threads (not the blocking pool's) that {@code shutdown(timeout)} waits for
+   * and {@code isTerminated()} checks; null entries are skipped.
+   *
+   * @return the threads, a snapshot
+   */
+  protected abstract Iterable<? extends Thread> threads();
+
+  /**
+   * Waits, after shutdown, until the runtime's own threads ended. By default joins {@link
+   * #threads()}.
+   *
+   * @param deadlineNanos the {@link System#nanoTime()} to give up at
+   * @return true if they all ended in time
+   * @throws InterruptedException if interrupted while waiting
+   */
+  protected boolean awaitThreads(long deadlineNanos) throws InterruptedException {
+    return RuntimeThreads.join(threads(), deadlineNanos);
+  }
+
+  /**
+   * Whether the runtime's own threads ended. By default checks {@link #threads()}.
+   *
+   * @return true if none is alive
+   */
+  protected boolean threadsEnded() {
+    return RuntimeThreads.allEnded(threads());
+  }
+
+  @Override
+  public final boolean isShutdown() {
+    return shutdown;
+  }
+
+  @Override
+  public final boolean isTerminated() {
+    return shutdown && threadsEnded() && blocking.hasNoThreads();
+  }
+}

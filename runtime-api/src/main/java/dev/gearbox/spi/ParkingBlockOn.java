@@ -1,0 +1,207 @@
+package dev.gearbox.spi;
+
+import dev.gearbox.future.Context;
+import dev.gearbox.future.Future;
+import dev.gearbox.future.Poll;
+import dev.gearbox.future.Waker;
+import dev.gearbox.io.Reactor;
+import dev.gearbox.time.Clock;
+import dev.gearbox.time.Timer;
+import dev.gearbox.time.TimerWheel;
+import java.util.Objects;
+import java.util.concurrent.CompletionException;
+
+/**
+ * {@code Runtime.blockOn} for a runtime whose workers run elsewhere: polls the future on the
+ * calling thread, parks until its waker is woken, polls again. Its context reaches the runtime's
+ * timers and reactor, and gives each poll the same cooperative budget a task gets. The runtime's
+ * scheduler is its {@link Host}.
+ */
+public final class ParkingBlockOn implements Context {
+  /*
+   * Implementation notes: one instance per call, confined to the calling thread except for the
+   * waker (a ParkingWaker, woken from any thread). While the future is being polled the host counts
+   * the call as busy (pollStarted/pollEnded), so a paused clock does not auto-advance under it. An
+   * interrupt of the calling thread does not end the call (the future decides when it is done): it
+   * is cleared while parking and restored on return. After shutdown no worker drives the timers any
+   * more: the caller fires due timers itself and sleeps toward the next one, a bounded step at a
+   * time; the host wakes every registered waiter at shutdown so none sleeps through that change.
+   */
+
+  /**
+   * What {@link ParkingBlockOn} needs of a runtime's scheduler. Called from the threads inside
+   * {@code blockOn}, concurrently.
+   */
+  public interface Host {
+    /**
+     * The runtime's driver, whose timers and reactor the future uses.
+     *
+     * @return the driver
+     */
+    RuntimeDriver driver();
+
+    /**
+     * Whether the workers stopped (shutdown began): from then on the caller fires due timers
+     * itself.
+     *
+     * @return true once shut down
+     */
+    boolean workersStopped();
+
+    /**
+     * The cooperative budget of one poll, as a task's poll gets.
+     *
+     * @return the budget, at least 0
+     */
+    int pollBudget();
+
+    /**
+     * Registers the waker of a caller inside {@code blockOn}; shutdown must wake it.
+     *
+     * @param waker the caller's waker
+     */
+    void addBlockOnWaiter(ParkingWaker waker);
+
+    /**
+     * Removes a waker added by {@link #addBlockOnWaiter}, as its call returns.
+     *
+     * @param waker the caller's waker
+     */
+    void removeBlockOnWaiter(ParkingWaker waker);
+
+    /** A poll of a {@code blockOn} future starts: the runtime counts as busy until it ends. */
+    void pollStarted();
+
+    /** The poll announced by {@link #pollStarted} ended. */
+    void pollEnded();
+  }
+
+  /** The longest sleep toward a timer after shutdown, between looks at the clock. */
+  private static final long SHUTDOWN_TIMER_STEP_NANOS = 10_000_000;
+
+  private final Host host;
+  private final RuntimeDriver driver;
+  private final ParkingWaker waker = new ParkingWaker();
+  private int budget;
+
+  private ParkingBlockOn(Host host) {
+    this.host = host;
+    this.driver = host.driver();
+  }
+
+  /**
+   * Polls {@code future} on the calling thread until it is ready. The caller does the guards of
+   * {@code Runtime.blockOn} (not inside a task, not shut down) and enters the runtime first. An
+   * interrupt does not end the wait; the thread's interrupt status is restored on return.
+   *
+   * @param future the future to run
+   * @param host the runtime's scheduler
+   * @param <T> the output type
+   * @return the future's output
+   * @throws RuntimeException or {@link Error} as thrown by the future's poll
+   * @throws CompletionException wrapping a checked exception thrown by the poll
+   */
+  public static <T> T run(Future<T> future, Host host) {
+    Objects.requireNonNull(future, "future");
+    return new ParkingBlockOn(Objects.requireNonNull(host, "host")).drive(future);
+  }
+
+  private <T> T drive(Future<T> future) {
+    boolean interrupted = false;
+    host.addBlockOnWaiter(waker);
+    try {
+      while (true) {
+        if (poll(future) instanceof Poll.Ready<T>(T value)) {
+          return value;
+        }
+        while (!waitForWake()) {
+          interrupted |= Thread.interrupted();
+        }
+      }
+    } finally {
+      host.removeBlockOnWaiter(waker);
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /**
+   * Parks until the waker is woken. After shutdown no worker drives the timers any more, so the
+   * caller fires them itself and sleeps toward the next one (at most {@link
+   * #SHUTDOWN_TIMER_STEP_NANOS} at a time, so a paused clock advanced by hand is seen too).
+   *
+   * @return true to poll the future again, false if the park was interrupted
+   */
+  private boolean waitForWake() {
+    if (!host.workersStopped()) {
+      return waker.park(Long.MAX_VALUE);
+    }
+    driver.fireDueTimers();
+    long next = driver.nextTimerDeadline();
+    if (next == TimerWheel.NO_DEADLINE) {
+      return waker.park(Long.MAX_VALUE);
+    }
+    long wait = Clock.nanosUntil(driver.clock().nanoTime(), next);
+    waker.park(System.nanoTime() + Math.min(wait, SHUTDOWN_TIMER_STEP_NANOS));
+    return true;
+  }
+
+  private <T> Poll<T> poll(Future<T> future) {
+    budget = host.pollBudget();
+    host.pollStarted();
+    try {
+      return future.poll(this);
+    } catch (RuntimeException | Error e) {
+      throw e;
+    } catch (Exception e) {
+      throw new CompletionException(e);
+    } finally {
+      host.pollEnded();
+    }
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * @return this call's parking waker
+   */
+  @Override
+  public Waker waker() {
+    return waker;
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * @return the runtime driver's timer
+   */
+  @Override
+  public Timer timer() {
+    return driver.timer();
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * @return the runtime driver's reactor
+   */
+  @Override
+  public Reactor reactor() {
+    return driver.reactor();
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * @return true while the budget of this poll lasts
+   */
+  @Override
+  public boolean consumeBudget() {
+    if (budget > 0) {
+      budget--;
+      return true;
+    }
+    return false;
+  }
+}
