@@ -233,11 +233,13 @@ final class WorkStealingScheduler implements TaskScheduler, ParkingBlockOn.Host 
     return pausedClock;
   }
 
-  void blockOnPollStarted() {
+  @Override
+  public void pollStarted() {
     blockOnPolls.incrementAndGet();
   }
 
-  void blockOnPollEnded() {
+  @Override
+  public void pollEnded() {
     if (blockOnPolls.decrementAndGet() == 0 && pausedClock && idle.unparked() == 0) {
       driver.unpark(); // every worker parked before this poll ended: let the holder re-evaluate
     }
@@ -274,7 +276,7 @@ final class WorkStealingScheduler implements TaskScheduler, ParkingBlockOn.Host 
 
   @Override
   public int pollBudget() {
-    return WorkerThread.BUDGET;
+    return TaskPoller.BUDGET;
   }
 
   @Override
@@ -285,15 +287,5 @@ final class WorkStealingScheduler implements TaskScheduler, ParkingBlockOn.Host 
   @Override
   public void removeBlockOnWaiter(ParkingWaker waker) {
     blockOnWaiters.remove(waker);
-  }
-
-  @Override
-  public void pollStarted() {
-    blockOnPollStarted();
-  }
-
-  @Override
-  public void pollEnded() {
-    blockOnPollEnded();
   }
 }
