@@ -44,6 +44,8 @@ class MyWorkloadTest {
       "1",
       "--warmup",
       "0",
+      "--warmup-ms",
+      "0",
       "--workloads",
       "fan_in",
       "--runtimes",

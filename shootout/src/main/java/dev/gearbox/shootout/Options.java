@@ -1,6 +1,7 @@
 package dev.gearbox.shootout;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +18,7 @@ record Options(
     List<String> workloads,
     int runs,
     int warmup,
+    Duration warmupTime,
     int workers,
     Map<String, String> settings,
     boolean quick,
@@ -32,6 +34,7 @@ record Options(
 
   static final int MAX_RUNS = 1000;
   static final int MAX_WORKERS = 1024;
+  static final int MAX_WARMUP_MILLIS = 600_000;
   static final Path DEFAULT_OUT = Path.of("target", "shootout");
 
   /**
@@ -50,6 +53,8 @@ record Options(
         --workloads A,B,...  which workloads (default: all)
         --runs N             timed runs per runtime and workload (default 5, 1 to 1000)
         --warmup N           untimed runs before them (default 2; quick: 3; 0 to 1000)
+        --warmup-ms N        and warm up for at least N ms of runs, so the JIT has compiled the
+                             hot paths (default 1000; quick: 300; 0 to 600000)
         --workers N          worker threads of multi-threaded runtimes and of both baselines
                              (default 2, 1 to 1024); single-threaded runtimes run as they are
         --set KEY=VALUE      a configuration key for every runtime that declares it (repeatable;
@@ -73,6 +78,7 @@ record Options(
     List<String> workloads = List.of();
     Integer runs = null;
     Integer warmup = null;
+    Integer warmupMillis = null;
     int workers = 2;
     Map<String, String> settings = new LinkedHashMap<>();
     boolean quick = false;
@@ -89,6 +95,8 @@ record Options(
         case "--workloads" -> workloads = names(arg, value(args, ++i, arg));
         case "--runs" -> runs = number(arg, value(args, ++i, arg), 1, MAX_RUNS);
         case "--warmup" -> warmup = number(arg, value(args, ++i, arg), 0, MAX_RUNS);
+        case "--warmup-ms" ->
+            warmupMillis = number(arg, value(args, ++i, arg), 0, MAX_WARMUP_MILLIS);
         case "--workers" -> workers = number(arg, value(args, ++i, arg), 1, MAX_WORKERS);
         case "--out" -> out = Path.of(value(args, ++i, arg));
         case "--set" -> setting(settings, value(args, ++i, arg));
@@ -96,7 +104,8 @@ record Options(
             throw new UsageException(
                 "unknown option '"
                     + arg
-                    + "': expected one of --runtimes, --workloads, --runs, --warmup, --workers,"
+                    + "': expected one of --runtimes, --workloads, --runs, --warmup,"
+                    + " --warmup-ms, --workers,"
                     + " --set, --quick, --full, --out, --list, --describe, --help");
       }
     }
@@ -106,6 +115,7 @@ record Options(
         workloads,
         runs == null ? 5 : runs,
         warmup == null ? (quick ? 3 : 2) : warmup,
+        Duration.ofMillis(warmupMillis == null ? (quick ? 300 : 1000) : warmupMillis),
         workers,
         Map.copyOf(settings),
         quick,

@@ -138,7 +138,8 @@ final class Runner {
       throws Exception {
     try (Contestant.Session session = contestant.open()) {
       open.set(session);
-      for (int i = 0; i < options.warmup(); i++) {
+      long warmupEnd = System.nanoTime() + options.warmupTime().toNanos();
+      for (int i = 0; i < options.warmup() || System.nanoTime() - warmupEnd < 0; i++) {
         if (!session.run(workload)) {
           return Measurement.without(workload, contestant, Measurement.Outcome.NOT_AVAILABLE, "");
         }

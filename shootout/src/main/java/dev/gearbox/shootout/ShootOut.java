@@ -139,13 +139,14 @@ public final class ShootOut {
   private static String describe(Plan plan) {
     Options options = plan.options();
     return String.format(
-        "%s mode: %d workloads × %d runtimes, %d warm-up and %d timed runs each,"
-            + " a fresh runtime per workload",
+        "%s mode: %d workloads × %d runtimes, %d warm-up and %d timed runs each"
+            + " (warm-up for at least %d ms), a fresh runtime per workload",
         options.quick() ? "quick" : "full",
         plan.workloads().size(),
         plan.contestants().size(),
         options.warmup(),
-        options.runs());
+        options.runs(),
+        options.warmupTime().toMillis());
   }
 
   private static void list(Options options, List<Workload> extra, PrintStream out) {

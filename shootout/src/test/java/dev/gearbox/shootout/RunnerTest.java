@@ -32,6 +32,8 @@ class RunnerTest {
                 "1",
                 "--warmup",
                 "0",
+                "--warmup-ms",
+                "0",
                 "--quick"),
             List.of(hangs, answers));
     ByteArrayOutputStream text = new ByteArrayOutputStream();
