@@ -8,6 +8,7 @@ import dev.gearbox.shootout.workloads.EchoTasks;
 import dev.gearbox.shootout.workloads.TcpEcho;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.AuxCounters;
@@ -30,9 +31,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * messages of 64 bytes and waiting for each echo before the next, against an echo server on the
  * same runtime (one task per connection), with the shoot-out module's tasks ({@link EchoTasks},
  * {@link TcpEcho}). One invocation is C × M round trips; the {@code roundTrips} counter reports
- * them per second. Quick run: {@code -p messages=500}. Runtime kinds: {@code -p
- * runtime=workstealing} (any installed kind); the virtual-thread baseline is {@code
- * VirtualThreadBenchmark.tcpEcho}.
+ * them per second. Quick run: {@code -p messages=500}. It runs on every runtime kind in turn;
+ * {@code -p runtime=workstealing} picks one (any installed kind; a single-threaded one ignores
+ * {@code workers}); the virtual-thread baseline is {@code VirtualThreadBenchmark.tcpEcho}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -42,7 +43,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class TcpEchoBenchmark {
   /** The runtime kind under test. */
-  @Param("minimal")
+  @Param({"minimal", "workstealing", "multithread", "embedded"})
   public String runtime;
 
   /** Worker threads (W = 2 on these machines). */
@@ -81,10 +82,15 @@ public class TcpEchoBenchmark {
    */
   @Setup(Level.Trial)
   public void start() throws IOException {
-    rt =
-        Runtimes.create(
-            RuntimeConfig.of(
-                Map.of(RuntimeConfig.RUNTIME_KEY, runtime, "gearbox.workers", "" + workers)));
+    Map<String, String> config = new HashMap<>();
+    config.put(RuntimeConfig.RUNTIME_KEY, runtime);
+    boolean takesWorkers =
+        Runtimes.provider(RuntimeConfig.of(config)).configKeys().stream()
+            .anyMatch(key -> key.name().equals("gearbox.workers"));
+    if (takesWorkers) { // a single-threaded runtime runs as it is
+      config.put("gearbox.workers", Integer.toString(workers));
+    }
+    rt = Runtimes.create(RuntimeConfig.of(config));
     listener = TcpListener.bind(0);
     rt.spawn(EchoTasks.acceptLoop(listener));
   }
