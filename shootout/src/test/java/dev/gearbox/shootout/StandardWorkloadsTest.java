@@ -57,14 +57,16 @@ class StandardWorkloadsTest {
 
   @Test
   @Timeout(120)
-  void everyWorkloadButTcpEchoRunsOnTheForkJoinPool() throws Exception {
+  void everyWorkloadRunsOnTheForkJoinPool() throws Exception {
     ForkJoinPool pool =
         new ForkJoinPool(2, ForkJoinPool.defaultForkJoinWorkerThreadFactory, null, true);
     try {
       for (Workload workload : SMALL) {
-        assertThat(workload.runOnForkJoin(pool))
-            .as(workload.name())
-            .isEqualTo(!isTcpEcho(workload));
+        assertThat(workload.runOnForkJoin(pool)).as(workload.name()).isTrue();
+      }
+      // twice: a run's channel group ends with the run and leaves the pool to the next one
+      for (Workload workload : SMALL) {
+        assertThat(workload.runOnForkJoin(pool)).as(workload.name()).isTrue();
       }
     } finally {
       pool.shutdownNow();
@@ -79,10 +81,6 @@ class StandardWorkloadsTest {
         assertThat(workload.runOnVirtualThreads(executor)).as(workload.name()).isTrue();
       }
     }
-  }
-
-  private static boolean isTcpEcho(Workload workload) {
-    return workload.name().equals("tcp_echo");
   }
 
   @Test

@@ -82,4 +82,10 @@ public class ForkJoinBenchmark {
   public void skynet() {
     run(Workloads.SKYNET);
   }
+
+  /** tcp_echo (C = 64 connections, M = 10,000 messages: one invocation per iteration). */
+  @Benchmark
+  public void tcpEcho() {
+    run(Workloads.TCP_ECHO);
+  }
 }

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -19,8 +20,8 @@ import java.util.concurrent.TimeoutException;
  * each echo before the next, against an echo server (one task per connection) on the same runtime.
  * Unit: a round trip. Each run binds a fresh listener on an ephemeral port of 127.0.0.1 and closes
  * it at the end. On virtual threads: blocking {@code SocketChannel}s, one virtual thread per
- * connection on each side. There is no ForkJoinPool version (the JDK has no socket API built on
- * {@code CompletableFuture}), so that cell of the report reads n/a.
+ * connection on each side. On the ForkJoinPool: NIO.2 asynchronous sockets whose completions run on
+ * the pool as {@code CompletableFuture} continuations ({@link AsyncChannelEcho}).
  */
 public final class TcpEcho implements Workload {
   /** The size of each message, as the workload defines it. */
@@ -95,6 +96,13 @@ public final class TcpEcho implements Workload {
       bytes += client.join(CLIENT_DEADLINE);
     }
     return bytes;
+  }
+
+  @Override
+  public boolean runOnForkJoin(ForkJoinPool pool) throws Exception {
+    long bytes = AsyncChannelEcho.run(pool, connections, messages);
+    check(bytes == expectedBytes(), "tcp_echo echoed " + bytes + " bytes");
+    return true;
   }
 
   @Override
