@@ -1,6 +1,7 @@
 package dev.gearbox.guice;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Guice;
@@ -58,7 +59,7 @@ class OverrideTest {
     Injector injector =
         Guice.createInjector(
             Modules.override(new GearboxModule(), new AppModule())
-                .with(GearboxModule.ofKind("minimal"))); // later: ofKind("simulated")
+                .with(GearboxModule.ofKind("minimal")));
     try (GearboxLifecycle lifecycle = injector.getInstance(GearboxLifecycle.class)) {
       Reminder reminder = injector.getInstance(Reminder.class);
       assertThat(reminder.runtime.kind()).isEqualTo("minimal");
@@ -99,6 +100,23 @@ class OverrideTest {
       Reminder reminder = injector.getInstance(Reminder.class);
       assertThat(reminder.runtime).isSameAs(owned);
       assertThat(reminder.clock).isSameAs(owned.clock());
+    }
+  }
+
+  @Test
+  void aTestCanSwapInTheSimulatedRuntimeWhoseVirtualTimeJumps() {
+    // runtime-testkit registers `simulated` through META-INF/services only, which ServiceLoader
+    // reads on the class path: the class-path run of these tests has it, the module-path run not.
+    assumeTrue(
+        Runtimes.available().contains("simulated"), "simulated is installed on the class path");
+    Injector injector =
+        Guice.createInjector(
+            Modules.override(new GearboxModule(), new AppModule())
+                .with(GearboxModule.ofKind("simulated")));
+    try (GearboxLifecycle lifecycle = injector.getInstance(GearboxLifecycle.class)) {
+      Reminder reminder = injector.getInstance(Reminder.class);
+      assertThat(reminder.runtime.kind()).isEqualTo("simulated");
+      assertThat(reminder.remindAfter(Duration.ofDays(1))).isEqualTo(Duration.ofDays(1));
     }
   }
 }
