@@ -23,7 +23,7 @@ class GuiceAppTest {
     Injector injector =
         Guice.createInjector(
             Modules.override(GuiceApp.modules(RuntimeConfig.empty()))
-                .with(GearboxModule.ofKind("minimal"))); // later: ofKind("simulated")
+                .with(GearboxModule.ofKind("minimal")));
     assertThat(injector.getInstance(Reminders.class).runtimeKind()).isEqualTo("minimal");
     assertThat(GuiceApp.run(injector))
         .extracting(line -> line.substring(0, line.indexOf(" at ")))
