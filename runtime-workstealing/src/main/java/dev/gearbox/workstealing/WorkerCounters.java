@@ -11,8 +11,10 @@ final class WorkerCounters {
   /*
    * Implementation notes: single writer (the owning worker thread), so an increment needs no CAS;
    * opaque accesses keep each value untorn and promptly visible to readers, which see a recent,
-   * not a synchronized, value. The array is private to one worker, so its cache line is written by
-   * one core only.
+   * not a synchronized, value. The array is private to one worker, and its counters sit PAD longs
+   * (128 bytes: two cache lines, for the adjacent-line prefetcher) from either end, so no other
+   * object allocated next to it (another worker's counters, say) shares a cache line with them:
+   * the line is written by one core only.
    */
   static final int POLLS = 0;
   static final int STOLEN_TASKS = 1;
@@ -25,10 +27,11 @@ final class WorkerCounters {
   static final int SPAWNED_TASKS = 8;
   static final int COMPLETED_TASKS = 9;
   private static final int COUNT = 10;
+  private static final int PAD = 16;
 
   private static final VarHandle VALUES = MethodHandles.arrayElementVarHandle(long[].class);
 
-  private final long[] values = new long[COUNT];
+  private final long[] values = new long[PAD + COUNT + PAD];
 
   /** Adds one; owner thread only. */
   void increment(int counter) {
@@ -37,11 +40,12 @@ final class WorkerCounters {
 
   /** Adds {@code amount}; owner thread only. */
   void add(int counter, long amount) {
-    VALUES.setOpaque(values, counter, (long) VALUES.getOpaque(values, counter) + amount);
+    VALUES.setOpaque(
+        values, PAD + counter, (long) VALUES.getOpaque(values, PAD + counter) + amount);
   }
 
   /** A recent value. Any thread. */
   long get(int counter) {
-    return (long) VALUES.getOpaque(values, counter);
+    return (long) VALUES.getOpaque(values, PAD + counter);
   }
 }
