@@ -75,6 +75,21 @@ public final class Runtimes {
   }
 
   /**
+   * Checks that every {@code gearbox.*} key of {@code config} is declared by some installed
+   * runtime, as {@link #create(RuntimeConfig)} does before it creates one; for a program that takes
+   * keys now and creates runtimes later. A key declared by another installed runtime than the one
+   * chosen is allowed (that runtime ignores it).
+   *
+   * @param config the keys to check, as given (not merged with the other sources)
+   * @throws ConfigException naming the first unknown key, where it came from, and the nearest known
+   *     key
+   */
+  public static void checkKeys(RuntimeConfig config) {
+    Objects.requireNonNull(config, "config");
+    ConfigKeys.checkKnown(config, ConfigKeys.known(providers().values()));
+  }
+
+  /**
    * Every configuration key of the installed runtimes, with its default, what it allows and what it
    * does, for people (the main program's {@code --describe}).
    *

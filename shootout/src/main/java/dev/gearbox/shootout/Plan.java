@@ -1,5 +1,6 @@
 package dev.gearbox.shootout;
 
+import dev.gearbox.runtime.ConfigException;
 import dev.gearbox.runtime.RuntimeConfig;
 import dev.gearbox.runtime.Runtimes;
 import dev.gearbox.shootout.workloads.StandardWorkloads;
@@ -7,8 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * What a shoot-out will run: the contestants (the installed Gearbox runtimes, found at run time,
@@ -45,7 +44,7 @@ record Plan(List<Contestant> contestants, List<Workload> workloads, Options opti
     List<String> known = contestantNames();
     Map<String, String> merged = new LinkedHashMap<>(Options.DEFAULT_SETTINGS);
     merged.putAll(settings);
-    checkDeclared(settings.keySet());
+    checkDeclared(settings);
     List<String> names = chosen;
     if (names.isEmpty()) {
       names = known.stream().filter(name -> !name.equals(SIMULATED)).toList();
@@ -69,23 +68,12 @@ record Plan(List<Contestant> contestants, List<Workload> workloads, Options opti
     return List.copyOf(contestants);
   }
 
-  /** Fails unless some installed runtime declares each of {@code keys}. */
-  private static void checkDeclared(Set<String> keys) {
-    Set<String> declared = new TreeSet<>();
-    for (String kind : Runtimes.available()) {
-      Runtimes.provider(RuntimeConfig.of(Map.of(RuntimeConfig.RUNTIME_KEY, kind)))
-          .configKeys()
-          .forEach(key -> declared.add(key.name()));
-    }
-    for (String key : keys) {
-      if (!declared.contains(key)) {
-        throw new Options.UsageException(
-            "--set "
-                + key
-                + ": no installed runtime declares this key; --describe lists the keys ("
-                + String.join(", ", declared)
-                + ")");
-      }
+  /** Fails unless some installed runtime declares each key of {@code settings}. */
+  private static void checkDeclared(Map<String, String> settings) {
+    try {
+      Runtimes.checkKeys(RuntimeConfig.of(settings, "--set"));
+    } catch (ConfigException e) {
+      throw new Options.UsageException(e.getMessage());
     }
   }
 

@@ -8,7 +8,6 @@ import dev.gearbox.shootout.workloads.EchoTasks;
 import dev.gearbox.shootout.workloads.TcpEcho;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.AuxCounters;
@@ -82,15 +81,10 @@ public class TcpEchoBenchmark {
    */
   @Setup(Level.Trial)
   public void start() throws IOException {
-    Map<String, String> config = new HashMap<>();
-    config.put(RuntimeConfig.RUNTIME_KEY, runtime);
-    boolean takesWorkers =
-        Runtimes.provider(RuntimeConfig.of(config)).configKeys().stream()
-            .anyMatch(key -> key.name().equals("gearbox.workers"));
-    if (takesWorkers) { // a single-threaded runtime runs as it is
-      config.put("gearbox.workers", Integer.toString(workers));
-    }
-    rt = Runtimes.create(RuntimeConfig.of(config));
+    rt =
+        Runtimes.create(
+            RuntimeConfig.of(
+                Map.of(RuntimeConfig.RUNTIME_KEY, runtime, "gearbox.workers", "" + workers)));
     listener = TcpListener.bind(0);
     rt.spawn(EchoTasks.acceptLoop(listener));
   }
