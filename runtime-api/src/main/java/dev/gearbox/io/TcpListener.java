@@ -1,13 +1,10 @@
 package dev.gearbox.io;
 
 import dev.gearbox.future.Future;
-import dev.gearbox.future.Poll;
 import dev.gearbox.spi.Network;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.channels.ServerSocketChannel;
-import java.nio.channels.SocketChannel;
 import java.util.Objects;
 
 /**
@@ -18,28 +15,10 @@ import java.util.Objects;
  * should wait in {@code accept}.
  */
 public final class TcpListener implements AutoCloseable {
-  /** The accept backlog, as Tokio's default: bursts of connections are not refused. */
-  private static final int BACKLOG = 1024;
+  private final Network.Listener listener;
 
-  private final ServerSocketChannel channel;
-  private final InetSocketAddress localAddress;
-  private final RegisteredChannel io;
-
-  /** The listener of a {@link Network} other than real sockets, or null; then the rest is null. */
-  private final Network.Listener virtual;
-
-  private TcpListener(Network.Listener virtual) {
-    this.channel = null;
-    this.localAddress = virtual.localAddress();
-    this.io = null;
-    this.virtual = virtual;
-  }
-
-  private TcpListener(ServerSocketChannel channel, InetSocketAddress localAddress) {
-    this.channel = channel;
-    this.localAddress = localAddress;
-    this.io = new RegisteredChannel(channel, "TCP listener " + SocketErrors.format(localAddress));
-    this.virtual = null;
+  private TcpListener(Network.Listener listener) {
+    this.listener = listener;
   }
 
   /**
@@ -56,19 +35,7 @@ public final class TcpListener implements AutoCloseable {
    */
   public static TcpListener bind(InetSocketAddress address) throws IOException {
     Objects.requireNonNull(address, "address");
-    Network network = Network.current();
-    if (network != null) {
-      return new TcpListener(network.bindTcp(address));
-    }
-    ServerSocketChannel channel = ServerSocketChannel.open();
-    try {
-      channel.configureBlocking(false);
-      channel.bind(address, BACKLOG);
-      return new TcpListener(channel, (InetSocketAddress) channel.getLocalAddress());
-    } catch (IOException e) {
-      SelectorRegistration.closeQuietly(channel);
-      throw SocketErrors.bindFailed(address, e);
-    }
+    return new TcpListener(HostNetwork.current().bindTcp(address));
   }
 
   /**
@@ -92,23 +59,7 @@ public final class TcpListener implements AutoCloseable {
    *     address, or "... is closed" if the listener is closed
    */
   public Future<TcpStream> accept() {
-    if (virtual != null) {
-      return virtual.accept().map(TcpStream::virtual);
-    }
-    return new IoFuture<>(io, Interest.READABLE, "accept on", localAddress, this::tryAccept);
-  }
-
-  private Poll<TcpStream> tryAccept() throws IOException {
-    SocketChannel accepted = channel.accept();
-    if (accepted == null) {
-      return Poll.pending();
-    }
-    try {
-      return Poll.ready(TcpStream.accepted(accepted));
-    } catch (IOException e) {
-      SelectorRegistration.closeQuietly(accepted);
-      throw e;
-    }
+    return listener.accept().map(TcpStream::new);
   }
 
   /**
@@ -117,7 +68,7 @@ public final class TcpListener implements AutoCloseable {
    * @return the local address
    */
   public InetSocketAddress localAddress() {
-    return localAddress;
+    return listener.localAddress();
   }
 
   /**
@@ -127,15 +78,11 @@ public final class TcpListener implements AutoCloseable {
    */
   @Override
   public void close() {
-    if (virtual != null) {
-      virtual.close();
-      return;
-    }
-    io.close();
+    listener.close();
   }
 
   @Override
   public String toString() {
-    return virtual != null ? "TCP listener " + SocketErrors.format(localAddress) : io.toString();
+    return listener.toString();
   }
 }

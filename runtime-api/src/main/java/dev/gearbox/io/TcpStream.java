@@ -1,13 +1,11 @@
 package dev.gearbox.io;
 
+import dev.gearbox.future.Context;
 import dev.gearbox.future.Future;
 import dev.gearbox.future.Poll;
 import dev.gearbox.spi.Network;
-import java.io.EOFException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.SocketOption;
-import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.util.Objects;
@@ -22,54 +20,20 @@ import java.util.Objects;
  * {@link java.net.SocketException} "... is closed".
  */
 public final class TcpStream implements AutoCloseable {
-  private final SocketChannel channel;
-  private final InetSocketAddress localAddress;
-  private final InetSocketAddress peerAddress;
-  private final RegisteredChannel io;
-
-  /**
-   * The connection of a {@link Network} other than real sockets, or null; then channel and io are.
+  /*
+   * Implementation notes: the stream forwards to a Network.Connection, a HostConnection over a
+   * real SocketChannel unless the runtime that made it has a network of its own (Network.current()
+   * when the stream was accepted or connected).
    */
-  private final Network.Connection virtual;
+  private final Network.Connection connection;
 
-  private TcpStream(Network.Connection virtual) {
-    this.channel = null;
-    this.localAddress = virtual.localAddress();
-    this.peerAddress = virtual.peerAddress();
-    this.io = null;
-    this.virtual = virtual;
+  TcpStream(Network.Connection connection) {
+    this.connection = connection;
   }
 
-  /** A stream over a connection of a {@link Network} other than real sockets. */
-  static TcpStream virtual(Network.Connection connection) {
-    return new TcpStream(connection);
-  }
-
-  private TcpStream(SocketChannel channel, Registration registration) throws IOException {
-    this.channel = channel;
-    this.localAddress = (InetSocketAddress) channel.getLocalAddress();
-    this.peerAddress = (InetSocketAddress) channel.getRemoteAddress();
-    String description =
-        "TCP stream "
-            + SocketErrors.format(localAddress)
-            + " -> "
-            + SocketErrors.format(peerAddress);
-    this.io =
-        registration == null
-            ? new RegisteredChannel(channel, description)
-            : new RegisteredChannel(registration, description);
-    this.virtual = null;
-  }
-
-  /** A stream of an accepted connection, not yet registered with a reactor. */
+  /** A stream of a host connection just accepted, not yet registered with a reactor. */
   static TcpStream accepted(SocketChannel channel) throws IOException {
-    channel.configureBlocking(false);
-    return new TcpStream(channel, null);
-  }
-
-  /** A stream of a connection its connect future made; {@code registration} may be null. */
-  static TcpStream connected(SocketChannel channel, Registration registration) throws IOException {
-    return new TcpStream(channel, registration);
+    return new TcpStream(HostConnection.accepted(channel));
   }
 
   /**
@@ -89,7 +53,34 @@ public final class TcpStream implements AutoCloseable {
     if (address.isUnresolved()) {
       throw new IllegalArgumentException("cannot connect to unresolved address " + address);
     }
-    return new ConnectFuture(address);
+    return new Connect(address);
+  }
+
+  /** {@link #connect}: the network is chosen on the first poll, by the runtime that polls. */
+  private static final class Connect implements Future<TcpStream> {
+    private final InetSocketAddress address;
+    private Future<Network.Connection> connecting;
+
+    Connect(InetSocketAddress address) {
+      this.address = address;
+    }
+
+    @Override
+    public Poll<TcpStream> poll(Context cx) throws Exception {
+      if (connecting == null) {
+        connecting = HostNetwork.current().connectTcp(address);
+      }
+      return connecting.poll(cx) instanceof Poll.Ready<Network.Connection>(var connected)
+          ? Poll.ready(new TcpStream(connected))
+          : Poll.pending();
+    }
+
+    @Override
+    public void drop() {
+      if (connecting != null) {
+        connecting.drop();
+      }
+    }
   }
 
   /**
@@ -102,21 +93,7 @@ public final class TcpStream implements AutoCloseable {
    */
   public Future<Integer> read(ByteBuffer dst) {
     Objects.requireNonNull(dst, "dst");
-    if (virtual != null) {
-      return virtual.read(dst);
-    }
-    return new IoFuture<>(
-        io,
-        Interest.READABLE,
-        "read from",
-        peerAddress,
-        () -> {
-          if (!dst.hasRemaining()) {
-            return Poll.ready(0);
-          }
-          int read = channel.read(dst);
-          return read == 0 ? Poll.pending() : Poll.ready(read);
-        });
+    return connection.read(dst);
   }
 
   /**
@@ -128,21 +105,7 @@ public final class TcpStream implements AutoCloseable {
    */
   public Future<Integer> write(ByteBuffer src) {
     Objects.requireNonNull(src, "src");
-    if (virtual != null) {
-      return virtual.write(src);
-    }
-    return new IoFuture<>(
-        io,
-        Interest.WRITABLE,
-        "write to",
-        peerAddress,
-        () -> {
-          if (!src.hasRemaining()) {
-            return Poll.ready(0);
-          }
-          int written = channel.write(src);
-          return written == 0 ? Poll.pending() : Poll.ready(written);
-        });
+    return connection.write(src);
   }
 
   /**
@@ -150,35 +113,14 @@ public final class TcpStream implements AutoCloseable {
    *
    * @param dst the buffer to fill, from its position to its limit
    * @return a future that completes when {@code dst} is full, and fails with an {@link
-   *     EOFException} naming the peer if the stream ends first
+   *     java.io.EOFException} naming the peer if the stream ends first
    * @throws NullPointerException if {@code dst} is null
    */
   public Future<Void> readExact(ByteBuffer dst) {
     Objects.requireNonNull(dst, "dst");
-    int wanted = dst.remaining();
-    if (virtual != null) {
-      return new VirtualTransfer(virtual, dst, true, peerAddress);
-    }
-    return new IoFuture<>(
-        io,
-        Interest.READABLE,
-        "read from",
-        peerAddress,
-        () -> {
-          while (dst.hasRemaining()) {
-            int read = channel.read(dst);
-            if (read < 0) {
-              throw new EOFException(
-                  String.format(
-                      "read exact from %s: stream ended after %d of %d bytes",
-                      SocketErrors.format(peerAddress), wanted - dst.remaining(), wanted));
-            }
-            if (read == 0) {
-              return Poll.pending();
-            }
-          }
-          return Poll.ready();
-        });
+    return connection instanceof HostConnection host
+        ? host.readExact(dst)
+        : new VirtualTransfer(connection, dst, true, peerAddress());
   }
 
   /**
@@ -190,22 +132,9 @@ public final class TcpStream implements AutoCloseable {
    */
   public Future<Void> writeAll(ByteBuffer src) {
     Objects.requireNonNull(src, "src");
-    if (virtual != null) {
-      return new VirtualTransfer(virtual, src, false, peerAddress);
-    }
-    return new IoFuture<>(
-        io,
-        Interest.WRITABLE,
-        "write to",
-        peerAddress,
-        () -> {
-          while (src.hasRemaining()) {
-            if (channel.write(src) == 0) {
-              return Poll.pending();
-            }
-          }
-          return Poll.ready();
-        });
+    return connection instanceof HostConnection host
+        ? host.writeAll(src)
+        : new VirtualTransfer(connection, src, false, peerAddress());
   }
 
   /**
@@ -215,16 +144,7 @@ public final class TcpStream implements AutoCloseable {
    * @throws IOException naming the peer if the shutdown fails, or "... is closed"
    */
   public void shutdownOutput() throws IOException {
-    if (virtual != null) {
-      virtual.shutdownOutput();
-      return;
-    }
-    io.checkOpen();
-    try {
-      channel.shutdownOutput();
-    } catch (IOException e) {
-      throw io.failure(e, "shut down output to", peerAddress);
-    }
+    connection.shutdownOutput();
   }
 
   /**
@@ -235,10 +155,7 @@ public final class TcpStream implements AutoCloseable {
    * @throws IOException if the option cannot be set, or "... is closed"
    */
   public void setNoDelay(boolean on) throws IOException {
-    if (virtual != null) {
-      return; // a simulated network does not coalesce writes
-    }
-    setOption(StandardSocketOptions.TCP_NODELAY, on);
+    connection.setNoDelay(on);
   }
 
   /**
@@ -249,20 +166,7 @@ public final class TcpStream implements AutoCloseable {
    * @throws IOException if the option cannot be set, or "... is closed"
    */
   public void setZeroLinger() throws IOException {
-    if (virtual != null) {
-      virtual.setZeroLinger();
-      return;
-    }
-    setOption(StandardSocketOptions.SO_LINGER, 0);
-  }
-
-  private <V> void setOption(SocketOption<V> option, V value) throws IOException {
-    io.checkOpen();
-    try {
-      channel.setOption(option, value);
-    } catch (IOException e) {
-      throw io.failure(e, "set " + option.name() + " on connection to", peerAddress);
-    }
+    connection.setZeroLinger();
   }
 
   /**
@@ -271,7 +175,7 @@ public final class TcpStream implements AutoCloseable {
    * @return the local address
    */
   public InetSocketAddress localAddress() {
-    return localAddress;
+    return connection.localAddress();
   }
 
   /**
@@ -280,7 +184,7 @@ public final class TcpStream implements AutoCloseable {
    * @return the peer address
    */
   public InetSocketAddress peerAddress() {
-    return peerAddress;
+    return connection.peerAddress();
   }
 
   /**
@@ -291,21 +195,11 @@ public final class TcpStream implements AutoCloseable {
    */
   @Override
   public void close() {
-    if (virtual != null) {
-      virtual.close();
-      return;
-    }
-    io.close();
+    connection.close();
   }
 
   @Override
   public String toString() {
-    if (virtual != null) {
-      return "TCP stream "
-          + SocketErrors.format(localAddress)
-          + " -> "
-          + SocketErrors.format(peerAddress);
-    }
-    return io.toString();
+    return connection.toString();
   }
 }

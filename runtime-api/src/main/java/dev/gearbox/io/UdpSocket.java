@@ -1,14 +1,12 @@
 package dev.gearbox.io;
 
 import dev.gearbox.future.Future;
-import dev.gearbox.future.Poll;
 import dev.gearbox.spi.Network;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
-import java.nio.channels.DatagramChannel;
 import java.util.Objects;
 
 /**
@@ -20,26 +18,11 @@ import java.util.Objects;
  * send at a time. Errors are IOExceptions that name the address.
  */
 public final class UdpSocket implements AutoCloseable {
-  private final DatagramChannel channel;
-  private final InetSocketAddress localAddress;
-  private final RegisteredChannel io;
+  private final Network.Datagram socket;
   private volatile SocketAddress peerAddress;
 
-  /** The socket of a {@link Network} other than real sockets, or null; then channel and io are. */
-  private final Network.Datagram virtual;
-
-  private UdpSocket(Network.Datagram virtual) {
-    this.channel = null;
-    this.localAddress = virtual.localAddress();
-    this.io = null;
-    this.virtual = virtual;
-  }
-
-  private UdpSocket(DatagramChannel channel, InetSocketAddress localAddress) {
-    this.channel = channel;
-    this.localAddress = localAddress;
-    this.io = new RegisteredChannel(channel, "UDP socket " + SocketErrors.format(localAddress));
-    this.virtual = null;
+  private UdpSocket(Network.Datagram socket) {
+    this.socket = socket;
   }
 
   /**
@@ -56,19 +39,7 @@ public final class UdpSocket implements AutoCloseable {
    */
   public static UdpSocket bind(InetSocketAddress address) throws IOException {
     Objects.requireNonNull(address, "address");
-    Network network = Network.current();
-    if (network != null) {
-      return new UdpSocket(network.bindUdp(address));
-    }
-    DatagramChannel channel = DatagramChannel.open();
-    try {
-      channel.configureBlocking(false);
-      channel.bind(address);
-      return new UdpSocket(channel, (InetSocketAddress) channel.getLocalAddress());
-    } catch (IOException e) {
-      SelectorRegistration.closeQuietly(channel);
-      throw SocketErrors.bindFailed(address, e);
-    }
+    return new UdpSocket(HostNetwork.current().bindUdp(address));
   }
 
   /**
@@ -94,16 +65,7 @@ public final class UdpSocket implements AutoCloseable {
    */
   public void connect(SocketAddress peer) throws IOException {
     Objects.requireNonNull(peer, "peer");
-    if (virtual != null) {
-      peerAddress = peer;
-      return;
-    }
-    io.checkOpen();
-    try {
-      channel.connect(peer);
-    } catch (IOException e) {
-      throw SocketErrors.connectFailed(peer, e);
-    }
+    socket.connect(peer);
     peerAddress = peer;
   }
 
@@ -118,19 +80,7 @@ public final class UdpSocket implements AutoCloseable {
   public Future<Integer> send(ByteBuffer src, SocketAddress target) {
     Objects.requireNonNull(src, "src");
     Objects.requireNonNull(target, "target");
-    if (virtual != null) {
-      return virtual.send(src, target);
-    }
-    return new IoFuture<>(
-        io,
-        Interest.WRITABLE,
-        "send to",
-        target,
-        () -> {
-          int remaining = src.remaining();
-          int sent = channel.send(src, target);
-          return sent == 0 && remaining > 0 ? Poll.pending() : Poll.ready(sent);
-        });
+    return socket.send(src, target);
   }
 
   /**
@@ -144,20 +94,7 @@ public final class UdpSocket implements AutoCloseable {
    */
   public Future<Integer> send(ByteBuffer src) {
     Objects.requireNonNull(src, "src");
-    SocketAddress peer = connectedPeer();
-    if (virtual != null) {
-      return virtual.send(src, peer);
-    }
-    return new IoFuture<>(
-        io,
-        Interest.WRITABLE,
-        "send to",
-        peer,
-        () -> {
-          int remaining = src.remaining();
-          int sent = channel.write(src);
-          return sent == 0 && remaining > 0 ? Poll.pending() : Poll.ready(sent);
-        });
+    return socket.send(src, connectedPeer());
   }
 
   /**
@@ -171,19 +108,7 @@ public final class UdpSocket implements AutoCloseable {
    */
   public Future<SocketAddress> receive(ByteBuffer dst) {
     Objects.requireNonNull(dst, "dst");
-    SocketAddress peer = peerAddress;
-    if (virtual != null) {
-      return virtual.receive(dst, peer);
-    }
-    return new IoFuture<>(
-        io,
-        Interest.READABLE,
-        peer == null ? "receive on" : "receive from",
-        peer == null ? localAddress : peer,
-        () -> {
-          SocketAddress sender = channel.receive(dst);
-          return sender == null ? Poll.pending() : Poll.ready(sender);
-        });
+    return socket.receive(dst, peerAddress);
   }
 
   private SocketAddress connectedPeer() {
@@ -200,7 +125,7 @@ public final class UdpSocket implements AutoCloseable {
    * @return the local address
    */
   public InetSocketAddress localAddress() {
-    return localAddress;
+    return socket.localAddress();
   }
 
   /**
@@ -210,15 +135,11 @@ public final class UdpSocket implements AutoCloseable {
    */
   @Override
   public void close() {
-    if (virtual != null) {
-      virtual.close();
-      return;
-    }
-    io.close();
+    socket.close();
   }
 
   @Override
   public String toString() {
-    return virtual != null ? "UDP socket " + SocketErrors.format(localAddress) : io.toString();
+    return socket.toString();
   }
 }

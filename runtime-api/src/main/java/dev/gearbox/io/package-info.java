@@ -31,6 +31,8 @@
  * <p>A runtime may bring a network of its own ({@link dev.gearbox.spi.Network}; the testkit's
  * {@code simulated} runtime does): sockets bound on its threads, and connect futures first polled
  * there, then live in that network, behind the same classes. Everywhere else they are the real
- * sockets described above.
+ * sockets described above. Either way the public classes only check arguments and forward to a
+ * {@code Network} object: the host's own ({@code HostNetwork}, with {@code HostListener}, {@code
+ * HostConnection}, {@code HostDatagram}) or the runtime's.
  */
 package dev.gearbox.io;

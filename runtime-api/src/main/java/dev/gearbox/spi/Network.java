@@ -133,6 +133,15 @@ public interface Network {
      */
     void setZeroLinger() throws IOException;
 
+    /**
+     * Turns the coalescing of small writes (Nagle's algorithm) off or on. By default nothing: a
+     * network that does not coalesce writes has nothing to turn off.
+     *
+     * @param on whether to send small writes at once
+     * @throws IOException if the option cannot be set, or the stream is closed
+     */
+    default void setNoDelay(boolean on) throws IOException {}
+
     /** Closes the stream; idempotent. */
     void close();
   }
@@ -145,6 +154,15 @@ public interface Network {
      * @return the address, with the actual port
      */
     InetSocketAddress localAddress();
+
+    /**
+     * Connects the socket to {@code peer}, as {@code UdpSocket.connect}. By default nothing: the
+     * caller passes the peer as {@code from} to {@link #receive}, which filters by it.
+     *
+     * @param peer the peer address
+     * @throws IOException naming the peer if the connect fails, or the socket is closed
+     */
+    default void connect(SocketAddress peer) throws IOException {}
 
     /**
      * A future that sends the remaining bytes of {@code src} as one datagram.

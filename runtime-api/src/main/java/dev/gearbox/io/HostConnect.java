@@ -10,34 +10,23 @@ import java.net.InetSocketAddress;
 import java.nio.channels.SocketChannel;
 
 /**
- * {@link TcpStream#connect}: opens the socket on its first poll, starts a non-blocking connect, and
- * waits for connect readiness with the reactor of the polling runtime. Dropped before it completes,
- * it closes the socket. Polled first on a runtime with a network of its own ({@link
- * Network#current()}), it connects in that network instead and opens no socket.
+ * A connect on the host's sockets ({@link HostNetwork#connectTcp}): opens the socket on its first
+ * poll, starts a non-blocking connect, and waits for connect readiness with the reactor of the
+ * polling runtime. Dropped before it completes, it closes the socket.
  */
-final class ConnectFuture implements Future<TcpStream> {
+final class HostConnect implements Future<Network.Connection> {
   private final InetSocketAddress address;
   private SocketChannel channel;
   private Registration registration;
   private Waker waiting;
   private boolean done;
-  private Future<TcpStream> virtual;
 
-  ConnectFuture(InetSocketAddress address) {
+  HostConnect(InetSocketAddress address) {
     this.address = address;
   }
 
   @Override
-  public Poll<TcpStream> poll(Context cx) throws Exception {
-    if (channel == null && virtual == null) {
-      Network network = Network.current();
-      if (network != null) {
-        virtual = network.connectTcp(address).map(TcpStream::virtual);
-      }
-    }
-    if (virtual != null) {
-      return virtual.poll(cx);
-    }
+  public Poll<Network.Connection> poll(Context cx) throws Exception {
     try {
       if (channel == null) {
         Reactor reactor = cx.reactor(); // first: without a reactor, nothing is opened
@@ -67,18 +56,14 @@ final class ConnectFuture implements Future<TcpStream> {
     }
   }
 
-  private Poll<TcpStream> connected() throws IOException {
-    TcpStream stream = TcpStream.connected(channel, registration);
+  private Poll<Network.Connection> connected() throws IOException {
+    HostConnection connection = HostConnection.connected(channel, registration);
     done = true;
-    return Poll.ready(stream);
+    return Poll.ready(connection);
   }
 
   @Override
   public void drop() {
-    if (virtual != null) {
-      virtual.drop();
-      return;
-    }
     if (registration != null) {
       registration.releaseWaker(Interest.WRITABLE, waiting);
     }
