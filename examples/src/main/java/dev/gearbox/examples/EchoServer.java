@@ -1,8 +1,6 @@
 package dev.gearbox.examples;
 
 import dev.gearbox.future.Future;
-import dev.gearbox.future.Futures;
-import dev.gearbox.future.Step;
 import dev.gearbox.io.TcpListener;
 import dev.gearbox.io.TcpStream;
 import dev.gearbox.runtime.JoinHandle;
@@ -10,7 +8,6 @@ import dev.gearbox.runtime.Runtime;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.function.Consumer;
 
@@ -100,22 +97,7 @@ public final class EchoServer implements ExampleServer {
 
   /** Writes back what the client sends until it closes its side, then closes the connection. */
   private static Future<Void> echo(TcpStream stream) {
-    ByteBuffer buffer = ByteBuffer.allocate(8192);
-    return Futures.loop(
-        (Void) null,
-        (Void ignored) -> {
-          buffer.clear();
-          return stream
-              .read(buffer)
-              .flatMap(
-                  read -> {
-                    if (read < 0) {
-                      return Futures.ready(Step.<Void, Void>done(null));
-                    }
-                    buffer.flip();
-                    return stream.writeAll(buffer).map(done -> Step.<Void, Void>next(null));
-                  });
-        });
+    return TcpStream.copy(stream, stream).map(copied -> (Void) null);
   }
 
   private static final ServerMain.Spec<EchoServer> SPEC =

@@ -138,6 +138,21 @@ public final class TcpStream implements AutoCloseable {
   }
 
   /**
+   * A future that copies everything {@code from} sends to {@code to}, until {@code from} reaches
+   * end of stream, as Tokio's {@code io::copy}; neither stream is closed. An echo server's
+   * connection is {@code copy(stream, stream)}. Cost: one 8 KiB buffer, and one read and one write
+   * future per chunk.
+   *
+   * @param from the stream to read
+   * @param to the stream to write; may be {@code from}
+   * @return a future of the number of bytes copied, which fails as the first failed read or write
+   * @throws NullPointerException if either is null
+   */
+  public static Future<Long> copy(TcpStream from, TcpStream to) {
+    return new StreamCopy(Objects.requireNonNull(from, "from"), Objects.requireNonNull(to, "to"));
+  }
+
+  /**
    * Shuts down the sending side (TCP half-close): the peer reads end of stream, and this stream can
    * still read what the peer sends. Synchronous and cheap.
    *

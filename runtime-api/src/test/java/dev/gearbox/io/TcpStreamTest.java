@@ -77,6 +77,29 @@ class TcpStreamTest {
   }
 
   @Test
+  void copyEchoesEverythingUntilEndOfStreamAndCountsTheBytes() throws Exception {
+    CompletableFuture<Long> server =
+        executor.spawn(
+            listener
+                .accept()
+                .flatMap(stream -> TcpStream.copy(stream, stream).inspect(n -> stream.close())));
+    byte[] sent = new byte[3 * StreamCopy.BUFFER_SIZE + 123];
+    for (int i = 0; i < sent.length; i++) {
+      sent[i] = (byte) i;
+    }
+    try (TcpStream client = connect()) {
+      executor.block(client.writeAll(ByteBuffer.wrap(sent)));
+      client.shutdownOutput();
+      ByteBuffer received = ByteBuffer.allocate(sent.length);
+      executor.block(client.readExact(received));
+
+      assertThat(received.array()).isEqualTo(sent);
+      assertThat(TestExecutor.await(server)).isEqualTo(sent.length);
+      assertThat(executor.block(client.read(ByteBuffer.allocate(1)))).isEqualTo(-1);
+    }
+  }
+
+  @Test
   void halfCloseLetsThePeerReadEndOfStreamAndStillReply() throws Exception {
     CompletableFuture<String> server =
         executor.spawn(

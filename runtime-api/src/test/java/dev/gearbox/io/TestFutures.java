@@ -81,23 +81,8 @@ final class TestFutures {
   }
 
   /** Writes back what it reads until end of stream, then closes the stream. */
-  static Future<Void> echo(TcpStream stream) {
-    ByteBuffer buffer = ByteBuffer.allocate(4096);
-    return repeatWhile(
-        () -> {
-          buffer.clear();
-          return stream
-              .read(buffer)
-              .flatMap(
-                  read -> {
-                    if (read < 0) {
-                      stream.close();
-                      return ready(false);
-                    }
-                    buffer.flip();
-                    return stream.writeAll(buffer).map(done -> true);
-                  });
-        });
+  static Future<Long> echo(TcpStream stream) {
+    return TcpStream.copy(stream, stream).inspect(copied -> stream.close());
   }
 
   /** Sends "client i round r" and expects it back, {@code rounds} times, then closes. */

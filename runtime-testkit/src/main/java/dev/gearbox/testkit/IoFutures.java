@@ -2,7 +2,6 @@ package dev.gearbox.testkit;
 
 import dev.gearbox.future.Context;
 import dev.gearbox.future.Future;
-import dev.gearbox.future.Futures;
 import dev.gearbox.future.Poll;
 import dev.gearbox.io.TcpListener;
 import dev.gearbox.io.TcpStream;
@@ -60,23 +59,8 @@ final class IoFutures {
   }
 
   /** Writes back what it reads until end of stream, then closes the stream. */
-  static Future<Void> echo(TcpStream stream) {
-    ByteBuffer buffer = ByteBuffer.allocate(4096);
-    return repeatWhile(
-        () -> {
-          buffer.clear();
-          return stream
-              .read(buffer)
-              .flatMap(
-                  read -> {
-                    if (read < 0) {
-                      stream.close();
-                      return Futures.ready(false);
-                    }
-                    buffer.flip();
-                    return stream.writeAll(buffer).map(done -> true);
-                  });
-        });
+  static Future<Long> echo(TcpStream stream) {
+    return TcpStream.copy(stream, stream).inspect(copied -> stream.close());
   }
 
   /**

@@ -43,29 +43,14 @@ public final class EchoTasks {
    * @param stream an accepted connection
    * @return the echo loop, to spawn on the runtime
    */
-  public static Future<Void> echo(TcpStream stream) {
-    ByteBuffer buffer = ByteBuffer.allocate(4096);
+  public static Future<Long> echo(TcpStream stream) {
     try {
       stream.setNoDelay(true);
     } catch (IOException e) {
+      stream.close();
       return Futures.failed(e);
     }
-    return Futures.loop(
-        null,
-        (Void ignored) -> {
-          buffer.clear();
-          return stream
-              .read(buffer)
-              .flatMap(
-                  read -> {
-                    if (read < 0) {
-                      stream.close();
-                      return Futures.ready(Step.<Void, Void>done(null));
-                    }
-                    buffer.flip();
-                    return stream.writeAll(buffer).map(done -> Step.<Void, Void>next(null));
-                  });
-        });
+    return TcpStream.copy(stream, stream).inspect(copied -> stream.close());
   }
 
   /**
