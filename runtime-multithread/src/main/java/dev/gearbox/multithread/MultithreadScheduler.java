@@ -18,8 +18,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The state the threads of one runtime share, and the {@link TaskScheduler} of its tasks: a spawn
- * or wake from a task's poll goes to its worker's LIFO slot; any other, and every yield, to the
- * back of the one run queue, waking a sleeping worker if none spins.
+ * or wake from a task's poll goes to its worker's LIFO slot, a yield to the back of its worker's
+ * local queue; any other to the back of the shared run queue, waking a sleeping worker if none
+ * spins.
  */
 final class MultithreadScheduler implements TaskScheduler, ParkingBlockOn.Host {
   /*
@@ -94,8 +95,14 @@ final class MultithreadScheduler implements TaskScheduler, ParkingBlockOn.Host {
 
   @Override
   public void yieldNow(RawTask<?> task) {
-    queue.push(task);
-    sleepers.notifyOne();
+    if (Thread.currentThread() instanceof Worker worker
+        && worker.scheduler == this
+        && !worker.isRetiring()) {
+      worker.scheduleLocal(task);
+    } else {
+      queue.push(task);
+      sleepers.notifyOne();
+    }
   }
 
   @Override
@@ -124,6 +131,11 @@ final class MultithreadScheduler implements TaskScheduler, ParkingBlockOn.Host {
 
   Worker worker(int slot) {
     return slots.get(slot);
+  }
+
+  /** Whether a current worker's local queue holds a task. Any thread. */
+  boolean anyLocalWork() {
+    return slots.anyLocalWork();
   }
 
   /** Replaces a stuck worker unless shut down; see {@link WorkerSlots#replace}. Monitor only. */

@@ -6,8 +6,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jctools.queues.atomic.MpmcAtomicArrayQueue;
 
 /**
- * The one run queue every worker takes from and every thread pushes to (async-std's global
- * injector): unbounded, multi-producer, multi-consumer, first in first out.
+ * The one shared run queue (async-std's global injector): every spawn and wake from outside the
+ * workers, and the overflow of their local queues, go here; workers take from it one task or a
+ * batch at a time. Unbounded, multi-producer, multi-consumer, first in first out.
  */
 final class RunQueue {
   /*

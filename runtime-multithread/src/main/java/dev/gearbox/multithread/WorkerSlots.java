@@ -82,7 +82,7 @@ final class WorkerSlots {
     slots.set(stuck.slot, fresh);
     stuck.retire();
     fresh.start();
-    stuck.moveLifoToQueue();
+    stuck.handOff();
     replacements.incrementAndGet();
     emitReplaced(stuck, task, blockedNanos);
     return true;
@@ -101,11 +101,46 @@ final class WorkerSlots {
     }
   }
 
-  /** Moves what retiring workers put in their LIFO slots since to the queue. Monitor thread. */
+  /**
+   * Moves what retiring workers put in their LIFO slots and local queues since to the shared queue.
+   * Monitor thread.
+   */
   void emptyRetiredSlots() {
     if (!retired.isEmpty()) {
-      retired.forEach(Worker::moveLifoToQueue);
+      retired.forEach(Worker::handOff);
     }
+  }
+
+  /** Whether a retiring worker still holds a task in its LIFO slot or local queue. Any thread. */
+  boolean retiredHoldWork() {
+    if (retired.isEmpty()) {
+      return false;
+    }
+    for (Worker worker : retired) {
+      if (worker.holdsWork()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether a current worker's local queue holds a task. Any thread. */
+  boolean anyLocalWork() {
+    for (int slot = 0; slot < slots.length(); slot++) {
+      if (!slots.get(slot).local.isEmpty()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Tasks in the current workers' local queues, approximately. */
+  int localDepth() {
+    int depth = 0;
+    for (int slot = 0; slot < slots.length(); slot++) {
+      depth += slots.get(slot).local.size();
+    }
+    return depth;
   }
 
   /** Called by each worker as it ends. */

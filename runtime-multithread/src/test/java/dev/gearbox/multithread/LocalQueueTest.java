@@ -1,0 +1,97 @@
+package dev.gearbox.multithread;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gearbox.future.Poll;
+import dev.gearbox.spi.RawTask;
+import dev.gearbox.spi.TaskScheduler;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** A worker's local queue on its own: overflow, stealing half, filling from and draining to. */
+class LocalQueueTest {
+  private static final TaskScheduler UNUSED =
+      new TaskScheduler() {
+        @Override
+        public void schedule(RawTask<?> task) {
+          throw new AssertionError("not scheduled in this test");
+        }
+
+        @Override
+        public void release(RawTask<?> task) {}
+      };
+
+  private static List<RawTask<?>> tasks(int count) {
+    List<RawTask<?>> tasks = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      tasks.add(new MultithreadTask<>(cx -> Poll.ready(null), UNUSED));
+    }
+    return tasks;
+  }
+
+  private static List<RawTask<?>> pollAll(LocalQueue queue) {
+    List<RawTask<?>> polled = new ArrayList<>();
+    for (RawTask<?> task = queue.poll(); task != null; task = queue.poll()) {
+      polled.add(task);
+    }
+    return polled;
+  }
+
+  @Test
+  void aFullQueueOverflowsToTheSharedQueueInOrder() {
+    LocalQueue local = new LocalQueue();
+    RunQueue shared = new RunQueue();
+    List<RawTask<?>> tasks = tasks(LocalQueue.CAPACITY + 44);
+    tasks.forEach(task -> local.push(task, shared));
+
+    assertThat(local.size()).isEqualTo(LocalQueue.CAPACITY);
+    assertThat(shared.depth()).isEqualTo(44);
+    assertThat(pollAll(local)).containsExactlyElementsOf(tasks.subList(0, LocalQueue.CAPACITY));
+    assertThat(shared.poll()).isSameAs(tasks.get(LocalQueue.CAPACITY));
+  }
+
+  @Test
+  void aThiefTakesHalfRoundedUpAndRunsTheOldest() {
+    LocalQueue victim = new LocalQueue();
+    LocalQueue thief = new LocalQueue();
+    RunQueue shared = new RunQueue();
+    List<RawTask<?>> tasks = tasks(9);
+    tasks.forEach(task -> victim.push(task, shared));
+
+    assertThat(victim.stealHalfInto(thief, shared)).isSameAs(tasks.get(0));
+    assertThat(pollAll(thief)).containsExactlyElementsOf(tasks.subList(1, 5));
+    assertThat(pollAll(victim)).containsExactlyElementsOf(tasks.subList(5, 9));
+    assertThat(victim.stealHalfInto(thief, shared)).isNull();
+    assertThat(shared.isEmpty()).isTrue();
+  }
+
+  @Test
+  void aStealIntoAFullQueueOverflowsToTheSharedQueue() {
+    LocalQueue victim = new LocalQueue();
+    LocalQueue thief = new LocalQueue();
+    RunQueue shared = new RunQueue();
+    tasks(10).forEach(task -> victim.push(task, shared));
+    tasks(LocalQueue.CAPACITY).forEach(task -> thief.push(task, shared));
+
+    assertThat(victim.stealHalfInto(thief, shared)).isNotNull();
+    assertThat(victim.size() + thief.size() + shared.depth())
+        .isEqualTo(10 + LocalQueue.CAPACITY - 1);
+  }
+
+  @Test
+  void fillTakesAtMostTheRoomLeftAndDrainMovesEverything() {
+    LocalQueue local = new LocalQueue();
+    RunQueue shared = new RunQueue();
+    List<RawTask<?>> tasks = tasks(LocalQueue.CAPACITY + 10);
+    tasks.forEach(shared::push);
+    tasks(LocalQueue.CAPACITY - 5).forEach(task -> local.push(task, shared));
+
+    assertThat(local.fill(shared, 100, shared)).isEqualTo(5);
+    assertThat(local.size()).isEqualTo(LocalQueue.CAPACITY);
+    assertThat(local.drainTo(shared)).isEqualTo(LocalQueue.CAPACITY);
+    assertThat(local.isEmpty()).isTrue();
+    assertThat(shared.depth()).isEqualTo(tasks.size() - 5 + LocalQueue.CAPACITY);
+    assertThat(shared.poll()).isSameAs(tasks.get(5));
+  }
+}
