@@ -1,6 +1,7 @@
 package dev.gearbox.multithread;
 
 import dev.gearbox.spi.RawTask;
+import java.util.function.Consumer;
 import org.jctools.queues.atomic.SpmcAtomicArrayQueue;
 
 /**
@@ -25,11 +26,21 @@ final class LocalQueue {
   static final int CAPACITY = 256;
 
   private final SpmcAtomicArrayQueue<RawTask<?>> ring = new SpmcAtomicArrayQueue<>(CAPACITY);
+  private final Consumer<RawTask<?>> overflow;
 
-  /** Appends a task, or pushes it to {@code overflow} if this queue is full. Owner only. */
-  void push(RawTask<?> task, RunQueue overflow) {
+  /**
+   * Creates an empty queue.
+   *
+   * @param overflow where a push goes when the queue is full (the shared queue)
+   */
+  LocalQueue(Consumer<RawTask<?>> overflow) {
+    this.overflow = overflow;
+  }
+
+  /** Appends a task, or hands it to the overflow if this queue is full. Owner only. */
+  void push(RawTask<?> task) {
     if (!ring.offer(task)) {
-      overflow.push(task);
+      overflow.accept(task);
     }
   }
 
@@ -53,7 +64,7 @@ final class LocalQueue {
    *
    * @return how many moved
    */
-  int fill(RunQueue source, int count, RunQueue overflow) {
+  int fill(RunQueue source, int count) {
     int moved = 0;
     int room = CAPACITY - ring.size();
     for (int i = Math.min(count, room); moved < i; moved++) {
@@ -61,7 +72,7 @@ final class LocalQueue {
       if (task == null) {
         break;
       }
-      push(task, overflow);
+      push(task);
     }
     return moved;
   }
@@ -72,7 +83,7 @@ final class LocalQueue {
    *
    * @return a task to run, or null if this queue looked empty
    */
-  RawTask<?> stealHalfInto(LocalQueue into, RunQueue overflow) {
+  RawTask<?> stealHalfInto(LocalQueue into) {
     int size = ring.size();
     if (size == 0) {
       return null;
@@ -87,21 +98,21 @@ final class LocalQueue {
       if (task == null) {
         break;
       }
-      into.push(task, overflow);
+      into.push(task);
     }
     return first;
   }
 
   /**
-   * Moves every queued task to {@code target}. Any thread: the monitor for a replaced worker, or
-   * the owner on its way out.
+   * Takes every queued task and hands it to {@code target}. Any thread: the monitor for a replaced
+   * worker, or the owner on its way out.
    *
    * @return how many moved
    */
-  int drainTo(RunQueue target) {
+  int drainTo(Consumer<RawTask<?>> target) {
     int moved = 0;
     for (RawTask<?> task = ring.poll(); task != null; task = ring.poll()) {
-      target.push(task);
+      target.accept(task);
       moved++;
     }
     return moved;

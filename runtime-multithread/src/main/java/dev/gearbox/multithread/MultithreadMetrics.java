@@ -18,12 +18,12 @@ final class MultithreadMetrics implements RuntimeMetrics {
 
   @Override
   public long aliveTasks() {
-    return scheduler.owned.alive() + scheduler.blocking.aliveTasks();
+    return scheduler.aliveTasks() + scheduler.blocking.aliveTasks();
   }
 
   @Override
   public long spawnedTasks() {
-    return scheduler.owned.spawned() + scheduler.blocking.spawnedTasks();
+    return scheduler.spawnedTasks() + scheduler.blocking.spawnedTasks();
   }
 
   @Override

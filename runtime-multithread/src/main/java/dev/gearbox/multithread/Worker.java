@@ -16,8 +16,8 @@ final class Worker extends Thread {
   /*
    * Implementation notes.
    *
-   * Ownership: `budget`, `lifoStreak`, `untilSharedFirst`, `stealStart` and `parks` are written by
-   * this thread only; `lifo` by this thread, and emptied by the monitor once it retired this
+   * Ownership: `budget`, `lifoStreak`, `untilSharedFirst`, `stealStart`, `parks`, `spawned` and
+   * `completed` are written by this thread only (the counters with opaque stores, read by metrics); `lifo` by this thread, and emptied by the monitor once it retired this
    * worker (exchange). `local` is pushed to by this thread only, and taken from by any thread.
    * `pollSeq` is written by this thread with release and read by the monitor with acquire: odd
    * while a poll runs, even between polls, and it grows by 2 per poll (so it also counts polls).
@@ -54,8 +54,8 @@ final class Worker extends Thread {
    *
    * A retiring worker leaves at its next look at `retiring`: after its poll, or when woken from a
    * park (the monitor unparks it). On the way out it hands its LIFO slot and local queue to the
-   * shared queue, takes itself off the sleepers' stack and, if the queue holds work, passes on the
-   * wake-up it may have been sent.
+   * shared queue (at shutdown it aborts them instead), takes itself off the sleepers' stack and,
+   * if the queue holds work, passes on the wake-up it may have been sent.
    */
   static final int BUDGET = 128;
   static final int SPIN_LIMIT = 128;
@@ -65,6 +65,8 @@ final class Worker extends Thread {
   private static final VarHandle POLL_SEQ;
   private static final VarHandle PARKS;
   private static final VarHandle LIFO;
+  private static final VarHandle SPAWNED;
+  private static final VarHandle COMPLETED;
 
   static {
     try {
@@ -72,6 +74,8 @@ final class Worker extends Thread {
       POLL_SEQ = lookup.findVarHandle(Worker.class, "pollSeq", long.class);
       PARKS = lookup.findVarHandle(Worker.class, "parks", long.class);
       LIFO = lookup.findVarHandle(Worker.class, "lifo", RawTask.class);
+      SPAWNED = lookup.findVarHandle(Worker.class, "spawned", long.class);
+      COMPLETED = lookup.findVarHandle(Worker.class, "completed", long.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -81,7 +85,7 @@ final class Worker extends Thread {
   final int slot;
   private final RunQueue queue;
   private final Sleepers sleepers;
-  final LocalQueue local = new LocalQueue();
+  final LocalQueue local;
 
   @SuppressWarnings("unused") // accessed through POLL_SEQ
   private long pollSeq;
@@ -91,6 +95,12 @@ final class Worker extends Thread {
 
   @SuppressWarnings("unused") // accessed through LIFO
   private RawTask<?> lifo;
+
+  @SuppressWarnings("unused") // accessed through SPAWNED
+  private long spawned;
+
+  @SuppressWarnings("unused") // accessed through COMPLETED
+  private long completed;
 
   private RawTask<?> polling;
   private int lifoStreak;
@@ -107,6 +117,7 @@ final class Worker extends Thread {
     this.slot = slot;
     this.queue = scheduler.queue;
     this.sleepers = scheduler.sleepers;
+    this.local = new LocalQueue(scheduler::pushShared);
   }
 
   @Override
@@ -118,7 +129,7 @@ final class Worker extends Thread {
     } finally {
       scope.close();
       if (scheduler.isShutdown()) {
-        clearLocal(); // the shutdown cancelled every task: the entries are stale
+        abortQueued(); // only this thread pushes to them, so nothing comes after
       } else {
         handOff();
       }
@@ -151,7 +162,7 @@ final class Worker extends Thread {
         lifoStreak++;
         return task;
       }
-      local.push(task, queue); // fairness: the slot's task waits its turn
+      local.push(task); // fairness: the slot's task waits its turn
     }
     lifoStreak = 0;
     if (--untilSharedFirst == 0) {
@@ -174,7 +185,7 @@ final class Worker extends Thread {
     if (task != null) {
       int share = queue.depth() / scheduler.workerCount();
       if (share > 0) {
-        local.fill(queue, share, queue);
+        local.fill(queue, share);
       }
       return task;
     }
@@ -191,7 +202,7 @@ final class Worker extends Thread {
       int slot = start + i < workers ? start + i : start + i - workers;
       Worker victim = scheduler.worker(slot);
       if (victim != this) {
-        RawTask<?> task = victim.local.stealHalfInto(local, queue);
+        RawTask<?> task = victim.local.stealHalfInto(local);
         if (task != null) {
           return task;
         }
@@ -260,7 +271,7 @@ final class Worker extends Thread {
    * it. Worker thread only.
    */
   void scheduleLocal(RawTask<?> task) {
-    local.push(task, queue);
+    local.push(task);
     sleepers.notifyOne();
   }
 
@@ -275,21 +286,18 @@ final class Worker extends Thread {
    */
   void handOff() {
     RawTask<?> task = takeLifo();
-    int moved = local.drainTo(queue);
     if (task != null) {
-      queue.push(task);
-      moved++;
+      scheduler.pushShared(task);
     }
-    for (int i = Math.min(moved, scheduler.workerCount()); i > 0; i--) {
-      sleepers.notifyOne();
-    }
+    local.drainTo(scheduler::pushShared);
   }
 
-  private void clearLocal() {
-    takeLifo();
-    while (local.poll() != null) {
-      // entries of tasks the shutdown cancelled
+  private void abortQueued() {
+    RawTask<?> task = takeLifo();
+    if (task != null) {
+      task.abort();
     }
+    local.drainTo(RawTask::abort); // a no-op for a stale entry, whose task is complete
   }
 
   /** Whether this worker's LIFO slot or local queue holds a task. Any thread. */
@@ -334,6 +342,26 @@ final class Worker extends Thread {
   /** Polls run so far. Any thread. */
   long polls() {
     return pollSeq() >>> 1;
+  }
+
+  /** Counts a task spawned on this thread. Worker thread only. */
+  void countSpawned() {
+    SPAWNED.setOpaque(this, (long) SPAWNED.getOpaque(this) + 1);
+  }
+
+  /** Counts a task finished on this thread. Worker thread only. */
+  void countCompleted() {
+    COMPLETED.setOpaque(this, (long) COMPLETED.getOpaque(this) + 1);
+  }
+
+  /** Tasks spawned on this thread so far. Any thread. */
+  long spawned() {
+    return (long) SPAWNED.getOpaque(this);
+  }
+
+  /** Tasks finished on this thread so far. Any thread. */
+  long completed() {
+    return (long) COMPLETED.getOpaque(this);
   }
 
   /** Parks so far. Any thread. */

@@ -19,7 +19,7 @@ final class WorkerSlots {
    * an entry (and only before shutdown), so readers see either the old or the new worker.
    * `retired` holds the replaced workers still alive, for shutdown to wait for; `extraWorkers`
    * counts them against maxExtraWorkers. The counters of a replaced worker that ends are added to
-   * `endedPolls` and `endedParks`, so metrics do not lose them.
+   * the `ended*` totals, so metrics do not lose them.
    */
   private final MultithreadScheduler scheduler;
   private final String namePrefix;
@@ -32,6 +32,8 @@ final class WorkerSlots {
   private final AtomicLong refusedReplacements = new AtomicLong();
   private final AtomicLong endedPolls = new AtomicLong();
   private final AtomicLong endedParks = new AtomicLong();
+  private final AtomicLong endedSpawned = new AtomicLong();
+  private final AtomicLong endedCompleted = new AtomicLong();
 
   WorkerSlots(MultithreadScheduler scheduler, Settings settings) {
     this.scheduler = scheduler;
@@ -148,6 +150,8 @@ final class WorkerSlots {
     if (worker.isRetiring()) { // it left its slot: its counters would be lost
       endedPolls.addAndGet(worker.polls());
       endedParks.addAndGet(worker.parks());
+      endedSpawned.addAndGet(worker.spawned());
+      endedCompleted.addAndGet(worker.completed());
       if (retired.remove(worker)) {
         extraWorkers.decrementAndGet();
       }
@@ -176,6 +180,28 @@ final class WorkerSlots {
     }
     for (Worker worker : retired) {
       total += worker.polls();
+    }
+    return total;
+  }
+
+  long spawned() {
+    long total = endedSpawned.get();
+    for (int slot = 0; slot < slots.length(); slot++) {
+      total += slots.get(slot).spawned();
+    }
+    for (Worker worker : retired) {
+      total += worker.spawned();
+    }
+    return total;
+  }
+
+  long completed() {
+    long total = endedCompleted.get();
+    for (int slot = 0; slot < slots.length(); slot++) {
+      total += slots.get(slot).completed();
+    }
+    for (Worker worker : retired) {
+      total += worker.completed();
     }
     return total;
   }

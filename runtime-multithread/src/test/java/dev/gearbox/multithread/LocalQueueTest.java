@@ -40,10 +40,10 @@ class LocalQueueTest {
 
   @Test
   void aFullQueueOverflowsToTheSharedQueueInOrder() {
-    LocalQueue local = new LocalQueue();
     RunQueue shared = new RunQueue();
+    LocalQueue local = new LocalQueue(shared::push);
     List<RawTask<?>> tasks = tasks(LocalQueue.CAPACITY + 44);
-    tasks.forEach(task -> local.push(task, shared));
+    tasks.forEach(task -> local.push(task));
 
     assertThat(local.size()).isEqualTo(LocalQueue.CAPACITY);
     assertThat(shared.depth()).isEqualTo(44);
@@ -53,43 +53,43 @@ class LocalQueueTest {
 
   @Test
   void aThiefTakesHalfRoundedUpAndRunsTheOldest() {
-    LocalQueue victim = new LocalQueue();
-    LocalQueue thief = new LocalQueue();
     RunQueue shared = new RunQueue();
+    LocalQueue victim = new LocalQueue(shared::push);
+    LocalQueue thief = new LocalQueue(shared::push);
     List<RawTask<?>> tasks = tasks(9);
-    tasks.forEach(task -> victim.push(task, shared));
+    tasks.forEach(task -> victim.push(task));
 
-    assertThat(victim.stealHalfInto(thief, shared)).isSameAs(tasks.get(0));
+    assertThat(victim.stealHalfInto(thief)).isSameAs(tasks.get(0));
     assertThat(pollAll(thief)).containsExactlyElementsOf(tasks.subList(1, 5));
     assertThat(pollAll(victim)).containsExactlyElementsOf(tasks.subList(5, 9));
-    assertThat(victim.stealHalfInto(thief, shared)).isNull();
+    assertThat(victim.stealHalfInto(thief)).isNull();
     assertThat(shared.isEmpty()).isTrue();
   }
 
   @Test
   void aStealIntoAFullQueueOverflowsToTheSharedQueue() {
-    LocalQueue victim = new LocalQueue();
-    LocalQueue thief = new LocalQueue();
     RunQueue shared = new RunQueue();
-    tasks(10).forEach(task -> victim.push(task, shared));
-    tasks(LocalQueue.CAPACITY).forEach(task -> thief.push(task, shared));
+    LocalQueue victim = new LocalQueue(shared::push);
+    LocalQueue thief = new LocalQueue(shared::push);
+    tasks(10).forEach(task -> victim.push(task));
+    tasks(LocalQueue.CAPACITY).forEach(task -> thief.push(task));
 
-    assertThat(victim.stealHalfInto(thief, shared)).isNotNull();
+    assertThat(victim.stealHalfInto(thief)).isNotNull();
     assertThat(victim.size() + thief.size() + shared.depth())
         .isEqualTo(10 + LocalQueue.CAPACITY - 1);
   }
 
   @Test
   void fillTakesAtMostTheRoomLeftAndDrainMovesEverything() {
-    LocalQueue local = new LocalQueue();
     RunQueue shared = new RunQueue();
+    LocalQueue local = new LocalQueue(shared::push);
     List<RawTask<?>> tasks = tasks(LocalQueue.CAPACITY + 10);
     tasks.forEach(shared::push);
-    tasks(LocalQueue.CAPACITY - 5).forEach(task -> local.push(task, shared));
+    tasks(LocalQueue.CAPACITY - 5).forEach(task -> local.push(task));
 
-    assertThat(local.fill(shared, 100, shared)).isEqualTo(5);
+    assertThat(local.fill(shared, 100)).isEqualTo(5);
     assertThat(local.size()).isEqualTo(LocalQueue.CAPACITY);
-    assertThat(local.drainTo(shared)).isEqualTo(LocalQueue.CAPACITY);
+    assertThat(local.drainTo(shared::push)).isEqualTo(LocalQueue.CAPACITY);
     assertThat(local.isEmpty()).isTrue();
     assertThat(shared.depth()).isEqualTo(tasks.size() - 5 + LocalQueue.CAPACITY);
     assertThat(shared.poll()).isSameAs(tasks.get(5));

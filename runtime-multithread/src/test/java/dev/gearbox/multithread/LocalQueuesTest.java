@@ -8,6 +8,8 @@ import dev.gearbox.future.Poll;
 import dev.gearbox.runtime.JoinHandle;
 import dev.gearbox.runtime.Runtime;
 import dev.gearbox.runtime.Task;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -61,6 +63,33 @@ class LocalQueuesTest {
       assertThat(spawnThenWait(runtime, CHILDREN, ran).join(WAIT)).isTrue();
       assertThat(runtime.metrics().all().get("replacedWorkers")).isPositive();
     }
+  }
+
+  @Test
+  void shutdownCancelsTheTasksLeftInALocalQueueAndLifoSlot() throws Exception {
+    // replacement off, one worker: the children stay queued on the blocked worker until shutdown
+    Runtime runtime = create("gearbox.workers", "1", "gearbox.multithread.maxExtraWorkers", "0");
+    List<JoinHandle<Object>> children = new CopyOnWriteArrayList<>();
+    CountDownLatch spawned = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    try {
+      runtime.spawn(
+          cx -> {
+            for (int i = 0; i < CHILDREN; i++) {
+              children.add(Task.spawn(c -> Poll.ready(null)));
+            }
+            spawned.countDown();
+            return Poll.ready(release.await(WAIT.toMillis(), TimeUnit.MILLISECONDS));
+          });
+      assertThat(spawned.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+      runtime.shutdown();
+    } finally {
+      release.countDown();
+    }
+    assertThat(runtime.shutdown(WAIT)).isTrue();
+    assertThat(children).hasSize(CHILDREN);
+    assertThat(children).allSatisfy(child -> assertThat(child.isFinished()).isTrue());
+    assertThat(runtime.metrics().aliveTasks()).isZero();
   }
 
   @Test
