@@ -2,6 +2,7 @@ package dev.gearbox.multithread;
 
 import dev.gearbox.spi.RawTask;
 import java.util.function.Consumer;
+import org.jctools.queues.MessagePassingQueue;
 import org.jctools.queues.atomic.SpmcAtomicArrayQueue;
 
 /**
@@ -14,11 +15,12 @@ final class LocalQueue {
   /*
    * Implementation notes: JCTools' Unsafe-free SpmcAtomicArrayQueue: a push is two ordered stores
    * (the slot, then the producer index) and no CAS, since only the owner pushes; a take is one
-   * CAS on the consumer index, which the owner and the thieves share. A push that finds the ring
+   * CAS on the consumer index, which the owner and the thieves share, and a steal claims its whole
+   * batch with one such CAS (JCTools' drain with a limit), as does a batch from the shared queue. A push that finds the ring
    * full goes to the shared queue instead (one task, not half the ring, since moving a batch
    * costs a CAS per task on both queues anyway).
    *
-   * Threads: push, fill: the owner only. poll, stealHalfInto, drainTo, isEmpty, size: any thread
+   * Threads: push, takeBatch: the owner only. poll, stealHalfInto, drainTo, isEmpty, size: any thread
    * (stealHalfInto's destination must be owned by the calling thread). A push is an ordered store,
    * not a volatile one, so it does not by itself form a Dekker pair with a sleeper's re-check; see
    * Worker for why the wake-up that follows it is only a hint.
@@ -27,6 +29,27 @@ final class LocalQueue {
 
   private final SpmcAtomicArrayQueue<RawTask<?>> ring = new SpmcAtomicArrayQueue<>(CAPACITY);
   private final Consumer<RawTask<?>> overflow;
+  private final Receiver receiver = new Receiver();
+
+  /** Takes a batch: keeps the first task to return it, queues the others. Owner only. */
+  private final class Receiver implements MessagePassingQueue.Consumer<RawTask<?>> {
+    RawTask<?> first;
+
+    @Override
+    public void accept(RawTask<?> task) {
+      if (first == null) {
+        first = task;
+      } else {
+        push(task);
+      }
+    }
+
+    RawTask<?> takeFirst() {
+      RawTask<?> task = first;
+      first = null;
+      return task;
+    }
+  }
 
   /**
    * Creates an empty queue.
@@ -60,26 +83,19 @@ final class LocalQueue {
   }
 
   /**
-   * Moves up to {@code count} tasks from {@code source} into this queue. Owner only.
+   * Takes up to {@code count} tasks from {@code source} in one batch: returns the oldest and queues
+   * the rest here, as room allows. Owner only; one CAS on the source for the whole batch.
    *
-   * @return how many moved
+   * @return a task to run, or null if {@code source} looked empty
    */
-  int fill(RunQueue source, int count) {
-    int moved = 0;
-    int room = CAPACITY - ring.size();
-    for (int i = Math.min(count, room); moved < i; moved++) {
-      RawTask<?> task = source.poll();
-      if (task == null) {
-        break;
-      }
-      push(task);
-    }
-    return moved;
+  RawTask<?> takeBatch(RunQueue source, int count) {
+    source.drain(receiver, Math.min(count, CAPACITY - ring.size() + 1));
+    return receiver.takeFirst();
   }
 
   /**
-   * Steals half of this queue (rounded up): returns the oldest stolen task and moves the rest into
-   * {@code into}, owned by the calling thread. Cost: one CAS per stolen task.
+   * Steals half of this queue (rounded up): returns the oldest stolen task and queues the rest in
+   * {@code into}, owned by the calling thread. Cost: one CAS for the whole batch.
    *
    * @return a task to run, or null if this queue looked empty
    */
@@ -88,19 +104,8 @@ final class LocalQueue {
     if (size == 0) {
       return null;
     }
-    RawTask<?> first = ring.poll();
-    if (first == null) {
-      return null;
-    }
-    int count = Math.min((size + 1) / 2, CAPACITY - into.ring.size() + 1);
-    for (int i = 1; i < count; i++) {
-      RawTask<?> task = ring.poll();
-      if (task == null) {
-        break;
-      }
-      into.push(task);
-    }
-    return first;
+    ring.drain(into.receiver, Math.min((size + 1) / 2, CAPACITY - into.ring.size() + 1));
+    return into.receiver.takeFirst();
   }
 
   /**

@@ -12,7 +12,7 @@ import java.util.concurrent.locks.LockSupport;
  * when it finds nothing, then parks. It ends at shutdown, or after the poll it is stuck in once the
  * monitor has replaced it.
  */
-final class Worker extends Thread {
+final class Worker extends Thread implements CurrentRuntime.Carrier {
   /*
    * Implementation notes.
    *
@@ -181,13 +181,11 @@ final class Worker extends Thread {
    * steal from another worker's local queue.
    */
   private RawTask<?> findTask() {
-    RawTask<?> task = queue.poll();
-    if (task != null) {
-      int share = queue.depth() / scheduler.workerCount();
-      if (share > 0) {
-        local.fill(queue, share);
+    if (!queue.isEmpty()) {
+      RawTask<?> task = local.takeBatch(queue, queue.depth() / scheduler.workerCount() + 1);
+      if (task != null) {
+        return task;
       }
-      return task;
     }
     return steal();
   }
@@ -303,6 +301,12 @@ final class Worker extends Thread {
   /** Whether this worker's LIFO slot or local queue holds a task. Any thread. */
   boolean holdsWork() {
     return LIFO.getOpaque(this) != null || !local.isEmpty();
+  }
+
+  /** This worker's runtime, for {@code Runtime.current()} without a ThreadLocal lookup. */
+  @Override
+  public dev.gearbox.runtime.Runtime carriedRuntime() {
+    return scheduler.runtime;
   }
 
   /** Wakes this worker from its park; called by whoever took it off the sleepers' stack. */

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** A worker's local queue on its own: overflow, stealing half, filling from and draining to. */
+/** A worker's local queue on its own: overflow, stealing half, batches in and draining out. */
 class LocalQueueTest {
   private static final TaskScheduler UNUSED =
       new TaskScheduler() {
@@ -80,18 +80,19 @@ class LocalQueueTest {
   }
 
   @Test
-  void fillTakesAtMostTheRoomLeftAndDrainMovesEverything() {
+  void aBatchTakesAtMostTheRoomLeftAndDrainMovesEverything() {
     RunQueue shared = new RunQueue();
     LocalQueue local = new LocalQueue(shared::push);
     List<RawTask<?>> tasks = tasks(LocalQueue.CAPACITY + 10);
     tasks.forEach(shared::push);
     tasks(LocalQueue.CAPACITY - 5).forEach(task -> local.push(task));
 
-    assertThat(local.fill(shared, 100)).isEqualTo(5);
+    assertThat(local.takeBatch(shared, 100)).isSameAs(tasks.get(0)); // and 5 more queued
     assertThat(local.size()).isEqualTo(LocalQueue.CAPACITY);
     assertThat(local.drainTo(shared::push)).isEqualTo(LocalQueue.CAPACITY);
     assertThat(local.isEmpty()).isTrue();
-    assertThat(shared.depth()).isEqualTo(tasks.size() - 5 + LocalQueue.CAPACITY);
-    assertThat(shared.poll()).isSameAs(tasks.get(5));
+    assertThat(shared.depth()).isEqualTo(tasks.size() - 6 + LocalQueue.CAPACITY);
+    assertThat(shared.poll()).isSameAs(tasks.get(6));
+    assertThat(new LocalQueue(shared::push).takeBatch(new RunQueue(), 10)).isNull();
   }
 }
