@@ -16,9 +16,10 @@ final class LocalQueue {
    * Implementation notes: JCTools' Unsafe-free SpmcAtomicArrayQueue: a push is two ordered stores
    * (the slot, then the producer index) and no CAS, since only the owner pushes; a take is one
    * CAS on the consumer index, which the owner and the thieves share, and a steal claims its whole
-   * batch with one such CAS (JCTools' drain with a limit), as does a batch from the shared queue. A push that finds the ring
-   * full goes to the shared queue instead (one task, not half the ring, since moving a batch
-   * costs a CAS per task on both queues anyway).
+   * batch with one such CAS (JCTools' drain with a limit), as does a batch from the shared queue.
+   * A push that finds the ring full first moves the older half of it to the shared queue (Tokio's
+   * rule): the newest tasks stay local, so a fan-out such as skynet keeps running depth first
+   * instead of leaving its newest tasks behind everything in the shared queue.
    *
    * Threads: push, takeBatch: the owner only. poll, stealHalfInto, drainTo, isEmpty, size: any thread
    * (stealHalfInto's destination must be owned by the calling thread). A push is an ordered store,
@@ -29,6 +30,7 @@ final class LocalQueue {
 
   private final SpmcAtomicArrayQueue<RawTask<?>> ring = new SpmcAtomicArrayQueue<>(CAPACITY);
   private final Consumer<RawTask<?>> overflow;
+  private final MessagePassingQueue.Consumer<RawTask<?>> spill;
   private final Receiver receiver = new Receiver();
 
   /** Takes a batch: keeps the first task to return it, queues the others. Owner only. */
@@ -54,16 +56,22 @@ final class LocalQueue {
   /**
    * Creates an empty queue.
    *
-   * @param overflow where a push goes when the queue is full (the shared queue)
+   * @param overflow where the older half of a full queue goes (the shared queue)
    */
   LocalQueue(Consumer<RawTask<?>> overflow) {
     this.overflow = overflow;
+    this.spill = overflow::accept;
   }
 
-  /** Appends a task, or hands it to the overflow if this queue is full. Owner only. */
+  /**
+   * Appends a task; if this queue is full, first moves its older half to the overflow. Owner only.
+   */
   void push(RawTask<?> task) {
     if (!ring.offer(task)) {
-      overflow.accept(task);
+      ring.drain(spill, CAPACITY / 2);
+      if (!ring.offer(task)) {
+        overflow.accept(task); // thieves took the slots back meanwhile
+      }
     }
   }
 

@@ -39,16 +39,20 @@ class LocalQueueTest {
   }
 
   @Test
-  void aFullQueueOverflowsToTheSharedQueueInOrder() {
+  void aFullQueueMovesItsOlderHalfToTheSharedQueue() {
     RunQueue shared = new RunQueue();
     LocalQueue local = new LocalQueue(shared::push);
     List<RawTask<?>> tasks = tasks(LocalQueue.CAPACITY + 44);
     tasks.forEach(task -> local.push(task));
 
-    assertThat(local.size()).isEqualTo(LocalQueue.CAPACITY);
-    assertThat(shared.depth()).isEqualTo(44);
-    assertThat(pollAll(local)).containsExactlyElementsOf(tasks.subList(0, LocalQueue.CAPACITY));
-    assertThat(shared.poll()).isSameAs(tasks.get(LocalQueue.CAPACITY));
+    int half = LocalQueue.CAPACITY / 2;
+    assertThat(shared.depth()).isEqualTo(half);
+    assertThat(local.size()).isEqualTo(LocalQueue.CAPACITY - half + 44);
+    assertThat(pollAll(local)).containsExactlyElementsOf(tasks.subList(half, tasks.size()));
+    for (int i = 0; i < half; i++) {
+      assertThat(shared.poll()).isSameAs(tasks.get(i));
+    }
+    assertThat(shared.isEmpty()).isTrue();
   }
 
   @Test
