@@ -58,7 +58,7 @@ final class Worker extends Thread implements CurrentRuntime.Carrier {
    * if the queue holds work, passes on the wake-up it may have been sent.
    */
   static final int BUDGET = 128;
-  static final int SPIN_LIMIT = 128;
+  static final int SPIN_LIMIT = 512;
   static final int MAX_LIFO_POLLS = 3;
   static final int SHARED_QUEUE_INTERVAL = 61;
 
