@@ -76,7 +76,9 @@ final class Monitor extends Thread {
   }
 
   private boolean everyWorkerSleeps() {
-    return scheduler.sleepers.sleeping() >= scheduler.workerCount() && scheduler.queue.isEmpty();
+    return scheduler.sleepers.sleeping() >= scheduler.workerCount()
+        && scheduler.queue.isEmpty()
+        && !scheduler.slots().retiredHoldWork();
   }
 
   private void parkUntilWoken() {
@@ -106,6 +108,9 @@ final class Monitor extends Thread {
 
   private void check(long now) {
     scheduler.slots().emptyRetiredSlots();
+    if (scheduler.sleepers.sleeping() > 0 && scheduler.anyLocalWork()) {
+      scheduler.sleepers.notifyOne(); // a lost wake-up hint for a local push: see Worker
+    }
     for (int slot = 0; slot < seenSeq.length; slot++) {
       Worker worker = scheduler.worker(slot);
       long seq = worker.pollSeq();

@@ -18,12 +18,12 @@ final class MultithreadMetrics implements RuntimeMetrics {
 
   @Override
   public long aliveTasks() {
-    return scheduler.owned.alive() + scheduler.blocking.aliveTasks();
+    return scheduler.aliveTasks() + scheduler.blocking.aliveTasks();
   }
 
   @Override
   public long spawnedTasks() {
-    return scheduler.owned.spawned() + scheduler.blocking.spawnedTasks();
+    return scheduler.spawnedTasks() + scheduler.blocking.spawnedTasks();
   }
 
   @Override
@@ -32,18 +32,19 @@ final class MultithreadMetrics implements RuntimeMetrics {
   }
 
   /**
-   * The common counters, then: {@code parks}; {@code sleepingWorkers}; {@code runQueueDepth};
-   * {@code replacedWorkers} (workers the monitor replaced because they were stuck inside a poll);
-   * {@code retiringWorkers} (replaced workers whose poll has not returned yet); {@code
-   * refusedReplacements} (stuck workers left in place because {@code maxExtraWorkers} retiring
-   * workers were alive); {@code blockingThreads}; {@code pendingTimers}.
+   * The common counters, then: {@code parks}; {@code sleepingWorkers}; {@code runQueueDepth} (the
+   * shared queue and the workers' local queues); {@code replacedWorkers} (workers the monitor
+   * replaced because they were stuck inside a poll); {@code retiringWorkers} (replaced workers
+   * whose poll has not returned yet); {@code refusedReplacements} (stuck workers left in place
+   * because {@code maxExtraWorkers} retiring workers were alive); {@code blockingThreads}; {@code
+   * pendingTimers}.
    */
   @Override
   public Map<String, Long> all() {
     Map<String, Long> all = RuntimeMetrics.super.all();
     all.put("parks", scheduler.slots().parks());
     all.put("sleepingWorkers", (long) scheduler.sleepers.sleeping());
-    all.put("runQueueDepth", (long) scheduler.queue.depth());
+    all.put("runQueueDepth", (long) scheduler.queue.depth() + scheduler.slots().localDepth());
     all.put("replacedWorkers", scheduler.slots().replacements());
     all.put("retiringWorkers", (long) scheduler.slots().extraWorkers());
     all.put("refusedReplacements", scheduler.slots().refusedReplacements());

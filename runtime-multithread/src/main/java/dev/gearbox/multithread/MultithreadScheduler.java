@@ -15,21 +15,35 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The state the threads of one runtime share, and the {@link TaskScheduler} of its tasks: a spawn
- * or wake from a task's poll goes to its worker's LIFO slot; any other, and every yield, to the
- * back of the one run queue, waking a sleeping worker if none spins.
+ * or wake from a task's poll goes to its worker's LIFO slot, a yield to the back of its worker's
+ * local queue; any other to the back of the shared run queue, waking a sleeping worker if none
+ * spins.
  */
 final class MultithreadScheduler implements TaskScheduler, ParkingBlockOn.Host {
   /*
    * Implementation notes: the workers and their replacement live in WorkerSlots; no worker is
    * replaced once `shutdown` is set.
    *
-   * Shutdown (Tokio's rule): `shutdown` is set, `owned` closed and every alive task aborted, every
-   * sleeping worker, the monitor and the driver thread woken; each sees `shutdown` and ends. The
-   * driver thread closes the driver on its way out. Queue entries left are stale (their tasks are
-   * complete) and are cleared.
+   * Which tasks `owned` holds: only waiting ones (as in runtime-workstealing). A task is bound
+   * when it first returns Pending with no wake pending (beforeWait); a task that finishes in its
+   * first poll, or only ever yields, never takes a shard lock. Every other alive task is queued
+   * (a LIFO slot, a local queue, the shared queue) or inside a poll. The spawned and completed
+   * counts are the workers' own counters plus adders for the other threads.
+   *
+   * Shutdown: `owned` is closed and every waiting task aborted, then `shutdown` is set and every
+   * sleeping worker, the monitor and the driver thread woken; each sees `shutdown` and ends. From
+   * the close on, a task that would wait is cancelled instead (beforeWait refuses) and a spawn is
+   * refused. A worker that ends at shutdown aborts what its LIFO slot and local queue hold: only it
+   * pushes there, and it ends between polls, so it sees its own pushes. The driver thread closes
+   * the driver and then aborts what the shared queue holds. Every push to the shared queue reads
+   * `closed` after the push (pushShared): the push (a CAS) and that read, against the close and
+   * then the driver's drain, is a Dekker pair, so either the drain sees the task or the pusher sees
+   * `closed` and aborts it itself. Entries of tasks already complete are stale: aborting them does
+   * nothing.
    */
   final MultithreadRuntime runtime;
   final Settings settings;
@@ -42,6 +56,8 @@ final class MultithreadScheduler implements TaskScheduler, ParkingBlockOn.Host {
   final Thread driverThread;
   private final WorkerSlots slots;
   private final AtomicInteger blockOnPolls = new AtomicInteger();
+  private final LongAdder outsideSpawned = new LongAdder();
+  private final LongAdder outsideCompleted = new LongAdder();
   private final boolean pausedClock;
   private volatile boolean shutdown;
 
@@ -72,9 +88,14 @@ final class MultithreadScheduler implements TaskScheduler, ParkingBlockOn.Host {
   }
 
   <T> MultithreadTask<T> spawn(Future<T> future) {
-    MultithreadTask<T> task = new MultithreadTask<>(future, this);
-    if (!owned.bind(task)) {
+    if (owned.isClosed()) {
       throw new RuntimeClosedException(MultithreadRuntimeProvider.KIND, "spawn");
+    }
+    MultithreadTask<T> task = new MultithreadTask<>(future, this);
+    if (Thread.currentThread() instanceof Worker worker && worker.scheduler == this) {
+      worker.countSpawned();
+    } else {
+      outsideSpawned.increment();
     }
     schedule(task);
     return task;
@@ -87,20 +108,56 @@ final class MultithreadScheduler implements TaskScheduler, ParkingBlockOn.Host {
         && !worker.isRetiring()) {
       worker.scheduleLifo(task);
     } else {
-      queue.push(task);
-      sleepers.notifyOne();
+      pushShared(task);
     }
   }
 
   @Override
   public void yieldNow(RawTask<?> task) {
+    if (Thread.currentThread() instanceof Worker worker
+        && worker.scheduler == this
+        && !worker.isRetiring()) {
+      worker.scheduleLocal(task);
+    } else {
+      pushShared(task);
+    }
+  }
+
+  /**
+   * Pushes a task to the shared queue and wakes a worker for it; if the runtime closed meanwhile,
+   * cancels the task, since the queue's last drain may have missed it. Any thread.
+   */
+  void pushShared(RawTask<?> task) {
     queue.push(task);
     sleepers.notifyOne();
+    if (owned.isClosed()) {
+      task.abort(); // a no-op if a worker ran it to its end already
+    }
+  }
+
+  @Override
+  public boolean beforeWait(RawTask<?> task) {
+    return owned.bind(task);
   }
 
   @Override
   public void release(RawTask<?> task) {
     owned.remove(task);
+    if (Thread.currentThread() instanceof Worker worker && worker.scheduler == this) {
+      worker.countCompleted();
+    } else {
+      outsideCompleted.increment();
+    }
+  }
+
+  /** Tasks spawned so far. */
+  long spawnedTasks() {
+    return outsideSpawned.sum() + slots.spawned();
+  }
+
+  /** Tasks spawned and not finished yet. */
+  long aliveTasks() {
+    return Math.max(0, spawnedTasks() - outsideCompleted.sum() - slots.completed());
   }
 
   @Override
@@ -124,6 +181,11 @@ final class MultithreadScheduler implements TaskScheduler, ParkingBlockOn.Host {
 
   Worker worker(int slot) {
     return slots.get(slot);
+  }
+
+  /** Whether a current worker's local queue holds a task. Any thread. */
+  boolean anyLocalWork() {
+    return slots.anyLocalWork();
   }
 
   /** Replaces a stuck worker unless shut down; see {@link WorkerSlots#replace}. Monitor only. */
@@ -209,8 +271,8 @@ final class MultithreadScheduler implements TaskScheduler, ParkingBlockOn.Host {
 
   /** Cancels every alive task and wakes every thread so it ends. */
   void shutdown() {
+    owned.closeAndCancelAll(); // first: from now on no task waits and no spawn is accepted
     shutdown = true;
-    owned.closeAndCancelAll();
     sleepers.notifyAll0();
     slots.unparkAll();
     monitor.wakeForShutdown();
@@ -218,10 +280,10 @@ final class MultithreadScheduler implements TaskScheduler, ParkingBlockOn.Host {
     blockOnWaiters.forEach(ParkingWaker::wake);
   }
 
-  /** Clears stale queue entries; by the driver thread once it ended its loop. */
-  void clearQueue() {
-    while (queue.poll() != null) {
-      // entries of tasks the shutdown cancelled
+  /** Cancels what the shared queue holds; by the driver thread once it ended its loop. */
+  void abortQueued() {
+    for (RawTask<?> task = queue.poll(); task != null; task = queue.poll()) {
+      task.abort(); // a no-op for a stale entry, whose task is complete
     }
   }
 }

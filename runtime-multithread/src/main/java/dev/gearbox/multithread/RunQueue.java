@@ -3,11 +3,13 @@ package dev.gearbox.multithread;
 import dev.gearbox.spi.RawTask;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jctools.queues.MessagePassingQueue;
 import org.jctools.queues.atomic.MpmcAtomicArrayQueue;
 
 /**
- * The one run queue every worker takes from and every thread pushes to (async-std's global
- * injector): unbounded, multi-producer, multi-consumer, first in first out.
+ * The one shared run queue (async-std's global injector): every spawn and wake from outside the
+ * workers, and the overflow of their local queues, go here; workers take from it one task or a
+ * batch at a time. Unbounded, multi-producer, multi-consumer, first in first out.
  */
 final class RunQueue {
   /*
@@ -49,6 +51,24 @@ final class RunQueue {
       }
     }
     return task;
+  }
+
+  /**
+   * Takes up to {@code limit} of the oldest tasks and hands them to {@code receiver} in order. Any
+   * thread; one CAS for a batch from the ring, one per task from the overflow.
+   *
+   * @return how many were taken
+   */
+  int drain(MessagePassingQueue.Consumer<RawTask<?>> receiver, int limit) {
+    int taken = ring.drain(receiver, limit);
+    if (taken == 0 && overflowed.get() != 0) {
+      RawTask<?> task = poll();
+      if (task != null) {
+        receiver.accept(task);
+        taken = 1;
+      }
+    }
+    return taken;
   }
 
   /** Whether the queue looked empty. Any thread. */

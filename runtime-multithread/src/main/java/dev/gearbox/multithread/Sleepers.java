@@ -5,8 +5,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Who is asleep and who is looking for work: the wake-and-park protocol between the workers and the
- * threads that push to the run queue. A push wakes one sleeping worker only if nobody is spinning
- * on the queue; an idle runtime has every worker parked.
+ * threads that push to the run queues. A push wakes one sleeping worker only if nobody is spinning
+ * (looking at the shared queue and stealing from the local ones); an idle runtime has every worker
+ * parked.
  */
 final class Sleepers {
   /*
@@ -16,10 +17,13 @@ final class Sleepers {
    * object's monitor; `sleeping` mirrors its size (volatile, written under the lock) so the push
    * path reads it without locking. `spinning` counts workers that look at the queue before parking.
    *
-   * No lost wake-up, by two Dekker pairs on volatile/CAS accesses (sequentially consistent):
+   * No lost wake-up for the shared queue, by two Dekker pairs on volatile/CAS accesses
+   * (sequentially consistent):
    *   push:   queue CAS, then read `spinning` and `sleeping`;
    *   worker: decrement `spinning` (CAS), push itself and write `sleeping` (volatile), then
-   *           re-check the queue.
+   *           re-check the shared queue and the local queues.
+   * A push to a worker's local queue is an ordered store, so its wake-up is a hint that can be
+   * missed; the worker that pushed runs the task itself if nobody steals it (see Worker).
    * Either the pusher sees the worker spinning or asleep (and a spinner finds the task, a sleeper
    * is woken), or the worker's re-check sees the task. A woken worker is taken off the stack by its
    * waker, with `notified` set before the unpark, so one push wakes at most one worker and a worker

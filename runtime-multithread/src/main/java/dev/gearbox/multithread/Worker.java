@@ -7,45 +7,66 @@ import java.lang.invoke.VarHandle;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * One worker: a platform thread that takes tasks from the shared run queue and polls them, spins a
- * little when the queue is empty, then parks. It ends at shutdown, or after the poll it is stuck in
- * once the monitor has replaced it.
+ * One worker: a platform thread that runs the task in its LIFO slot, then its local queue, refilled
+ * from the shared run queue or by stealing from another worker's local queue; it spins a little
+ * when it finds nothing, then parks. It ends at shutdown, or after the poll it is stuck in once the
+ * monitor has replaced it.
  */
-final class Worker extends Thread {
+final class Worker extends Thread implements CurrentRuntime.Carrier {
   /*
    * Implementation notes.
    *
-   * Ownership: `budget`, `lifoStreak` and `parks` are written by this thread only; `lifo` by this
-   * thread, and emptied by the monitor once it retired this worker (exchange). `pollSeq` is
-   * written by this thread with release and read by the monitor with acquire: odd while a poll
-   * runs, even between polls, and it grows by 2 per poll (so it also counts polls). `polling` is
-   * the task being polled, written plainly before the odd release and read by the monitor after an
-   * acquire that saw the odd value. `retiring` is set once by the monitor. `notified` is set by a
-   * waker that took this worker off the sleepers' stack, and cleared by this thread once awake.
+   * Ownership: `budget`, `lifoStreak`, `untilSharedFirst`, `stealStart`, `parks`, `spawned` and
+   * `completed` are written by this thread only (the counters with opaque stores, read by metrics); `lifo` by this thread, and emptied by the monitor once it retired this
+   * worker (exchange). `local` is pushed to by this thread only, and taken from by any thread.
+   * `pollSeq` is written by this thread with release and read by the monitor with acquire: odd
+   * while a poll runs, even between polls, and it grows by 2 per poll (so it also counts polls).
+   * `polling` is the task being polled, written plainly before the odd release and read by the
+   * monitor after an acquire that saw the odd value. `retiring` is set once by the monitor.
+   * `notified` is set by a waker that took this worker off the sleepers' stack, and cleared by
+   * this thread once awake.
    *
    * The stuck-worker check is Go's sysmon applied to polls: the monitor notes when it first saw a
    * worker inside poll number k, and a worker still inside the same poll `blockingThreshold` later
    * is replaced. A poll pays two ordered stores and no clock read.
    *
-   * LIFO slot (Tokio's, and the `slot` of async-std's own executor): a task woken or spawned by the
-   * task being polled goes to `lifo` and runs right after the poll, so message passing stays on one
-   * warm core and a spawner's children run depth first; the task it displaces goes to the queue.
-   * At most MAX_LIFO_POLLS slot polls run in a row, then the slot's task goes to the queue and the
-   * queue's head runs. The slot is taken with an exchange, because the monitor empties the slot of
-   * a worker it retires (and of retiring workers at each tick), so a task there never waits for
-   * the end of a blocking poll; a yield goes to the back of the queue, never to the slot.
+   * Where work comes from (async-executor's Runner, with Tokio's LIFO slot): the LIFO slot, at
+   * most MAX_LIFO_POLLS in a row; every SHARED_QUEUE_INTERVAL tasks the shared queue's head (so
+   * outside spawns are not starved by busy local queues); the local queue; then one task from the
+   * shared queue plus a share of what is left there (its depth divided by the workers) moved into
+   * the local queue; then half of another worker's local queue, the victims taken in turn.
+   *
+   * LIFO slot: a task woken or spawned by the task being polled goes to `lifo` and runs right
+   * after the poll, so message passing stays on one warm core and a spawner's children run depth
+   * first; the task it displaces goes to the back of the local queue, as does a yield. The slot
+   * is taken with an exchange, because the monitor empties the slot of a worker it retires (and of
+   * retiring workers at each tick), so a task there never waits for the end of a blocking poll;
+   * the monitor drains a retired worker's local queue into the shared queue the same way.
+   *
+   * Wake-ups for local pushes are hints. A push to the shared queue is a CAS and forms the Dekker
+   * pair described in Sleepers, so no wake-up is lost. A push to the local queue is an ordered
+   * store, so a sleeper's re-check may miss it; but this worker, the only one that pushes there,
+   * is awake and runs the task itself after its poll (it re-checks its local queue before it
+   * parks), so the task is never stranded: at worst another worker sleeps through a chance to
+   * steal it. The monitor repeats the hint at each tick while a local queue holds work and a
+   * worker sleeps. A worker replaced while stuck in a poll cannot run its local tasks: the monitor
+   * drains them at the replacement and at each tick.
    *
    * A retiring worker leaves at its next look at `retiring`: after its poll, or when woken from a
-   * park (the monitor unparks it). On the way out it takes itself off the sleepers' stack and, if
-   * the queue holds work, passes on the wake-up it may have been sent.
+   * park (the monitor unparks it). On the way out it hands its LIFO slot and local queue to the
+   * shared queue (at shutdown it aborts them instead), takes itself off the sleepers' stack and,
+   * if the queue holds work, passes on the wake-up it may have been sent.
    */
   static final int BUDGET = 128;
-  static final int SPIN_LIMIT = 128;
+  static final int SPIN_LIMIT = 512;
   static final int MAX_LIFO_POLLS = 3;
+  static final int SHARED_QUEUE_INTERVAL = 61;
 
   private static final VarHandle POLL_SEQ;
   private static final VarHandle PARKS;
   private static final VarHandle LIFO;
+  private static final VarHandle SPAWNED;
+  private static final VarHandle COMPLETED;
 
   static {
     try {
@@ -53,6 +74,8 @@ final class Worker extends Thread {
       POLL_SEQ = lookup.findVarHandle(Worker.class, "pollSeq", long.class);
       PARKS = lookup.findVarHandle(Worker.class, "parks", long.class);
       LIFO = lookup.findVarHandle(Worker.class, "lifo", RawTask.class);
+      SPAWNED = lookup.findVarHandle(Worker.class, "spawned", long.class);
+      COMPLETED = lookup.findVarHandle(Worker.class, "completed", long.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -62,6 +85,7 @@ final class Worker extends Thread {
   final int slot;
   private final RunQueue queue;
   private final Sleepers sleepers;
+  final LocalQueue local;
 
   @SuppressWarnings("unused") // accessed through POLL_SEQ
   private long pollSeq;
@@ -72,8 +96,16 @@ final class Worker extends Thread {
   @SuppressWarnings("unused") // accessed through LIFO
   private RawTask<?> lifo;
 
+  @SuppressWarnings("unused") // accessed through SPAWNED
+  private long spawned;
+
+  @SuppressWarnings("unused") // accessed through COMPLETED
+  private long completed;
+
   private RawTask<?> polling;
   private int lifoStreak;
+  private int untilSharedFirst = SHARED_QUEUE_INTERVAL;
+  private int stealStart;
   private int budget;
   private volatile boolean retiring;
   private volatile boolean notified;
@@ -85,6 +117,7 @@ final class Worker extends Thread {
     this.slot = slot;
     this.queue = scheduler.queue;
     this.sleepers = scheduler.sleepers;
+    this.local = new LocalQueue(scheduler::pushShared);
   }
 
   @Override
@@ -95,7 +128,11 @@ final class Worker extends Thread {
       runLoop();
     } finally {
       scope.close();
-      moveLifoToQueue();
+      if (scheduler.isShutdown()) {
+        abortQueued(); // only this thread pushes to them, so nothing comes after
+      } else {
+        handOff();
+      }
       if (retiring && !sleepers.cancel(this) && !queue.isEmpty()) {
         sleepers.notifyOne(); // a wake-up meant for this worker
       }
@@ -105,18 +142,7 @@ final class Worker extends Thread {
 
   private void runLoop() {
     while (!retiring && !scheduler.isShutdown()) {
-      RawTask<?> task = null;
-      if (lifoStreak < MAX_LIFO_POLLS) {
-        task = takeLifo();
-      } else {
-        moveLifoToQueue(); // fairness: the queue's head runs now
-      }
-      if (task != null) {
-        lifoStreak++;
-      } else {
-        lifoStreak = 0;
-        task = queue.poll();
-      }
+      RawTask<?> task = nextTask();
       if (task == null) {
         task = spinForWork();
       }
@@ -128,14 +154,69 @@ final class Worker extends Thread {
     }
   }
 
+  /** The LIFO slot, the shared queue's head now and then, the local queue, then a search. */
+  private RawTask<?> nextTask() {
+    RawTask<?> task = takeLifo();
+    if (task != null) {
+      if (lifoStreak < MAX_LIFO_POLLS) {
+        lifoStreak++;
+        return task;
+      }
+      local.push(task); // fairness: the slot's task waits its turn
+    }
+    lifoStreak = 0;
+    if (--untilSharedFirst == 0) {
+      untilSharedFirst = SHARED_QUEUE_INTERVAL; // fairness: outside work is never starved
+      task = queue.poll();
+      if (task != null) {
+        return task;
+      }
+    }
+    task = local.poll();
+    return task != null ? task : findTask();
+  }
+
+  /**
+   * A batch from the shared queue (one task returned, a share of the rest queued locally), or a
+   * steal from another worker's local queue.
+   */
+  private RawTask<?> findTask() {
+    if (!queue.isEmpty()) {
+      RawTask<?> task = local.takeBatch(queue, queue.depth() / scheduler.workerCount() + 1);
+      if (task != null) {
+        return task;
+      }
+    }
+    return steal();
+  }
+
+  private RawTask<?> steal() {
+    int workers = scheduler.workerCount();
+    if (workers == 1) {
+      return null;
+    }
+    int start = stealStart = stealStart + 1 < workers ? stealStart + 1 : 0;
+    for (int i = 0; i < workers; i++) {
+      int slot = start + i < workers ? start + i : start + i - workers;
+      Worker victim = scheduler.worker(slot);
+      if (victim != this) {
+        RawTask<?> task = victim.local.stealHalfInto(local);
+        if (task != null) {
+          return task;
+        }
+      }
+    }
+    return null;
+  }
+
   private RawTask<?> spinForWork() {
     sleepers.startSpinning();
     RawTask<?> task = null;
     for (int spin = 0; spin < SPIN_LIMIT && task == null; spin++) {
       Thread.onSpinWait();
-      task = queue.poll();
+      task = findTask();
     }
-    if (sleepers.stopSpinning() && task != null && !queue.isEmpty()) {
+    if (sleepers.stopSpinning() && task != null && (!queue.isEmpty() || !local.isEmpty())) {
       sleepers.notifyOne(); // pushes made while this worker spun woke nobody
     }
     return task;
@@ -158,7 +239,7 @@ final class Worker extends Thread {
 
   private void park() {
     sleepers.sleep(this);
-    if (!queue.isEmpty() || scheduler.isShutdown() || retiring) {
+    if (!queue.isEmpty() || scheduler.anyLocalWork() || scheduler.isShutdown() || retiring) {
       if (sleepers.cancel(this)) {
         return;
       }
@@ -174,14 +255,22 @@ final class Worker extends Thread {
 
   /**
    * Puts a task woken or spawned by the task this worker polls into its LIFO slot, to run right
-   * after the current poll; the task it displaces goes to the queue. Worker thread only.
+   * after the current poll; the task it displaces goes to the local queue. Worker thread only.
    */
   void scheduleLifo(RawTask<?> task) {
     RawTask<?> displaced = (RawTask<?>) LIFO.getAndSet(this, task);
     if (displaced != null) {
-      queue.push(displaced);
-      sleepers.notifyOne();
+      scheduleLocal(displaced);
     }
+  }
+
+  /**
+   * Queues a task at the back of the local queue (a yield); a hint wakes an idle worker to steal
+   * it. Worker thread only.
+   */
+  void scheduleLocal(RawTask<?> task) {
+    local.push(task);
+    sleepers.notifyOne();
   }
 
   /** Takes the task in the LIFO slot, or null. The worker, or the monitor once it retired it. */
@@ -189,13 +278,35 @@ final class Worker extends Thread {
     return LIFO.getOpaque(this) == null ? null : (RawTask<?>) LIFO.getAndSet(this, null);
   }
 
-  /** Moves the task in the LIFO slot, if any, to the queue and wakes a worker for it. */
-  void moveLifoToQueue() {
+  /**
+   * Moves the task in the LIFO slot and every task of the local queue to the shared queue, waking a
+   * worker for each. The monitor, for a worker it replaced; the worker itself as it ends.
+   */
+  void handOff() {
     RawTask<?> task = takeLifo();
     if (task != null) {
-      queue.push(task);
-      sleepers.notifyOne();
+      scheduler.pushShared(task);
     }
+    local.drainTo(scheduler::pushShared);
+  }
+
+  private void abortQueued() {
+    RawTask<?> task = takeLifo();
+    if (task != null) {
+      task.abort();
+    }
+    local.drainTo(RawTask::abort); // a no-op for a stale entry, whose task is complete
+  }
+
+  /** Whether this worker's LIFO slot or local queue holds a task. Any thread. */
+  boolean holdsWork() {
+    return LIFO.getOpaque(this) != null || !local.isEmpty();
+  }
+
+  /** This worker's runtime, for {@code Runtime.current()} without a ThreadLocal lookup. */
+  @Override
+  public dev.gearbox.runtime.Runtime carriedRuntime() {
+    return scheduler.runtime;
   }
 
   /** Wakes this worker from its park; called by whoever took it off the sleepers' stack. */
@@ -235,6 +346,26 @@ final class Worker extends Thread {
   /** Polls run so far. Any thread. */
   long polls() {
     return pollSeq() >>> 1;
+  }
+
+  /** Counts a task spawned on this thread. Worker thread only. */
+  void countSpawned() {
+    SPAWNED.setOpaque(this, (long) SPAWNED.getOpaque(this) + 1);
+  }
+
+  /** Counts a task finished on this thread. Worker thread only. */
+  void countCompleted() {
+    COMPLETED.setOpaque(this, (long) COMPLETED.getOpaque(this) + 1);
+  }
+
+  /** Tasks spawned on this thread so far. Any thread. */
+  long spawned() {
+    return (long) SPAWNED.getOpaque(this);
+  }
+
+  /** Tasks finished on this thread so far. Any thread. */
+  long completed() {
+    return (long) COMPLETED.getOpaque(this);
   }
 
   /** Parks so far. Any thread. */

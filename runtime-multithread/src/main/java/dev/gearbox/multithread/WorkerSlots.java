@@ -19,7 +19,7 @@ final class WorkerSlots {
    * an entry (and only before shutdown), so readers see either the old or the new worker.
    * `retired` holds the replaced workers still alive, for shutdown to wait for; `extraWorkers`
    * counts them against maxExtraWorkers. The counters of a replaced worker that ends are added to
-   * `endedPolls` and `endedParks`, so metrics do not lose them.
+   * the `ended*` totals, so metrics do not lose them.
    */
   private final MultithreadScheduler scheduler;
   private final String namePrefix;
@@ -32,6 +32,8 @@ final class WorkerSlots {
   private final AtomicLong refusedReplacements = new AtomicLong();
   private final AtomicLong endedPolls = new AtomicLong();
   private final AtomicLong endedParks = new AtomicLong();
+  private final AtomicLong endedSpawned = new AtomicLong();
+  private final AtomicLong endedCompleted = new AtomicLong();
 
   WorkerSlots(MultithreadScheduler scheduler, Settings settings) {
     this.scheduler = scheduler;
@@ -82,7 +84,7 @@ final class WorkerSlots {
     slots.set(stuck.slot, fresh);
     stuck.retire();
     fresh.start();
-    stuck.moveLifoToQueue();
+    stuck.handOff();
     replacements.incrementAndGet();
     emitReplaced(stuck, task, blockedNanos);
     return true;
@@ -101,11 +103,46 @@ final class WorkerSlots {
     }
   }
 
-  /** Moves what retiring workers put in their LIFO slots since to the queue. Monitor thread. */
+  /**
+   * Moves what retiring workers put in their LIFO slots and local queues since to the shared queue.
+   * Monitor thread.
+   */
   void emptyRetiredSlots() {
     if (!retired.isEmpty()) {
-      retired.forEach(Worker::moveLifoToQueue);
+      retired.forEach(Worker::handOff);
     }
+  }
+
+  /** Whether a retiring worker still holds a task in its LIFO slot or local queue. Any thread. */
+  boolean retiredHoldWork() {
+    if (retired.isEmpty()) {
+      return false;
+    }
+    for (Worker worker : retired) {
+      if (worker.holdsWork()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether a current worker's local queue holds a task. Any thread. */
+  boolean anyLocalWork() {
+    for (int slot = 0; slot < slots.length(); slot++) {
+      if (!slots.get(slot).local.isEmpty()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Tasks in the current workers' local queues, approximately. */
+  int localDepth() {
+    int depth = 0;
+    for (int slot = 0; slot < slots.length(); slot++) {
+      depth += slots.get(slot).local.size();
+    }
+    return depth;
   }
 
   /** Called by each worker as it ends. */
@@ -113,6 +150,8 @@ final class WorkerSlots {
     if (worker.isRetiring()) { // it left its slot: its counters would be lost
       endedPolls.addAndGet(worker.polls());
       endedParks.addAndGet(worker.parks());
+      endedSpawned.addAndGet(worker.spawned());
+      endedCompleted.addAndGet(worker.completed());
       if (retired.remove(worker)) {
         extraWorkers.decrementAndGet();
       }
@@ -141,6 +180,28 @@ final class WorkerSlots {
     }
     for (Worker worker : retired) {
       total += worker.polls();
+    }
+    return total;
+  }
+
+  long spawned() {
+    long total = endedSpawned.get();
+    for (int slot = 0; slot < slots.length(); slot++) {
+      total += slots.get(slot).spawned();
+    }
+    for (Worker worker : retired) {
+      total += worker.spawned();
+    }
+    return total;
+  }
+
+  long completed() {
+    long total = endedCompleted.get();
+    for (int slot = 0; slot < slots.length(); slot++) {
+      total += slots.get(slot).completed();
+    }
+    for (Worker worker : retired) {
+      total += worker.completed();
     }
     return total;
   }

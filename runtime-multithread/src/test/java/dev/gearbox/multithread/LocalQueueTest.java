@@ -1,0 +1,102 @@
+package dev.gearbox.multithread;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gearbox.future.Poll;
+import dev.gearbox.spi.RawTask;
+import dev.gearbox.spi.TaskScheduler;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** A worker's local queue on its own: overflow, stealing half, batches in and draining out. */
+class LocalQueueTest {
+  private static final TaskScheduler UNUSED =
+      new TaskScheduler() {
+        @Override
+        public void schedule(RawTask<?> task) {
+          throw new AssertionError("not scheduled in this test");
+        }
+
+        @Override
+        public void release(RawTask<?> task) {}
+      };
+
+  private static List<RawTask<?>> tasks(int count) {
+    List<RawTask<?>> tasks = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      tasks.add(new MultithreadTask<>(cx -> Poll.ready(null), UNUSED));
+    }
+    return tasks;
+  }
+
+  private static List<RawTask<?>> pollAll(LocalQueue queue) {
+    List<RawTask<?>> polled = new ArrayList<>();
+    for (RawTask<?> task = queue.poll(); task != null; task = queue.poll()) {
+      polled.add(task);
+    }
+    return polled;
+  }
+
+  @Test
+  void aFullQueueMovesItsOlderHalfToTheSharedQueue() {
+    RunQueue shared = new RunQueue();
+    LocalQueue local = new LocalQueue(shared::push);
+    List<RawTask<?>> tasks = tasks(LocalQueue.CAPACITY + 44);
+    tasks.forEach(task -> local.push(task));
+
+    int half = LocalQueue.CAPACITY / 2;
+    assertThat(shared.depth()).isEqualTo(half);
+    assertThat(local.size()).isEqualTo(LocalQueue.CAPACITY - half + 44);
+    assertThat(pollAll(local)).containsExactlyElementsOf(tasks.subList(half, tasks.size()));
+    for (int i = 0; i < half; i++) {
+      assertThat(shared.poll()).isSameAs(tasks.get(i));
+    }
+    assertThat(shared.isEmpty()).isTrue();
+  }
+
+  @Test
+  void aThiefTakesHalfRoundedUpAndRunsTheOldest() {
+    RunQueue shared = new RunQueue();
+    LocalQueue victim = new LocalQueue(shared::push);
+    LocalQueue thief = new LocalQueue(shared::push);
+    List<RawTask<?>> tasks = tasks(9);
+    tasks.forEach(task -> victim.push(task));
+
+    assertThat(victim.stealHalfInto(thief)).isSameAs(tasks.get(0));
+    assertThat(pollAll(thief)).containsExactlyElementsOf(tasks.subList(1, 5));
+    assertThat(pollAll(victim)).containsExactlyElementsOf(tasks.subList(5, 9));
+    assertThat(victim.stealHalfInto(thief)).isNull();
+    assertThat(shared.isEmpty()).isTrue();
+  }
+
+  @Test
+  void aStealIntoAFullQueueOverflowsToTheSharedQueue() {
+    RunQueue shared = new RunQueue();
+    LocalQueue victim = new LocalQueue(shared::push);
+    LocalQueue thief = new LocalQueue(shared::push);
+    tasks(10).forEach(task -> victim.push(task));
+    tasks(LocalQueue.CAPACITY).forEach(task -> thief.push(task));
+
+    assertThat(victim.stealHalfInto(thief)).isNotNull();
+    assertThat(victim.size() + thief.size() + shared.depth())
+        .isEqualTo(10 + LocalQueue.CAPACITY - 1);
+  }
+
+  @Test
+  void aBatchTakesAtMostTheRoomLeftAndDrainMovesEverything() {
+    RunQueue shared = new RunQueue();
+    LocalQueue local = new LocalQueue(shared::push);
+    List<RawTask<?>> tasks = tasks(LocalQueue.CAPACITY + 10);
+    tasks.forEach(shared::push);
+    tasks(LocalQueue.CAPACITY - 5).forEach(task -> local.push(task));
+
+    assertThat(local.takeBatch(shared, 100)).isSameAs(tasks.get(0)); // and 5 more queued
+    assertThat(local.size()).isEqualTo(LocalQueue.CAPACITY);
+    assertThat(local.drainTo(shared::push)).isEqualTo(LocalQueue.CAPACITY);
+    assertThat(local.isEmpty()).isTrue();
+    assertThat(shared.depth()).isEqualTo(tasks.size() - 6 + LocalQueue.CAPACITY);
+    assertThat(shared.poll()).isSameAs(tasks.get(6));
+    assertThat(new LocalQueue(shared::push).takeBatch(new RunQueue(), 10)).isNull();
+  }
+}
