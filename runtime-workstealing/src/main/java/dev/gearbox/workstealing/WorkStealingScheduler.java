@@ -125,6 +125,14 @@ final class WorkStealingScheduler implements TaskScheduler, ParkingBlockOn.Host 
     }
   }
 
+  /**
+   * True: a yield keeps the task's claim in its queue entry (every entry taken is run or aborted).
+   */
+  @Override
+  public boolean yieldKeepsClaim() {
+    return true;
+  }
+
   @Override
   public void yieldNow(RawTask<?> task) {
     WorkerThread worker = currentWorker();
