@@ -113,11 +113,10 @@ public class RawTask<T> implements JoinHandle<T>, Waker, Context {
 
   private volatile long id;
   private final TaskScheduler scheduler;
-  private volatile int state = SCHEDULED;
+  private volatile int state;
   private Future<T> future;
   private Thread runner;
   private boolean wokenBySelf;
-  private final boolean keepClaimOnYield;
   private boolean entryClaimed;
   private Object outcome;
   private Waker joinWaker;
@@ -135,10 +134,13 @@ public class RawTask<T> implements JoinHandle<T>, Waker, Context {
    * @param future the future to run
    * @param scheduler where the task goes when woken
    */
+  @SuppressWarnings("this-escape") // only to the state's VarHandle, for a plain store
   public RawTask(Future<T> future, TaskScheduler scheduler) {
     this.future = Objects.requireNonNull(future, "future");
     this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
-    this.keepClaimOnYield = scheduler.yieldKeepsClaim();
+    // A plain store: a volatile one would fence every spawn. The runtime publishes the task to
+    // other threads through its queues, which order this store before any read of the state.
+    STATE.set(this, SCHEDULED);
   }
 
   private record Failure(Throwable cause) {}
@@ -186,7 +188,7 @@ public class RawTask<T> implements JoinHandle<T>, Waker, Context {
         return true;
       }
       boolean again = selfWoken || (current & NOTIFIED) != 0;
-      if (again && keepClaimOnYield) {
+      if (again && scheduler.yieldKeepsClaim()) {
         entryClaimed = true; // stays RUNNING: the queue entry holds the claim
         scheduler.yieldNow(this);
         return true;

@@ -29,7 +29,7 @@ public interface TaskScheduler {
   /**
    * Whether a task that woke itself during its poll (a yield) stays {@link RawTask#RUNNING} while
    * it is queued: its queue entry then holds the claim, so neither the yield nor the next run
-   * changes the state word (no CAS). Asked once per task, when it is created; the default is false.
+   * changes the state word (no CAS). Asked at each such yield; the default is false.
    *
    * <p>A scheduler that answers true must, for every queue entry it takes, either {@link
    * RawTask#run() run} it or {@link RawTask#abortQueued() abortQueued} it, and never drop it: while
