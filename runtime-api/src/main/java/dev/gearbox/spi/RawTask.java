@@ -45,19 +45,29 @@ public class RawTask<T> implements JoinHandle<T>, Waker, Context {
    * Transitions:
    *   wake:   idle -> SCHEDULED (and schedule); RUNNING -> RUNNING|NOTIFIED; otherwise no-op.
    *   run:    SCHEDULED -> RUNNING, poll; then Pending: RUNNING -> idle, or RUNNING|NOTIFIED ->
-   *           SCHEDULED (and yieldNow); Ready or throw: -> COMPLETE. Before RUNNING -> idle, a task
-   *           in no OwnedTasks set asks TaskScheduler.beforeWait, still RUNNING, so a scheduler
-   *           that tracks only waiting tasks binds it there (or refuses: the task is cancelled).
+   *           SCHEDULED (and yieldNow), or stays RUNNING with a claimed entry (see below); Ready or
+   *           throw: -> COMPLETE. Before RUNNING -> idle, a task in no OwnedTasks set asks
+   *           TaskScheduler.beforeWait, still RUNNING, so a scheduler that tracks only waiting
+   *           tasks binds it there (or refuses: the task is cancelled).
    *   abort:  sets CANCELLED, and RUNNING too when nobody runs it, which makes the aborting thread the
    *           owner: it drops the future and completes the task on the spot. A queue entry left behind
    *           by a SCHEDULED task finds it COMPLETE and is skipped.
+   *
+   * A claimed entry (schedulers whose yieldKeepsClaim() is true): a task that woke during its poll
+   * is queued still RUNNING, with `entryClaimed` set, so the yield takes no CAS; whoever takes that
+   * one entry (the queue's own synchronisation orders the plain flag) owns the task and polls it
+   * without a CAS, after clearing a NOTIFIED that a wake from elsewhere set meanwhile. Wakes and
+   * aborts see RUNNING: a wake sets NOTIFIED, an abort sets CANCELLED and leaves the completion to
+   * the entry's taker (run, or abortQueued when it will not run it). Stale entries never carry the
+   * flag: only the RUNNING owner sets it, and only the entry it then queues sees it.
    *
    * A wake from the thread that is polling the task (a yield, or a future that wakes its own task)
    * needs no CAS: `runner` is set by the RUNNING owner for the length of the poll, so only that
    * thread can read itself there (another thread reads null, or a later runner, never its own
    * thread), and it notes the wake in `wokenBySelf`, read when the poll returns as NOTIFIED is.
    *
-   * Ownership: `future`, `runner` and `wokenBySelf` are touched only by the RUNNING owner (`runner`
+   * Ownership: `future`, `runner`, `wokenBySelf` and `entryClaimed` are touched only by the RUNNING
+   * owner (the taker of a claimed entry included; `runner`
    * also read by wakers, as above). `outcome` is written before the CAS
    * that sets COMPLETE and read after a volatile read sees COMPLETE. `joinWaker` is written only by
    * the joiner while JOIN_INTEREST is clear and the task not COMPLETE, and read by the completer only
@@ -103,10 +113,11 @@ public class RawTask<T> implements JoinHandle<T>, Waker, Context {
 
   private volatile long id;
   private final TaskScheduler scheduler;
-  private volatile int state = SCHEDULED;
+  private volatile int state;
   private Future<T> future;
   private Thread runner;
   private boolean wokenBySelf;
+  private boolean entryClaimed;
   private Object outcome;
   private Waker joinWaker;
   private volatile CompletableFuture<T> completion;
@@ -123,9 +134,13 @@ public class RawTask<T> implements JoinHandle<T>, Waker, Context {
    * @param future the future to run
    * @param scheduler where the task goes when woken
    */
+  @SuppressWarnings("this-escape") // only to the state's VarHandle, for a plain store
   public RawTask(Future<T> future, TaskScheduler scheduler) {
     this.future = Objects.requireNonNull(future, "future");
     this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+    // A plain store: a volatile one would fence every spawn. The runtime publishes the task to
+    // other threads through its queues, which order this store before any read of the state.
+    STATE.set(this, SCHEDULED);
   }
 
   private record Failure(Throwable cause) {}
@@ -140,19 +155,12 @@ public class RawTask<T> implements JoinHandle<T>, Waker, Context {
    *     owned by an aborting thread)
    */
   public final boolean run() {
-    int current = (int) STATE.getVolatile(this);
-    while (true) {
-      if ((current & (COMPLETE | RUNNING)) != 0) {
+    if (entryClaimed) {
+      entryClaimed = false;
+      if (!resumeClaimed()) {
         return false;
       }
-      int witness = casState(current, (current & ~SCHEDULED) | RUNNING);
-      if (witness == current) {
-        break;
-      }
-      current = witness;
-    }
-    if ((current & CANCELLED) != 0) {
-      dropAndCancel();
+    } else if (!claim()) {
       return false;
     }
     Poll<T> poll;
@@ -172,7 +180,7 @@ public class RawTask<T> implements JoinHandle<T>, Waker, Context {
       complete(value);
       return true;
     }
-    current = (int) STATE.getVolatile(this);
+    int current = (int) STATE.getVolatile(this);
     boolean tracked = ownedBy != null;
     while (true) {
       if ((current & CANCELLED) != 0) {
@@ -180,6 +188,11 @@ public class RawTask<T> implements JoinHandle<T>, Waker, Context {
         return true;
       }
       boolean again = selfWoken || (current & NOTIFIED) != 0;
+      if (again && scheduler.yieldKeepsClaim()) {
+        entryClaimed = true; // stays RUNNING: the queue entry holds the claim
+        scheduler.yieldNow(this);
+        return true;
+      }
       if (!again && !tracked) {
         tracked = true;
         if (!scheduler.beforeWait(this)) {
@@ -198,6 +211,58 @@ public class RawTask<T> implements JoinHandle<T>, Waker, Context {
         return true;
       }
       current = witness;
+    }
+  }
+
+  /** SCHEDULED -> RUNNING for an unclaimed entry; false if stale or cancelled (then dropped). */
+  private boolean claim() {
+    int current = (int) STATE.getVolatile(this);
+    while (true) {
+      if ((current & (COMPLETE | RUNNING)) != 0) {
+        return false;
+      }
+      int witness = casState(current, (current & ~SCHEDULED) | RUNNING);
+      if (witness == current) {
+        break;
+      }
+      current = witness;
+    }
+    if ((current & CANCELLED) != 0) {
+      dropAndCancel();
+      return false;
+    }
+    return true;
+  }
+
+  /** Takes over the claim of a claimed entry: false if cancelled meanwhile (then dropped). */
+  private boolean resumeClaimed() {
+    int current = (int) STATE.getVolatile(this);
+    while (true) {
+      if ((current & CANCELLED) != 0) {
+        dropAndCancel();
+        return false;
+      }
+      if ((current & NOTIFIED) == 0) {
+        return true;
+      }
+      int witness = casState(current, current & ~NOTIFIED);
+      if (witness == current) {
+        return true;
+      }
+      current = witness;
+    }
+  }
+
+  /**
+   * Cancels the task a queue entry stands for, when the runtime takes the entry and will not run it
+   * (at shutdown): as {@link #abort()}, and if the entry holds the task's claim (see {@link
+   * TaskScheduler#yieldKeepsClaim()}), also drops the future and completes the task here. A no-op
+   * for a stale entry. Only the thread that took the entry may call this, once.
+   */
+  public final void abortQueued() {
+    abort();
+    if (entryClaimed) {
+      run(); // sees CANCELLED: drops the future and completes the task as cancelled
     }
   }
 

@@ -19,10 +19,27 @@ public interface TaskScheduler {
    * a runtime with a LIFO slot sends such tasks to the back of a queue instead, so yielding lets
    * others run.
    *
-   * @param task the task, now in the scheduled state
+   * @param task the task, now in the scheduled state (still running, its entry holding the claim,
+   *     if {@link #yieldKeepsClaim()})
    */
   default void yieldNow(RawTask<?> task) {
     schedule(task);
+  }
+
+  /**
+   * Whether a task that woke itself during its poll (a yield) stays {@link RawTask#RUNNING} while
+   * it is queued: its queue entry then holds the claim, so neither the yield nor the next run
+   * changes the state word (no CAS). Asked at each such yield; the default is false.
+   *
+   * <p>A scheduler that answers true must, for every queue entry it takes, either {@link
+   * RawTask#run() run} it or {@link RawTask#abortQueued() abortQueued} it, and never drop it: while
+   * the entry holds the claim, an {@link RawTask#abort() abort} only marks the task, and the entry
+   * completes it. The task's wakes from other threads meanwhile cost a CAS each, as during a poll.
+   *
+   * @return true to keep a yielding task's claim in its queue entry
+   */
+  default boolean yieldKeepsClaim() {
+    return false;
   }
 
   /**

@@ -138,7 +138,7 @@ final class InjectQueue {
     while (!isEmpty()) {
       ScheduledTask<?> task = popBatch(1, null);
       if (task != null) {
-        task.abort(); // a no-op for a stale entry, whose task is complete
+        task.abortQueued(); // a no-op for a stale entry, whose task is complete
       } else {
         Thread.onSpinWait(); // a producer exchanged the tail and has not linked yet
       }

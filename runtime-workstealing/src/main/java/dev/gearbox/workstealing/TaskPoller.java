@@ -42,7 +42,7 @@ final class TaskPoller {
     boolean polled;
     try {
       if (owned.isClosed()) {
-        task.abort(); // shutting down: a queued task is cancelled, not polled
+        task.abortQueued(); // shutting down: a queued task is cancelled, not polled
         return;
       }
       polled = timedRun(task);

@@ -36,6 +36,11 @@ final class WorkStealingScheduler implements TaskScheduler, ParkingBlockOn.Host 
    * other threads; a spawn from outside is counted as an inject push that was neither overflow
    * nor a wake, so it pays no counter of its own.
    *
+   * Claimed entries (yieldKeepsClaim): a yield queues the task still RUNNING, its entry holding the
+   * claim, so every entry a worker takes is polled (TaskPoller) or, once shutting down, cancelled
+   * with abortQueued (the poller, a worker's clearQueues, the inject queue's last drain), never
+   * dropped: an abort() meanwhile only marks such a task, and its entry completes it.
+   *
    * Shutdown: `owned` is closed and every waiting task aborted on the calling thread, then
    * `shutdown` is set and every worker unparked. From the close on, a task that would wait is
    * cancelled instead (beforeWait refuses) and a spawn is refused. A worker that sees `shutdown`
@@ -123,6 +128,14 @@ final class WorkStealingScheduler implements TaskScheduler, ParkingBlockOn.Host 
       remoteWakes.increment();
       scheduleRemote((ScheduledTask<?>) task);
     }
+  }
+
+  /**
+   * True: a yield keeps the task's claim in its queue entry (every entry taken is run or aborted).
+   */
+  @Override
+  public boolean yieldKeepsClaim() {
+    return true;
   }
 
   @Override

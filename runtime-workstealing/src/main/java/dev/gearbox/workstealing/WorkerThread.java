@@ -286,11 +286,11 @@ final class WorkerThread extends Thread implements CurrentRuntime.Carrier {
   /** Cancels what this worker's queues hold, as it ends at shutdown. */
   private void clearQueues() {
     if (lifoSlot != null) {
-      lifoSlot.abort();
+      lifoSlot.abortQueued();
       lifoSlot = null;
     }
     for (ScheduledTask<?> task = runQueue.pop(); task != null; task = runQueue.pop()) {
-      task.abort(); // a no-op for a stale entry, whose task is complete
+      task.abortQueued(); // a no-op for a stale entry, whose task is complete
     }
   }
 }

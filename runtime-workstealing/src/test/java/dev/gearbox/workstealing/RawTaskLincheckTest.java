@@ -26,8 +26,11 @@ public class RawTaskLincheckTest {
   private final AtomicInteger maxQueued = new AtomicInteger();
   private final RawTask<Integer> task;
 
+  private final boolean keepClaim;
+
   /** Creates the task, queued once as a spawn does. */
   public RawTaskLincheckTest() {
+    this.keepClaim = keepsClaim();
     TaskScheduler scheduler =
         new TaskScheduler() {
           @Override
@@ -36,10 +39,25 @@ public class RawTaskLincheckTest {
           }
 
           @Override
+          public boolean yieldKeepsClaim() {
+            return keepClaim;
+          }
+
+          @Override
           public void release(RawTask<?> finished) {}
         };
     task = new RawTask<>(new ThreePolls(), scheduler);
     enqueue(task);
+  }
+
+  /**
+   * Whether a yield keeps the task's claim in its queue entry, as this runtime's scheduler does;
+   * false here, so a yield re-queues the task unclaimed (SCHEDULED), as other runtimes do.
+   *
+   * @return whether the scheduler's {@code yieldKeepsClaim()} is true
+   */
+  protected boolean keepsClaim() {
+    return false;
   }
 
   private void enqueue(RawTask<?> woken) {
@@ -117,6 +135,14 @@ public class RawTaskLincheckTest {
     }
     int state = task.state();
     boolean complete = (state & RawTask.COMPLETE) != 0;
+    if (keepClaim && !complete && (state & RawTask.RUNNING) != 0) {
+      // a claimed entry: RUNNING (with a wake or an abort noted, maybe) while it waits in the queue
+      if (queued.get() != 1 || (state & RawTask.SCHEDULED) != 0) {
+        throw new IllegalStateException(
+            "claimed at rest: " + RawTask.describe(state) + ", entries " + queued.get());
+      }
+      return;
+    }
     if ((state & (RawTask.RUNNING | RawTask.NOTIFIED)) != 0
         || ((state & RawTask.CANCELLED) != 0 && !complete)
         || (!complete && (state & RawTask.SCHEDULED) != 0 && queued.get() != 1)
