@@ -44,6 +44,11 @@ final class EmbeddedTask<T> extends RawTask<T> implements TaskNode {
   }
 
   @Override
+  public void abandoned() {
+    abort(); // claims the idle task and completes it as cancelled; nothing if already complete
+  }
+
+  @Override
   public Executor executor() {
     return executor;
   }

@@ -42,6 +42,7 @@ public final class Executor implements AutoCloseable {
   private volatile Thread thread;
   private volatile boolean sleeping;
   private volatile boolean closed;
+  private volatile boolean ended;
   private int budget = BUDGET;
   private boolean inRun;
   private long polls;
@@ -148,7 +149,25 @@ public final class Executor implements AutoCloseable {
       }
     } finally {
       inRun = false;
+      ended = true;
+      abandonQueued();
       releasePools();
+    }
+  }
+
+  /**
+   * Tells each node still queued that the loop ended; a node queued by another thread after this is
+   * handled by that thread, which reads {@link #hasEnded()} after its push.
+   */
+  private void abandonQueued() {
+    TaskNode node;
+    while ((node = runQueue.takeAll()) != null) { // an abandoned task may wake another
+      while (node != null) {
+        TaskNode next = node.runNext();
+        node.runNext(null);
+        node.abandoned();
+        node = next;
+      }
     }
   }
 
@@ -213,9 +232,15 @@ public final class Executor implements AutoCloseable {
     }
   }
 
-  /** Queues a woken or spawned task; any thread. Signals the executor if it may be asleep. */
+  /**
+   * Queues a woken or spawned task; any thread. On the executor thread it joins the executor's own
+   * list (no atomic operation); from another thread it is pushed with one CAS, and the executor is
+   * signalled if the queue was empty and it may be asleep.
+   */
   void enqueue(TaskNode node) {
-    if (runQueue.push(node) && sleeping && Thread.currentThread() != thread) {
+    if (Thread.currentThread() == thread) {
+      runQueue.pushLocal(node);
+    } else if (runQueue.push(node) && sleeping) {
       idle.signal(this);
     }
   }
@@ -295,6 +320,16 @@ public final class Executor implements AutoCloseable {
    */
   public long polls() {
     return polls;
+  }
+
+  /**
+   * Whether {@link #run()} ended (after {@link #close()}) and dropped its queue: a node queued
+   * since is polled by nobody. Read after a push from another thread, this and the loop's drain
+   * form a Dekker pair (both sides write, then read, volatile state), so either the drain sees the
+   * node or the pusher sees true.
+   */
+  boolean hasEnded() {
+    return ended;
   }
 
   /**
