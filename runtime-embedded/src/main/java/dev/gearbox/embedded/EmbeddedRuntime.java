@@ -83,7 +83,8 @@ final class EmbeddedRuntime extends AbstractRuntime implements TaskScheduler {
     this.executor = new Executor(threadNamePrefix + "executor", time, idle, driver);
     idle.bind(executor);
     this.thread =
-        new EmbeddedThread(this, threadNamePrefix + "executor", priority, this::runExecutor);
+        new EmbeddedThread(
+            this, executor, threadNamePrefix + "executor", priority, this::runExecutor);
     thread.start();
   }
 
@@ -108,7 +109,7 @@ final class EmbeddedRuntime extends AbstractRuntime implements TaskScheduler {
           poolSize,
           "raise " + EmbeddedRuntimeProvider.POOL_SIZE.name() + " (now " + poolSize + ")");
     }
-    EmbeddedTask<T> task = new EmbeddedTask<>(future, this, executor, false);
+    EmbeddedTask<T> task = new EmbeddedTask<>(future, this, false);
     boolean onExecutor = Thread.currentThread() == thread;
     counts.spawned(onExecutor);
     executor.enqueue(task);
@@ -139,7 +140,7 @@ final class EmbeddedRuntime extends AbstractRuntime implements TaskScheduler {
    */
   @Override
   protected <T> T runBlockOn(Future<T> future) {
-    EmbeddedTask<T> task = new EmbeddedTask<>(future, this, executor, true);
+    EmbeddedTask<T> task = new EmbeddedTask<>(future, this, true);
     executor.enqueue(task);
     try {
       return task.join();

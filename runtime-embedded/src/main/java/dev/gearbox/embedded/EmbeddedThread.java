@@ -10,12 +10,19 @@ import dev.gearbox.spi.CurrentRuntime;
  */
 final class EmbeddedThread extends Thread implements CurrentRuntime.Carrier {
   private final Runtime runtime;
+  private final Executor executor;
 
-  EmbeddedThread(Runtime runtime, String name, int priority, Runnable body) {
+  EmbeddedThread(Runtime runtime, Executor executor, String name, int priority, Runnable body) {
     super(null, body, name, 0, false);
     setDaemon(true);
     setPriority(priority);
     this.runtime = runtime;
+    this.executor = executor;
+  }
+
+  /** The executor this thread runs: the one of every task it polls. */
+  Executor executor() {
+    return executor;
   }
 
   @Override
