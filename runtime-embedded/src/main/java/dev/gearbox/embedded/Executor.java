@@ -18,16 +18,21 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class Executor implements AutoCloseable {
   /*
-   * Implementation notes: after Embassy's raw/mod.rs. A wake from any thread sets the task's
+   * Implementation notes: after Embassy's raw/mod.rs. A wake from another thread sets the task's
    * queued bit and pushes it on the intrusive RunQueue; only a push that found the queue empty
-   * signals the executor (`pend`), and only while it is `sleeping`. The loop takes the whole queue
-   * (one getAndSet), polls each task once, fires due timers, and, with nothing queued, announces
-   * `sleeping`, fires due timers once more, re-checks the queue and parks until the earliest timer.
-   * The announce-then-check order against the pusher's push-then-read (both volatile) is Dekker's:
-   * either the executor sees the task or the pusher sees `sleeping` and signals.
+   * signals the executor (`pend`), and only while it is `sleeping`. A wake or spawn on the
+   * executor thread itself (a task waking or spawning another, a timer it fires) appends to the
+   * queue's plain local list instead: no CAS and no signal, since the executor is awake. The loop
+   * takes the whole queue (one getAndSet when the stack is not empty), polls each task once, fires
+   * due timers, and, with nothing queued, announces `sleeping`, fires due timers once more,
+   * re-checks the queue and parks until the earliest timer. The announce-then-check order against
+   * the pusher's push-then-read (both volatile) is Dekker's: either the executor sees the task or
+   * the pusher sees `sleeping` and signals. When run() ends, `ended` is set and the queue drained
+   * (TaskNode.abandoned), a second Dekker pair with the pushers that read hasEnded().
    *
-   * Fields: `thread` is written when a thread starts running the executor; `timers`, `budget` and
-   * every task's timer links belong to that thread. `closed` and `sleeping` are volatile.
+   * Fields: `thread` is written when a thread starts running the executor; `timers`, `budget`,
+   * the run queue's local list and every task's timer links belong to that thread. `closed`,
+   * `ended` and `sleeping` are volatile.
    */
   private static final int BUDGET = 128;
 
