@@ -112,7 +112,7 @@ final class EmbeddedRuntime extends AbstractRuntime implements TaskScheduler {
     EmbeddedTask<T> task = new EmbeddedTask<>(future, this, false);
     boolean onExecutor = Thread.currentThread() == thread;
     counts.spawned(onExecutor);
-    executor.enqueue(task);
+    executor.enqueueRuntimeTask(task);
     if (!onExecutor && executor.hasEnded()) {
       task.abort(); // the loop ended before it could see the task: see the notes
     }
@@ -141,7 +141,7 @@ final class EmbeddedRuntime extends AbstractRuntime implements TaskScheduler {
   @Override
   protected <T> T runBlockOn(Future<T> future) {
     EmbeddedTask<T> task = new EmbeddedTask<>(future, this, true);
-    executor.enqueue(task);
+    executor.enqueueRuntimeTask(task);
     try {
       return task.join();
     } catch (JoinException failed) {
@@ -160,7 +160,7 @@ final class EmbeddedRuntime extends AbstractRuntime implements TaskScheduler {
 
   @Override
   public void schedule(RawTask<?> task) {
-    executor.enqueue((TaskNode) task);
+    executor.enqueueRuntimeTask((TaskNode) task);
   }
 
   @Override
