@@ -2,25 +2,24 @@ package dev.gearbox.embedded;
 
 import dev.gearbox.runtime.RuntimeMetrics;
 import dev.gearbox.spi.BlockingPool;
-import dev.gearbox.spi.OwnedTasks;
 import dev.gearbox.spi.RuntimeDriver;
 import java.util.Map;
 
 /** The metrics of the {@code embedded} runtime; a snapshot per call. */
 final class EmbeddedMetrics implements RuntimeMetrics {
-  private final OwnedTasks owned;
+  private final TaskCounts counts;
   private final BlockingPool blocking;
   private final RuntimeDriver driver;
   private final Executor executor;
   private final int poolSize;
 
   EmbeddedMetrics(
-      OwnedTasks owned,
+      TaskCounts counts,
       BlockingPool blocking,
       RuntimeDriver driver,
       Executor executor,
       int poolSize) {
-    this.owned = owned;
+    this.counts = counts;
     this.blocking = blocking;
     this.driver = driver;
     this.executor = executor;
@@ -34,12 +33,12 @@ final class EmbeddedMetrics implements RuntimeMetrics {
 
   @Override
   public long aliveTasks() {
-    return owned.alive() + blocking.aliveTasks();
+    return counts.alive() + blocking.aliveTasks();
   }
 
   @Override
   public long spawnedTasks() {
-    return owned.spawned() + blocking.spawnedTasks();
+    return counts.spawned() + blocking.spawnedTasks();
   }
 
   @Override

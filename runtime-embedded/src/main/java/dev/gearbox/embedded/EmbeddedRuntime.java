@@ -27,12 +27,17 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class EmbeddedRuntime extends AbstractRuntime implements TaskScheduler {
   /*
-   * Implementation notes: the pool of the Runtime API counts the alive spawned tasks (OwnedTasks'
-   * count, which shutdown needs anyway: no extra atomic per spawn) instead of reusing objects: a
-   * JoinHandle outlives its task, so each spawn makes one RawTask, as every runtime does. The count
-   * is checked, then the task bound: spawns racing from several threads can pass the check
-   * together and exceed the size by at most their number; spawns from the executor thread (tasks
-   * spawning tasks) are exact. The allocation-free pools are TaskPools, on the Executor API.
+   * Implementation notes: the pool of the Runtime API counts the alive spawned tasks (TaskCounts:
+   * plain counters on the executor thread, an atomic increment on other threads) instead of
+   * reusing objects: a JoinHandle outlives its task, so each spawn makes one RawTask, as every
+   * runtime does. The count is checked, then incremented: spawns racing from several threads can
+   * pass the check together and exceed the size by at most their number; spawns from the executor
+   * thread (tasks spawning tasks) are exact.
+   *
+   * Which tasks `owned` holds: only waiting ones (as the work-stealing runtime): a task is bound
+   * when it first returns Pending with no wake pending (beforeWait), since only then is it in no
+   * run queue and not inside a poll. A task that finishes in its first poll, or only yields, never
+   * touches the set's lock. Every other alive task is queued on the executor or inside its poll.
    *
    * blockOn runs its future as a task of the executor, not in the pool and not in `owned`, and
    * waits for it: shutdown does not cancel it. The executor thread keeps running after shutdown
@@ -43,13 +48,17 @@ final class EmbeddedRuntime extends AbstractRuntime implements TaskScheduler {
    * blockOn overrides AbstractRuntime's: the caller is not entered as a worker (it only waits for
    * the task, on the executor thread, that polls the future).
    *
-   * Lifecycle (AbstractRuntime's, with these hooks): spawns after shutdown fail; `owned` cancels
-   * every spawned task (an idle one at once, a running one after its poll) and refuses new ones
-   * (stopTasks); after the blocking pool the executor and the driver close, waking I/O futures.
+   * Lifecycle (AbstractRuntime's, with these hooks): spawns after shutdown fail; `owned` is closed
+   * and cancels every waiting task (stopTasks); from then on a task that would wait is cancelled
+   * instead (beforeWait refuses). After the blocking pool, the executor and the driver close: the
+   * executor's loop ends, and cancels what its run queue still holds (TaskNode.abandoned). A spawn
+   * from another thread that raced with shutdown pushes its task, then reads whether the loop
+   * ended (Executor.hasEnded): either the loop's drain sees the task or the spawner cancels it.
    */
   private final int poolSize;
   private final RuntimeDriver driver;
   private final OwnedTasks owned = new OwnedTasks();
+  private final TaskCounts counts = new TaskCounts();
   private final AtomicInteger blockOns = new AtomicInteger();
   private final Executor executor;
   private final Thread thread;
@@ -74,11 +83,8 @@ final class EmbeddedRuntime extends AbstractRuntime implements TaskScheduler {
     this.executor = new Executor(threadNamePrefix + "executor", time, idle, driver);
     idle.bind(executor);
     this.thread =
-        Thread.ofPlatform()
-            .name(threadNamePrefix + "executor")
-            .daemon()
-            .priority(priority)
-            .unstarted(this::runExecutor);
+        new EmbeddedThread(
+            this, executor, threadNamePrefix + "executor", priority, this::runExecutor);
     thread.start();
   }
 
@@ -97,17 +103,19 @@ final class EmbeddedRuntime extends AbstractRuntime implements TaskScheduler {
     if (isShutdown()) {
       throw closed("spawn");
     }
-    if (owned.alive() >= poolSize) {
+    if (counts.alive() >= poolSize) {
       throw new SpawnError(
           EmbeddedRuntimeProvider.POOL_SIZE.name(),
           poolSize,
           "raise " + EmbeddedRuntimeProvider.POOL_SIZE.name() + " (now " + poolSize + ")");
     }
-    EmbeddedTask<T> task = new EmbeddedTask<>(future, this, executor, false);
-    if (!owned.bind(task)) {
-      throw closed("spawn");
+    EmbeddedTask<T> task = new EmbeddedTask<>(future, this, false);
+    boolean onExecutor = Thread.currentThread() == thread;
+    counts.spawned(onExecutor);
+    executor.enqueueRuntimeTask(task);
+    if (!onExecutor && executor.hasEnded()) {
+      task.abort(); // the loop ended before it could see the task: see the notes
     }
-    executor.enqueue(task);
     return task;
   }
 
@@ -132,8 +140,8 @@ final class EmbeddedRuntime extends AbstractRuntime implements TaskScheduler {
    */
   @Override
   protected <T> T runBlockOn(Future<T> future) {
-    EmbeddedTask<T> task = new EmbeddedTask<>(future, this, executor, true);
-    executor.enqueue(task);
+    EmbeddedTask<T> task = new EmbeddedTask<>(future, this, true);
+    executor.enqueueRuntimeTask(task);
     try {
       return task.join();
     } catch (JoinException failed) {
@@ -152,7 +160,12 @@ final class EmbeddedRuntime extends AbstractRuntime implements TaskScheduler {
 
   @Override
   public void schedule(RawTask<?> task) {
-    executor.enqueue((TaskNode) task);
+    executor.enqueueRuntimeTask((TaskNode) task);
+  }
+
+  @Override
+  public boolean beforeWait(RawTask<?> task) {
+    return ((EmbeddedTask<?>) task).isBlockOn() || owned.bind(task);
   }
 
   @Override
@@ -164,6 +177,7 @@ final class EmbeddedRuntime extends AbstractRuntime implements TaskScheduler {
       return;
     }
     owned.remove(task);
+    counts.finished(Thread.currentThread() == thread);
   }
 
   @Override
@@ -180,7 +194,7 @@ final class EmbeddedRuntime extends AbstractRuntime implements TaskScheduler {
 
   @Override
   public RuntimeMetrics metrics() {
-    return new EmbeddedMetrics(owned, blocking(), driver, executor, poolSize);
+    return new EmbeddedMetrics(counts, blocking(), driver, executor, poolSize);
   }
 
   @Override

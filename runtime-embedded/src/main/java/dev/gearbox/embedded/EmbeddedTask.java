@@ -12,14 +12,19 @@ import dev.gearbox.spi.TaskScheduler;
  * @param <T> the output type
  */
 final class EmbeddedTask<T> extends RawTask<T> implements TaskNode {
-  private final Executor executor;
+  /*
+   * Implementation notes: the runtime keeps every task alive until it finishes, and skynet keeps
+   * a million at once, so the object is kept small: no field for its executor, which is the one
+   * of the runtime's thread (EmbeddedThread), the only thread that polls the task and so the only
+   * one that asks (embedded Timers and Tickers, inside a poll). With RawTask's fields, the boolean
+   * fills a gap and the two links end the object at 72 bytes (compressed oops).
+   */
   private final boolean blockOn;
   private TaskNode runNext;
   private TimerLinks timerLinks;
 
-  EmbeddedTask(Future<T> future, TaskScheduler scheduler, Executor executor, boolean blockOn) {
+  EmbeddedTask(Future<T> future, TaskScheduler scheduler, boolean blockOn) {
     super(future, scheduler);
-    this.executor = executor;
     this.blockOn = blockOn;
   }
 
@@ -44,8 +49,26 @@ final class EmbeddedTask<T> extends RawTask<T> implements TaskNode {
   }
 
   @Override
+  public void abandoned() {
+    abort(); // claims the idle task and completes it as cancelled; nothing if already complete
+  }
+
+  /**
+   * The runtime's executor, asked inside a poll of this task; fails clearly on another thread.
+   *
+   * @throws IllegalStateException off the runtime's executor thread
+   */
+  @Override
   public Executor executor() {
-    return executor;
+    if (Thread.currentThread() instanceof EmbeddedThread thread) {
+      return thread.executor();
+    }
+    throw new IllegalStateException(
+        "an embedded Timer or Ticker was polled with the context of "
+            + this
+            + " on thread '"
+            + Thread.currentThread().getName()
+            + "', not on the embedded runtime's executor thread");
   }
 
   @Override

@@ -108,6 +108,11 @@ final class PoolSlot implements TaskNode, Context {
     }
   }
 
+  @Override
+  public void abandoned() {
+    // the executor frees its pools' slots next (releaseIfOn)
+  }
+
   /** Frees the slot if its task runs on {@code closed}; that executor's thread, after its loop. */
   void releaseIfOn(Executor closed) {
     if (executor == closed && (state & SPAWNED) != 0) {

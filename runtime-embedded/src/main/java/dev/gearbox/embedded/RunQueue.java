@@ -6,6 +6,10 @@ import java.lang.invoke.VarHandle;
 /**
  * The run queue of one {@link Executor}: intrusive (tasks link through their own {@code runNext}),
  * many producers, one consumer that takes everything at once. No allocation.
+ *
+ * <p>Two lists: other threads push on a lock-free stack ({@link #push}); the executor thread
+ * appends to a list of its own ({@link #pushLocal}) with no atomic operation. {@link #takeAll}
+ * takes both: the executor thread's wakes in their order, then the other threads' in theirs.
  */
 final class RunQueue {
   /*
@@ -17,8 +21,14 @@ final class RunQueue {
    * the order of the wakes. A node is in the stack at most once: its owner's state machine sets a
    * "queued" bit with a CAS before pushing and clears it only after the executor took the stack.
    *
+   * The executor thread's own wakes and spawns (a task waking or spawning another, a timer it
+   * fires) skip the stack: they append to `localHead`/`localTail`, a plain FIFO list, and need no
+   * signal since the executor is awake. takeAll empties it with the stack, so those wakes, like
+   * every other, run in the next batch.
+   *
    * Fields: `head` any thread (CAS); the nodes' runNext by the pusher before its CAS, then by the
-   * executor thread after takeAll.
+   * executor thread after takeAll. `localHead`, `localTail` and the runNext of nodes in the local
+   * list: the executor thread only.
    */
   private static final VarHandle HEAD;
 
@@ -32,6 +42,9 @@ final class RunQueue {
 
   @SuppressWarnings("unused") // through HEAD
   private volatile TaskNode head;
+
+  private TaskNode localHead;
+  private TaskNode localTail;
 
   /**
    * Pushes {@code node}; any thread.
@@ -52,11 +65,40 @@ final class RunQueue {
   }
 
   /**
-   * Takes every queued node, oldest first; executor thread only.
+   * Appends {@code node}; the executor thread only. No atomic operation, no signal.
+   *
+   * @param node a node not in the queue
+   */
+  void pushLocal(TaskNode node) {
+    node.runNext(null);
+    TaskNode tail = localTail;
+    if (tail == null) {
+      localHead = node;
+    } else {
+      tail.runNext(node);
+    }
+    localTail = node;
+  }
+
+  /**
+   * Takes every queued node: the executor thread's in the order they were pushed, then the other
+   * threads' in theirs; executor thread only.
    *
    * @return the first node of the batch, linked through runNext, or null if empty
    */
   TaskNode takeAll() {
+    TaskNode remote = head == null ? null : takeRemote();
+    TaskNode local = localHead;
+    if (local == null) {
+      return remote;
+    }
+    localTail.runNext(remote);
+    localHead = null;
+    localTail = null;
+    return local;
+  }
+
+  private TaskNode takeRemote() {
     TaskNode node = (TaskNode) HEAD.getAndSet(this, null);
     TaskNode reversed = null;
     while (node != null) {
@@ -69,11 +111,11 @@ final class RunQueue {
   }
 
   /**
-   * Whether nothing is queued; any thread.
+   * Whether nothing is queued; the executor thread only (it reads the executor's own list).
    *
    * @return true if empty
    */
   boolean isEmpty() {
-    return head == null;
+    return localHead == null && head == null;
   }
 }

@@ -34,6 +34,12 @@ interface TaskNode extends Waker {
   void runFromQueue(Executor executor);
 
   /**
+   * Hears that the executor's loop ended with this node still queued, on the executor thread before
+   * it frees its pools' slots: a task whose handle someone may wait for completes as cancelled.
+   */
+  void abandoned();
+
+  /**
    * The executor that runs this task.
    *
    * @return the executor

@@ -4,10 +4,11 @@
  *
  * <p>{@link dev.gearbox.embedded.Executor} runs on one thread. Its run queue is intrusive (tasks
  * link through their own fields, {@code RunQueue}, after Embassy's {@code run_queue_atomics}): a
- * wake from any thread pushes the task with one CAS and signals the executor only if the queue was
- * empty; the executor takes the whole queue and polls each task once per batch. Its timer queue is
- * intrusive too ({@code TimerQueue}: each waiting task is linked once, with its earliest deadline),
- * and the idle step parks until the earliest deadline or a wake.
+ * wake from another thread pushes the task with one CAS and signals the executor only if the queue
+ * was empty, a wake of a runtime task on the executor thread appends it to a plain list of the
+ * executor's own; the executor takes the whole queue and polls each task once per batch. Its timer
+ * queue is intrusive too ({@code TimerQueue}: each waiting task is linked once, with its earliest
+ * deadline), and the idle step parks until the earliest deadline or a wake.
  *
  * <p>Tasks come from {@link dev.gearbox.embedded.TaskPool}s declared up front, whose slots ({@code
  * PoolSlot}: state word, links, and a reused {@link dev.gearbox.embedded.TaskBody}) are reused

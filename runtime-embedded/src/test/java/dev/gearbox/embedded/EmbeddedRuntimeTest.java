@@ -3,19 +3,27 @@ package dev.gearbox.embedded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gearbox.future.Context;
+import dev.gearbox.future.Future;
 import dev.gearbox.future.Futures;
 import dev.gearbox.future.Poll;
+import dev.gearbox.runtime.JoinException;
 import dev.gearbox.runtime.JoinHandle;
 import dev.gearbox.runtime.Runtime;
 import dev.gearbox.runtime.RuntimeConfig;
 import dev.gearbox.runtime.Runtimes;
+import dev.gearbox.runtime.Task;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** The embedded kind through the Runtime API: its pool size, and embedded time inside its tasks. */
+/**
+ * The embedded kind through the Runtime API: its pool size and task counts, shutdown of queued
+ * tasks, and embedded time inside its tasks.
+ */
 class EmbeddedRuntimeTest {
 
   private static Runtime create(Map<String, String> config) {
@@ -47,6 +55,85 @@ class EmbeddedRuntimeTest {
       Await.until(() -> runtime.metrics().aliveTasks() == 0, "tasks released");
       assertThat(runtime.spawn(cx -> Poll.ready("again")).join()).isEqualTo("again");
     }
+  }
+
+  @Test
+  @Timeout(60)
+  void spawnsFromTheExecutorThreadAreCountedExactly() {
+    try (Runtime runtime = create(Map.of("gearbox.embedded.poolSize", "3"))) {
+      Signal<String> release = new Signal<>();
+      String refused =
+          runtime.blockOn(
+              cx -> {
+                for (int i = 0; i < 3; i++) {
+                  Task.spawn(release.next());
+                }
+                try {
+                  Task.spawn(ready -> Poll.ready("fourth"));
+                  return Poll.ready("spawned a fourth");
+                } catch (SpawnError expected) {
+                  return Poll.ready(expected.getMessage());
+                }
+              });
+      assertThat(refused).contains("raise gearbox.embedded.poolSize (now 3)");
+      assertThat(runtime.metrics().spawnedTasks()).isEqualTo(3);
+      assertThat(runtime.metrics().aliveTasks()).isEqualTo(3);
+    }
+  }
+
+  @Test
+  @Timeout(60)
+  void theCountsFollowSpawnsFromEveryThread() {
+    try (Runtime runtime = create(Map.of())) {
+      List<JoinHandle<Integer>> handles = new ArrayList<>();
+      for (int i = 0; i < 50; i++) {
+        int index = i;
+        handles.add(runtime.spawn(cx -> Poll.ready(index)));
+      }
+      int inside =
+          runtime.blockOn(
+              cx -> {
+                for (int i = 0; i < 50; i++) {
+                  Task.spawn(ready -> Poll.ready(0));
+                }
+                return Poll.ready(50);
+              });
+      for (JoinHandle<Integer> handle : handles) {
+        handle.join();
+      }
+      assertThat(runtime.metrics().spawnedTasks()).isEqualTo(50 + inside);
+      Await.until(() -> runtime.metrics().aliveTasks() == 0, "every task finished");
+    }
+  }
+
+  @Test
+  @Timeout(60)
+  void shutdownCancelsATaskThatIsAlwaysQueued() throws Exception {
+    Runtime runtime = create(Map.of());
+    AtomicInteger drops = new AtomicInteger();
+    AtomicInteger polls = new AtomicInteger();
+    JoinHandle<Void> yielder =
+        runtime.spawn(
+            new Future<Void>() {
+              @Override
+              public Poll<Void> poll(Context cx) {
+                polls.incrementAndGet();
+                cx.waker().wake(); // always queued again: never waits, never in the task set
+                return Poll.pending();
+              }
+
+              @Override
+              public void drop() {
+                drops.incrementAndGet();
+              }
+            });
+    Await.until(() -> polls.get() > 10, "the task yields");
+    assertThat(runtime.shutdown(java.time.Duration.ofSeconds(30))).isTrue();
+    assertThatThrownBy(yielder::join)
+        .isInstanceOf(JoinException.class)
+        .satisfies(failed -> assertThat(((JoinException) failed).isCancelled()).isTrue());
+    assertThat(drops.get()).isEqualTo(1);
+    assertThat(runtime.metrics().aliveTasks()).isZero();
   }
 
   @Test

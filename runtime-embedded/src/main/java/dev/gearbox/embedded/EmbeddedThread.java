@@ -1,0 +1,32 @@
+package dev.gearbox.embedded;
+
+import dev.gearbox.runtime.Runtime;
+import dev.gearbox.spi.CurrentRuntime;
+
+/**
+ * The executor thread of the {@code embedded} runtime: a daemon platform thread that answers {@code
+ * Runtime.current()} itself ({@link CurrentRuntime.Carrier}), so {@code Task.spawn} in a task does
+ * no {@code ThreadLocal} lookup.
+ */
+final class EmbeddedThread extends Thread implements CurrentRuntime.Carrier {
+  private final Runtime runtime;
+  private final Executor executor;
+
+  EmbeddedThread(Runtime runtime, Executor executor, String name, int priority, Runnable body) {
+    super(null, body, name, 0, false);
+    setDaemon(true);
+    setPriority(priority);
+    this.runtime = runtime;
+    this.executor = executor;
+  }
+
+  /** The executor this thread runs: the one of every task it polls. */
+  Executor executor() {
+    return executor;
+  }
+
+  @Override
+  public Runtime carriedRuntime() {
+    return runtime;
+  }
+}
