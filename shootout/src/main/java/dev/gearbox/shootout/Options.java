@@ -54,7 +54,7 @@ record Options(
         --runs N             timed runs per runtime and workload (default 5, 1 to 1000)
         --warmup N           untimed runs before them (default 2; quick: 3; 0 to 1000)
         --warmup-ms N        and warm up for at least N ms of runs, so the JIT has compiled the
-                             hot paths (default 3000; quick: 1000; 0 to 600000)
+                             hot paths (default 1000; 0 to 600000)
         --workers N          worker threads of multi-threaded runtimes and of both baselines
                              (default 2, 1 to 1024); single-threaded runtimes run as they are
         --set KEY=VALUE      a configuration key for every runtime that declares it (repeatable;
@@ -115,7 +115,7 @@ record Options(
         workloads,
         runs == null ? 5 : runs,
         warmup == null ? (quick ? 3 : 2) : warmup,
-        Duration.ofMillis(warmupMillis == null ? (quick ? 1000 : 3000) : warmupMillis),
+        Duration.ofMillis(warmupMillis == null ? 1000 : warmupMillis),
         workers,
         Map.copyOf(settings),
         quick,

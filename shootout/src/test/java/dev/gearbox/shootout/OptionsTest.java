@@ -52,7 +52,7 @@ class OptionsTest {
   void quickModeWarmsUpMoreAndFullCancelsIt() {
     assertThat(Options.parse("--quick").warmup()).isEqualTo(3);
     assertThat(Options.parse("--quick").warmupTime()).isEqualTo(java.time.Duration.ofSeconds(1));
-    assertThat(Options.parse().warmupTime()).isEqualTo(java.time.Duration.ofSeconds(3));
+    assertThat(Options.parse().warmupTime()).isEqualTo(java.time.Duration.ofSeconds(1));
     assertThat(Options.parse("--warmup-ms", "0").warmupTime()).isZero();
     assertThat(Options.parse("--quick", "--full").quick()).isFalse();
   }
