@@ -44,6 +44,9 @@ final class DriverIdleStep implements IdleStep {
   @Override
   public void park(Executor owner, long maxNanos) {
     if (driver.isClosed()) {
+      if (!owner.runQueueIsEmpty() || (owner.isClosed() && !keepRunningAfterClose())) {
+        return; // a signal sent while the driver was open went to the selector: see signal()
+      }
       long deadline = driver.nextTimerDeadline();
       long wait = maxNanos;
       if (deadline != Long.MAX_VALUE) {
@@ -81,6 +84,13 @@ final class DriverIdleStep implements IdleStep {
     return nanos < driver.nextTimerDeadline() && paused.autoAdvanceTo(nanos);
   }
 
+  /**
+   * Wakes the executor: through the selector while the driver is open, through the thread's permit
+   * once it closed. A signal that read the driver open can meet a wait that reads it closed and
+   * parks the thread, which the selector's wake-up does not reach; so that wait first looks again
+   * at what a signal announces (a queued task, or the close of the executor), both written before
+   * the signal reads the driver's state and so seen by a wait that read the state later.
+   */
   @Override
   public void signal(Executor owner) {
     driver.unpark();
