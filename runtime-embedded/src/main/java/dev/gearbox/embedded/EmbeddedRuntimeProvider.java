@@ -38,6 +38,19 @@ public final class EmbeddedRuntimeProvider implements RuntimeProvider {
           Thread.MAX_PRIORITY,
           "the Java priority of the executor thread");
 
+  /**
+   * How long a thread outside the runtime that calls {@code blockOn} watches its future before it
+   * parks, in microseconds.
+   */
+  public static final ConfigKey<Integer> BLOCK_ON_SPIN_MICROS =
+      ConfigKey.ofInt(
+          "gearbox.embedded.blockOnSpinMicros",
+          50,
+          0,
+          10_000,
+          "how long, in microseconds, a blockOn caller outside the runtime watches its future"
+              + " before it parks (0: park at once)");
+
   /** The most threads of the blocking pool. */
   public static final ConfigKey<Integer> BLOCKING_MAX_THREADS = CommonKeys.BLOCKING_MAX_THREADS;
 
@@ -73,6 +86,7 @@ public final class EmbeddedRuntimeProvider implements RuntimeProvider {
     return List.of(
         POOL_SIZE,
         PRIORITY,
+        BLOCK_ON_SPIN_MICROS,
         BLOCKING_MAX_THREADS,
         BLOCKING_KEEP_ALIVE,
         TIME_PAUSED,
@@ -92,6 +106,7 @@ public final class EmbeddedRuntimeProvider implements RuntimeProvider {
     return new EmbeddedRuntime(
         config.get(POOL_SIZE),
         config.get(PRIORITY),
+        config.get(BLOCK_ON_SPIN_MICROS),
         config.get(BLOCKING_MAX_THREADS),
         config.get(BLOCKING_KEEP_ALIVE),
         config.get(THREAD_NAME_PREFIX),

@@ -157,6 +157,27 @@ class EmbeddedRuntimeTest {
   }
 
   @Test
+  void badBlockOnSpinsAreRefusedWithTheKeyAndTheRange() {
+    assertThatThrownBy(() -> create(Map.of("gearbox.embedded.blockOnSpinMicros", "-1")))
+        .hasMessageContaining("gearbox.embedded.blockOnSpinMicros=-1")
+        .hasMessageContaining("an integer from 0 to 10000");
+  }
+
+  /** With and without the spin, blockOn returns a future's output, and parks for a long one. */
+  @Test
+  @Timeout(60)
+  void blockOnWaitsWithAndWithoutTheSpin() {
+    for (String spin : List.of("0", "50", "10000")) {
+      try (Runtime runtime = create(Map.of("gearbox.embedded.blockOnSpinMicros", spin))) {
+        Future<String> atOnce = cx -> Poll.ready("at once");
+        Future<String> later = Timer.after(Duration.ofMillis(30)).map(done -> "later");
+        assertThat(runtime.blockOn(atOnce)).isEqualTo("at once");
+        assertThat(runtime.blockOn(later)).isEqualTo("later");
+      }
+    }
+  }
+
+  @Test
   void badPoolSizesAreRefusedWithTheKey() {
     assertThatThrownBy(() -> create(Map.of("gearbox.embedded.poolSize", "0")))
         .hasMessageContaining("gearbox.embedded.poolSize");
