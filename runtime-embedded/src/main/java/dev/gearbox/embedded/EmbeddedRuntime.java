@@ -83,7 +83,9 @@ final class EmbeddedRuntime extends AbstractRuntime implements TaskScheduler {
         blockingMaxThreads,
         keepAlive);
     this.poolSize = poolSize;
-    this.blockOnSpinNanos = blockOnSpinMicros * 1_000L;
+    // on one core the watching caller would only hold up the executor it waits for
+    boolean cores = java.lang.Runtime.getRuntime().availableProcessors() > 1;
+    this.blockOnSpinNanos = cores ? blockOnSpinMicros * 1_000L : 0;
     this.driver = new RuntimeDriver(clock());
     ClockTimeDriver time = new ClockTimeDriver(clock());
     DriverIdleStep idle = new DriverIdleStep(driver, time, blocking(), blockOns);
