@@ -39,6 +39,9 @@ final class WorkerThread extends Thread implements CurrentRuntime.Carrier {
   static final int EVENT_INTERVAL = 61;
   static final int MAX_LIFO_POLLS = 3;
 
+  /** Real time between two looks at the timer wheel by a busy worker: the wheel's resolution. */
+  static final long TIMER_CHECK_NANOS = 1_000_000;
+
   final WorkStealingScheduler scheduler;
   final int index;
   final LocalRunQueue runQueue = new LocalRunQueue();
@@ -55,6 +58,7 @@ final class WorkerThread extends Thread implements CurrentRuntime.Carrier {
   private boolean lifoEnabled;
   private int untilMaintenance = EVENT_INTERVAL;
   private int untilGlobalQueue;
+  private long lastTimerCheck = System.nanoTime() - TIMER_CHECK_NANOS;
   private boolean searching;
   private boolean parking;
   private boolean shutdown;
@@ -216,13 +220,27 @@ final class WorkerThread extends Thread implements CurrentRuntime.Carrier {
         && reactor.registrations() > 0) {
       driver.tryPark(0, false);
     } else {
-      driver.fireDueTimers();
+      fireDueTimers();
     }
     if (shouldNotifyOthers()) {
       scheduler.notifyParked();
     }
     shutdown = scheduler.isShutdown();
     poller.refreshTiming();
+  }
+
+  /**
+   * Fires due timers, at most once per TIMER_CHECK_NANOS of real time: the wheel's lock is shared
+   * by every worker, and busy workers whose maintenance ticks fall together would otherwise queue
+   * on it (a blocked lock parks the thread) many times a millisecond, for timers of 1 ms
+   * resolution.
+   */
+  private void fireDueTimers() {
+    long now = System.nanoTime();
+    if (now - lastTimerCheck >= TIMER_CHECK_NANOS) {
+      lastTimerCheck = now;
+      driver.fireDueTimers();
+    }
   }
 
   private boolean shouldNotifyOthers() {
