@@ -18,8 +18,8 @@ final class WorkerThread extends Thread implements CurrentRuntime.Carrier {
    * `parker` and `counters` are shared: others steal from the queue, unpark the parker, read the
    * counters.
    *
-   * The loop: every EVENT_INTERVAL ticks, maintenance (fire due timers, poll I/O without blocking,
-   * notice shutdown); every globalQueueInterval ticks the inject queue is looked at first, so it
+   * The loop: every EVENT_INTERVAL ticks, maintenance (poll I/O without blocking, or fire due
+   * timers at most once per TIMER_CHECK_NANOS; notice shutdown); every globalQueueInterval ticks the inject queue is looked at first, so it
    * is never starved by local work; otherwise the LIFO slot, the local queue, then a batch from
    * the inject queue; then stealing (as a searcher, if fewer than half the workers search) from a
    * random victim on; then, still searching, a short spin (WorkFinder.SPIN_LIMIT pauses) over the queues,
