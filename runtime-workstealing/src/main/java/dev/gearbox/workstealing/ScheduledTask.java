@@ -37,6 +37,10 @@ final class ScheduledTask<T> extends RawTask<T> {
   /** The spawned future's class, for the slow-poll event; the future itself is RawTask's. */
   final Class<?> futureClass;
 
+  // Padding: tasks spawned one after another lie next to each other in memory, and the fields a
+  // poll writes (RawTask's) must not share a cache line with a neighbour polled on another worker.
+  private long p0, p1, p2, p3, p4, p5, p6, p7;
+
   ScheduledTask(Future<T> future, TaskScheduler scheduler) {
     super(future, scheduler);
     this.futureClass = future.getClass();

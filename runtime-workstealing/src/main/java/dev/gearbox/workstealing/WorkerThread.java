@@ -18,8 +18,8 @@ final class WorkerThread extends Thread implements CurrentRuntime.Carrier {
    * `parker` and `counters` are shared: others steal from the queue, unpark the parker, read the
    * counters.
    *
-   * The loop: every EVENT_INTERVAL ticks, maintenance (fire due timers, poll I/O without blocking,
-   * notice shutdown); every globalQueueInterval ticks the inject queue is looked at first, so it
+   * The loop: every EVENT_INTERVAL ticks, maintenance (poll I/O without blocking, or fire due
+   * timers at most once per TIMER_CHECK_NANOS; notice shutdown); every globalQueueInterval ticks the inject queue is looked at first, so it
    * is never starved by local work; otherwise the LIFO slot, the local queue, then a batch from
    * the inject queue; then stealing (as a searcher, if fewer than half the workers search) from a
    * random victim on; then, still searching, a short spin (WorkFinder.SPIN_LIMIT pauses) over the queues,
@@ -39,6 +39,9 @@ final class WorkerThread extends Thread implements CurrentRuntime.Carrier {
   static final int EVENT_INTERVAL = 61;
   static final int MAX_LIFO_POLLS = 3;
 
+  /** Real time between two looks at the timer wheel by a busy worker: the wheel's resolution. */
+  static final long TIMER_CHECK_NANOS = 1_000_000;
+
   final WorkStealingScheduler scheduler;
   final int index;
   final LocalRunQueue runQueue = new LocalRunQueue();
@@ -55,6 +58,7 @@ final class WorkerThread extends Thread implements CurrentRuntime.Carrier {
   private boolean lifoEnabled;
   private int untilMaintenance = EVENT_INTERVAL;
   private int untilGlobalQueue;
+  private long lastTimerCheck = System.nanoTime() - TIMER_CHECK_NANOS;
   private boolean searching;
   private boolean parking;
   private boolean shutdown;
@@ -216,13 +220,27 @@ final class WorkerThread extends Thread implements CurrentRuntime.Carrier {
         && reactor.registrations() > 0) {
       driver.tryPark(0, false);
     } else {
-      driver.fireDueTimers();
+      fireDueTimers();
     }
     if (shouldNotifyOthers()) {
       scheduler.notifyParked();
     }
     shutdown = scheduler.isShutdown();
     poller.refreshTiming();
+  }
+
+  /**
+   * Fires due timers, at most once per TIMER_CHECK_NANOS of real time: the wheel's lock is shared
+   * by every worker, and busy workers whose maintenance ticks fall together would otherwise queue
+   * on it (a blocked lock parks the thread) many times a millisecond, for timers of 1 ms
+   * resolution.
+   */
+  private void fireDueTimers() {
+    long now = System.nanoTime();
+    if (now - lastTimerCheck >= TIMER_CHECK_NANOS) {
+      lastTimerCheck = now;
+      driver.fireDueTimers();
+    }
   }
 
   private boolean shouldNotifyOthers() {
