@@ -117,7 +117,7 @@ final class Worker extends Thread implements CurrentRuntime.Carrier {
     this.slot = slot;
     this.queue = scheduler.queue;
     this.sleepers = scheduler.sleepers;
-    this.local = new LocalQueue(scheduler::pushShared);
+    this.local = new LocalQueue(scheduler::pushSharedBatch);
   }
 
   @Override
