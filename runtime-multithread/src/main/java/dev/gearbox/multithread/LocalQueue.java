@@ -1,6 +1,7 @@
 package dev.gearbox.multithread;
 
 import dev.gearbox.spi.RawTask;
+import java.util.Arrays;
 import java.util.function.Consumer;
 import org.jctools.queues.MessagePassingQueue;
 import org.jctools.queues.atomic.SpmcAtomicArrayQueue;
@@ -19,7 +20,9 @@ final class LocalQueue {
    * batch with one such CAS (JCTools' drain with a limit), as does a batch from the shared queue.
    * A push that finds the ring full first moves the older half of it to the shared queue (Tokio's
    * rule): the newest tasks stay local, so a fan-out such as skynet keeps running depth first
-   * instead of leaving its newest tasks behind everything in the shared queue.
+   * instead of leaving its newest tasks behind everything in the shared queue. The half moves as
+   * one batch: one CAS takes it from the ring into the owner's scratch array, and the shared
+   * queue takes it with one CAS too (see RunQueue.pushBatch), with one wake-up for the batch.
    *
    * Threads: push, takeBatch: the owner only. poll, stealHalfInto, drainTo, isEmpty, size: any thread
    * (stealHalfInto's destination must be owned by the calling thread). A push is an ordered store,
@@ -29,9 +32,23 @@ final class LocalQueue {
   static final int CAPACITY = 256;
 
   private final SpmcAtomicArrayQueue<RawTask<?>> ring = new SpmcAtomicArrayQueue<>(CAPACITY);
-  private final Consumer<RawTask<?>> overflow;
-  private final MessagePassingQueue.Consumer<RawTask<?>> spill;
+  private final Overflow overflow;
+  private final RawTask<?>[] scratch = new RawTask<?>[CAPACITY / 2 + 1];
+  private final MessagePassingQueue.Consumer<RawTask<?>> spill = this::toScratch;
   private final Receiver receiver = new Receiver();
+  private int scratchCount;
+
+  /** Where the older half of a full queue goes: the shared queue, as one batch. */
+  @FunctionalInterface
+  interface Overflow {
+    /**
+     * Takes {@code count} tasks, oldest first; the array is the caller's to reuse afterwards.
+     *
+     * @param tasks the tasks, in {@code tasks[0 .. count)}
+     * @param count how many
+     */
+    void accept(RawTask<?>[] tasks, int count);
+  }
 
   /** Takes a batch: keeps the first task to return it, queues the others. Owner only. */
   private final class Receiver implements MessagePassingQueue.Consumer<RawTask<?>> {
@@ -58,9 +75,8 @@ final class LocalQueue {
    *
    * @param overflow where the older half of a full queue goes (the shared queue)
    */
-  LocalQueue(Consumer<RawTask<?>> overflow) {
+  LocalQueue(Overflow overflow) {
     this.overflow = overflow;
-    this.spill = overflow::accept;
   }
 
   /**
@@ -70,9 +86,17 @@ final class LocalQueue {
     if (!ring.offer(task)) {
       ring.drain(spill, CAPACITY / 2);
       if (!ring.offer(task)) {
-        overflow.accept(task); // thieves took the slots back meanwhile
+        scratch[scratchCount++] = task; // thieves took the slots back meanwhile
       }
+      int count = scratchCount;
+      scratchCount = 0;
+      overflow.accept(scratch, count);
+      Arrays.fill(scratch, 0, count, null);
     }
+  }
+
+  private void toScratch(RawTask<?> task) {
+    scratch[scratchCount++] = task;
   }
 
   /** Takes the oldest task, or null. Any thread; one CAS. */

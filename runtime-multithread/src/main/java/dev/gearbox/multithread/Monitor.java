@@ -14,9 +14,14 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class Monitor extends Thread {
   /*
-   * Implementation notes: `seenSeq[i]` and `seenAt[i]` (monitor thread only) hold, per worker
-   * slot, the poll sequence last seen and when it was first seen. A slot whose sequence is odd and
-   * unchanged since `blockingThreshold` ago is stuck in one poll: the monitor marks the worker
+   * Implementation notes: `seenSeq[i]`, `seenSpawned[i]` and `seenAt[i]` (monitor thread only)
+   * hold, per worker slot, the poll sequence and the worker's spawn count last seen, and when they
+   * were first seen. A slot whose sequence is odd and unchanged since `blockingThreshold` ago, with
+   * no spawn meanwhile, is stuck in one poll. A poll that keeps spawning is not blocked: it feeds
+   * the runtime (the other workers steal what it queues), as a spawn_many loop of 100,000 spawns in
+   * one poll does; replacing its worker would only hand its queue to the shared queue and start a
+   * thread, again at each threshold while the loop runs. A poll that spawns and then blocks is
+   * replaced a threshold after its last spawn. The monitor marks the worker
    * retiring, puts a fresh worker in the slot, counts the replacement and emits the JFR event.
    * Replacements stop while `maxExtraWorkers` retiring threads are alive (counted, and left to the
    * next tick). A false alarm (the poll ended just as the monitor looked) costs one thread start.
@@ -42,6 +47,7 @@ final class Monitor extends Thread {
   private final long thresholdNanos;
   private final long intervalNanos;
   private final long[] seenSeq;
+  private final long[] seenSpawned;
   private final long[] seenAt;
   private long lastCheck = System.nanoTime();
 
@@ -55,6 +61,7 @@ final class Monitor extends Thread {
     this.thresholdNanos = settings.blockingThresholdNanos();
     this.intervalNanos = settings.monitorIntervalNanos();
     this.seenSeq = new long[settings.workers()];
+    this.seenSpawned = new long[settings.workers()];
     this.seenAt = new long[settings.workers()];
   }
 
@@ -114,12 +121,16 @@ final class Monitor extends Thread {
     for (int slot = 0; slot < seenSeq.length; slot++) {
       Worker worker = scheduler.worker(slot);
       long seq = worker.pollSeq();
-      if ((seq & 1) == 0 || seq != seenSeq[slot]) {
+      long spawned = worker.spawned();
+      if ((seq & 1) == 0 || seq != seenSeq[slot] || spawned != seenSpawned[slot]) {
         seenSeq[slot] = seq;
+        seenSpawned[slot] = spawned;
         seenAt[slot] = now;
       } else if (now - seenAt[slot] >= thresholdNanos) {
         RawTask<?> task = worker.polling();
-        if (worker.pollSeq() == seq && scheduler.replace(worker, task, now - seenAt[slot])) {
+        if (worker.pollSeq() == seq
+            && worker.spawned() == spawned
+            && scheduler.replace(worker, task, now - seenAt[slot])) {
           seenSeq[slot] = 0;
         }
       }

@@ -135,6 +135,21 @@ final class MultithreadScheduler implements TaskScheduler, ParkingBlockOn.Host {
     }
   }
 
+  /**
+   * Pushes {@code tasks[0 .. count)} to the shared queue as one batch (a full local queue's older
+   * half) and wakes a worker for them, with the same check of the close as {@link #pushShared}. Any
+   * thread.
+   */
+  void pushSharedBatch(RawTask<?>[] tasks, int count) {
+    queue.pushBatch(tasks, count);
+    sleepers.notifyOne();
+    if (owned.isClosed()) {
+      for (int i = 0; i < count; i++) {
+        tasks[i].abort(); // a no-op if a worker ran it to its end already
+      }
+    }
+  }
+
   @Override
   public boolean beforeWait(RawTask<?> task) {
     return owned.bind(task);

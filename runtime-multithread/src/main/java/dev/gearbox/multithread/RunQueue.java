@@ -41,6 +41,42 @@ final class RunQueue {
     overflow.offer(task);
   }
 
+  /**
+   * Appends {@code tasks[0 .. count)} in order. Any thread; lock-free: one CAS claims the slots of
+   * the whole batch in the ring (JCTools' fill), a task that does not fit goes to the overflow.
+   */
+  void pushBatch(RawTask<?>[] tasks, int count) {
+    int pushed = 0;
+    if (overflowed.get() == 0) {
+      BatchSupplier supplier = new BatchSupplier(tasks);
+      while (pushed < count) {
+        int filled = ring.fill(supplier, count - pushed);
+        if (filled == 0) {
+          break; // full
+        }
+        pushed += filled;
+      }
+    }
+    for (; pushed < count; pushed++) {
+      push(tasks[pushed]);
+    }
+  }
+
+  /** Hands out a batch's tasks in order, to JCTools' fill, which asks exactly once per slot. */
+  private static final class BatchSupplier implements MessagePassingQueue.Supplier<RawTask<?>> {
+    private final RawTask<?>[] tasks;
+    private int next;
+
+    BatchSupplier(RawTask<?>[] tasks) {
+      this.tasks = tasks;
+    }
+
+    @Override
+    public RawTask<?> get() {
+      return tasks[next++];
+    }
+  }
+
   /** Takes the oldest task, or null if the queue is empty. Any thread; lock-free. */
   RawTask<?> poll() {
     RawTask<?> task = ring.poll();

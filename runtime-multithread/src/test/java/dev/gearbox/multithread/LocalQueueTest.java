@@ -41,7 +41,7 @@ class LocalQueueTest {
   @Test
   void aFullQueueMovesItsOlderHalfToTheSharedQueue() {
     RunQueue shared = new RunQueue();
-    LocalQueue local = new LocalQueue(shared::push);
+    LocalQueue local = new LocalQueue(shared::pushBatch);
     List<RawTask<?>> tasks = tasks(LocalQueue.CAPACITY + 44);
     tasks.forEach(task -> local.push(task));
 
@@ -58,8 +58,8 @@ class LocalQueueTest {
   @Test
   void aThiefTakesHalfRoundedUpAndRunsTheOldest() {
     RunQueue shared = new RunQueue();
-    LocalQueue victim = new LocalQueue(shared::push);
-    LocalQueue thief = new LocalQueue(shared::push);
+    LocalQueue victim = new LocalQueue(shared::pushBatch);
+    LocalQueue thief = new LocalQueue(shared::pushBatch);
     List<RawTask<?>> tasks = tasks(9);
     tasks.forEach(task -> victim.push(task));
 
@@ -73,8 +73,8 @@ class LocalQueueTest {
   @Test
   void aStealIntoAFullQueueOverflowsToTheSharedQueue() {
     RunQueue shared = new RunQueue();
-    LocalQueue victim = new LocalQueue(shared::push);
-    LocalQueue thief = new LocalQueue(shared::push);
+    LocalQueue victim = new LocalQueue(shared::pushBatch);
+    LocalQueue thief = new LocalQueue(shared::pushBatch);
     tasks(10).forEach(task -> victim.push(task));
     tasks(LocalQueue.CAPACITY).forEach(task -> thief.push(task));
 
@@ -86,7 +86,7 @@ class LocalQueueTest {
   @Test
   void aBatchTakesAtMostTheRoomLeftAndDrainMovesEverything() {
     RunQueue shared = new RunQueue();
-    LocalQueue local = new LocalQueue(shared::push);
+    LocalQueue local = new LocalQueue(shared::pushBatch);
     List<RawTask<?>> tasks = tasks(LocalQueue.CAPACITY + 10);
     tasks.forEach(shared::push);
     tasks(LocalQueue.CAPACITY - 5).forEach(task -> local.push(task));
@@ -97,6 +97,26 @@ class LocalQueueTest {
     assertThat(local.isEmpty()).isTrue();
     assertThat(shared.depth()).isEqualTo(tasks.size() - 6 + LocalQueue.CAPACITY);
     assertThat(shared.poll()).isSameAs(tasks.get(6));
-    assertThat(new LocalQueue(shared::push).takeBatch(new RunQueue(), 10)).isNull();
+    assertThat(new LocalQueue(shared::pushBatch).takeBatch(new RunQueue(), 10)).isNull();
+  }
+
+  @Test
+  void aBatchBeyondTheSharedRingsRoomGoesToItsOverflowInOrder() {
+    RunQueue shared = new RunQueue();
+    RawTask<?> filler = tasks(1).get(0);
+    for (int i = 0; i < RunQueue.CAPACITY - 3; i++) {
+      shared.push(filler);
+    }
+    List<RawTask<?>> batch = tasks(10);
+
+    shared.pushBatch(batch.toArray(RawTask<?>[]::new), 8); // 3 fit in the ring, 5 overflow
+    assertThat(shared.depth()).isEqualTo(RunQueue.CAPACITY + 5);
+    for (int i = 0; i < RunQueue.CAPACITY - 3; i++) {
+      assertThat(shared.poll()).isSameAs(filler);
+    }
+    for (int i = 0; i < 8; i++) {
+      assertThat(shared.poll()).isSameAs(batch.get(i));
+    }
+    assertThat(shared.isEmpty()).isTrue();
   }
 }

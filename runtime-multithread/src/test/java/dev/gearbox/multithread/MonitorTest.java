@@ -134,6 +134,45 @@ class MonitorTest {
     }
   }
 
+  /**
+   * A poll that keeps spawning (spawn_many's loop) feeds the runtime rather than blocking it: its
+   * worker is not replaced however long the poll runs, and what it spawns runs on the other worker
+   * meanwhile. It runs for ten thresholds, spawning a task every 100 microseconds.
+   */
+  @Test
+  void aPollThatKeepsSpawningIsNotReplaced() throws Exception {
+    try (Runtime runtime =
+        create("gearbox.workers", "2", "gearbox.multithread.blockingThreshold", "100ms")) {
+      java.util.concurrent.atomic.AtomicInteger ran =
+          new java.util.concurrent.atomic.AtomicInteger();
+      JoinHandle<Integer> spawner =
+          runtime.spawn(
+              cx -> {
+                long start = System.nanoTime();
+                long last = start;
+                int spawned = 0;
+                while (System.nanoTime() - start < Duration.ofSeconds(1).toNanos()) {
+                  if (System.nanoTime() - last >= 100_000) {
+                    last = System.nanoTime();
+                    dev.gearbox.runtime.Task.spawn(
+                        c -> {
+                          ran.incrementAndGet();
+                          return Poll.ready(null);
+                        });
+                    spawned++;
+                  }
+                }
+                return Poll.ready(spawned);
+              });
+      int spawned = spawner.join(WAIT);
+      Await.until(
+          WAIT,
+          () -> ran.get() == spawned,
+          () -> ran.get() + " of " + spawned + " spawned tasks ran");
+      assertThat(runtime.metrics().all().get("replacedWorkers")).isZero();
+    }
+  }
+
   @Test
   void withNoExtraWorkersAllowedTheStuckWorkerStaysAndTheRefusalIsCounted() throws Exception {
     try (Runtime runtime =
