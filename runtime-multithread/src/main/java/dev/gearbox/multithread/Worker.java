@@ -12,7 +12,7 @@ import java.util.concurrent.locks.LockSupport;
  * when it finds nothing, then parks. It ends at shutdown, or after the poll it is stuck in once the
  * monitor has replaced it.
  */
-final class Worker extends Thread implements CurrentRuntime.Carrier {
+sealed class Worker extends Thread implements CurrentRuntime.Carrier permits PaddedWorker {
   /*
    * Implementation notes.
    *
@@ -109,74 +109,6 @@ final class Worker extends Thread implements CurrentRuntime.Carrier {
   private int budget;
   private volatile boolean retiring;
   private volatile boolean notified;
-
-  // Padding after the fields above, which this thread writes at every poll: the JVM lays out
-  // one-byte fields last, so these keep the next object in memory off their cache lines.
-  @SuppressWarnings("unused")
-  private byte p00,
-      p01,
-      p02,
-      p03,
-      p04,
-      p05,
-      p06,
-      p07,
-      p08,
-      p09,
-      p10,
-      p11,
-      p12,
-      p13,
-      p14,
-      p15,
-      p16,
-      p17,
-      p18,
-      p19,
-      p20,
-      p21,
-      p22,
-      p23,
-      p24,
-      p25,
-      p26,
-      p27,
-      p28,
-      p29,
-      p30,
-      p31,
-      p32,
-      p33,
-      p34,
-      p35,
-      p36,
-      p37,
-      p38,
-      p39,
-      p40,
-      p41,
-      p42,
-      p43,
-      p44,
-      p45,
-      p46,
-      p47,
-      p48,
-      p49,
-      p50,
-      p51,
-      p52,
-      p53,
-      p54,
-      p55,
-      p56,
-      p57,
-      p58,
-      p59,
-      p60,
-      p61,
-      p62,
-      p63;
 
   Worker(MultithreadScheduler scheduler, int slot, String name) {
     super(null, null, name, 0, false);

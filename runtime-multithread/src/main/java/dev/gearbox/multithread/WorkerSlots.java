@@ -53,7 +53,7 @@ final class WorkerSlots {
   }
 
   private Worker newWorker(int slot) {
-    return new Worker(scheduler, slot, namePrefix + workerSequence.getAndIncrement());
+    return new PaddedWorker(scheduler, slot, namePrefix + workerSequence.getAndIncrement());
   }
 
   int count() {

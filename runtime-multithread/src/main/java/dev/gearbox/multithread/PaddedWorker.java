@@ -1,0 +1,16 @@
+package dev.gearbox.multithread;
+
+/**
+ * A {@link Worker} followed by 64 bytes of padding. The JVM lays out a subclass's fields after its
+ * superclass's, so these keep the next object in memory off the cache lines of the fields a worker
+ * writes at every poll (in ping_pong such a line was shared with the header of a constant object
+ * that every worker reads).
+ */
+final class PaddedWorker extends Worker {
+  @SuppressWarnings("unused")
+  private long p0, p1, p2, p3, p4, p5, p6, p7;
+
+  PaddedWorker(MultithreadScheduler scheduler, int slot, String name) {
+    super(scheduler, slot, name);
+  }
+}
