@@ -19,11 +19,12 @@ final class WorkerThread extends Thread implements CurrentRuntime.Carrier {
    * counters.
    *
    * The loop: every EVENT_INTERVAL ticks, maintenance (poll I/O without blocking, or fire due
-   * timers at most once per TIMER_CHECK_NANOS; notice shutdown); every globalQueueInterval ticks the inject queue is looked at first, so it
-   * is never starved by local work; otherwise the LIFO slot, the local queue, then a batch from
-   * the inject queue; then stealing (as a searcher, if fewer than half the workers search) from a
-   * random victim on; then, still searching, a short spin (WorkFinder.SPIN_LIMIT pauses) over the queues,
-   * so that work arriving soon after costs its producer no unpark; then parking.
+   * timers at most once per TIMER_CHECK_NANOS; notice shutdown); every globalQueueInterval ticks
+   * the inject queue is looked at first, so it is never starved by local work; otherwise the LIFO
+   * slot, the local queue, then a batch from the inject queue; then stealing (as a searcher, if
+   * fewer than half the workers search) from a random victim on; then, still searching, a short
+   * spin (WorkFinder.SPIN_LIMIT pauses) over the queues, so that work arriving soon after costs its
+   * producer no unpark; then parking.
    *
    * LIFO slot: a task woken or spawned by the running task goes to the slot, and the task it
    * displaces to the back of the local queue; the slot runs right after the current poll (message
