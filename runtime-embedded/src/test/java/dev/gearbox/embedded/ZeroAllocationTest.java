@@ -6,6 +6,7 @@ import com.sun.management.ThreadMXBean;
 import dev.gearbox.future.Context;
 import dev.gearbox.future.Poll;
 import java.lang.management.ManagementFactory;
+import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -14,11 +15,16 @@ import org.junit.jupiter.api.Timeout;
 /**
  * The steady state allocates nothing: two pooled tasks ping-pong over two Channels, the pinger
  * waiting on a Timer in every round trip, and the executor thread's allocation counter does not
- * move over the measured round trips.
+ * move over a window of measured round trips. The steady state is reached when the JIT is done: on
+ * a loaded machine a compilation can still land after the warm-up and leave a few hundred bytes in
+ * one window (336 were seen once in CI), so windows are measured one after another, up to {@value
+ * #WINDOWS}, until one allocates nothing. An allocation per round trip would put at least {@value
+ * #MEASURED} bytes in every window.
  */
 class ZeroAllocationTest {
   private static final int WARM_UP = 20_000;
   private static final int MEASURED = 20_000;
+  private static final int WINDOWS = 10;
   private static final Object BALL = new Object();
   private static final ThreadMXBean THREADS = (ThreadMXBean) ManagementFactory.getThreadMXBean();
 
@@ -28,8 +34,9 @@ class ZeroAllocationTest {
     Channel<Object> out;
     Channel<Object> in;
     long rounds;
-    long before;
-    long after;
+    long windowStart;
+    final long[] windows = new long[WINDOWS];
+    int windowCount;
     CountDownLatch done;
     private int step;
 
@@ -57,11 +64,16 @@ class ZeroAllocationTest {
             step = 0;
             rounds++;
             if (rounds == WARM_UP) {
-              before = THREADS.getCurrentThreadAllocatedBytes();
-            } else if (rounds == WARM_UP + MEASURED) {
-              after = THREADS.getCurrentThreadAllocatedBytes();
-              done.countDown();
-              return true;
+              windowStart = THREADS.getCurrentThreadAllocatedBytes();
+            } else if (rounds > WARM_UP && (rounds - WARM_UP) % MEASURED == 0) {
+              long now = THREADS.getCurrentThreadAllocatedBytes();
+              long bytes = now - windowStart;
+              windows[windowCount++] = bytes;
+              windowStart = now;
+              if (bytes == 0 || windowCount == WINDOWS) {
+                done.countDown();
+                return true;
+              }
             }
           }
         }
@@ -127,11 +139,15 @@ class ZeroAllocationTest {
       executor.start(Thread.NORM_PRIORITY);
       assertThat(done.await(100, TimeUnit.SECONDS)).as("round trips done").isTrue();
       Pinger pinger = seen[0];
-      long bytes = pinger.after - pinger.before;
+      long[] windows = Arrays.copyOf(pinger.windows, pinger.windowCount);
       System.out.printf(
-          "executor thread allocated %d bytes over %d round trips after %d warm-up%n",
-          bytes, MEASURED, WARM_UP);
-      assertThat(bytes).as("bytes allocated over %d round trips", MEASURED).isZero();
+          "executor thread allocated %s bytes in windows of %d round trips after %d warm-up%n",
+          Arrays.toString(windows), MEASURED, WARM_UP);
+      assertThat(windows[windows.length - 1])
+          .as(
+              "bytes allocated over %d round trips, in the last of the windows %s",
+              MEASURED, Arrays.toString(windows))
+          .isZero();
     }
   }
 }
