@@ -1,5 +1,6 @@
 package dev.gearbox.benchmarks.io;
 
+import dev.gearbox.benchmarks.ForkOptions;
 import dev.gearbox.io.TcpListener;
 import dev.gearbox.runtime.Runtime;
 import dev.gearbox.runtime.RuntimeConfig;
@@ -39,7 +40,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 2, time = 5)
 @Measurement(iterations = 5, time = 5)
-@Fork(1)
+@Fork(
+    value = 1,
+    jvmArgsAppend = {ForkOptions.HEAP_MIN, ForkOptions.HEAP_MAX, ForkOptions.PRE_TOUCH})
 public class TcpEchoBenchmark {
   /** The runtime kind under test. */
   @Param({"minimal", "workstealing", "multithread", "embedded"})

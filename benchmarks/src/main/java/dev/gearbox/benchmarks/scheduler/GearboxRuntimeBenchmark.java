@@ -1,5 +1,6 @@
 package dev.gearbox.benchmarks.scheduler;
 
+import dev.gearbox.benchmarks.ForkOptions;
 import dev.gearbox.runtime.Runtime;
 import dev.gearbox.runtime.RuntimeConfig;
 import dev.gearbox.runtime.Runtimes;
@@ -28,7 +29,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(1)
+@Fork(
+    value = 1,
+    jvmArgsAppend = {ForkOptions.HEAP_MIN, ForkOptions.HEAP_MAX, ForkOptions.PRE_TOUCH})
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public abstract class GearboxRuntimeBenchmark {

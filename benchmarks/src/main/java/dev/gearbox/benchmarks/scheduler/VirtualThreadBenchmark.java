@@ -1,5 +1,6 @@
 package dev.gearbox.benchmarks.scheduler;
 
+import dev.gearbox.benchmarks.ForkOptions;
 import dev.gearbox.shootout.Workload;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,7 +31,10 @@ import org.openjdk.jmh.annotations.Warmup;
     value = 1,
     jvmArgsAppend = {
       "-Djdk.virtualThreadScheduler.parallelism=2",
-      "-Djdk.virtualThreadScheduler.maxPoolSize=2"
+      "-Djdk.virtualThreadScheduler.maxPoolSize=2",
+      ForkOptions.HEAP_MIN,
+      ForkOptions.HEAP_MAX,
+      ForkOptions.PRE_TOUCH
     })
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)

@@ -1,5 +1,6 @@
 package dev.gearbox.benchmarks.time;
 
+import dev.gearbox.benchmarks.ForkOptions;
 import dev.gearbox.future.Future;
 import dev.gearbox.future.Futures;
 import dev.gearbox.future.Waker;
@@ -43,7 +44,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(1)
+@Fork(
+    value = 1,
+    jvmArgsAppend = {ForkOptions.HEAP_MIN, ForkOptions.HEAP_MAX, ForkOptions.PRE_TOUCH})
 public class TimerBenchmark {
   /** Timers per invocation. */
   static final int TIMERS = 1_000_000;

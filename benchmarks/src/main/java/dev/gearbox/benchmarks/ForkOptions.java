@@ -1,0 +1,24 @@
+package dev.gearbox.benchmarks;
+
+/**
+ * JVM options every benchmark fork runs with: a fixed heap, touched in full at start-up.
+ *
+ * <p>Every workload allocates its tasks, and skynet keeps a million of them alive at once. A heap
+ * that grows during a run hands out memory the process has never touched, and on a virtual machine
+ * the first touch of each page is a fault served by the kernel and the host: the run then measures
+ * those faults, in phases that come and go with the collector's sizing, as much as the scheduler. A
+ * fixed heap touched once before the first iteration ({@code -XX:+AlwaysPreTouch}, well under a
+ * second for 2 GiB) takes that cost out of every runtime and baseline alike.
+ */
+public final class ForkOptions {
+  /** The initial heap: the maximum, so the heap never grows. */
+  public static final String HEAP_MIN = "-Xms2g";
+
+  /** The maximum heap: ten times skynet's peak of live tasks. */
+  public static final String HEAP_MAX = "-Xmx2g";
+
+  /** Touches the whole heap at start-up, so no page is first touched while measuring. */
+  public static final String PRE_TOUCH = "-XX:+AlwaysPreTouch";
+
+  private ForkOptions() {}
+}
