@@ -12,7 +12,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * local queues. Unbounded and intrusive (no allocation per push); any thread pushes without a lock,
  * workers take batches under a lock.
  */
-final class InjectQueue {
+final class InjectQueue extends InjectQueueConsumerSide {
   /*
    * Implementation notes: Vyukov's intrusive multi-producer single-consumer queue, made
    * multi-consumer by a lock around the consumer side (Tokio's inject queue is a linked list under
@@ -24,9 +24,13 @@ final class InjectQueue {
    * It then reports empty for now; the producer's own notification, which follows its link, wakes
    * a worker that will see the task, so no wake-up is lost.
    *
-   * Consumer: `head` is read and written only under `consumerLock`; it is volatile so isEmpty()
-   * can read it from any thread. A permanent `stub` task stands in when the queue is empty; the
-   * queue is empty exactly when head and tail are both the stub.
+   * Consumer: `head` is read and written only under `consumerLock`, with release stores (a plain
+   * move on x86, where a volatile store is a fence per task taken); isEmpty() reads it
+   * from any thread, and only as a hint: the Dekker pair that keeps wake-ups from being lost is the
+   * producers' exchange of `tail` against the parker's update of the idle state. A permanent
+   * `stub` task stands in when the queue is empty; the queue is empty exactly when head and tail
+   * are both the stub. `head` and `popped` lie in the superclass, a cache line of padding away
+   * from `tail` and `pushed`.
    *
    * Counts, for metrics and batch sizes: `pushed` is added to by producers right after the
    * exchange (same cache line, already owned); `popped` only under the lock. Their difference is
@@ -34,36 +38,35 @@ final class InjectQueue {
    */
   private static final VarHandle TAIL;
   private static final VarHandle PUSHED;
-  private static final VarHandle HEAD;
-  private static final VarHandle POPPED;
 
   static {
     try {
       MethodHandles.Lookup lookup = MethodHandles.lookup();
       TAIL = lookup.findVarHandle(InjectQueue.class, "tail", ScheduledTask.class);
       PUSHED = lookup.findVarHandle(InjectQueue.class, "pushed", long.class);
-      HEAD = lookup.findVarHandle(InjectQueue.class, "head", ScheduledTask.class);
-      POPPED = lookup.findVarHandle(InjectQueue.class, "popped", long.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
   }
 
-  private final ScheduledTask<?> stub =
-      new ScheduledTask<>(cx -> Poll.pending(), Unscheduled.INSTANCE);
+  private final ScheduledTask<?> stub;
   private final ReentrantLock consumerLock = new ReentrantLock();
 
   @SuppressWarnings("unused") // accessed through TAIL
-  private volatile ScheduledTask<?> tail = stub;
+  private volatile ScheduledTask<?> tail;
 
   @SuppressWarnings("unused") // accessed through PUSHED
   private volatile long pushed;
 
-  @SuppressWarnings("unused") // accessed through HEAD; consumer lock
-  private volatile ScheduledTask<?> head = stub;
+  InjectQueue() {
+    this(new ScheduledTask<>(cx -> Poll.pending(), Unscheduled.INSTANCE));
+  }
 
-  @SuppressWarnings("unused") // accessed through POPPED; consumer lock
-  private volatile long popped;
+  private InjectQueue(ScheduledTask<?> stub) {
+    super(stub);
+    this.stub = stub;
+    this.tail = stub;
+  }
 
   /** Pushes one task. Any thread; lock-free (one exchange). */
   void push(ScheduledTask<?> task) {
@@ -123,7 +126,7 @@ final class InjectQueue {
         into.pushBack(task);
         taken++;
       }
-      POPPED.setVolatile(this, (long) POPPED.get(this) + taken);
+      POPPED.setRelease(this, (long) POPPED.get(this) + taken);
       return first;
     } finally {
       consumerLock.unlock();
@@ -153,12 +156,12 @@ final class InjectQueue {
       if (next == null) {
         return null;
       }
-      HEAD.setVolatile(this, next);
+      HEAD.setRelease(this, next);
       first = next;
       next = next.lvNext();
     }
     if (next != null) {
-      HEAD.setVolatile(this, next);
+      HEAD.setRelease(this, next);
       first.spNext(null);
       return first;
     }
@@ -168,7 +171,7 @@ final class InjectQueue {
     pushChain(stub, stub, 0);
     next = first.lvNext();
     if (next != null) {
-      HEAD.setVolatile(this, next);
+      HEAD.setRelease(this, next);
       first.spNext(null);
       return first;
     }
