@@ -80,7 +80,7 @@ final class WorkStealingScheduler implements TaskScheduler, ParkingBlockOn.Host 
     this.idle = new Idle(settings.workers());
     this.workers = new WorkerThread[settings.workers()];
     for (int i = 0; i < workers.length; i++) {
-      workers[i] = new WorkerThread(this, i, settings.threadNamePrefix() + "worker-" + i);
+      workers[i] = new PaddedWorkerThread(this, i, settings.threadNamePrefix() + "worker-" + i);
     }
     this.liveWorkers = new AtomicInteger(workers.length);
   }

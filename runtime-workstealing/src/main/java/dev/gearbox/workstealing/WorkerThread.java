@@ -9,7 +9,8 @@ import dev.gearbox.spi.RuntimeDriver;
  * the inject queue, steals from other workers, drives timers and I/O, and parks when there is
  * nothing to do.
  */
-final class WorkerThread extends Thread implements CurrentRuntime.Carrier {
+sealed class WorkerThread extends Thread implements CurrentRuntime.Carrier
+    permits PaddedWorkerThread {
   /*
    * Implementation notes: after Tokio's scheduler/multi_thread/worker.rs, with the Core (the
    * worker's owned state) folded into the thread, since a core never moves between threads here.
