@@ -3,10 +3,10 @@ package dev.gearbox.workstealing;
 /**
  * A {@link WorkerThread} followed by 64 bytes of padding. The JVM lays out a subclass's fields
  * after its superclass's, so these keep the next object in memory off the cache line of the fields
- * a worker writes at every poll and wake (its LIFO slot, its tick counters). Without them, where
- * the collector happened to place the next object decided, per JVM, whether another core's reads of
- * that object (another worker's header, read by every {@code instanceof} check of the current
- * thread) missed in cache at every round trip.
+ * a worker writes at every poll and wake (its LIFO slot, tick counters and budget). Without them,
+ * where the collector happened to place the next object decided, per JVM, whether another core's
+ * reads of that object (another worker's header, read by every {@code instanceof} check of the
+ * current thread) missed in cache at every round trip.
  */
 final class PaddedWorkerThread extends WorkerThread {
   @SuppressWarnings("unused")

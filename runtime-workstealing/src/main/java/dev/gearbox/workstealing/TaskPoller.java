@@ -9,10 +9,11 @@ import dev.gearbox.spi.OwnedTasks;
  */
 final class TaskPoller {
   /*
-   * Implementation notes: owned by one worker thread; every field is read and written by it only.
-   * Budget: each poll starts with BUDGET units that futures spend through Context.consumeBudget
-   * (the scheduler routes the call here when it comes from this worker's thread); the first
-   * refusal in a poll is counted as a budget-forced yield, later ones in the same poll are not.
+   * Implementation notes: owned by one worker thread; every field is read and written by it only,
+   * and none at every poll: the budget each poll starts with (BUDGET units, spent by futures
+   * through Context.consumeBudget, which the scheduler routes to the polling worker) is kept in
+   * the worker's own padded fields, and `timePolls` is written only when it changes (see
+   * WorkerThread's notes on layout).
    */
   /** Budget units a task gets for one poll. */
   static final int BUDGET = 128;
@@ -22,7 +23,6 @@ final class TaskPoller {
   private final WorkerCounters counters;
   private final long slowPollThresholdNanos;
   private boolean timePolls;
-  private int budget;
 
   TaskPoller(WorkerThread owner, WorkStealingScheduler scheduler) {
     this.owner = owner;
@@ -33,12 +33,15 @@ final class TaskPoller {
 
   /** Looks again whether a JFR recording wants slow polls timed; cheap, called now and then. */
   void refreshTiming() {
-    timePolls = SlowPolls.enabled();
+    boolean enabled = SlowPolls.enabled();
+    if (enabled != timePolls) {
+      timePolls = enabled;
+    }
   }
 
   /** Polls {@code task} once (or cancels it, when the runtime shuts down). */
   void poll(ScheduledTask<?> task) {
-    budget = BUDGET;
+    owner.resetBudget();
     boolean polled;
     try {
       if (owned.isClosed()) {
@@ -68,18 +71,5 @@ final class TaskPoller {
       SlowPolls.emit(task, elapsed, owner.index);
     }
     return polled;
-  }
-
-  /** Spends one unit of the running poll's budget; false once it is spent. */
-  boolean consumeBudget() {
-    if (budget > 0) {
-      budget--;
-      return true;
-    }
-    if (budget == 0) {
-      budget = -1;
-      counters.increment(WorkerCounters.BUDGET_FORCED_YIELDS);
-    }
-    return false;
   }
 }

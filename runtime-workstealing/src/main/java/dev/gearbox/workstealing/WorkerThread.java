@@ -37,6 +37,13 @@ sealed class WorkerThread extends Thread implements CurrentRuntime.Carrier
    * into the queue notifies a parked worker (if none searches), since there is something to steal.
    * Where work is found beyond the worker's own queues is WorkFinder's part; how one task is
    * polled (budget, slow-poll timing, shutdown) is TaskPoller's.
+   *
+   * Layout: every field this thread writes at each poll or wake (the LIFO slot, the tick
+   * counters, the poll's budget) is a field of this object, whose Thread fields lie in front and
+   * PaddedWorkerThread's padding behind, so they never share a cache line with another object.
+   * The objects allocated beside a worker (its poller, finder, queue) are placed by the collector
+   * and change between runs; a field written at every poll in one of them shared a line, in some
+   * layouts, with the next worker's header, read by every check of the current thread.
    */
   static final int EVENT_INTERVAL = 61;
   static final int MAX_LIFO_POLLS = 3;
@@ -61,6 +68,7 @@ sealed class WorkerThread extends Thread implements CurrentRuntime.Carrier
   private int untilMaintenance = EVENT_INTERVAL;
   private int untilGlobalQueue;
   private long lastTimerCheck = System.nanoTime() - TIMER_CHECK_NANOS;
+  private int budget;
   private boolean searching;
   private boolean parking;
   private boolean shutdown;
@@ -184,8 +192,25 @@ sealed class WorkerThread extends Thread implements CurrentRuntime.Carrier
     }
   }
 
+  /** Gives the poll about to start its cooperative budget. */
+  void resetBudget() {
+    budget = TaskPoller.BUDGET;
+  }
+
+  /**
+   * Spends one unit of the running poll's budget; false once it is spent. The first refusal in a
+   * poll is counted as a budget-forced yield, later ones in the same poll are not.
+   */
   boolean consumeBudget() {
-    return poller.consumeBudget();
+    if (budget > 0) {
+      budget--;
+      return true;
+    }
+    if (budget == 0) {
+      budget = -1;
+      counters.increment(WorkerCounters.BUDGET_FORCED_YIELDS);
+    }
+    return false;
   }
 
   /** Queues a task woken (or spawned, or yielding) on this worker's thread. */
