@@ -25,8 +25,8 @@ final class InjectQueue extends InjectQueueConsumerSide {
    * a worker that will see the task, so no wake-up is lost.
    *
    * Consumer: `head` is read and written only under `consumerLock`, with release stores (a plain
-   * move on x86, where a volatile store is a fence per task taken); isEmpty() reads it
-   * from any thread, and only as a hint: the Dekker pair that keeps wake-ups from being lost is the
+   * move on x86, where a volatile store is a fence per task taken); isEmpty() reads it from any
+   * thread, and only as a hint: the Dekker pair that keeps wake-ups from being lost is the
    * producers' exchange of `tail` against the parker's update of the idle state. A permanent
    * `stub` task stands in when the queue is empty; the queue is empty exactly when head and tail
    * are both the stub. `head` and `popped` lie in the superclass, a cache line of padding away

@@ -4,9 +4,10 @@ package dev.gearbox.workstealing;
  * A {@link WorkerThread} followed by 64 bytes of padding. The JVM lays out a subclass's fields
  * after its superclass's, so these keep the next object in memory off the cache line of the fields
  * a worker writes at every poll and wake (its LIFO slot, tick counters and budget). Without them,
- * where the collector happened to place the next object decided, per JVM, whether another core's
- * reads of that object (another worker's header, read by every {@code instanceof} check of the
- * current thread) missed in cache at every round trip.
+ * where the collector happened to place the next object could decide, per JVM, whether another
+ * core's reads of that object (such as another worker's header, read by every {@code instanceof}
+ * check of the current thread) missed in cache at every round trip: ping_pong settled per JVM at
+ * one of two speeds before the padding.
  */
 final class PaddedWorkerThread extends WorkerThread {
   @SuppressWarnings("unused")

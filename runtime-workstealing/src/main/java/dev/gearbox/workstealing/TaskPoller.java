@@ -10,14 +10,11 @@ import dev.gearbox.spi.OwnedTasks;
 final class TaskPoller {
   /*
    * Implementation notes: owned by one worker thread; every field is read and written by it only,
-   * and none at every poll: the budget each poll starts with (BUDGET units, spent by futures
+   * and none at every poll: the budget each poll starts with (WorkerThread.BUDGET units, spent by futures
    * through Context.consumeBudget, which the scheduler routes to the polling worker) is kept in
    * the worker's own padded fields, and `timePolls` is written only when it changes (see
    * WorkerThread's notes on layout).
    */
-  /** Budget units a task gets for one poll. */
-  static final int BUDGET = 128;
-
   private final WorkerThread owner;
   private final OwnedTasks owned;
   private final WorkerCounters counters;

@@ -289,7 +289,7 @@ final class WorkStealingScheduler implements TaskScheduler, ParkingBlockOn.Host 
 
   @Override
   public int pollBudget() {
-    return TaskPoller.BUDGET;
+    return WorkerThread.BUDGET;
   }
 
   @Override

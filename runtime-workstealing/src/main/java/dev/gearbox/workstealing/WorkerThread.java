@@ -42,11 +42,16 @@ sealed class WorkerThread extends Thread implements CurrentRuntime.Carrier
    * counters, the poll's budget) is a field of this object, whose Thread fields lie in front and
    * PaddedWorkerThread's padding behind, so they never share a cache line with another object.
    * The objects allocated beside a worker (its poller, finder, queue) are placed by the collector
-   * and change between runs; a field written at every poll in one of them shared a line, in some
-   * layouts, with the next worker's header, read by every check of the current thread.
+   * and change between runs; with the budget in TaskPoller, allocated right before the next
+   * worker, yield_many ran twice as slow in some layouts, most likely because the budget shared a
+   * line with that worker's header, which every check of the current thread reads (inferred from
+   * the measurements, not from a dump of the layout).
    */
   static final int EVENT_INTERVAL = 61;
   static final int MAX_LIFO_POLLS = 3;
+
+  /** Budget units a task gets for one poll. */
+  static final int BUDGET = 128;
 
   /** Real time between two looks at the timer wheel by a busy worker: the wheel's resolution. */
   static final long TIMER_CHECK_NANOS = 1_000_000;
@@ -194,7 +199,7 @@ sealed class WorkerThread extends Thread implements CurrentRuntime.Carrier
 
   /** Gives the poll about to start its cooperative budget. */
   void resetBudget() {
-    budget = TaskPoller.BUDGET;
+    budget = BUDGET;
   }
 
   /**

@@ -194,7 +194,7 @@ class WorkStealingRuntimeTest {
                 return Poll.ready(polls[0]);
               })
           .join();
-      assertThat(granted).hasValue(TaskPoller.BUDGET);
+      assertThat(granted).hasValue(WorkerThread.BUDGET);
       assertThat(runtime.metrics().all().get("budgetForcedYields")).isEqualTo(1L);
     }
   }
