@@ -10,21 +10,19 @@ import dev.gearbox.spi.OwnedTasks;
 final class TaskPoller {
   /*
    * Implementation notes: owned by one worker thread; every field is read and written by it only,
-   * and none at every poll: the budget each poll starts with (WorkerThread.BUDGET units, spent by futures
-   * through Context.consumeBudget, which the scheduler routes to the polling worker) is kept in
-   * the worker's own padded fields, and `timePolls` is written only when it changes (see
-   * WorkerThread's notes on layout).
+   * and none at every poll: the budget each poll starts with (WorkerThread.BUDGET units, spent by
+   * futures through Context.consumeBudget, which the scheduler routes to the polling worker) and
+   * the poll count are kept in the worker's own padded fields, and `timePolls` is written only
+   * when it changes (see WorkerThread's notes on layout).
    */
   private final WorkerThread owner;
   private final OwnedTasks owned;
-  private final WorkerCounters counters;
   private final long slowPollThresholdNanos;
   private boolean timePolls;
 
   TaskPoller(WorkerThread owner, WorkStealingScheduler scheduler) {
     this.owner = owner;
     this.owned = scheduler.owned;
-    this.counters = owner.counters;
     this.slowPollThresholdNanos = scheduler.settings.slowPollThresholdNanos();
   }
 
@@ -53,7 +51,7 @@ final class TaskPoller {
       polled = true;
     }
     if (polled) {
-      counters.increment(WorkerCounters.POLLS);
+      owner.countPoll();
     }
   }
 

@@ -38,8 +38,12 @@ sealed class WorkerThread extends Thread implements CurrentRuntime.Carrier
    * Where work is found beyond the worker's own queues is WorkFinder's part; how one task is
    * polled (budget, slow-poll timing, shutdown) is TaskPoller's.
    *
+   * Metrics: the counts taken at every poll or wake (polls, LIFO polls, local schedules) gather in
+   * plain fields here and are added to the shared WorkerCounters at each maintenance tick, before
+   * parking and at the end (Tokio's MetricsBatch), so a poll pays no store outside this object.
+   *
    * Layout: every field this thread writes at each poll or wake (the LIFO slot, the tick
-   * counters, the poll's budget) is a field of this object, whose Thread fields lie in front and
+   * counters, the poll's budget, the pending counts) is a field of this object, whose Thread fields lie in front and
    * PaddedWorkerThread's padding behind, so they never share a cache line with another object.
    * The objects allocated beside a worker (its poller, finder, queue) are placed by the collector
    * and change between runs; with the budget in TaskPoller, allocated right before the next
@@ -74,6 +78,9 @@ sealed class WorkerThread extends Thread implements CurrentRuntime.Carrier
   private int untilGlobalQueue;
   private long lastTimerCheck = System.nanoTime() - TIMER_CHECK_NANOS;
   private int budget;
+  private long pendingPolls;
+  private long pendingLifoPolls;
+  private long pendingLocalSchedules;
   private boolean searching;
   private boolean parking;
   private boolean shutdown;
@@ -108,6 +115,7 @@ sealed class WorkerThread extends Thread implements CurrentRuntime.Carrier
       poller.refreshTiming();
       runLoop(hooks);
     } finally {
+      publishCounts();
       clearQueues();
       Hooks.run(hooks.onStop());
       scope.close();
@@ -192,8 +200,33 @@ sealed class WorkerThread extends Thread implements CurrentRuntime.Carrier
       if (++lifoPolls >= MAX_LIFO_POLLS) {
         lifoEnabled = false;
       }
-      counters.increment(WorkerCounters.LIFO_POLLS);
+      pendingLifoPolls++;
       poller.poll(next);
+    }
+  }
+
+  /** Counts a poll; published with the other per-poll counts by {@link #publishCounts()}. */
+  void countPoll() {
+    pendingPolls++;
+  }
+
+  /**
+   * Adds the per-poll counts gathered in this worker's own fields to its shared counters: at every
+   * maintenance tick, before parking and when the worker ends, so a reader's figures lag a busy
+   * worker by at most EVENT_INTERVAL polls and an idle one not at all.
+   */
+  private void publishCounts() {
+    if (pendingPolls != 0) {
+      counters.add(WorkerCounters.POLLS, pendingPolls);
+      pendingPolls = 0;
+    }
+    if (pendingLifoPolls != 0) {
+      counters.add(WorkerCounters.LIFO_POLLS, pendingLifoPolls);
+      pendingLifoPolls = 0;
+    }
+    if (pendingLocalSchedules != 0) {
+      counters.add(WorkerCounters.LOCAL_SCHEDULES, pendingLocalSchedules);
+      pendingLocalSchedules = 0;
     }
   }
 
@@ -220,7 +253,7 @@ sealed class WorkerThread extends Thread implements CurrentRuntime.Carrier
 
   /** Queues a task woken (or spawned, or yielding) on this worker's thread. */
   void scheduleLocal(ScheduledTask<?> task, boolean isYield) {
-    counters.increment(WorkerCounters.LOCAL_SCHEDULES);
+    pendingLocalSchedules++;
     boolean shouldNotify;
     if (isYield || !lifoEnabled) {
       pushBack(task);
@@ -248,6 +281,7 @@ sealed class WorkerThread extends Thread implements CurrentRuntime.Carrier
   // ---- maintenance and parking
 
   private void maintenance() {
+    publishCounts();
     if (driver.reactor() instanceof dev.gearbox.io.SelectorReactor reactor
         && reactor.registrations() > 0) {
       driver.tryPark(0, false);
@@ -280,6 +314,7 @@ sealed class WorkerThread extends Thread implements CurrentRuntime.Carrier
   }
 
   private void park(Hooks hooks) {
+    publishCounts();
     boolean parkHooks = hooks.hasParkHooks();
     if (parkHooks) {
       Hooks.run(hooks.onPark());
