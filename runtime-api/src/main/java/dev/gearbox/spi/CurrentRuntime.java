@@ -35,6 +35,21 @@ public final class CurrentRuntime {
      * @return the runtime, never null
      */
     Runtime carriedRuntime();
+
+    /**
+     * Offers this thread, which must be the current one, an unpark of {@code thread} to issue a
+     * little later instead of now: a {@link ParkingWaker} woken on a runtime's worker asks first,
+     * so that a worker busy completing many tasks one thread awaits (a {@code blockOn} joining
+     * their handles in turn) wakes that thread once for several completions, not once for each. A
+     * carrier that takes the unpark must issue it within a bounded delay, and before it parks or
+     * ends. By default it declines.
+     *
+     * @param thread the thread to unpark
+     * @return true if this carrier will unpark {@code thread}; false to unpark it now
+     */
+    default boolean deferUnpark(Thread thread) {
+      return false;
+    }
   }
 
   /** Restores the previous state of the thread when closed. */

@@ -15,6 +15,9 @@ public final class ParkingWaker implements Waker {
    * plain read: a waker that published its state with a release-only store (as JCTools queues do)
    * and then read a stale `true` would otherwise skip the wake while the owner, having just cleared
    * the flag, reads the old state and parks (a lost wake-up). The owner clears it with getAndSet too.
+   * A wake on a runtime's carrier thread may leave the unpark to that carrier
+   * (CurrentRuntime.Carrier.deferUnpark): the flag is set at once, so later wakes skip the unpark
+   * until the owner consumes it, and the carrier unparks within its bounded delay.
    */
   private static final VarHandle NOTIFIED;
 
@@ -37,9 +40,12 @@ public final class ParkingWaker implements Waker {
     this.owner = Thread.currentThread();
   }
 
+  /** Marks the wake and unparks the owner, now or, on a carrier that defers it, a little later. */
   @Override
   public void wake() {
-    if (!(boolean) NOTIFIED.getAndSet(this, true)) {
+    if (!(boolean) NOTIFIED.getAndSet(this, true)
+        && !(Thread.currentThread() instanceof CurrentRuntime.Carrier carrier
+            && carrier.deferUnpark(owner))) {
       LockSupport.unpark(owner);
     }
   }
