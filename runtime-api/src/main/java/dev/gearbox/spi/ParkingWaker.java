@@ -17,7 +17,10 @@ public final class ParkingWaker implements Waker {
    * the flag, reads the old state and parks (a lost wake-up). The owner clears it with getAndSet too.
    * A wake on a runtime's carrier thread may leave the unpark to that carrier
    * (CurrentRuntime.Carrier.deferUnpark): the flag is set at once, so later wakes skip the unpark
-   * until the owner consumes it, and the carrier unparks within its bounded delay.
+   * until the owner consumes it, and the carrier unparks within its bounded delay. A carrier
+   * cannot unpark while it is inside a poll, so the parked owner also looks at the flag on its own,
+   * ever more rarely (1 ms, then doubling up to 64 ms): a wake behind a long poll is late by at most
+   * one look, and a thread waiting for long wakes about 16 times a second.
    */
   private static final VarHandle NOTIFIED;
 
@@ -29,6 +32,12 @@ public final class ParkingWaker implements Waker {
       throw new ExceptionInInitializerError(e);
     }
   }
+
+  /** How long a parked owner first sleeps before it looks at the wake flag without an unpark. */
+  public static final long FIRST_LOOK_NANOS = 1_000_000;
+
+  /** The longest sleep between two such looks (reached after about 127 ms of waiting). */
+  public static final long LAST_LOOK_NANOS = 64_000_000;
 
   private final Thread owner;
 
@@ -63,23 +72,30 @@ public final class ParkingWaker implements Waker {
    * Parks the owner thread until woken or until {@code deadlineNanos} (on {@link System#nanoTime()}
    * time; {@link Long#MAX_VALUE} for none), then consumes the wake. Returns early on interrupt.
    *
+   * <p>The thread looks at the wake flag again after {@link #FIRST_LOOK_NANOS}, then after twice as
+   * long each time, up to {@link #LAST_LOOK_NANOS}: a carrier that deferred the unpark
+   * (CurrentRuntime.Carrier.deferUnpark) and then stays inside one long poll delays the wake by at
+   * most that look, not by the length of the poll.
+   *
    * @param deadlineNanos when to give up
    * @return true if woken, false on deadline or interrupt
    */
   public boolean park(long deadlineNanos) {
+    long look = FIRST_LOOK_NANOS;
     while (!consume()) {
       if (Thread.currentThread().isInterrupted()) {
         return false;
       }
-      if (deadlineNanos == Long.MAX_VALUE) {
-        LockSupport.park(this);
-      } else {
+      long slice = look;
+      if (deadlineNanos != Long.MAX_VALUE) {
         long remaining = deadlineNanos - System.nanoTime();
         if (remaining <= 0) {
           return false;
         }
-        LockSupport.parkNanos(this, remaining);
+        slice = Math.min(slice, remaining);
       }
+      LockSupport.parkNanos(this, slice);
+      look = Math.min(2 * look, LAST_LOOK_NANOS);
     }
     return true;
   }

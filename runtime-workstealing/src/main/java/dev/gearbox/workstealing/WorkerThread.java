@@ -44,8 +44,9 @@ sealed class WorkerThread extends Thread implements CurrentRuntime.Carrier
    * next maintenance tick or when its own queues run dry, whichever is first (and before parking
    * or ending); meanwhile the waker stays notified, so the caller, joining many handles in turn,
    * is unparked once per batch of completions instead of once per completion (ping_pong: 255
-   * parks of the caller per run became 84). The caller's wake waits at most EVENT_INTERVAL ticks,
-   * as a LIFO-slot task waits for the current poll.
+   * parks of the caller per run became 84). The caller's wake waits at most EVENT_INTERVAL ticks;
+   * if this worker is inside one long poll meanwhile, the caller sees its waker's flag on its own
+   * next look (ParkingWaker.park looks after 1 ms, then ever more rarely).
    *
    * Metrics: the counts taken at every poll or wake (polls, LIFO polls, local schedules) gather in
    * plain fields here and are added to the shared WorkerCounters at each maintenance tick, before

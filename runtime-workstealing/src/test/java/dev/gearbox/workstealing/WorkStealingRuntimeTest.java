@@ -3,6 +3,7 @@ package dev.gearbox.workstealing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gearbox.future.Future;
 import dev.gearbox.future.Poll;
 import dev.gearbox.io.TcpListener;
 import dev.gearbox.io.TcpStream;
@@ -11,6 +12,7 @@ import dev.gearbox.runtime.JoinHandle;
 import dev.gearbox.runtime.Runtime;
 import dev.gearbox.runtime.RuntimeConfig;
 import dev.gearbox.runtime.Runtimes;
+import dev.gearbox.sync.Channel;
 import dev.gearbox.testkit.Await;
 import dev.gearbox.time.PausedClock;
 import dev.gearbox.time.Time;
@@ -110,6 +112,32 @@ class WorkStealingRuntimeTest {
         stop.set(true);
       }
       assertThat(spinner.join()).isZero();
+    }
+  }
+
+  @Test
+  void aBlockOnCallerIsWokenWhileTheWorkerIsInsideALongPoll() throws Exception {
+    // The task the caller joins completes after a timer (so the caller is parked by then) and
+    // wakes a second task into the LIFO slot, which then blocks the only worker until the caller
+    // has returned: the caller's deferred unpark can only come from its own look at the flag.
+    try (Runtime runtime = create("gearbox.workers", "1")) {
+      Channel.Pair<Integer> go = Channel.bounded(1);
+      CountDownLatch callerReturned = new CountDownLatch(1);
+      Future<Integer> receive = go.receiver().receive();
+      JoinHandle<Boolean> longPoll =
+          runtime.spawn(
+              cx -> {
+                if (receive.poll(cx) instanceof Poll.Pending) {
+                  return Poll.pending();
+                }
+                return Poll.ready(callerReturned.await(10, TimeUnit.SECONDS)); // blocks the worker
+              });
+      JoinHandle<Integer> joined =
+          runtime.spawn(
+              Time.sleep(Duration.ofMillis(20)).flatMap(v -> go.sender().send(1)).map(v -> 42));
+      assertThat(runtime.blockOn(joined)).isEqualTo(42);
+      callerReturned.countDown();
+      assertThat(longPoll.join()).as("the caller returned during the long poll").isTrue();
     }
   }
 
