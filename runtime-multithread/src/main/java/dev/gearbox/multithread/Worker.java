@@ -1,6 +1,7 @@
 package dev.gearbox.multithread;
 
 import dev.gearbox.spi.CurrentRuntime;
+import dev.gearbox.spi.DeferredUnparks;
 import dev.gearbox.spi.RawTask;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -52,6 +53,13 @@ sealed class Worker extends Thread implements CurrentRuntime.Carrier permits Pad
    * worker sleeps. A worker replaced while stuck in a poll cannot run its local tasks: the monitor
    * drains them at the replacement and at each tick.
    *
+   * Deferred unparks (as workstealing's workers): the unpark of a thread inside blockOn that a
+   * task polled here wakes (a completed task it joins) is held back until the next
+   * SHARED_QUEUE_INTERVAL tick or until the local queues run dry, and issued before parking and
+   * on the way out; its waker stays notified meanwhile, so a caller joining many handles in turn
+   * is unparked once per batch of completions. A worker stuck in a poll issues nothing, but the
+   * parked caller looks at its waker on its own (ParkingWaker.park).
+   *
    * A retiring worker leaves at its next look at `retiring`: after its poll, or when woken from a
    * park (the monitor unparks it). On the way out it hands its LIFO slot and local queue to the
    * shared queue (at shutdown it aborts them instead), takes itself off the sleepers' stack and,
@@ -61,6 +69,9 @@ sealed class Worker extends Thread implements CurrentRuntime.Carrier permits Pad
   static final int SPIN_LIMIT = 512;
   static final int MAX_LIFO_POLLS = 3;
   static final int SHARED_QUEUE_INTERVAL = 61;
+
+  /** Unparks of blockOn callers a worker holds back at most before it issues them all. */
+  static final int MAX_DEFERRED_UNPARKS = 4;
 
   private static final VarHandle POLL_SEQ;
   private static final VarHandle PARKS;
@@ -109,6 +120,7 @@ sealed class Worker extends Thread implements CurrentRuntime.Carrier permits Pad
   private int budget;
   private volatile boolean retiring;
   private volatile boolean notified;
+  private final DeferredUnparks deferredUnparks = new DeferredUnparks(MAX_DEFERRED_UNPARKS);
 
   Worker(MultithreadScheduler scheduler, int slot, String name) {
     super(null, null, name, 0, false);
@@ -127,6 +139,7 @@ sealed class Worker extends Thread implements CurrentRuntime.Carrier permits Pad
     try {
       runLoop();
     } finally {
+      deferredUnparks.unparkAll();
       scope.close();
       if (scheduler.isShutdown()) {
         abortQueued(); // only this thread pushes to them, so nothing comes after
@@ -167,13 +180,18 @@ sealed class Worker extends Thread implements CurrentRuntime.Carrier permits Pad
     lifoStreak = 0;
     if (--untilSharedFirst == 0) {
       untilSharedFirst = SHARED_QUEUE_INTERVAL; // fairness: outside work is never starved
+      deferredUnparks.unparkAll();
       task = queue.poll();
       if (task != null) {
         return task;
       }
     }
     task = local.poll();
-    return task != null ? task : findTask();
+    if (task != null) {
+      return task;
+    }
+    deferredUnparks.unparkAll(); // out of local work: no more completions are coming soon
+    return findTask();
   }
 
   /**
@@ -238,6 +256,7 @@ sealed class Worker extends Thread implements CurrentRuntime.Carrier permits Pad
   }
 
   private void park() {
+    deferredUnparks.unparkAll();
     sleepers.sleep(this);
     if (!queue.isEmpty() || scheduler.anyLocalWork() || scheduler.isShutdown() || retiring) {
       if (sleepers.cancel(this)) {
@@ -307,6 +326,20 @@ sealed class Worker extends Thread implements CurrentRuntime.Carrier permits Pad
   @Override
   public dev.gearbox.runtime.Runtime carriedRuntime() {
     return scheduler.runtime;
+  }
+
+  /**
+   * Takes the unpark of a thread inside {@code blockOn} that a task polled here woke, to issue at
+   * the next shared-queue tick or when the local queues run dry; declined off this thread, and once
+   * retiring or shut down.
+   */
+  @Override
+  public boolean deferUnpark(Thread thread) {
+    if (Thread.currentThread() != this || retiring || scheduler.isShutdown()) {
+      return false;
+    }
+    deferredUnparks.add(thread);
+    return true;
   }
 
   /** Wakes this worker from its park; called by whoever took it off the sleepers' stack. */

@@ -2,8 +2,8 @@ package dev.gearbox.workstealing;
 
 import dev.gearbox.runtime.Runtime;
 import dev.gearbox.spi.CurrentRuntime;
+import dev.gearbox.spi.DeferredUnparks;
 import dev.gearbox.spi.RuntimeDriver;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * One worker of the runtime: a platform thread that runs its LIFO slot and local queue, takes from
@@ -94,8 +94,7 @@ sealed class WorkerThread extends Thread implements CurrentRuntime.Carrier
   private long pendingPolls;
   private long pendingLifoPolls;
   private long pendingLocalSchedules;
-  private final Thread[] deferredUnparks = new Thread[MAX_DEFERRED_UNPARKS];
-  private int deferredUnparkCount;
+  private final DeferredUnparks deferredUnparks = new DeferredUnparks(MAX_DEFERRED_UNPARKS);
   private boolean searching;
   private boolean parking;
   private boolean shutdown;
@@ -131,7 +130,7 @@ sealed class WorkerThread extends Thread implements CurrentRuntime.Carrier
       runLoop(hooks);
     } finally {
       publishCounts();
-      unparkDeferred();
+      deferredUnparks.unparkAll();
       clearQueues();
       Hooks.run(hooks.onStop());
       scope.close();
@@ -147,7 +146,7 @@ sealed class WorkerThread extends Thread implements CurrentRuntime.Carrier
       }
       ScheduledTask<?> task = nextTask();
       if (task == null) {
-        unparkDeferred(); // out of local work: no more completions are coming soon
+        deferredUnparks.unparkAll(); // out of local work: no more completions are coming soon
         task = stealWork();
       }
       if (task == null && searching) {
@@ -259,19 +258,8 @@ sealed class WorkerThread extends Thread implements CurrentRuntime.Carrier
     if (Thread.currentThread() != this || parking || shutdown) {
       return false;
     }
-    if (deferredUnparkCount == MAX_DEFERRED_UNPARKS) {
-      unparkDeferred();
-    }
-    deferredUnparks[deferredUnparkCount++] = thread;
+    deferredUnparks.add(thread);
     return true;
-  }
-
-  private void unparkDeferred() {
-    for (int i = 0; i < deferredUnparkCount; i++) {
-      LockSupport.unpark(deferredUnparks[i]);
-      deferredUnparks[i] = null;
-    }
-    deferredUnparkCount = 0;
   }
 
   /** Gives the poll about to start its cooperative budget. */
@@ -326,7 +314,7 @@ sealed class WorkerThread extends Thread implements CurrentRuntime.Carrier
 
   private void maintenance() {
     publishCounts();
-    unparkDeferred();
+    deferredUnparks.unparkAll();
     if (driver.reactor() instanceof dev.gearbox.io.SelectorReactor reactor
         && reactor.registrations() > 0) {
       driver.tryPark(0, false);
@@ -367,7 +355,7 @@ sealed class WorkerThread extends Thread implements CurrentRuntime.Carrier
     if (transitionToParked()) {
       counters.increment(WorkerCounters.PARKS);
       parking = true;
-      unparkDeferred(); // none is taken from here until the worker is back from parking
+      deferredUnparks.unparkAll(); // none is taken from here until the worker is back from parking
       while (!shutdown) {
         parker.park(driver, scheduler.everyTaskWaits());
         shutdown = scheduler.isShutdown();

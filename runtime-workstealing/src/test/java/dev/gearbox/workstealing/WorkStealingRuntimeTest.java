@@ -89,8 +89,8 @@ class WorkStealingRuntimeTest {
   @Test
   void aBlockOnCallerIsWokenWhileTheWorkerStaysBusy() {
     // The join's wake of the caller is deferred by the worker that completed the task; its only
-    // other task yields forever, so its queue never runs dry and only a maintenance tick issues
-    // the unpark.
+    // other task yields forever, so its queue never runs dry: the maintenance tick issues the
+    // unpark (or, were it missing, the caller's own look at its waker, milliseconds later).
     try (Runtime runtime = create("gearbox.workers", "1")) {
       AtomicBoolean stop = new AtomicBoolean();
       JoinHandle<Integer> spinner =
