@@ -5,6 +5,7 @@
  */
 module dev.gearbox.workstealing {
   requires transitive dev.gearbox.api;
+  requires org.jctools.core;
   requires jdk.jfr;
 
   exports dev.gearbox.workstealing;

@@ -1,104 +1,74 @@
 package dev.gearbox.workstealing;
 
-import dev.gearbox.future.Poll;
-import dev.gearbox.spi.RawTask;
-import dev.gearbox.spi.TaskScheduler;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.util.concurrent.locks.ReentrantLock;
+import org.jctools.queues.MessagePassingQueue;
+import org.jctools.queues.atomic.MpscUnboundedAtomicArrayQueue;
 
 /**
  * The global run queue: spawns and wakes from threads outside the workers, and the overflow of full
- * local queues. Unbounded and intrusive (no allocation per push); any thread pushes without a lock,
- * workers take batches under a lock.
+ * local queues. Unbounded; any thread pushes without a lock, workers take batches under a lock.
  */
-final class InjectQueue extends InjectQueueConsumerSide {
+final class InjectQueue {
   /*
-   * Implementation notes: Vyukov's intrusive multi-producer single-consumer queue, made
-   * multi-consumer by a lock around the consumer side (Tokio's inject queue is a linked list under
-   * a mutex; here producers stay lock-free, since remote spawns and wakes are the contended side).
+   * Implementation notes: JCTools' Unsafe-free MpscUnboundedAtomicArrayQueue carries the tasks, in
+   * chunks of CHUNK slots linked as they fill (Tokio's inject queue is a linked list under a mutex;
+   * here producers stay lock-free, since remote spawns and wakes are the contended side). A push is
+   * one CAS on the producer index and an ordered store into its slot: the producer touches no
+   * other task and no line the consumers write, and the slots, sixteen to a cache line, reach a
+   * consumer a line at a time. The depth is the difference of the two indexes, with no counter of
+   * its own. (The queue before this was intrusive, Vyukov's linked list through the tasks: a
+   * producer wrote the link into the task pushed before, which a consumer keeping pace had just
+   * taken, and a consumer that emptied it exchanged the producers' tail to re-queue the stub; from
+   * a thread outside the runtime, spawn_remote paid that line's round trips on every task.)
    *
-   * Producers: link the chain's last task to null, exchange `tail` (volatile, any thread), then
-   * link the previous tail to the chain's first task with a release store. Between the exchange
-   * and the link the queue is "inconsistent": the consumer sees a null link while `tail` moved on.
-   * It then reports empty for now; the producer's own notification, which follows its link, wakes
-   * a worker that will see the task, so no wake-up is lost.
+   * JCTools' queue has one consumer: workers take under `consumerLock`, which also orders the
+   * consumer's plain fields from one taker to the next. A slot claimed by a producer whose task is
+   * not stored yet makes relaxedPoll return null: the taker treats the queue as empty for now, and
+   * the producer's notification, which follows its store, wakes a worker that will see the task.
+   * isEmpty() compares the two indexes (a strict check): a push is a CAS on the producer index, so
+   * a worker that re-checks after announcing its sleep sees every push that did not see the
+   * announcement (the Dekker pair with the idle state).
    *
-   * Consumer: `head` is read and written only under `consumerLock`, with release stores (a plain
-   * move on x86, where a volatile store is a fence per task taken); isEmpty() reads it from any
-   * thread, and only as a hint: the Dekker pair that keeps wake-ups from being lost is the
-   * producers' exchange of `tail` against the parker's update of the idle state. A permanent
-   * `stub` task stands in when the queue is empty; the queue is empty exactly when head and tail
-   * are both the stub. `head` and `popped` lie in the superclass, a cache line of padding away
-   * from `tail` and `pushed`.
-   *
-   * Counts, for metrics and batch sizes: `pushed` is added to by producers right after the
-   * exchange (same cache line, already owned); `popped` only under the lock. Their difference is
-   * the depth, exact when no push or pop is under way.
+   * Overflow batches arrive as chains linked through ScheduledTask's `next` (plain links, written
+   * by the worker that builds the chain); fill claims their slots with one CAS per run that fits in
+   * the current chunk, unlinking each task as it is stored.
    */
-  private static final VarHandle TAIL;
-  private static final VarHandle PUSHED;
+  static final int CHUNK = 1024;
 
-  static {
-    try {
-      MethodHandles.Lookup lookup = MethodHandles.lookup();
-      TAIL = lookup.findVarHandle(InjectQueue.class, "tail", ScheduledTask.class);
-      PUSHED = lookup.findVarHandle(InjectQueue.class, "pushed", long.class);
-    } catch (ReflectiveOperationException e) {
-      throw new ExceptionInInitializerError(e);
-    }
-  }
-
-  private final ScheduledTask<?> stub;
+  private final MpscUnboundedAtomicArrayQueue<ScheduledTask<?>> queue =
+      new MpscUnboundedAtomicArrayQueue<>(CHUNK);
   private final ReentrantLock consumerLock = new ReentrantLock();
 
-  @SuppressWarnings("unused") // accessed through TAIL
-  private volatile ScheduledTask<?> tail;
-
-  @SuppressWarnings("unused") // accessed through PUSHED
-  private volatile long pushed;
-
-  InjectQueue() {
-    this(new ScheduledTask<>(cx -> Poll.pending(), Unscheduled.INSTANCE));
-  }
-
-  private InjectQueue(ScheduledTask<?> stub) {
-    super(stub);
-    this.stub = stub;
-    this.tail = stub;
-  }
-
-  /** Pushes one task. Any thread; lock-free (one exchange). */
+  /** Pushes one task. Any thread; lock-free (one CAS). */
   void push(ScheduledTask<?> task) {
-    pushChain(task, task, 1);
+    queue.offer(task);
   }
 
   /**
-   * Pushes a chain already linked first..last through {@link ScheduledTask#spNext}, in one
-   * exchange. Any thread.
+   * Pushes a chain already linked first..last through {@link ScheduledTask#spNext}, in order,
+   * {@code count} tasks in all. Any thread; lock-free.
    */
   void pushChain(ScheduledTask<?> first, ScheduledTask<?> last, int count) {
-    last.spNext(null);
-    ScheduledTask<?> previous = (ScheduledTask<?>) TAIL.getAndSet(this, last);
-    PUSHED.getAndAdd(this, (long) count);
-    previous.soNext(first);
+    ChainSupplier chain = new ChainSupplier(first);
+    int pushed = 0;
+    while (pushed < count) {
+      pushed += queue.fill(chain, count - pushed);
+    }
   }
 
   /** Whether the queue holds no task (a task being pushed counts as held). Any thread. */
   boolean isEmpty() {
-    return (ScheduledTask<?>) HEAD.getVolatile(this) == stub
-        && (ScheduledTask<?>) TAIL.getVolatile(this) == stub;
+    return queue.isEmpty();
   }
 
   /** Tasks pushed since creation, overflow batches included. */
   long pushed() {
-    return (long) PUSHED.getVolatile(this);
+    return queue.currentProducerIndex();
   }
 
   /** The number of queued tasks, exact when nothing is pushed or popped at the same time. */
   int depth() {
-    long depth = (long) PUSHED.getVolatile(this) - (long) POPPED.getVolatile(this);
-    return (int) Math.max(0, Math.min(Integer.MAX_VALUE, depth));
+    return queue.size();
   }
 
   /**
@@ -108,25 +78,22 @@ final class InjectQueue extends InjectQueueConsumerSide {
    * @return the first task taken, or null if none was available
    */
   ScheduledTask<?> popBatch(int max, LocalRunQueue into) {
-    if (isEmpty()) {
+    if (queue.isEmpty()) {
       return null;
     }
     consumerLock.lock();
     try {
-      ScheduledTask<?> first = pollLocked();
+      ScheduledTask<?> first = queue.relaxedPoll();
       if (first == null) {
         return null;
       }
-      int taken = 1;
-      while (taken < max) {
-        ScheduledTask<?> task = pollLocked();
+      for (int taken = 1; taken < max; taken++) {
+        ScheduledTask<?> task = queue.relaxedPoll();
         if (task == null) {
           break;
         }
         into.pushBack(task);
-        taken++;
       }
-      POPPED.setRelease(this, (long) POPPED.get(this) + taken);
       return first;
     } finally {
       consumerLock.unlock();
@@ -143,51 +110,26 @@ final class InjectQueue extends InjectQueueConsumerSide {
       if (task != null) {
         task.abortQueued(); // a no-op for a stale entry, whose task is complete
       } else {
-        Thread.onSpinWait(); // a producer exchanged the tail and has not linked yet
+        Thread.onSpinWait(); // a producer claimed a slot and has not stored its task yet
       }
     }
   }
 
-  /** Vyukov's pop; under the consumer lock. Null when empty or momentarily inconsistent. */
-  private ScheduledTask<?> pollLocked() {
-    ScheduledTask<?> first = (ScheduledTask<?>) HEAD.get(this);
-    ScheduledTask<?> next = first.lvNext();
-    if (first == stub) {
-      if (next == null) {
-        return null;
-      }
-      HEAD.setRelease(this, next);
-      first = next;
-      next = next.lvNext();
-    }
-    if (next != null) {
-      HEAD.setRelease(this, next);
-      first.spNext(null);
-      return first;
-    }
-    if (first != (ScheduledTask<?>) TAIL.getVolatile(this)) {
-      return null; // a producer exchanged the tail and has not linked yet
-    }
-    pushChain(stub, stub, 0);
-    next = first.lvNext();
-    if (next != null) {
-      HEAD.setRelease(this, next);
-      first.spNext(null);
-      return first;
-    }
-    return null;
-  }
+  /** Hands out a chain's tasks in order, unlinking each. */
+  private static final class ChainSupplier
+      implements MessagePassingQueue.Supplier<ScheduledTask<?>> {
+    private ScheduledTask<?> next;
 
-  /** The scheduler of the stub task, which is never scheduled. */
-  private enum Unscheduled implements TaskScheduler {
-    INSTANCE;
-
-    @Override
-    public void schedule(RawTask<?> task) {
-      throw new IllegalStateException("the inject queue's stub is never scheduled");
+    ChainSupplier(ScheduledTask<?> first) {
+      this.next = first;
     }
 
     @Override
-    public void release(RawTask<?> task) {}
+    public ScheduledTask<?> get() {
+      ScheduledTask<?> task = next;
+      next = task.next();
+      task.spNext(null);
+      return task;
+    }
   }
 }

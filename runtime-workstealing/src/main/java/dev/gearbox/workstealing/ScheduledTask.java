@@ -3,12 +3,10 @@ package dev.gearbox.workstealing;
 import dev.gearbox.future.Future;
 import dev.gearbox.spi.RawTask;
 import dev.gearbox.spi.TaskScheduler;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 
 /**
- * A task of this runtime: the shared {@link RawTask} state machine plus an intrusive link, so that
- * the inject queue and overflow batches move tasks without allocating a node per push.
+ * A task of this runtime: the shared {@link RawTask} state machine plus a link, with which a full
+ * local queue hands half of itself to the inject queue as one chain.
  *
  * @param <T> the output type
  */
@@ -17,21 +15,10 @@ final class ScheduledTask<T> extends RawTask<T> {
    * Implementation notes: the state machine guarantees that a task has at most one queue entry at a
    * time (SCHEDULED is set once per wake that found it idle), so one link field is enough.
    *
-   * `next`: written plain by the thread that builds a chain before the inject queue's volatile
-   * exchange publishes it; the producer that links the previous tail writes it with release
-   * (soNext); the consumer, holding the inject queue's lock, reads it with acquire (lvNext).
+   * `next`: written and read plainly by the one worker that builds a chain and pushes it into the
+   * inject queue, which unlinks each task as it stores it; the queue's own ordered stores publish
+   * the tasks.
    */
-  private static final VarHandle NEXT;
-
-  static {
-    try {
-      NEXT = MethodHandles.lookup().findVarHandle(ScheduledTask.class, "next", ScheduledTask.class);
-    } catch (ReflectiveOperationException e) {
-      throw new ExceptionInInitializerError(e);
-    }
-  }
-
-  @SuppressWarnings("unused") // accessed through NEXT
   private ScheduledTask<?> next;
 
   /** The spawned future's class, for the slow-poll event; the future itself is RawTask's. */
@@ -46,18 +33,13 @@ final class ScheduledTask<T> extends RawTask<T> {
     this.futureClass = future.getClass();
   }
 
-  /** Reads the link with acquire semantics. */
-  ScheduledTask<?> lvNext() {
-    return (ScheduledTask<?>) NEXT.getAcquire(this);
-  }
-
-  /** Writes the link with release semantics: publishes what was written before it. */
-  void soNext(ScheduledTask<?> task) {
-    NEXT.setRelease(this, task);
+  /** The link of a chain being built or handed to the inject queue; plain. */
+  ScheduledTask<?> next() {
+    return next;
   }
 
   /** Writes the link plainly, for a chain not yet visible to other threads. */
   void spNext(ScheduledTask<?> task) {
-    NEXT.set(this, task);
+    next = task;
   }
 }
