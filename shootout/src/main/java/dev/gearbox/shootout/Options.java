@@ -22,6 +22,7 @@ record Options(
     int workers,
     Map<String, String> settings,
     boolean quick,
+    boolean sameJvm,
     Path out) {
 
   /** What the program is asked to do. */
@@ -61,6 +62,8 @@ record Options(
                              default gearbox.embedded.poolSize=2000000, room for skynet)
         --quick              smaller workloads, about two minutes in all
         --full               the workloads at their defined sizes (cancels --quick)
+        --same-jvm           run every runtime in this JVM (default: each runtime in a JVM of
+                             its own, so no runtime runs on code the JIT shaped for another's)
         --out DIR            where report.csv and report.html go (default target/shootout)
         --list               list the runtimes, baselines and workloads, and exit
         --describe           list every configuration key of the installed runtimes, and exit
@@ -82,6 +85,7 @@ record Options(
     int workers = 2;
     Map<String, String> settings = new LinkedHashMap<>();
     boolean quick = false;
+    boolean sameJvm = false;
     Path out = DEFAULT_OUT;
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
@@ -91,6 +95,7 @@ record Options(
         case "--describe" -> action = action == Action.HELP ? action : Action.DESCRIBE;
         case "--quick" -> quick = true;
         case "--full" -> quick = false;
+        case "--same-jvm" -> sameJvm = true;
         case "--runtimes" -> runtimes = names(arg, value(args, ++i, arg));
         case "--workloads" -> workloads = names(arg, value(args, ++i, arg));
         case "--runs" -> runs = number(arg, value(args, ++i, arg), 1, MAX_RUNS);
@@ -106,7 +111,7 @@ record Options(
                     + arg
                     + "': expected one of --runtimes, --workloads, --runs, --warmup,"
                     + " --warmup-ms, --workers,"
-                    + " --set, --quick, --full, --out, --list, --describe, --help");
+                    + " --set, --quick, --full, --same-jvm, --out, --list, --describe, --help");
       }
     }
     return new Options(
@@ -119,6 +124,7 @@ record Options(
         workers,
         Map.copyOf(settings),
         quick,
+        sameJvm,
         out);
   }
 

@@ -40,18 +40,33 @@ final class Relaunch {
     if (Boolean.getBoolean(RELAUNCHED)) {
       return Optional.empty();
     }
+    return Optional.of(javaCommand(mainClass, workers, List.of(), List.of(args)));
+  }
+
+  /**
+   * The command that runs {@code mainClass} with {@code args} in a new JVM: this JVM's JDK, options
+   * and module or class path, the virtual-thread scheduler set to {@code workers} carriers, marked
+   * as relaunched, and the system properties {@code properties} ({@code -Dkey=value} each) added;
+   * an option of this JVM that sets one of them is left out.
+   */
+  static List<String> javaCommand(
+      Class<?> mainClass, int workers, List<String> properties, List<String> args) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+      boolean replaced =
+          properties.stream().anyMatch(p -> option.startsWith(p.substring(0, p.indexOf('=') + 1)));
       if (!option.startsWith("-Djdk.virtualThreadScheduler.")
           && !option.startsWith("-Djdk.module.")
-          && !option.startsWith("-Djava.class.path")) {
+          && !option.startsWith("-Djava.class.path")
+          && !replaced) {
         command.add(option);
       }
     }
     command.add("-D" + PARALLELISM + "=" + workers);
     command.add("-D" + MAX_POOL_SIZE + "=" + workers);
     command.add("-D" + RELAUNCHED + "=true");
+    command.addAll(properties);
     String modulePath = System.getProperty("jdk.module.path");
     Module module = mainClass.getModule();
     if (modulePath != null && module.isNamed()) {
@@ -59,8 +74,8 @@ final class Relaunch {
     } else {
       command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass.getName()));
     }
-    command.addAll(List.of(args));
-    return Optional.of(command);
+    command.addAll(args);
+    return command;
   }
 
   /**

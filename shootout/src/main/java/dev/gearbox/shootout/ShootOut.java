@@ -41,7 +41,10 @@ public final class ShootOut {
    */
   public static void launch(String[] args, List<Workload> workloads) {
     int status;
-    Optional<List<String>> child = childCommand(args, workloads);
+    Optional<List<String>> child =
+        System.getProperty(Isolation.SAMPLES_TO) == null
+            ? childCommand(args, workloads)
+            : Optional.empty();
     if (child.isPresent()) {
       try {
         status = Relaunch.run(child.get());
@@ -50,9 +53,16 @@ public final class ShootOut {
         status = 1;
       }
     } else {
-      status = run(args, workloads, System.out, System.err);
+      status = run(args, workloads, System.out, System.err, mainClass());
     }
     System.exit(status);
+  }
+
+  /** The class whose {@code main} started this program: the bottom frame of this thread. */
+  private static Class<?> mainClass() {
+    return StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE)
+        .walk(frames -> frames.reduce((first, last) -> last).orElseThrow())
+        .getDeclaringClass();
   }
 
   private static Optional<List<String>> childCommand(String[] args, List<Workload> workloads) {
@@ -62,22 +72,20 @@ public final class ShootOut {
         return Optional.empty();
       }
       Plan plan = Plan.of(options, workloads);
-      if (plan.contestants().stream().noneMatch(c -> c instanceof Contestant.Virtual)) {
-        return Optional.empty();
+      if (plan.contestants().stream().noneMatch(c -> c instanceof Contestant.Virtual)
+          || (!options.sameJvm() && plan.contestants().size() > 1)) {
+        return Optional.empty(); // or each runtime gets a JVM of its own, set up for it
       }
-      Class<?> mainClass =
-          StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE)
-              .walk(frames -> frames.reduce((first, last) -> last).orElseThrow())
-              .getDeclaringClass();
-      return Relaunch.command(mainClass, options.workers(), args);
+      return Relaunch.command(mainClass(), options.workers(), args);
     } catch (RuntimeException e) {
       return Optional.empty(); // run() reports it
     }
   }
 
   /**
-   * Runs the shoot-out in this JVM, writing to the given streams, and returns its exit status. The
-   * virtual-thread baseline runs with this JVM's parallelism, which the report states.
+   * Runs the shoot-out in this JVM, every runtime in it, writing to the given streams, and returns
+   * its exit status. The virtual-thread baseline runs with this JVM's parallelism, which the report
+   * states. {@link #launch} gives each runtime a JVM of its own instead.
    *
    * @param args the command-line options
    * @param workloads extra workloads, run after the standard ones
@@ -87,6 +95,21 @@ public final class ShootOut {
    *     usage
    */
   public static int run(String[] args, List<Workload> workloads, PrintStream out, PrintStream err) {
+    return run(args, workloads, out, err, null);
+  }
+
+  /**
+   * As {@link #run(String[], List, PrintStream, PrintStream)}; with {@code mainClass}, the program
+   * that was started, each runtime runs in a JVM of its own started from it (unless {@code
+   * --same-jvm}), and a run that is such a child (see {@link Isolation}) writes its samples for its
+   * parent instead of a table and reports.
+   */
+  static int run(
+      String[] args,
+      List<Workload> workloads,
+      PrintStream out,
+      PrintStream err,
+      Class<?> mainClass) {
     Plan plan;
     try {
       Options options = Options.parse(args);
@@ -110,11 +133,29 @@ public final class ShootOut {
       err.println("shootout: " + e.getMessage() + " (--help lists the options)");
       return 2;
     }
+    String samplesTo = mainClass == null ? null : System.getProperty(Isolation.SAMPLES_TO);
+    if (samplesTo != null) {
+      return runChild(plan, Path.of(samplesTo), out, err);
+    }
+    boolean isolated =
+        mainClass != null && !plan.options().sameJvm() && plan.contestants().size() > 1;
     Machine machine = Machine.current();
-    String mode = describe(plan);
+    String mode = describe(plan, isolated);
     out.println("Gearbox shoot-out, " + mode);
     out.println("machine: " + machine.describe());
-    Results results = new Results(new Runner(plan, out).run(), machine, mode);
+    List<Measurement> measurements;
+    try {
+      measurements =
+          isolated ? Isolation.run(plan, mainClass, args, out) : new Runner(plan, out).run();
+    } catch (IOException e) {
+      err.println("shootout: could not run a runtime in a JVM of its own: " + e);
+      return 1;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      err.println("shootout: interrupted while a runtime ran in a JVM of its own");
+      return 1;
+    }
+    Results results = new Results(measurements, machine, mode);
     out.println();
     TextTable.print(results, out);
     boolean failed =
@@ -136,17 +177,30 @@ public final class ShootOut {
     return failed ? 1 : 0;
   }
 
-  private static String describe(Plan plan) {
+  /** A child's run: its cells, their samples written to {@code file}, no table or report. */
+  private static int runChild(Plan plan, Path file, PrintStream out, PrintStream err) {
+    List<Measurement> measurements = new Runner(plan, out).run();
+    try {
+      Isolation.write(measurements, file);
+    } catch (IOException e) {
+      err.println("shootout: could not write the samples for the parent JVM: " + e);
+      return 1;
+    }
+    return measurements.stream().anyMatch(m -> m.outcome() == Measurement.Outcome.FAILED) ? 1 : 0;
+  }
+
+  private static String describe(Plan plan, boolean isolated) {
     Options options = plan.options();
     return String.format(
         "%s mode: %d workloads × %d runtimes, %d warm-up and %d timed runs each"
-            + " (warm-up for at least %d ms), a fresh runtime per workload",
+            + " (warm-up for at least %d ms), a fresh runtime per workload, %s",
         options.quick() ? "quick" : "full",
         plan.workloads().size(),
         plan.contestants().size(),
         options.warmup(),
         options.runs(),
-        options.warmupTime().toMillis());
+        options.warmupTime().toMillis(),
+        isolated ? "each runtime in a JVM of its own" : "every runtime in this JVM");
   }
 
   private static void list(Options options, List<Workload> extra, PrintStream out) {
