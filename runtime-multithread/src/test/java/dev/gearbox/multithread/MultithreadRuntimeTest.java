@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -30,35 +29,6 @@ import org.junit.jupiter.api.Timeout.ThreadMode;
 /** What the multithread runtime adds to the conformance suite: keys, idle CPU, metrics, pool. */
 @Timeout(value = 60, threadMode = ThreadMode.SEPARATE_THREAD)
 class MultithreadRuntimeTest {
-
-  @Test
-  void aBlockOnCallerIsWokenWhileTheWorkerStaysBusy() {
-    // The join's wake of the caller is deferred by the worker that completed the task; its only
-    // other task yields forever, so its queue never runs dry: the shared-queue tick issues the
-    // unpark (or, were it missing, the caller's own look at its waker, milliseconds later).
-    try (Runtime runtime = create("gearbox.workers", "1")) {
-      AtomicBoolean stop = new AtomicBoolean();
-      JoinHandle<Integer> spinner =
-          runtime.spawn(
-              cx -> {
-                if (stop.get()) {
-                  return Poll.ready(0);
-                }
-                cx.waker().wake();
-                return Poll.pending();
-              });
-      try {
-        for (int round = 0; round < 100; round++) {
-          int expected = round;
-          JoinHandle<Integer> answer = runtime.spawn(cx -> Poll.ready(expected));
-          assertThat(runtime.blockOn(answer)).isEqualTo(round);
-        }
-      } finally {
-        stop.set(true);
-      }
-      assertThat(spinner.join()).isZero();
-    }
-  }
 
   @Test
   void providerDeclaresAndValidatesItsKeys() {

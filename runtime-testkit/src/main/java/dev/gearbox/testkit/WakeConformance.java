@@ -55,6 +55,37 @@ public interface WakeConformance extends ConformanceFixture {
   }
 
   /**
+   * A caller inside {@code blockOn} that joins tasks one after another is woken for each while
+   * other tasks keep every worker busy: a runtime whose workers hold back the unpark of such a
+   * caller (to wake it once for several completions) must still deliver it.
+   *
+   * @throws Exception if the test is interrupted or a check fails unexpectedly
+   */
+  @Test
+  @Timeout(value = 60, threadMode = ThreadMode.SEPARATE_THREAD)
+  default void blockOnCallerIsWokenWhileTasksKeepTheRuntimeBusy() throws Exception {
+    List<YieldForever> spinners = new ArrayList<>();
+    List<JoinHandle<Long>> spinning = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      YieldForever spinner = new YieldForever();
+      spinners.add(spinner);
+      spinning.add(runtime().spawn(spinner));
+    }
+    try {
+      for (int round = 0; round < 100; round++) {
+        int expected = round;
+        JoinHandle<Integer> answer = runtime().spawn(cx -> Poll.ready(expected));
+        assertThat(runtime().blockOn(answer)).isEqualTo(round);
+      }
+    } finally {
+      spinners.forEach(spinner -> spinner.stop.set(true));
+    }
+    for (JoinHandle<Long> handle : spinning) {
+      assertThat(handle.join(WAIT)).isPositive();
+    }
+  }
+
+  /**
    * A task that wakes itself during its poll is polled again.
    *
    * @throws Exception if the test is interrupted or a check fails unexpectedly

@@ -23,7 +23,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingStream;
@@ -83,35 +82,6 @@ class WorkStealingRuntimeTest {
               "budgetForcedYields");
       assertThat(metrics.get("workers")).isEqualTo(2L);
       assertThat(metrics.get("remoteSchedules")).isPositive();
-    }
-  }
-
-  @Test
-  void aBlockOnCallerIsWokenWhileTheWorkerStaysBusy() {
-    // The join's wake of the caller is deferred by the worker that completed the task; its only
-    // other task yields forever, so its queue never runs dry: the maintenance tick issues the
-    // unpark (or, were it missing, the caller's own look at its waker, milliseconds later).
-    try (Runtime runtime = create("gearbox.workers", "1")) {
-      AtomicBoolean stop = new AtomicBoolean();
-      JoinHandle<Integer> spinner =
-          runtime.spawn(
-              cx -> {
-                if (stop.get()) {
-                  return Poll.ready(0);
-                }
-                cx.waker().wake();
-                return Poll.pending();
-              });
-      try {
-        for (int round = 0; round < 100; round++) {
-          int expected = round;
-          JoinHandle<Integer> answer = runtime.spawn(cx -> Poll.ready(expected));
-          assertThat(runtime.blockOn(answer)).isEqualTo(round);
-        }
-      } finally {
-        stop.set(true);
-      }
-      assertThat(spinner.join()).isZero();
     }
   }
 
