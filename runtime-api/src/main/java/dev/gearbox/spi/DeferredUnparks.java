@@ -45,13 +45,4 @@ public final class DeferredUnparks {
     }
     count = 0;
   }
-
-  /**
-   * Whether no unpark is held.
-   *
-   * @return true if none is held
-   */
-  public boolean isEmpty() {
-    return count == 0;
-  }
 }

@@ -18,9 +18,9 @@ public final class ParkingWaker implements Waker {
    * A wake on a runtime's carrier thread may leave the unpark to that carrier
    * (CurrentRuntime.Carrier.deferUnpark): the flag is set at once, so later wakes skip the unpark
    * until the owner consumes it, and the carrier unparks within its bounded delay. A carrier
-   * cannot unpark while it is inside a poll, so the parked owner also looks at the flag on its own,
-   * ever more rarely (1 ms, then doubling up to 64 ms): a wake behind a long poll is late by at most
-   * one look, and a thread waiting for long wakes about 16 times a second.
+   * cannot unpark while it is inside a poll, so the parked owner also looks at the flag on its
+   * own, ever more rarely (1 ms, then doubling up to 64 ms): a wake behind a long poll is late by
+   * at most one look, and a thread waiting for long wakes about 16 times a second.
    */
   private static final VarHandle NOTIFIED;
 

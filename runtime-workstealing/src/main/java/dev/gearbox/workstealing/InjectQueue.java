@@ -1,6 +1,7 @@
 package dev.gearbox.workstealing;
 
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import org.jctools.queues.MessagePassingQueue;
 import org.jctools.queues.atomic.MpscUnboundedAtomicArrayQueue;
 
@@ -29,9 +30,9 @@ final class InjectQueue {
    * a worker that re-checks after announcing its sleep sees every push that did not see the
    * announcement (the Dekker pair with the idle state).
    *
-   * Overflow batches arrive as chains linked through ScheduledTask's `next` (plain links, written
-   * by the worker that builds the chain); fill claims their slots with one CAS per run that fits in
-   * the current chunk, unlinking each task as it is stored.
+   * Overflow batches come from a worker's full local queue, which hands out the slots it claimed
+   * one by one as fill stores them; fill claims their slots with one CAS per run that fits in the
+   * current chunk.
    */
   static final int CHUNK = 1024;
 
@@ -45,14 +46,14 @@ final class InjectQueue {
   }
 
   /**
-   * Pushes a chain already linked first..last through {@link ScheduledTask#spNext}, in order,
-   * {@code count} tasks in all. Any thread; lock-free.
+   * Pushes the {@code count} tasks {@code tasks} hands out, in order. Any thread; lock-free: fill
+   * claims the slots of each run that fits in the current chunk with one CAS.
    */
-  void pushChain(ScheduledTask<?> first, ScheduledTask<?> last, int count) {
-    ChainSupplier chain = new ChainSupplier(first);
+  void pushBatch(Supplier<ScheduledTask<?>> tasks, int count) {
+    MessagePassingQueue.Supplier<ScheduledTask<?>> source = tasks::get;
     int pushed = 0;
     while (pushed < count) {
-      pushed += queue.fill(chain, count - pushed);
+      pushed += queue.fill(source, count - pushed);
     }
   }
 
@@ -112,24 +113,6 @@ final class InjectQueue {
       } else {
         Thread.onSpinWait(); // a producer claimed a slot and has not stored its task yet
       }
-    }
-  }
-
-  /** Hands out a chain's tasks in order, unlinking each. */
-  private static final class ChainSupplier
-      implements MessagePassingQueue.Supplier<ScheduledTask<?>> {
-    private ScheduledTask<?> next;
-
-    ChainSupplier(ScheduledTask<?> first) {
-      this.next = first;
-    }
-
-    @Override
-    public ScheduledTask<?> get() {
-      ScheduledTask<?> task = next;
-      next = task.next();
-      task.spNext(null);
-      return task;
     }
   }
 }

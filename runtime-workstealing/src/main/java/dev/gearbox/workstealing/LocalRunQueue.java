@@ -2,6 +2,7 @@ package dev.gearbox.workstealing;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.function.Supplier;
 
 /**
  * A worker's bounded run queue: 256 slots, pushed and popped by its owner, stolen from (half at a
@@ -146,16 +147,28 @@ final class LocalRunQueue {
     if (casHead(expected, claimed) != expected) {
       return false;
     }
-    ScheduledTask<?> first = takeSlot(real);
-    ScheduledTask<?> last = first;
-    for (int i = 1; i < HALF; i++) {
-      ScheduledTask<?> next = takeSlot(real + i);
-      last.spNext(next);
-      last = next;
-    }
-    last.spNext(task);
-    inject.pushChain(first, task, HALF + 1);
+    inject.pushBatch(new OverflowBatch(real, task), HALF + 1);
     return true;
+  }
+
+  /**
+   * The HALF claimed slots from {@code real} on, taken in order as the inject queue stores them,
+   * then the task that did not fit. Owner only: the head CAS already made the slots this thread's.
+   */
+  private final class OverflowBatch implements Supplier<ScheduledTask<?>> {
+    private final int real;
+    private final ScheduledTask<?> last;
+    private int taken;
+
+    OverflowBatch(int real, ScheduledTask<?> last) {
+      this.real = real;
+      this.last = last;
+    }
+
+    @Override
+    public ScheduledTask<?> get() {
+      return taken < HALF ? takeSlot(real + taken++) : last;
+    }
   }
 
   private ScheduledTask<?> takeSlot(int index) {

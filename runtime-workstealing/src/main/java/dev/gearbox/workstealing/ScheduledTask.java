@@ -5,22 +5,12 @@ import dev.gearbox.spi.RawTask;
 import dev.gearbox.spi.TaskScheduler;
 
 /**
- * A task of this runtime: the shared {@link RawTask} state machine plus a link, with which a full
- * local queue hands half of itself to the inject queue as one chain.
+ * A task of this runtime: the shared {@link RawTask} state machine, the future's class for the
+ * slow-poll event, and padding.
  *
  * @param <T> the output type
  */
 final class ScheduledTask<T> extends RawTask<T> {
-  /*
-   * Implementation notes: the state machine guarantees that a task has at most one queue entry at a
-   * time (SCHEDULED is set once per wake that found it idle), so one link field is enough.
-   *
-   * `next`: written and read plainly by the one worker that builds a chain and pushes it into the
-   * inject queue, which unlinks each task as it stores it; the queue's own ordered stores publish
-   * the tasks.
-   */
-  private ScheduledTask<?> next;
-
   /** The spawned future's class, for the slow-poll event; the future itself is RawTask's. */
   final Class<?> futureClass;
 
@@ -31,15 +21,5 @@ final class ScheduledTask<T> extends RawTask<T> {
   ScheduledTask(Future<T> future, TaskScheduler scheduler) {
     super(future, scheduler);
     this.futureClass = future.getClass();
-  }
-
-  /** The link of a chain being built or handed to the inject queue; plain. */
-  ScheduledTask<?> next() {
-    return next;
-  }
-
-  /** Writes the link plainly, for a chain not yet visible to other threads. */
-  void spNext(ScheduledTask<?> task) {
-    next = task;
   }
 }

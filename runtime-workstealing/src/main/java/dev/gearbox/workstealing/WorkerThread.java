@@ -53,8 +53,9 @@ sealed class WorkerThread extends Thread implements CurrentRuntime.Carrier
    * parking and at the end (Tokio's MetricsBatch), so a poll pays no store outside this object.
    *
    * Layout: every field this thread writes at each poll or wake (the LIFO slot, the tick
-   * counters, the poll's budget, the pending counts) is a field of this object, whose Thread fields lie in front and
-   * PaddedWorkerThread's padding behind, so they never share a cache line with another object.
+   * counters, the poll's budget, the pending counts) is a field of this object, whose Thread
+   * fields lie in front and PaddedWorkerThread's padding behind, so they never share a cache line
+   * with another object.
    * The objects allocated beside a worker (its poller, finder, queue) are placed by the collector
    * and change between runs; with the budget in TaskPoller, allocated right before the next
    * worker, yield_many ran twice as slow in some layouts, most likely because the budget shared a
