@@ -89,17 +89,22 @@ final class Isolation {
           .append('\t')
           .append(m.contestant())
           .append('\t')
-          .append(m.threads().replaceAll("[\\t\\r\\n]+", " "))
+          .append(oneCell(m.threads()))
           .append('\t')
           .append(m.outcome().name())
           .append('\t')
           .append(
               Arrays.stream(m.samples()).mapToObj(Long::toString).collect(Collectors.joining(",")))
           .append('\t')
-          .append(m.failure().replaceAll("[\\t\\r\\n]+", " "))
+          .append(oneCell(m.failure()))
           .append('\n');
     }
     Files.writeString(file, text, StandardCharsets.UTF_8);
+  }
+
+  /** A text as one cell of the samples file: tabs and line breaks turned into spaces. */
+  private static String oneCell(String text) {
+    return text.replaceAll("[\\t\\r\\n]+", " ");
   }
 
   /**

@@ -158,8 +158,7 @@ public final class ShootOut {
     Results results = new Results(measurements, machine, mode);
     out.println();
     TextTable.print(results, out);
-    boolean failed =
-        results.measurements().stream().anyMatch(m -> m.outcome() == Measurement.Outcome.FAILED);
+    boolean failed = anyFailed(results.measurements());
     try {
       Path dir = plan.options().out().toAbsolutePath();
       Files.createDirectories(dir);
@@ -186,7 +185,11 @@ public final class ShootOut {
       err.println("shootout: could not write the samples for the parent JVM: " + e);
       return 1;
     }
-    return measurements.stream().anyMatch(m -> m.outcome() == Measurement.Outcome.FAILED) ? 1 : 0;
+    return anyFailed(measurements) ? 1 : 0;
+  }
+
+  private static boolean anyFailed(List<Measurement> measurements) {
+    return measurements.stream().anyMatch(m -> m.outcome() == Measurement.Outcome.FAILED);
   }
 
   private static String describe(Plan plan, boolean isolated) {
