@@ -11,6 +11,7 @@ module dev.gearbox.api {
   exports dev.gearbox.spi;
   exports dev.gearbox.stream;
   exports dev.gearbox.fs;
+  exports dev.gearbox.fiber;
 
   // The unbounded channel's queue; only the Unsafe-free org.jctools.queues.atomic package is used.
   requires org.jctools.core;

@@ -2,6 +2,7 @@ package dev.gearbox.runtime;
 
 import dev.gearbox.future.Future;
 import dev.gearbox.spi.CurrentRuntime;
+import dev.gearbox.spi.FiberCarrier;
 import dev.gearbox.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -37,6 +38,27 @@ public interface Runtime extends AutoCloseable {
    * @throws RuntimeClosedException if the runtime is shut down
    */
   <T> JoinHandle<T> spawn(Future<T> future);
+
+  /**
+   * Spawns {@code body} as a fiber of this runtime: a virtual thread whose scheduler is this
+   * runtime, so it reads straight down ({@code Fiber.await(future)}, {@code Fiber.sleep}, JDK
+   * blocking calls park the fiber, not a worker) while the runtime decides where and when it runs.
+   * The fiber is one task of the runtime: it counts as alive, shutdown cancels it. Costs a virtual
+   * thread and its task; a resume costs one task poll and allocates nothing.
+   *
+   * <p>Without {@code --add-opens java.base/java.lang=dev.gearbox.api} (or {@code =ALL-UNNAMED} on
+   * the class path) the fiber runs on the JDK's default virtual-thread scheduler instead, with one
+   * WARNING logged; see {@code dev.gearbox.fiber.Fiber#carrier()}.
+   *
+   * @param body the fiber's code; what it returns or throws completes the handle
+   * @param <T> its result type
+   * @return the fiber's handle: joins, awaits and aborts as a task's
+   * @throws NullPointerException if {@code body} is null
+   * @throws RuntimeClosedException if the runtime is shut down
+   */
+  default <T> JoinHandle<T> spawnFiber(Callable<T> body) {
+    return FiberCarrier.spawn(this, body);
+  }
 
   /**
    * Runs {@code future} to completion, blocking the calling thread, and returns its output. While

@@ -17,7 +17,9 @@ public final class CurrentRuntime {
     /** Polls tasks: must not block. */
     WORKER,
     /** Runs blocking work: may block, for example in {@code JoinHandle.join()}. */
-    BLOCKING
+    BLOCKING,
+    /** A fiber of the runtime: blocking parks the fiber, not a worker, so it may block. */
+    FIBER
   }
 
   private record Frame(Runtime runtime, Role role) {}
@@ -94,6 +96,16 @@ public final class CurrentRuntime {
     }
     Frame frame = CURRENT.get();
     return frame == null ? null : frame.runtime();
+  }
+
+  /**
+   * Whether the current thread may block: false on a thread that polls tasks.
+   *
+   * @return true unless the current thread is a worker of a runtime
+   */
+  public static boolean mayBlock() {
+    Frame frame = CURRENT.get();
+    return frame == null || frame.role() != Role.WORKER;
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.gearbox.testkit.sim;
 import dev.gearbox.future.Future;
 import dev.gearbox.runtime.RuntimeClosedException;
 import dev.gearbox.spi.CurrentRuntime;
+import dev.gearbox.spi.FiberCarrier;
 import dev.gearbox.spi.OwnedTasks;
 import dev.gearbox.spi.RawTask;
 import dev.gearbox.spi.RuntimeDriver;
@@ -115,8 +116,10 @@ final class SimScheduler implements TaskScheduler {
     return thread;
   }
 
+  /** On the loop thread, or in a fiber the simulation carries (which runs only there). */
   boolean onLoopThread() {
-    return Thread.currentThread() == thread;
+    Thread current = Thread.currentThread();
+    return current == thread || (current.isVirtual() && FiberCarrier.carriedBy(runtime));
   }
 
   SplittableRandom random() {

@@ -1,0 +1,217 @@
+package dev.gearbox.spi;
+
+import dev.gearbox.future.Future;
+import dev.gearbox.runtime.JoinHandle;
+import dev.gearbox.runtime.Runtime;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Fibers: virtual threads whose scheduler is a Gearbox runtime. Each fiber is one task of its
+ * runtime; every time the JDK makes the fiber's thread runnable, the runtime polls that task, and
+ * the poll runs the thread until it parks, yields or ends. So the runtime's style decides where and
+ * when fibers run: workstealing steals them, embedded runs them on its one thread, the simulated
+ * runtime orders them by its seed.
+ *
+ * <p>The JDK's hook for a virtual thread's scheduler is not public: it needs {@code --add-opens
+ * java.base/java.lang=dev.gearbox.api} (module path) or {@code =ALL-UNNAMED} (class path). Without
+ * it fibers still work, on the JDK's default virtual-thread scheduler, and the first fiber logs one
+ * WARNING that names the flag; {@link #carrier()} tells which is in use. The system property
+ * {@value #CARRIER_PROPERTY} ({@code runtime}, the default, or {@code jdk}) chooses the JDK's
+ * scheduler on purpose, for comparisons.
+ *
+ * <p>This class is the runtime side; applications use {@code dev.gearbox.fiber.Fiber}.
+ */
+public final class FiberCarrier {
+  /** The system property that chooses the carrier: {@code runtime} (default) or {@code jdk}. */
+  public static final String CARRIER_PROPERTY = "gearbox.fiber.carrier";
+
+  /** What runs fibers' virtual threads. */
+  public enum Kind {
+    /** The Gearbox runtime the fiber was spawned on. */
+    RUNTIME,
+    /** The JDK's default virtual-thread scheduler (a ForkJoinPool). */
+    JDK
+  }
+
+  private static final System.Logger LOG = System.getLogger("dev.gearbox.fiber");
+  private static final AtomicLong NEXT_ID = new AtomicLong(1);
+  private static final Kind KIND;
+  private static final MethodHandle NEW_THREAD; // (Executor, Runnable) -> Thread; null for JDK
+  private static final String FALLBACK_REASON;
+
+  static {
+    String chosen = System.getProperty(CARRIER_PROPERTY, "runtime");
+    MethodHandle factory = null;
+    String reason = null;
+    switch (chosen.toLowerCase(Locale.ROOT)) {
+      case "runtime" -> {
+        try {
+          factory = virtualThreadFactory();
+        } catch (ReflectiveOperationException | RuntimeException e) {
+          reason = e.toString();
+        }
+      }
+      case "jdk" -> reason = CARRIER_PROPERTY + "=jdk";
+      default ->
+          throw new IllegalArgumentException(
+              "system property "
+                  + CARRIER_PROPERTY
+                  + "='"
+                  + chosen
+                  + "' is not a fiber carrier; allowed: runtime, jdk");
+    }
+    NEW_THREAD = factory;
+    KIND = factory != null ? Kind.RUNTIME : Kind.JDK;
+    FALLBACK_REASON = reason;
+  }
+
+  private static boolean warned;
+
+  private FiberCarrier() {}
+
+  /**
+   * Which scheduler carries fibers in this JVM.
+   *
+   * @return {@link Kind#RUNTIME} when the runtime carries them, else {@link Kind#JDK}
+   */
+  public static Kind carrier() {
+    return KIND;
+  }
+
+  /**
+   * Spawns {@code body} as a fiber of {@code runtime}.
+   *
+   * @param runtime the runtime that carries the fiber
+   * @param body the fiber's code
+   * @param <T> its result type
+   * @return the fiber's handle
+   * @throws dev.gearbox.runtime.RuntimeClosedException if the runtime is shut down
+   */
+  public static <T> JoinHandle<T> spawn(Runtime runtime, Callable<T> body) {
+    Objects.requireNonNull(runtime, "runtime");
+    Objects.requireNonNull(body, "body");
+    boolean carried = KIND == Kind.RUNTIME;
+    if (!carried) {
+      warnOnce();
+    }
+    FiberTask<T> fiber = new FiberTask<>(runtime, body, carried, NEXT_ID.getAndIncrement());
+    Thread thread =
+        carried ? newCarriedThread(fiber) : Thread.ofVirtual().unstarted(fiber::runBody);
+    fiber.bind(thread);
+    runtime.spawn(fiber); // the fiber's task: its first poll starts a carried thread
+    if (!carried) {
+      thread.start();
+    }
+    return fiber.handle;
+  }
+
+  /**
+   * Whether the current thread is a fiber.
+   *
+   * @return true inside a fiber
+   */
+  public static boolean inFiber() {
+    return FiberTask.current() != null;
+  }
+
+  /**
+   * Whether the current thread is a fiber that {@code runtime} carries: its code then runs only on
+   * that runtime's threads (a single-threaded runtime may treat it as its own thread).
+   *
+   * @param runtime a runtime
+   * @return true inside a fiber of {@code runtime} carried by it
+   */
+  public static boolean carriedBy(Runtime runtime) {
+    FiberTask<?> fiber = FiberTask.current();
+    return fiber != null && fiber.runtime() == runtime && fiber.carriedNow();
+  }
+
+  /**
+   * Waits in the current fiber until {@code future} is ready and returns its output; see {@code
+   * Fiber.await}.
+   *
+   * @param future the future to await
+   * @param <T> its output type
+   * @return the output
+   * @throws IllegalStateException outside a fiber
+   */
+  public static <T> T await(Future<T> future) {
+    Objects.requireNonNull(future, "future");
+    FiberTask<?> fiber = FiberTask.current();
+    if (fiber == null) {
+      throw notInFiber("Fiber.await()");
+    }
+    return fiber.await(future);
+  }
+
+  /**
+   * The error of a fiber-only call made elsewhere: names the thread and the way out.
+   *
+   * @param operation the call, for the message
+   * @return the exception to throw
+   */
+  public static IllegalStateException notInFiber(String operation) {
+    String where =
+        CurrentRuntime.get() != null && !CurrentRuntime.mayBlock()
+            ? "inside a poll of a task of runtime '" + CurrentRuntime.get().kind() + "'"
+            : "outside a fiber";
+    return new IllegalStateException(
+        operation
+            + " called "
+            + where
+            + " on thread '"
+            + Thread.currentThread().getName()
+            + "': it works only inside a fiber (spawn one with runtime.spawnFiber or"
+            + " Fiber.spawn); inside a task's poll compose futures instead, and on a plain thread"
+            + " use runtime.blockOn(future)");
+  }
+
+  private static Thread newCarriedThread(FiberTask<?> fiber) {
+    try {
+      return (Thread) NEW_THREAD.invokeExact((Executor) fiber, (Runnable) fiber::runBody);
+    } catch (Throwable e) {
+      throw new IllegalStateException("could not create a carried virtual thread", e);
+    }
+  }
+
+  private static synchronized void warnOnce() {
+    if (warned || FALLBACK_REASON.startsWith(CARRIER_PROPERTY)) {
+      return;
+    }
+    warned = true;
+    String target = FiberCarrier.class.getModule().isNamed() ? "dev.gearbox.api" : "ALL-UNNAMED";
+    LOG.log(
+        System.Logger.Level.WARNING,
+        "Gearbox fibers run on the JDK's default virtual-thread scheduler, not on their runtime:"
+            + " start the JVM with --add-opens java.base/java.lang="
+            + target
+            + " to let Gearbox runtimes carry them ("
+            + FALLBACK_REASON
+            + ")");
+  }
+
+  /**
+   * The JDK's package-private factory of virtual threads with a given scheduler: {@code
+   * ThreadBuilders.newVirtualThread(Executor, String, int, Runnable)}, present in JDK 21 to 25.
+   */
+  private static MethodHandle virtualThreadFactory() throws ReflectiveOperationException {
+    Class<?> builders = Class.forName("java.lang.ThreadBuilders");
+    MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(builders, MethodHandles.lookup());
+    MethodHandle create =
+        lookup.findStatic(
+            builders,
+            "newVirtualThread",
+            MethodType.methodType(
+                Thread.class, Executor.class, String.class, int.class, Runnable.class));
+    // (scheduler, name, characteristics, task): unnamed, thread locals allowed
+    MethodHandle bound = MethodHandles.insertArguments(create, 1, null, 0);
+    return bound.asType(MethodType.methodType(Thread.class, Executor.class, Runnable.class));
+  }
+}

@@ -1,0 +1,364 @@
+package dev.gearbox.spi;
+
+import dev.gearbox.future.Context;
+import dev.gearbox.future.Future;
+import dev.gearbox.future.Poll;
+import dev.gearbox.future.Waker;
+import dev.gearbox.io.Reactor;
+import dev.gearbox.runtime.FiberCancelledException;
+import dev.gearbox.runtime.JoinException;
+import dev.gearbox.runtime.JoinHandle;
+import dev.gearbox.runtime.Runtime;
+import dev.gearbox.time.Timer;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * One fiber: the future its runtime polls (the fiber's one task), the scheduler of its virtual
+ * thread, and the context the fiber polls awaited futures with.
+ *
+ * @param <T> the body's result type
+ */
+final class FiberTask<T> implements Future<Void>, Executor, Context, Waker {
+  /*
+   * Implementation notes.
+   *
+   * # Carried fibers
+   * The virtual thread's scheduler is this object: each time the JDK makes the thread runnable
+   * (start, unpark, yield) it calls execute(continuation) with the same Runnable, which marks a
+   * submission and wakes the carrier task (the runtime's task whose future is this object). Each
+   * poll of the carrier task runs the continuation once if a submission is marked, so the thread
+   * runs until it parks, yields or ends, on the worker that polls. A submission made during the
+   * poll by the poller itself (a yield, or the start) is not woken at once: after the run, a
+   * submission still marked wakes the carrier task, which goes to the back of the run queue as any
+   * task woken during its own poll. The poll returns Ready once the thread has terminated.
+   *
+   * `submission` is the only shared word: SUBMITTED marks a continuation to run, ORPHANED says the
+   * carrier task was dropped (shutdown, or abort of the carrier). Exactly one party runs each
+   * submission: the poll that clears SUBMITTED, or, once ORPHANED, the orphan executor (a pool of
+   * platform threads that lets an orphaned fiber unwind: its awaits throw, its finally blocks run).
+   *
+   * # Fibers on the JDK's scheduler
+   * Without access to the JDK's hook the thread runs on the JDK's default scheduler and this
+   * object only keeps the fiber's place in the runtime: the carrier task is Pending until the body
+   * ends, so shutdown drops it, which cancels the fiber. An await then spawns the awaited future
+   * as a task of the runtime and waits for its handle, since only a task of the runtime has its
+   * timers and reactor.
+   *
+   * # Ownership
+   * `thread` and `started` are written before the thread starts, or by the first poll; `poller`
+   * is set by the polling worker for the length of the poll (read by execute: only the poller can
+   * see itself there); `carrier` is written by every poll (the same waker and context each time).
+   * `budget` and `budgetSpent` belong to the fiber's own thread.
+   *
+   * # Cancellation
+   * abort sets the handle's flag and interrupts the thread. await checks the interrupt flag before
+   * each poll and after each park: an interrupted fiber drops the awaited future and throws
+   * FiberCancelledException. The flag stays set so that JDK blocking calls fail too.
+   */
+
+  /** Units of budget an awaiting fiber spends before it yields its worker (Tokio's coop budget). */
+  private static final int BUDGET = 128;
+
+  private static final int SUBMITTED = 1;
+  private static final int ORPHANED = 1 << 1;
+
+  private static final ThreadLocal<FiberTask<?>> CURRENT = new ThreadLocal<>();
+  private static final VarHandle SUBMISSION;
+
+  static {
+    try {
+      SUBMISSION = MethodHandles.lookup().findVarHandle(FiberTask.class, "submission", int.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  private final Runtime runtime;
+  private final Callable<T> body;
+  private final boolean carried;
+  final FiberHandle<T> handle;
+  private Thread thread;
+  private boolean started;
+  private volatile int submission;
+  private volatile Runnable continuation;
+  private volatile Context carrier;
+  private Thread poller;
+  private int budget = BUDGET;
+  private boolean budgetSpent;
+
+  FiberTask(Runtime runtime, Callable<T> body, boolean carried, long id) {
+    this.runtime = runtime;
+    this.body = body;
+    this.carried = carried;
+    this.handle = new FiberHandle<>(id, this);
+  }
+
+  /** Binds the fiber's thread; called once, before the carrier task is spawned. */
+  void bind(Thread fiberThread) {
+    this.thread = fiberThread;
+  }
+
+  /** The fiber of the current thread, or null outside fibers. */
+  static FiberTask<?> current() {
+    return CURRENT.get();
+  }
+
+  Runtime runtime() {
+    return runtime;
+  }
+
+  /** Whether the fiber's runtime runs it (not the JDK's scheduler, not the orphan executor). */
+  boolean carriedNow() {
+    return carried && (submission & ORPHANED) == 0;
+  }
+
+  // ---- the fiber's thread
+
+  /** The body of the fiber's virtual thread. */
+  void runBody() {
+    CURRENT.set(this);
+    CurrentRuntime.Scope scope = CurrentRuntime.enter(runtime, CurrentRuntime.Role.FIBER);
+    try {
+      if (handle.cancelRequested()) {
+        handle.cancel();
+        return;
+      }
+      T value = body.call();
+      if (handle.cancelRequested()) {
+        handle.cancel();
+      } else {
+        handle.complete(value);
+      }
+    } catch (Throwable failure) {
+      if (handle.cancelRequested() || failure instanceof FiberCancelledException) {
+        handle.cancel();
+      } else {
+        handle.fail(failure);
+      }
+    } finally {
+      scope.close();
+      CURRENT.remove();
+    }
+  }
+
+  /** Interrupts the fiber's thread, for abort: its awaits and JDK blocking calls give up. */
+  void interrupt() {
+    Thread fiberThread = thread;
+    if (fiberThread != null) {
+      fiberThread.interrupt();
+    }
+  }
+
+  /**
+   * Waits in the fiber until {@code future} is ready: polls it with this fiber as waker, parks the
+   * fiber's thread while it is pending.
+   */
+  <R> R await(Future<R> future) {
+    checkCancelled(null);
+    Future<R> target = carried ? future : spawnAwaited(future);
+    while (true) {
+      Poll<R> poll;
+      try {
+        poll = target.poll(this);
+      } catch (JoinException failed) {
+        throw carried ? failed : unwrapSpawned(failed);
+      } catch (RuntimeException unchecked) {
+        throw unchecked;
+      } catch (Exception checked) {
+        throw new CompletionException(checked);
+      }
+      if (poll instanceof Poll.Ready<R>(R value)) {
+        return value;
+      }
+      if (budgetSpent) {
+        budgetSpent = false;
+        budget = BUDGET;
+        Thread.yield();
+      } else {
+        LockSupport.park(this);
+        budget = BUDGET; // the fiber gave up its worker (or was woken at once): a fresh budget
+      }
+      checkCancelled(target);
+    }
+  }
+
+  private <R> Future<R> spawnAwaited(Future<R> future) {
+    return runtime.spawn(future);
+  }
+
+  private static RuntimeException unwrapSpawned(JoinException failed) {
+    Throwable cause = failed.getCause();
+    if (failed.isCancelled()) {
+      return new FiberCancelledException(
+          "the awaited future was cancelled: " + failed.getMessage());
+    }
+    if (cause instanceof RuntimeException unchecked) {
+      return unchecked;
+    }
+    if (cause instanceof Error error) {
+      throw error;
+    }
+    return new CompletionException(cause);
+  }
+
+  private void checkCancelled(Future<?> awaited) {
+    if (!Thread.currentThread().isInterrupted()) {
+      return;
+    }
+    if (awaited != null) {
+      if (awaited instanceof JoinHandle<?> spawned && !carried) {
+        spawned.abort();
+      } else {
+        awaited.drop();
+      }
+    }
+    throw new FiberCancelledException(
+        "fiber "
+            + handle.id()
+            + (handle.cancelRequested() ? " was cancelled" : " was interrupted"));
+  }
+
+  // ---- Executor: the virtual thread's scheduler
+
+  @Override
+  public void execute(Runnable task) {
+    continuation = task;
+    int current = (int) SUBMISSION.getVolatile(this);
+    while (true) {
+      if ((current & ORPHANED) != 0) {
+        ORPHANS.execute(task);
+        return;
+      }
+      int witness = (int) SUBMISSION.compareAndExchange(this, current, current | SUBMITTED);
+      if (witness == current) {
+        break;
+      }
+      current = witness;
+    }
+    if (poller == Thread.currentThread()) {
+      return; // inside this fiber's own poll: the poll runs it or re-queues the task
+    }
+    Context bound = carrier;
+    if (bound != null) {
+      bound.waker().wake();
+    }
+  }
+
+  /** Clears SUBMITTED; true if it was set and the task is not orphaned. */
+  private boolean takeSubmission() {
+    int current = (int) SUBMISSION.getVolatile(this);
+    while ((current & SUBMITTED) != 0 && (current & ORPHANED) == 0) {
+      int witness = (int) SUBMISSION.compareAndExchange(this, current, current & ~SUBMITTED);
+      if (witness == current) {
+        return true;
+      }
+      current = witness;
+    }
+    return false;
+  }
+
+  // ---- Future: the carrier task
+
+  @Override
+  public Poll<Void> poll(Context cx) {
+    if (carrier != cx) {
+      carrier = cx;
+    }
+    if (!carried) {
+      return handle.isFinished() ? Poll.ready(null) : Poll.pending();
+    }
+    poller = Thread.currentThread();
+    try {
+      if (!started) {
+        started = true;
+        thread.start(); // submits at once: the submission is taken below
+      }
+      if (takeSubmission()) {
+        continuation.run();
+      }
+    } finally {
+      poller = null;
+    }
+    if (!thread.isAlive()) {
+      return Poll.ready(null);
+    }
+    if ((submission & SUBMITTED) != 0) {
+      cx.waker().wake(); // resubmitted during the run (a yield): to the back of the queue
+    }
+    return Poll.pending();
+  }
+
+  /**
+   * The carrier task was dropped (its runtime shut down, or it was aborted): the fiber can no
+   * longer run on its runtime. Its handle completes as cancelled now, so no joiner waits for a
+   * runtime that is gone; the fiber is interrupted and unwinds on the orphan executor.
+   */
+  @Override
+  public void drop() {
+    handle.abort();
+    handle.cancel();
+    if (!carried) {
+      return;
+    }
+    if (!started) {
+      return; // the thread never ran: nothing to unwind
+    }
+    int previous = (int) SUBMISSION.getAndSet(this, ORPHANED);
+    if ((previous & SUBMITTED) != 0) {
+      ORPHANS.execute(continuation);
+    }
+  }
+
+  // ---- Context and Waker: how the fiber polls what it awaits
+
+  @Override
+  public Waker waker() {
+    return this;
+  }
+
+  @Override
+  public void wake() {
+    LockSupport.unpark(thread);
+  }
+
+  @Override
+  public Timer timer() {
+    return boundCarrier().timer();
+  }
+
+  @Override
+  public Reactor reactor() {
+    return boundCarrier().reactor();
+  }
+
+  @Override
+  public boolean consumeBudget() {
+    if (--budget > 0) {
+      return true;
+    }
+    budgetSpent = true;
+    return false;
+  }
+
+  private Context boundCarrier() {
+    Context bound = carrier;
+    if (bound == null) {
+      throw new IllegalStateException("fiber " + handle.id() + " has not been polled by a runtime");
+    }
+    return bound;
+  }
+
+  @Override
+  public String toString() {
+    return "FiberTask[" + handle.id() + "]";
+  }
+
+  /** Where orphaned fibers unwind: platform threads, as a continuation needs. */
+  private static final Executor ORPHANS = ForkJoinPool.commonPool();
+}
