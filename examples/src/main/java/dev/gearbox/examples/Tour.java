@@ -13,8 +13,9 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The workloads the main program runs: four of the standard scheduler workloads (WORKLOADS.md),
- * each written with the SPI's combinators and channels, each checked for the right answer.
+ * The workloads the main program runs: four of the standard scheduler workloads
+ * (docs/workloads.md), each written with the SPI's combinators and channels, each checked for the
+ * right answer.
  */
 final class Tour {
   private Tour() {}

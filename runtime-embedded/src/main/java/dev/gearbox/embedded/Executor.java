@@ -23,10 +23,9 @@ public final class Executor implements AutoCloseable {
    * signals the executor (`pend`), and only while it is `sleeping`. A wake or spawn of a task of
    * the `embedded` runtime on the executor thread itself (a task waking or spawning another)
    * appends to the queue's plain local list instead: no CAS and no signal, since the executor is
-   * awake. Pooled tasks (PoolSlot) always take the stack: with them on the local list,
-   * ZeroAllocationTest saw a few hundred bytes allocated once over its measured round trips, a
-   * cause not yet found, so their proven allocation-free path is kept. The loop
-   * takes the whole queue (one getAndSet when the stack is not empty), polls each task once, fires
+   * awake. Pooled tasks (PoolSlot) always take the stack, the path ZeroAllocationTest proves
+   * allocation-free for them (why not the local list: docs/decisions/0009). The loop takes the
+   * whole queue (one getAndSet when the stack is not empty), polls each task once, fires
    * due timers, and, with nothing queued, announces `sleeping`, fires due timers once more,
    * re-checks the queue and parks until the earliest timer. The announce-then-check order against
    * the pusher's push-then-read (both volatile) is Dekker's: either the executor sees the task or

@@ -3,8 +3,8 @@ package dev.gearbox.multithread;
 /**
  * A {@link Worker} followed by 64 bytes of padding. The JVM lays out a subclass's fields after its
  * superclass's, so these keep the next object in memory off the cache lines of the fields a worker
- * writes at every poll (in ping_pong such a line was shared with the header of a constant object
- * that every worker reads).
+ * writes at every poll: whatever the collector places there (such as a constant object every worker
+ * reads) would otherwise be pulled across the cores at every poll (docs/decisions/0006).
  */
 final class PaddedWorker extends Worker {
   @SuppressWarnings("unused")

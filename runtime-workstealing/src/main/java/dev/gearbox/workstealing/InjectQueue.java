@@ -17,10 +17,8 @@ final class InjectQueue {
    * one CAS on the producer index and an ordered store into its slot: the producer touches no
    * other task and no line the consumers write, and the slots, sixteen to a cache line, reach a
    * consumer a line at a time. The depth is the difference of the two indexes, with no counter of
-   * its own. (The queue before this was intrusive, Vyukov's linked list through the tasks: a
-   * producer wrote the link into the task pushed before, which a consumer keeping pace had just
-   * taken, and a consumer that emptied it exchanged the producers' tail to re-queue the stub; from
-   * a thread outside the runtime, spawn_remote paid that line's round trips on every task.)
+   * its own. An intrusive list through the tasks would make a producer write into the task pushed
+   * before it, a line a consumer keeping pace has just taken (docs/decisions/0001).
    *
    * JCTools' queue has one consumer: workers take under `consumerLock`, which also orders the
    * consumer's plain fields from one taker to the next. A slot claimed by a producer whose task is

@@ -4,10 +4,9 @@ package dev.gearbox.workstealing;
  * A {@link WorkerThread} followed by 64 bytes of padding. The JVM lays out a subclass's fields
  * after its superclass's, so these keep the next object in memory off the cache line of the fields
  * a worker writes at every poll and wake (its LIFO slot, tick counters and budget). Without them,
- * where the collector happened to place the next object could decide, per JVM, whether another
+ * where the collector happened to place the next object would decide, per JVM, whether another
  * core's reads of that object (such as another worker's header, read by every {@code instanceof}
- * check of the current thread) missed in cache at every round trip: ping_pong settled per JVM at
- * one of two speeds before the padding.
+ * check of the current thread) miss in cache at every poll (docs/decisions/0006).
  */
 final class PaddedWorkerThread extends WorkerThread {
   @SuppressWarnings("unused")

@@ -25,7 +25,7 @@ final class Parker {
    * driver.unpark() wakes whichever thread drives, not a chosen one: announced before taking the
    * lock, an unpark could reach the worker that drove at that moment, be consumed by the end of its
    * turn, and the owner, taking the driver next, would block in the select with NOTIFIED pending
-   * (the lost wake-up of chained_spawn, and of a shutdown that never ended). If another worker
+   * (a lost wake-up: work left queued, or a shutdown that never ends). If another worker
    * drives, the owner moves EMPTY -> PARKED_THREAD by CAS, which fails only if an unpark came.
    * An unpark that comes after the owner's turn ended, or that a later turn of another worker
    * receives, is a spurious wake-up there, which is harmless: a woken worker re-checks its state

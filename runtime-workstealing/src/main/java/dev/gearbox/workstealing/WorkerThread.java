@@ -43,8 +43,9 @@ sealed class WorkerThread extends Thread implements CurrentRuntime.Carrier
    * whose join it awaits wakes it. The worker takes that unpark (deferUnpark) and issues it at the
    * next maintenance tick or when its own queues run dry, whichever is first (and before parking
    * or ending); meanwhile the waker stays notified, so the caller, joining many handles in turn,
-   * is unparked once per batch of completions instead of once per completion (ping_pong: 255
-   * parks of the caller per run became 84). The caller's wake waits at most EVENT_INTERVAL ticks;
+   * is unparked once per batch of completions instead of once per completion (each unpark is a
+   * system call here and a context switch that takes a CPU from the workers; see
+   * docs/decisions/0004). The caller's wake waits at most EVENT_INTERVAL ticks;
    * if this worker is inside one long poll meanwhile, the caller sees its waker's flag on its own
    * next look (ParkingWaker.park looks after 1 ms, then ever more rarely).
    *
@@ -57,10 +58,9 @@ sealed class WorkerThread extends Thread implements CurrentRuntime.Carrier
    * fields lie in front and PaddedWorkerThread's padding behind, so they never share a cache line
    * with another object.
    * The objects allocated beside a worker (its poller, finder, queue) are placed by the collector
-   * and change between runs; with the budget in TaskPoller, allocated right before the next
-   * worker, yield_many ran twice as slow in some layouts, most likely because the budget shared a
-   * line with that worker's header, which every check of the current thread reads (inferred from
-   * the measurements, not from a dump of the layout).
+   * and change between runs, so a field written at every poll must not live in one of them: it
+   * could share a line with the next worker's header, which every check of the current thread
+   * reads (docs/decisions/0006).
    */
   static final int EVENT_INTERVAL = 61;
   static final int MAX_LIFO_POLLS = 3;

@@ -27,8 +27,8 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The {@code tcp_echo} workload (WORKLOADS.md): C client connections on loopback, each sending M
- * messages of 64 bytes and waiting for each echo before the next, against an echo server on the
+ * The {@code tcp_echo} workload (docs/workloads.md): C client connections on loopback, each sending
+ * M messages of 64 bytes and waiting for each echo before the next, against an echo server on the
  * same runtime (one task per connection), with the shoot-out module's tasks ({@link EchoTasks},
  * {@link TcpEcho}). One invocation is C × M round trips; the {@code roundTrips} counter reports
  * them per second. Quick run: {@code -p messages=500}. It runs on every runtime kind in turn;

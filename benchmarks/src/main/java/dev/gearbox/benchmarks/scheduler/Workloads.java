@@ -14,8 +14,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ForkJoinPool;
 
 /**
- * The standard workloads at their defined sizes (shared/WORKLOADS.md), as the shoot-out module
- * writes them: the JMH benchmarks and the shoot-out run the same code.
+ * The standard workloads at their defined sizes (docs/workloads.md), as the shoot-out module writes
+ * them: the JMH benchmarks and the shoot-out run the same code.
  */
 final class Workloads {
   static final Workload SPAWN_MANY = new SpawnMany(StandardWorkloads.SPAWN_MANY);

@@ -4,8 +4,8 @@ import dev.gearbox.shootout.Workload;
 import java.util.List;
 
 /**
- * The standard workloads of WORKLOADS.md at their defined sizes ({@link #full()}), and the same
- * workloads made smaller for the shoot-out's quick mode ({@link #quick()}).
+ * The standard workloads of docs/workloads.md at their defined sizes ({@link #full()}), and the
+ * same workloads made smaller for the shoot-out's quick mode ({@link #quick()}).
  */
 public final class StandardWorkloads {
   /** spawn_many's N. */
@@ -47,7 +47,7 @@ public final class StandardWorkloads {
   private StandardWorkloads() {}
 
   /**
-   * The seven standard workloads at the sizes WORKLOADS.md defines.
+   * The seven standard workloads at the sizes docs/workloads.md defines.
    *
    * @return spawn_many, spawn_remote, yield_many, ping_pong, chained_spawn, skynet, tcp_echo
    */
