@@ -121,14 +121,20 @@ public abstract class AbstractRuntime implements Runtime {
   /**
    * {@inheritDoc}
    *
-   * <p>Checks the caller may block and the runtime is not shut down, enters the calling thread as a
-   * worker of this runtime for the call ({@code Runtime.current()} works in the futures it polls,
-   * blocking calls fail there) and runs {@link #runBlockOn}. A runtime that does not run the future
-   * on the caller overrides this.
+   * <p>Inside a fiber, spawns {@code future} and awaits its handle ({@code Fiber.await}).
+   * Elsewhere, checks the caller may block and the runtime is not shut down, enters the calling
+   * thread as a worker of this runtime for the call ({@code Runtime.current()} works in the futures
+   * it polls, blocking calls fail there) and runs {@link #runBlockOn}. A runtime that does not run
+   * the future on the caller overrides this.
    */
   @Override
   public <T> T blockOn(Future<T> future) {
     Objects.requireNonNull(future, "future");
+    if (FiberCarrier.inFiber()) {
+      // A fiber must not drive a runtime from its virtual thread (a runtime that runs tasks on the
+      // blockOn caller would run other fibers' continuations there): it awaits a task instead.
+      return FiberCarrier.awaitOn(this, future);
+    }
     CurrentRuntime.checkMayBlock("Runtime.blockOn()");
     if (shutdown) {
       throw closed("blockOn");

@@ -152,6 +152,27 @@ public final class FiberCarrier {
   }
 
   /**
+   * Runs {@code future} as a task of {@code runtime} and waits in the current fiber for its output;
+   * what {@code blockOn} does inside a fiber. The future's failure is thrown as it is (a checked
+   * one wrapped in a {@link java.util.concurrent.CompletionException}); cancelling the fiber aborts
+   * the task.
+   *
+   * @param runtime the runtime to run the future on
+   * @param future the future
+   * @param <T> its output type
+   * @return the output
+   * @throws IllegalStateException outside a fiber
+   */
+  public static <T> T awaitOn(Runtime runtime, Future<T> future) {
+    Objects.requireNonNull(future, "future");
+    FiberTask<?> fiber = FiberTask.current();
+    if (fiber == null) {
+      throw notInFiber("Runtime.blockOn() in a fiber");
+    }
+    return fiber.awaitOn(runtime, future);
+  }
+
+  /**
    * The error of a fiber-only call made elsewhere: names the thread and the way out.
    *
    * @param operation the call, for the message

@@ -160,14 +160,27 @@ final class FiberTask<T> implements Future<Void>, Executor, Context, Waker {
    * fiber's thread while it is pending.
    */
   <R> R await(Future<R> future) {
-    checkCancelled(null);
-    Future<R> target = carried ? future : spawnAwaited(future);
+    return carried ? awaitHere(future, false) : awaitOn(runtime, future);
+  }
+
+  /**
+   * Runs {@code future} as a task of {@code target} and waits in the fiber for its output, with
+   * blockOn's exceptions: the future's own failure as it is (checked ones wrapped in a
+   * CompletionException). Cancelling the fiber aborts the task.
+   */
+  <R> R awaitOn(Runtime target, Future<R> future) {
+    checkCancelled(null, false);
+    return awaitHere(target.spawn(future), true);
+  }
+
+  private <R> R awaitHere(Future<R> target, boolean spawned) {
+    checkCancelled(null, false);
     while (true) {
       Poll<R> poll;
       try {
         poll = target.poll(this);
       } catch (JoinException failed) {
-        throw carried ? failed : unwrapSpawned(failed);
+        throw spawned ? unwrapSpawned(failed) : failed;
       } catch (RuntimeException unchecked) {
         throw unchecked;
       } catch (Exception checked) {
@@ -184,12 +197,8 @@ final class FiberTask<T> implements Future<Void>, Executor, Context, Waker {
         LockSupport.park(this);
         budget = BUDGET; // the fiber gave up its worker (or was woken at once): a fresh budget
       }
-      checkCancelled(target);
+      checkCancelled(target, spawned);
     }
-  }
-
-  private <R> Future<R> spawnAwaited(Future<R> future) {
-    return runtime.spawn(future);
   }
 
   private static RuntimeException unwrapSpawned(JoinException failed) {
@@ -207,16 +216,14 @@ final class FiberTask<T> implements Future<Void>, Executor, Context, Waker {
     return new CompletionException(cause);
   }
 
-  private void checkCancelled(Future<?> awaited) {
+  private void checkCancelled(Future<?> awaited, boolean spawned) {
     if (!Thread.currentThread().isInterrupted()) {
       return;
     }
-    if (awaited != null) {
-      if (awaited instanceof JoinHandle<?> spawned && !carried) {
-        spawned.abort();
-      } else {
-        awaited.drop();
-      }
+    if (spawned && awaited instanceof JoinHandle<?> task) {
+      task.abort(); // the task awaitOn spawned for this wait: nobody else wants it
+    } else if (awaited != null) {
+      awaited.drop();
     }
     throw new FiberCancelledException(
         "fiber "

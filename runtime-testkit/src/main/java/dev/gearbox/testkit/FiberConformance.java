@@ -504,6 +504,48 @@ public interface FiberConformance extends ConformanceFixture {
     }
   }
 
+  /**
+   * {@code blockOn} inside a fiber runs the future as a task and parks only the fiber; its failure
+   * comes back as it is.
+   */
+  @Test
+  @Timeout(value = 30, threadMode = ThreadMode.SEPARATE_THREAD)
+  default void blockOnInsideAFiberParksTheFiber() {
+    Runtime runtime = runtime();
+    JoinHandle<String> fiber =
+        runtime.spawnFiber(
+            () -> {
+              String value = runtime.blockOn(Futures.ready("blocked on"));
+              try {
+                runtime.blockOn(
+                    cx -> {
+                      throw new IllegalArgumentException("thrown by the future");
+                    });
+                return "no failure";
+              } catch (IllegalArgumentException expected) {
+                return value + ", " + expected.getMessage();
+              }
+            });
+    assertThat(fiber.join()).isEqualTo("blocked on, thrown by the future");
+  }
+
+  /** Cancelling a fiber that awaits another fiber's handle leaves the other fiber running. */
+  @Test
+  @Timeout(value = 30, threadMode = ThreadMode.SEPARATE_THREAD)
+  default void cancellingAnAwaiterLeavesTheAwaitedFiber() {
+    Runtime runtime = runtime();
+    Gate gate = new Gate();
+    JoinHandle<String> awaited = runtime.spawnFiber(() -> Fiber.await(gate));
+    JoinHandle<String> awaiter = runtime.spawnFiber(() -> Fiber.await(awaited));
+    Await.until(WAIT, () -> gate.polls.get() > 0, "the awaited fiber polled its gate");
+    awaiter.abort();
+    JoinException cancelled = catchThrowableOfType(JoinException.class, () -> awaiter.join(WAIT));
+    assertThat(cancelled.isCancelled()).isTrue();
+    assertThat(awaited.isFinished()).isFalse();
+    gate.release();
+    assertThat(awaited.join()).isEqualTo("open");
+  }
+
   /** A future that is pending on its first poll (after waking itself) and ready on the next. */
   private static Future<Void> yieldOnce() {
     boolean[] polled = {false};
