@@ -113,7 +113,7 @@ class HttpServerTest {
           GET
               + "GET /missing HTTP/1.1\r\nHost: x\r\n\r\n"
               + "HEAD / HTTP/1.1\r\nHost: x\r\n\r\n"
-              + "POST / HTTP/1.1\r\nContent-Length: 5\r\n\r\nhello"
+              + "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nhello"
               + GET);
       InputStream in = socket.getInputStream();
       assertThat(read(in, false).status()).isEqualTo(200);
@@ -136,7 +136,8 @@ class HttpServerTest {
   void connectionCloseAndHttp10CloseAfterTheAnswer() throws IOException {
     for (String request :
         List.of(
-            "GET / HTTP/1.1\r\nConnection: close\r\n\r\n", "GET / HTTP/1.0\r\nHost: x\r\n\r\n")) {
+            "GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+            "GET / HTTP/1.0\r\nHost: x\r\n\r\n")) {
       try (Socket socket = connect()) {
         send(socket, request);
         Response response = read(socket.getInputStream(), false);
@@ -162,7 +163,9 @@ class HttpServerTest {
   @Test
   void anOversizedBodyGets413() throws IOException {
     try (Socket socket = connect()) {
-      send(socket, "POST / HTTP/1.1\r\nContent-Length: 1000000\r\n\r\n" + "b".repeat(10_000));
+      send(
+          socket,
+          "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 1000000\r\n\r\n" + "b".repeat(10_000));
       Response response = read(socket.getInputStream(), false);
       assertThat(response.status()).isEqualTo(413);
       assertThat(response.body()).contains("1000000 bytes is larger than 65536 bytes");
