@@ -138,7 +138,7 @@ public final class ChatServer implements ExampleServer {
 
   /** After the listener closed: waits for the writers to drain, then closes what is left. */
   private Future<Long> drain(long connectionCount) {
-    return Time.timeout(Futures.joinAll(acceptor.sessions()), DRAIN_TIMEOUT)
+    return Time.timeout(acceptor.sessionsEnded(), DRAIN_TIMEOUT)
         .map(drained -> connectionCount)
         .recover(
             tooSlow -> {

@@ -13,9 +13,11 @@ import java.util.function.Consumer;
 
 /**
  * A TCP echo server on a Gearbox runtime: it writes back every byte each client sends, one task per
- * connection, until it is stopped. {@code ./gearbox run-class dev.gearbox.examples.EchoServer
- * --port 7000} runs it on 127.0.0.1:7000 until Ctrl-C, which stops it gracefully (no new
- * connections; open ones are closed; the runtime shuts down). {@code --help} lists the options.
+ * connection, until it is stopped. It keeps nothing for connections that ended, and a failed accept
+ * (such as {@code Too many open files}) is logged and retried after a back-off, not the end of the
+ * server (see {@link Acceptor}). {@code ./gearbox run-class dev.gearbox.examples.EchoServer --port
+ * 7000} runs it on 127.0.0.1:7000 until Ctrl-C, which stops it gracefully (no new connections; open
+ * ones are closed; the runtime shuts down). {@code --help} lists the options.
  */
 public final class EchoServer implements ExampleServer {
   static final String USAGE =
@@ -35,9 +37,14 @@ public final class EchoServer implements ExampleServer {
   private final Acceptor acceptor;
   private final JoinHandle<Long> acceptLoop;
 
-  private EchoServer(Runtime runtime, TcpListener listener) {
-    this.acceptor = new Acceptor(listener);
+  private EchoServer(Runtime runtime, Acceptor acceptor) {
+    this.acceptor = acceptor;
     this.acceptLoop = runtime.spawn(acceptor.run(EchoServer::echo));
+  }
+
+  /** Starts serving the connections of {@code acceptor} (for tests: one that fails accepts). */
+  static EchoServer start(Runtime runtime, Acceptor acceptor) {
+    return new EchoServer(runtime, acceptor);
   }
 
   /**
@@ -50,7 +57,7 @@ public final class EchoServer implements ExampleServer {
    * @throws IOException naming the address if it cannot be bound ("address already in use")
    */
   public static EchoServer start(Runtime runtime, InetSocketAddress address) throws IOException {
-    return new EchoServer(runtime, TcpListener.bind(address));
+    return new EchoServer(runtime, new Acceptor(TcpListener.bind(address)));
   }
 
   /**
@@ -70,6 +77,24 @@ public final class EchoServer implements ExampleServer {
    */
   public long connectionsAccepted() {
     return acceptor.accepted();
+  }
+
+  /**
+   * The connections open now; those that ended are not tracked.
+   *
+   * @return the count
+   */
+  public int liveConnections() {
+    return acceptor.liveSessions();
+  }
+
+  /**
+   * Accepts that failed (such as {@code Too many open files}) and were retried after a back-off.
+   *
+   * @return the count
+   */
+  public long acceptFailures() {
+    return acceptor.acceptFailures();
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.gearbox.examples;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * The HTTP/1.1 of {@link HttpServer}: finds the next complete request in a connection's buffer and
@@ -11,6 +12,11 @@ import java.util.Locale;
  * <p>A request head (request line and headers, up to the blank line) may be at most {@link
  * #MAX_HEAD} bytes, a body at most {@link #MAX_BODY}; past either the answer is {@code 431} or
  * {@code 413} and the connection closes. Chunked request bodies are not supported ({@code 501}).
+ *
+ * <p>Framing is strict, as RFC 9112 asks of a server: differing {@code Content-Length} values (the
+ * request smuggling vector) or one that is not plain digits get {@code 400}; an HTTP/1.1 request
+ * without exactly one {@code Host} gets {@code 400}; a version other than HTTP/1.0 and HTTP/1.1
+ * gets {@code 505}. Each error closes the connection.
  */
 final class HttpCodec {
   /** The largest request head: request line, headers and the blank line. */
@@ -23,6 +29,9 @@ final class HttpCodec {
   static final String HELLO = "Hello, World!";
 
   private static final byte[] END_OF_HEAD = {'\r', '\n', '\r', '\n'};
+
+  /** A well-formed HTTP version (RFC 9112 2.3), supported or not. */
+  private static final Pattern VERSION = Pattern.compile("HTTP/[0-9]\\.[0-9]");
 
   private HttpCodec() {}
 
@@ -61,38 +70,53 @@ final class HttpCodec {
     }
     String[] lines = new String(data, from, end - from, StandardCharsets.ISO_8859_1).split("\r\n");
     String[] requestLine = lines[0].split(" ");
-    if (requestLine.length != 3 || !requestLine[2].startsWith("HTTP/1.")) {
+    if (requestLine.length != 3 || !VERSION.matcher(requestLine[2]).matches()) {
       return Request.error(400, "malformed request line: " + lines[0]);
     }
-    boolean http11 = requestLine[2].equals("HTTP/1.1");
+    String version = requestLine[2];
+    boolean http11 = version.equals("HTTP/1.1");
+    if (!http11 && !version.equals("HTTP/1.0")) {
+      return Request.error(505, version + " is not supported: HTTP/1.0 or HTTP/1.1");
+    }
     String connection = "";
-    long contentLength = 0;
+    String contentLengthText = null;
+    int hosts = 0;
     for (int i = 1; i < lines.length; i++) {
       int colon = lines[i].indexOf(':');
-      if (colon <= 0) {
+      // RFC 9112 5.1: no whitespace in a field name or before its colon (another smuggling vector)
+      if (colon <= 0 || hasWhitespace(lines[i], colon)) {
         return Request.error(400, "malformed header: " + lines[i]);
       }
-      String name = lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT);
+      String name = lines[i].substring(0, colon).toLowerCase(Locale.ROOT);
       String value = lines[i].substring(colon + 1).trim();
       switch (name) {
         case "connection" -> connection = value.toLowerCase(Locale.ROOT);
+        case "host" -> hosts++;
         case "transfer-encoding" -> {
           return Request.error(501, "transfer-encoding is not supported");
         }
         case "content-length" -> {
-          try {
-            contentLength = Long.parseLong(value);
-          } catch (NumberFormatException e) {
-            contentLength = -1;
-          }
-          if (contentLength < 0) {
-            return Request.error(400, "content-length " + value + " is not a length");
+          // RFC 9112 6.3: a list or repeated field of differing values is invalid framing
+          for (String item : value.split(",", -1)) {
+            String length = item.trim();
+            if (contentLengthText != null && !contentLengthText.equals(length)) {
+              return Request.error(400, "conflicting content-length values: " + value);
+            }
+            contentLengthText = length;
           }
         }
         default -> {
           // other headers do not change the answer
         }
       }
+    }
+    if (hosts > 1 || (http11 && hosts == 0)) {
+      // RFC 9112 3.2: an HTTP/1.1 request has exactly one Host; none is allowed only in 1.0
+      return Request.error(400, "an HTTP/1.1 request needs exactly one host header, not " + hosts);
+    }
+    long contentLength = contentLengthText == null ? 0 : length(contentLengthText);
+    if (contentLength < 0) {
+      return Request.error(400, "content-length " + contentLengthText + " is not a length");
     }
     if (contentLength > MAX_BODY) {
       return Request.error(
@@ -142,10 +166,41 @@ final class HttpCodec {
       case 404 -> "Not Found";
       case 405 -> "Method Not Allowed";
       case 413 -> "Content Too Large";
+      case 408 -> "Request Timeout";
       case 431 -> "Request Header Fields Too Large";
       case 501 -> "Not Implemented";
+      case 505 -> "HTTP Version Not Supported";
       default -> "Unknown";
     };
+  }
+
+  /**
+   * A content-length value: 1 to 18 ASCII digits (RFC 9110 8.6: {@code 1*DIGIT}), or -1 if it is
+   * not one ({@code +5}, {@code 5 5}, empty, too long). Long.parseLong would take {@code +5} and
+   * other scripts' digits.
+   */
+  private static long length(String text) {
+    if (text.isEmpty() || text.length() > 18) {
+      return -1;
+    }
+    long value = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char digit = text.charAt(i);
+      if (digit < '0' || digit > '9') {
+        return -1;
+      }
+      value = value * 10 + (digit - '0');
+    }
+    return value;
+  }
+
+  private static boolean hasWhitespace(String line, int end) {
+    for (int i = 0; i < end; i++) {
+      if (line.charAt(i) == ' ' || line.charAt(i) == '\t') {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The index of the first blank line ({@code \r\n\r\n}) in {@code data[from, to)}, or -1. */

@@ -3,6 +3,8 @@ package dev.gearbox.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gearbox.future.Futures;
+import dev.gearbox.io.TcpListener;
 import dev.gearbox.runtime.Runtime;
 import dev.gearbox.runtime.Runtimes;
 import java.io.ByteArrayOutputStream;
@@ -48,6 +50,55 @@ class EchoServerTest {
     Socket socket = new Socket(address.getAddress(), address.getPort());
     socket.setSoTimeout((int) WAIT.toMillis());
     return socket;
+  }
+
+  /** Nothing is kept for a connection that ended: the live count returns to 0. */
+  @Test
+  void onlyLiveConnectionsAreTracked() throws Exception {
+    try (Runtime runtime = Runtimes.create("workstealing")) {
+      EchoServer server = EchoServer.start(runtime, new InetSocketAddress("127.0.0.1", 0));
+      try {
+        for (int i = 0; i < 200; i++) {
+          try (Socket socket = connect(server.localAddress())) {
+            assertThat(echo(socket, "ping " + i)).isEqualTo("ping " + i);
+          }
+        }
+        Eventually.await(WAIT, () -> server.liveConnections() == 0, "every connection ended");
+        assertThat(server.connectionsAccepted()).isEqualTo(200);
+      } finally {
+        server.close();
+        server.awaitStopped(WAIT);
+      }
+    }
+  }
+
+  /**
+   * A failed accept (here the first three, as "Too many open files") is counted, logged and retried
+   * after a back-off: the server keeps serving instead of ending.
+   */
+  @Test
+  void aFailedAcceptIsRetriedAndTheServerKeepsServing() throws Exception {
+    try (Runtime runtime = Runtimes.create("workstealing")) {
+      TcpListener listener = TcpListener.bind(new InetSocketAddress("127.0.0.1", 0));
+      AtomicInteger failuresLeft = new AtomicInteger(3);
+      Acceptor failing =
+          new Acceptor(
+              listener,
+              () ->
+                  failuresLeft.getAndDecrement() > 0
+                      ? Futures.failed(new IOException("Too many open files"))
+                      : listener.accept());
+      EchoServer server = EchoServer.start(runtime, failing);
+      try {
+        try (Socket socket = connect(server.localAddress())) {
+          assertThat(echo(socket, "still here")).isEqualTo("still here");
+        }
+        assertThat(server.acceptFailures()).isEqualTo(3);
+      } finally {
+        server.close();
+        assertThat(server.awaitStopped(WAIT)).isEqualTo(1);
+      }
+    }
   }
 
   @Test

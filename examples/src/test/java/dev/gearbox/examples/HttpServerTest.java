@@ -113,7 +113,7 @@ class HttpServerTest {
           GET
               + "GET /missing HTTP/1.1\r\nHost: x\r\n\r\n"
               + "HEAD / HTTP/1.1\r\nHost: x\r\n\r\n"
-              + "POST / HTTP/1.1\r\nContent-Length: 5\r\n\r\nhello"
+              + "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nhello"
               + GET);
       InputStream in = socket.getInputStream();
       assertThat(read(in, false).status()).isEqualTo(200);
@@ -136,7 +136,8 @@ class HttpServerTest {
   void connectionCloseAndHttp10CloseAfterTheAnswer() throws IOException {
     for (String request :
         List.of(
-            "GET / HTTP/1.1\r\nConnection: close\r\n\r\n", "GET / HTTP/1.0\r\nHost: x\r\n\r\n")) {
+            "GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+            "GET / HTTP/1.0\r\nHost: x\r\n\r\n")) {
       try (Socket socket = connect()) {
         send(socket, request);
         Response response = read(socket.getInputStream(), false);
@@ -162,7 +163,9 @@ class HttpServerTest {
   @Test
   void anOversizedBodyGets413() throws IOException {
     try (Socket socket = connect()) {
-      send(socket, "POST / HTTP/1.1\r\nContent-Length: 1000000\r\n\r\n" + "b".repeat(10_000));
+      send(
+          socket,
+          "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 1000000\r\n\r\n" + "b".repeat(10_000));
       Response response = read(socket.getInputStream(), false);
       assertThat(response.status()).isEqualTo(413);
       assertThat(response.body()).contains("1000000 bytes is larger than 65536 bytes");
@@ -177,6 +180,89 @@ class HttpServerTest {
       Response response = read(socket.getInputStream(), false);
       assertThat(response.status()).isEqualTo(400);
       assertThat(response.body()).isEqualTo("malformed request line: HELLO\n");
+    }
+  }
+
+  /** A server of its own with short timeouts, stopped at the end. */
+  private static void withTimeouts(Runtime runtime, HttpServer.Timeouts timeouts, ServerTest body)
+      throws Exception {
+    HttpServer limited = HttpServer.start(runtime, new InetSocketAddress("127.0.0.1", 0), timeouts);
+    try (Socket socket = new Socket("127.0.0.1", limited.localAddress().getPort())) {
+      socket.setSoTimeout((int) WAIT.toMillis());
+      body.run(limited, socket);
+    } finally {
+      limited.close();
+      limited.awaitStopped(WAIT);
+    }
+  }
+
+  @FunctionalInterface
+  private interface ServerTest {
+    void run(HttpServer server, Socket socket) throws Exception;
+  }
+
+  /** A client that never finishes its request head gets 408 and is closed (slowloris). */
+  @Test
+  void aRequestHeadThatNeverEndsGets408AndTheConnectionCloses() throws Exception {
+    withTimeouts(
+        runtime,
+        new HttpServer.Timeouts(Duration.ofMillis(300), WAIT),
+        (limited, socket) -> {
+          send(socket, "GET / HTTP/1.1\r\n");
+          send(socket, "Host: x\r\nX-Slow: a"); // and never the blank line
+          Response response = read(socket.getInputStream(), false);
+          assertThat(response.status()).isEqualTo(408);
+          assertThat(response.headers()).containsEntry("connection", "close");
+          assertThat(socket.getInputStream().read()).isEqualTo(-1);
+          Eventually.await(WAIT, () -> limited.liveConnections() == 0, "the connection ended");
+        });
+  }
+
+  /** A kept-alive connection that sends nothing more is closed after the idle timeout. */
+  @Test
+  void anIdleConnectionIsClosedAfterTheIdleTimeout() throws Exception {
+    withTimeouts(
+        runtime,
+        new HttpServer.Timeouts(WAIT, Duration.ofMillis(300)),
+        (limited, socket) -> {
+          send(socket, GET);
+          assertThat(read(socket.getInputStream(), false).status()).isEqualTo(200);
+          assertThat(socket.getInputStream().read()).isEqualTo(-1); // closed by the server
+          Eventually.await(WAIT, () -> limited.liveConnections() == 0, "the connection ended");
+        });
+  }
+
+  /** A connection that never sends a byte is idle too. */
+  @Test
+  void aConnectionThatSendsNothingIsClosedAfterTheIdleTimeout() throws Exception {
+    withTimeouts(
+        runtime,
+        new HttpServer.Timeouts(WAIT, Duration.ofMillis(300)),
+        (limited, socket) -> assertThat(socket.getInputStream().read()).isEqualTo(-1));
+  }
+
+  @Test
+  void timeoutsMustBePositive() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> new HttpServer.Timeouts(Duration.ZERO, WAIT))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("headerRead timeout is PT0S: it must be positive");
+  }
+
+  /** Nothing is kept for a connection that ended: the live count returns to 0. */
+  @Test
+  void onlyLiveConnectionsAreTracked() throws IOException {
+    for (int i = 0; i < 200; i++) {
+      try (Socket socket = connect()) {
+        send(socket, GET);
+        assertThat(read(socket.getInputStream(), false).status()).isEqualTo(200);
+      }
+    }
+    Eventually.await(WAIT, () -> server.liveConnections() == 0, "every connection ended");
+    try (Socket socket = connect()) {
+      send(socket, GET);
+      read(socket.getInputStream(), false);
+      assertThat(server.liveConnections()).isEqualTo(1);
     }
   }
 

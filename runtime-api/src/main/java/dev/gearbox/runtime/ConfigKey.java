@@ -1,7 +1,6 @@
 package dev.gearbox.runtime;
 
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Function;
@@ -34,7 +33,9 @@ public record ConfigKey<T>(
   }
 
   /**
-   * An integer key with an inclusive range.
+   * An integer key with an inclusive range. The value is written in ASCII digits, with a leading
+   * {@code -} only when {@code min} is negative; a {@code +}, spaces, other digits (such as {@code
+   * '\u0662'}) and values past the range are refused.
    *
    * @param name the key
    * @param defaultValue its default
@@ -48,20 +49,45 @@ public record ConfigKey<T>(
     return new ConfigKey<>(
         name,
         defaultValue,
-        "an integer from " + min + " to " + max,
+        "an integer from " + min + " to " + max + digitsRule(min),
         help,
         text -> {
-          try {
-            int value = Integer.parseInt(text.trim());
-            return value >= min && value <= max ? value : null;
-          } catch (NumberFormatException e) {
-            return null;
-          }
+          Long value = ConfigText.parseDecimal(text, min < 0);
+          return value != null && value >= min && value <= max ? (int) (long) value : null;
         });
   }
 
   /**
-   * A boolean key: {@code true} or {@code false}, in any case.
+   * A long integer key with an inclusive range, written as {@link #ofInt} values are.
+   *
+   * @param name the key
+   * @param defaultValue its default
+   * @param min the smallest allowed value
+   * @param max the largest allowed value
+   * @param help one line of help
+   * @return the key
+   */
+  public static ConfigKey<Long> ofLong(
+      String name, long defaultValue, long min, long max, String help) {
+    return new ConfigKey<>(
+        name,
+        defaultValue,
+        "an integer from " + min + " to " + max + digitsRule(min),
+        help,
+        text -> {
+          Long value = ConfigText.parseDecimal(text, min < 0);
+          return value != null && value >= min && value <= max ? value : null;
+        });
+  }
+
+  private static String digitsRule(long min) {
+    return min < 0
+        ? " in ASCII digits, a leading '-' for a negative (no '+', no spaces)"
+        : " in ASCII digits (no sign, no spaces)";
+  }
+
+  /**
+   * A boolean key: {@code true} or {@code false}, in any case, without spaces around.
    *
    * @param name the key
    * @param defaultValue its default
@@ -75,7 +101,7 @@ public record ConfigKey<T>(
         "true or false",
         help,
         text ->
-            switch (text.trim().toLowerCase(Locale.ROOT)) {
+            switch (text.toLowerCase(Locale.ROOT)) {
               case "true" -> Boolean.TRUE;
               case "false" -> Boolean.FALSE;
               default -> null;
@@ -83,7 +109,7 @@ public record ConfigKey<T>(
   }
 
   /**
-   * A string key.
+   * A string key; spaces around the value are dropped.
    *
    * @param name the key
    * @param defaultValue its default
@@ -96,7 +122,8 @@ public record ConfigKey<T>(
 
   /**
    * A duration key with an inclusive range. Values are written {@code 250ms}, {@code 10s}, {@code
-   * 5m}, {@code 1h}, or in ISO-8601 ({@code PT10S}).
+   * 5m}, {@code 1h} (the amount in ASCII digits, no sign), or in ISO-8601 ({@code PT10S}); no
+   * {@code +} and no spaces.
    *
    * @param name the key
    * @param defaultValue its default
@@ -110,35 +137,18 @@ public record ConfigKey<T>(
     return new ConfigKey<>(
         name,
         defaultValue,
-        "a duration from " + min + " to " + max + " (such as 250ms, 10s, 5m, 1h or PT10S)",
+        "a duration from "
+            + min
+            + " to "
+            + max
+            + " (such as 250ms, 10s, 5m, 1h or PT10S; no sign, no spaces)",
         help,
         text -> {
-          Duration value = parseDuration(text.trim());
+          Duration value = ConfigText.parseDuration(text);
           return value != null && value.compareTo(min) >= 0 && value.compareTo(max) <= 0
               ? value
               : null;
         });
-  }
-
-  private static Duration parseDuration(String text) {
-    try {
-      if (text.startsWith("P") || text.startsWith("p")) {
-        return Duration.parse(text);
-      }
-      String lower = text.toLowerCase(Locale.ROOT);
-      if (lower.endsWith("ms")) {
-        return Duration.ofMillis(Long.parseLong(lower.substring(0, lower.length() - 2)));
-      }
-      long amount = Long.parseLong(lower.substring(0, lower.length() - 1));
-      return switch (lower.charAt(lower.length() - 1)) {
-        case 's' -> Duration.ofSeconds(amount);
-        case 'm' -> Duration.ofMinutes(amount);
-        case 'h' -> Duration.ofHours(amount);
-        default -> null;
-      };
-    } catch (NumberFormatException | DateTimeParseException | StringIndexOutOfBoundsException e) {
-      return null;
-    }
   }
 
   /**
@@ -153,7 +163,13 @@ public record ConfigKey<T>(
     T value = parser.apply(text);
     if (value == null) {
       throw new ConfigException(
-          name + "=" + text + " (from " + source + ") is not allowed: expected " + allowed);
+          name
+              + "="
+              + ConfigText.show(text)
+              + " (from "
+              + source
+              + ") is not allowed: expected "
+              + allowed);
     }
     return value;
   }

@@ -1,16 +1,27 @@
 package dev.gearbox.runtime;
 
 import dev.gearbox.spi.RuntimeProvider;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * The configuration keys of the installed runtimes: checking that every configured {@code
- * gearbox.*} key is known (with the nearest known key suggested when not), and describing them for
- * people.
+ * gearbox.*} key is known (with the nearest known key suggested when not) and that its value is
+ * allowed, whichever runtime is chosen, and describing them for people.
  */
 final class ConfigKeys {
+  /*
+   * Implementation notes: a value is checked by the key of the chosen runtime when that runtime
+   * declares the key (it is the one that reads it), else by the keys of the other installed
+   * runtimes that declare it, any one of which may accept it. So one gearbox.properties can hold
+   * the settings of several runtimes and a run can switch runtime with -Dgearbox.runtime, while
+   * a bad value is refused even when the chosen runtime does not read it (embedded with
+   * gearbox.workers=abc), not found only on the day another runtime is chosen.
+   */
   private static final String PREFIX = "gearbox.";
 
   private ConfigKeys() {}
@@ -46,9 +57,85 @@ final class ConfigKeys {
                 + config.source(key)
                 + ") is not a configuration key of any installed runtime; did you mean "
                 + nearest(key, known.keySet())
-                + "? ./gearbox run --describe lists every key");
+                + "? The known keys: "
+                + String.join(", ", known.keySet())
+                + " (./gearbox run --describe says what each does)");
       }
     }
+  }
+
+  /**
+   * Fails on a {@code gearbox.*} value that is not allowed: by the key of {@code chosen} when it
+   * declares the key, else by the key of every other runtime of {@code providers} that declares it
+   * (one accepting is enough). Keys no runtime declares are left to {@link #checkKnown}.
+   *
+   * @param config the configuration
+   * @param chosen the runtime that will be created, or null when none is chosen yet
+   * @param providers the installed runtimes
+   * @throws ConfigException naming the key, the value, its source, what is allowed and by which
+   *     runtime
+   */
+  static void checkValues(
+      RuntimeConfig config, RuntimeProvider chosen, Collection<RuntimeProvider> providers) {
+    for (Map.Entry<String, String> entry : config.values().entrySet()) {
+      String name = entry.getKey();
+      if (!name.startsWith(PREFIX) || name.equals(RuntimeConfig.RUNTIME_KEY)) {
+        continue;
+      }
+      ConfigKey<?> own = chosen == null ? null : declared(chosen, name);
+      if (own != null) {
+        own.parse(entry.getValue(), config.source(name));
+        continue;
+      }
+      checkByOthers(config, name, entry.getValue(), chosen, providers);
+    }
+  }
+
+  private static void checkByOthers(
+      RuntimeConfig config,
+      String name,
+      String text,
+      RuntimeProvider chosen,
+      Collection<RuntimeProvider> providers) {
+    Map<String, List<String>> kindsByAllowed = new LinkedHashMap<>();
+    for (RuntimeProvider provider : providers) {
+      ConfigKey<?> key = declared(provider, name);
+      if (key == null) {
+        continue;
+      }
+      if (key.parser().apply(text) != null) {
+        return;
+      }
+      kindsByAllowed.computeIfAbsent(key.allowed(), allowed -> new ArrayList<>());
+      kindsByAllowed.get(key.allowed()).add(provider.kind());
+    }
+    if (kindsByAllowed.isEmpty()) {
+      return; // declared by no runtime: checkKnown's error
+    }
+    List<String> expected = new ArrayList<>();
+    kindsByAllowed.forEach(
+        (allowed, kinds) -> expected.add(allowed + " (read by " + String.join(", ", kinds) + ")"));
+    String notRead =
+        chosen == null ? "" : "; the chosen runtime, " + chosen.kind() + ", does not read it";
+    throw new ConfigException(
+        name
+            + "="
+            + ConfigText.show(text)
+            + " (from "
+            + config.source(name)
+            + ") is not allowed: expected "
+            + String.join(", or ", expected)
+            + notRead);
+  }
+
+  /** The key named {@code name} that {@code provider} declares, or null. */
+  private static ConfigKey<?> declared(RuntimeProvider provider, String name) {
+    for (ConfigKey<?> key : provider.configKeys()) {
+      if (key.name().equals(name)) {
+        return key;
+      }
+    }
+    return null;
   }
 
   /** The known key with the smallest edit distance to {@code key}. */

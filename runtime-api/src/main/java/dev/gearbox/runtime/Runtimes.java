@@ -65,28 +65,41 @@ public final class Runtimes {
    *
    * @param config explicit configuration, which wins over every other source
    * @return a new runtime
-   * @throws ConfigException if the kind is not installed or a value is not allowed
+   * @throws ConfigException if the kind is not installed, a {@code gearbox.*} key is declared by no
+   *     installed runtime, or a value is not allowed (checked for every {@code gearbox.*} key, also
+   *     those the chosen runtime does not read)
    */
   public static Runtime create(RuntimeConfig config) {
-    RuntimeConfig resolved = resolve(config);
-    Map<String, RuntimeProvider> providers = providers();
-    ConfigKeys.checkKnown(resolved, ConfigKeys.known(providers.values()));
-    return select(resolved, providers).create(resolved);
+    return create(resolve(config), providers());
   }
 
   /**
-   * Checks that every {@code gearbox.*} key of {@code config} is declared by some installed
-   * runtime, as {@link #create(RuntimeConfig)} does before it creates one; for a program that takes
-   * keys now and creates runtimes later. A key declared by another installed runtime than the one
-   * chosen is allowed (that runtime ignores it).
+   * Checks every {@code gearbox.*} key and value of {@code resolved}, then creates the runtime it
+   * selects among {@code providers}.
+   */
+  static Runtime create(RuntimeConfig resolved, Map<String, RuntimeProvider> providers) {
+    ConfigKeys.checkKnown(resolved, ConfigKeys.known(providers.values()));
+    RuntimeProvider chosen = select(resolved, providers);
+    ConfigKeys.checkValues(resolved, chosen, providers.values());
+    return chosen.create(resolved);
+  }
+
+  /**
+   * Checks that every {@code gearbox.*} key of {@code config} is declared by some installed runtime
+   * and that its value is allowed by one that declares it, as {@link #create(RuntimeConfig)} does
+   * before it creates one; for a program that takes keys now and creates runtimes later. A key
+   * declared by another installed runtime than the one chosen is allowed (that runtime ignores it),
+   * but its value is checked all the same.
    *
    * @param config the keys to check, as given (not merged with the other sources)
-   * @throws ConfigException naming the first unknown key, where it came from, and the nearest known
-   *     key
+   * @throws ConfigException naming the first unknown key, where it came from, the nearest known key
+   *     and the known keys; or naming the first bad value, its key and source, and what is allowed
    */
   public static void checkKeys(RuntimeConfig config) {
     Objects.requireNonNull(config, "config");
-    ConfigKeys.checkKnown(config, ConfigKeys.known(providers().values()));
+    Map<String, RuntimeProvider> providers = providers();
+    ConfigKeys.checkKnown(config, ConfigKeys.known(providers.values()));
+    ConfigKeys.checkValues(config, null, providers.values());
   }
 
   /**

@@ -60,6 +60,83 @@ class ConfigKeysTest {
                 + " runtime; did you mean gearbox.time.paused?");
   }
 
+  /**
+   * A second runtime, "small", declaring a key of its own and gearbox.workers with another range.
+   */
+  private static final RuntimeProvider SMALL =
+      new RuntimeProvider() {
+        @Override
+        public String kind() {
+          return "small";
+        }
+
+        @Override
+        public String description() {
+          return "another runtime for tests";
+        }
+
+        @Override
+        public List<ConfigKey<?>> configKeys() {
+          return List.of(
+              ConfigKey.ofInt("gearbox.small.poolSize", 16, 1, 1024, "tasks alive at once"),
+              ConfigKey.ofInt("gearbox.workers", 0, 0, 4, "runner threads"));
+        }
+
+        @Override
+        public Runtime create(RuntimeConfig config) {
+          throw new UnsupportedOperationException();
+        }
+      };
+
+  @Test
+  void anUnknownKeyAlsoListsTheKnownKeys() {
+    RuntimeConfig config = RuntimeConfig.of(Map.of("gearbox.wrokers", "2"));
+    assertThatThrownBy(() -> ConfigKeys.checkKnown(config, ConfigKeys.known(List.of(PROVIDER))))
+        .hasMessageContaining("did you mean gearbox.workers?")
+        .hasMessageContaining(
+            "The known keys: gearbox.runtime, gearbox.time.paused, gearbox.workers");
+  }
+
+  @Test
+  void aKeyOfAnotherRuntimeThanTheChosenOneIsCheckedAllTheSame() {
+    RuntimeConfig config =
+        RuntimeConfig.of(Map.of("gearbox.small.poolSize", "abc"), "gearbox.properties");
+    assertThatThrownBy(() -> ConfigKeys.checkValues(config, PROVIDER, List.of(PROVIDER, SMALL)))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(
+            "gearbox.small.poolSize=abc (from gearbox.properties) is not allowed: expected an"
+                + " integer from 1 to 1024 in ASCII digits (no sign, no spaces) (read by small);"
+                + " the chosen runtime, test, does not read it");
+    ConfigKeys.checkValues(
+        RuntimeConfig.of(Map.of("gearbox.small.poolSize", "8")),
+        PROVIDER,
+        List.of(PROVIDER, SMALL));
+  }
+
+  @Test
+  void theChosenRuntimesKeyDecidesWhatItReads() {
+    // 0 workers is allowed by "small" but not by the chosen "test" (1 to 64)
+    RuntimeConfig zero = RuntimeConfig.of(Map.of("gearbox.workers", "0"));
+    assertThatThrownBy(() -> ConfigKeys.checkValues(zero, PROVIDER, List.of(PROVIDER, SMALL)))
+        .hasMessageContaining("expected an integer from 1 to 64");
+    ConfigKeys.checkValues(zero, SMALL, List.of(PROVIDER, SMALL));
+  }
+
+  @Test
+  void withoutAChoiceAValueAnyDeclaringRuntimeAllowsPasses() {
+    List<RuntimeProvider> both = List.of(PROVIDER, SMALL);
+    ConfigKeys.checkValues(RuntimeConfig.of(Map.of("gearbox.workers", "0")), null, both);
+    ConfigKeys.checkValues(RuntimeConfig.of(Map.of("gearbox.workers", "64")), null, both);
+    assertThatThrownBy(
+            () ->
+                ConfigKeys.checkValues(
+                    RuntimeConfig.of(Map.of("gearbox.workers", "+2")), null, both))
+        .hasMessage(
+            "gearbox.workers=+2 (from explicit configuration) is not allowed: expected an integer"
+                + " from 1 to 64 in ASCII digits (no sign, no spaces) (read by test), or an"
+                + " integer from 0 to 4 in ASCII digits (no sign, no spaces) (read by small)");
+  }
+
   @Test
   void describeListsEachRuntimesKeys() {
     assertThat(ConfigKeys.describe(List.of(PROVIDER)))

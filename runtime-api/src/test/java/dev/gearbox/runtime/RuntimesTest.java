@@ -102,6 +102,79 @@ class RuntimesTest {
     assertThat(resolved.source("gearbox.workers")).isEqualTo("system property");
   }
 
+  /**
+   * embedded with gearbox.workers=abc used to start: embedded does not read gearbox.workers, so
+   * nobody parsed it. Now every gearbox.* value is checked before a runtime is created.
+   */
+  @Test
+  void aBadValueOfAKeyTheChosenRuntimeDoesNotReadIsRefused() {
+    java.util.List<String> created = new java.util.ArrayList<>();
+    Map<String, RuntimeProvider> providers = new TreeMap<>();
+    providers.put("embedded", recording("embedded", java.util.List.of(), created));
+    providers.put(
+        "workstealing",
+        recording(
+            "workstealing",
+            java.util.List.of(ConfigKey.ofInt("gearbox.workers", 2, 1, 1024, "workers")),
+            created));
+    RuntimeConfig bad =
+        RuntimeConfig.of(Map.of("gearbox.runtime", "embedded", "gearbox.workers", "abc"));
+    assertThatThrownBy(() -> Runtimes.create(bad, providers))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("gearbox.workers=abc (from explicit configuration) is not allowed")
+        .hasMessageContaining("an integer from 1 to 1024")
+        .hasMessageContaining("(read by workstealing)")
+        .hasMessageEndingWith("the chosen runtime, embedded, does not read it");
+    assertThat(created).isEmpty();
+    RuntimeConfig good =
+        RuntimeConfig.of(Map.of("gearbox.runtime", "embedded", "gearbox.workers", "4"));
+    assertThatThrownBy(() -> Runtimes.create(good, providers))
+        .isInstanceOf(UnsupportedOperationException.class);
+    assertThat(created).containsExactly("embedded");
+  }
+
+  @Test
+  void aNonAsciiDigitOfTheChosenRuntimesKeyIsRefused() {
+    Map<String, RuntimeProvider> providers = new TreeMap<>();
+    providers.put(
+        "workstealing",
+        recording(
+            "workstealing",
+            java.util.List.of(ConfigKey.ofInt("gearbox.workers", 2, 1, 1024, "workers")),
+            new java.util.ArrayList<>()));
+    RuntimeConfig config = RuntimeConfig.of(Map.of("gearbox.workers", "\u0662"));
+    assertThatThrownBy(() -> Runtimes.create(config, providers))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("gearbox.workers=\"\\u0662\" (from explicit configuration)");
+  }
+
+  /** A provider declaring {@code keys} whose create records its kind, then throws. */
+  private static RuntimeProvider recording(
+      String kind, java.util.List<ConfigKey<?>> keys, java.util.List<String> created) {
+    return new RuntimeProvider() {
+      @Override
+      public String kind() {
+        return kind;
+      }
+
+      @Override
+      public String description() {
+        return kind + " for tests";
+      }
+
+      @Override
+      public java.util.List<ConfigKey<?>> configKeys() {
+        return keys;
+      }
+
+      @Override
+      public Runtime create(RuntimeConfig config) {
+        created.add(kind);
+        throw new UnsupportedOperationException();
+      }
+    };
+  }
+
   @Test
   void nullArgumentsAreNamed() {
     assertThatThrownBy(() -> Runtimes.create((String) null)).hasMessage("kind");

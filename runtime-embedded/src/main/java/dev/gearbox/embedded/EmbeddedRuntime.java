@@ -27,12 +27,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class EmbeddedRuntime extends AbstractRuntime implements TaskScheduler {
   /*
-   * Implementation notes: the pool of the Runtime API counts the alive spawned tasks (TaskCounts:
-   * plain counters on the executor thread, an atomic increment on other threads) instead of
-   * reusing objects: a JoinHandle outlives its task, so each spawn makes one RawTask, as every
-   * runtime does. The count is checked, then incremented: spawns racing from several threads can
-   * pass the check together and exceed the size by at most their number; spawns from the executor
-   * thread (tasks spawning tasks) are exact.
+   * Implementation notes: the pool of the Runtime API is a count of the alive spawned tasks
+   * (TaskCounts), not a set of reused objects: the task is its own JoinHandle, and a handle
+   * outlives its task, so each spawn makes one EmbeddedTask, as every runtime does. A spawn
+   * reserves its slot with a CAS before the task is made (so racing spawns from any thread, the
+   * executor's included, never pass the pool size, and a refused spawn allocates nothing); the
+   * slot comes back in release, which RawTask calls exactly once when the task completes, fails
+   * or is cancelled. A spawn that raced with shutdown and cancels its own task gives the slot back
+   * the same way.
    *
    * Which tasks `owned` holds: only waiting ones (as the work-stealing runtime): a task is bound
    * when it first returns Pending with no wake pending (beforeWait), since only then is it in no
@@ -63,7 +65,7 @@ final class EmbeddedRuntime extends AbstractRuntime implements TaskScheduler {
   private final long blockOnSpinNanos;
   private final RuntimeDriver driver;
   private final OwnedTasks owned = new OwnedTasks();
-  private final TaskCounts counts = new TaskCounts();
+  private final TaskCounts counts;
   private final AtomicInteger blockOns = new AtomicInteger();
   private final Executor executor;
   private final Thread thread;
@@ -83,6 +85,7 @@ final class EmbeddedRuntime extends AbstractRuntime implements TaskScheduler {
         blockingMaxThreads,
         keepAlive);
     this.poolSize = poolSize;
+    this.counts = new TaskCounts(poolSize);
     // on one core the watching caller would only hold up the executor it waits for
     boolean cores = java.lang.Runtime.getRuntime().availableProcessors() > 1;
     this.blockOnSpinNanos = cores ? blockOnSpinMicros * 1_000L : 0;
@@ -112,15 +115,14 @@ final class EmbeddedRuntime extends AbstractRuntime implements TaskScheduler {
     if (isShutdown()) {
       throw closed("spawn");
     }
-    if (counts.alive() >= poolSize) {
+    boolean onExecutor = Thread.currentThread() == thread;
+    if (!counts.tryReserve(onExecutor)) {
       throw new SpawnError(
           EmbeddedRuntimeProvider.POOL_SIZE.name(),
           poolSize,
           "raise " + EmbeddedRuntimeProvider.POOL_SIZE.name() + " (now " + poolSize + ")");
     }
     EmbeddedTask<T> task = new EmbeddedTask<>(future, this, false);
-    boolean onExecutor = Thread.currentThread() == thread;
-    counts.spawned(onExecutor);
     executor.enqueueRuntimeTask(task);
     if (!onExecutor && executor.hasEnded()) {
       task.abort(); // the loop ended before it could see the task: see the notes
@@ -202,7 +204,7 @@ final class EmbeddedRuntime extends AbstractRuntime implements TaskScheduler {
       return;
     }
     owned.remove(task);
-    counts.finished(Thread.currentThread() == thread);
+    counts.finished();
   }
 
   @Override

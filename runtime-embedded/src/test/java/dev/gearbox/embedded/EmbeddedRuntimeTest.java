@@ -81,6 +81,125 @@ class EmbeddedRuntimeTest {
     }
   }
 
+  /**
+   * Threads outside the runtime and the executor's own tasks spawn at once into a pool of 4: the
+   * tasks alive (counted inside them, and by the metrics) never exceed 4, the spawns past it fail
+   * with a SpawnError, every accepted task completes, and the pool is whole again afterwards.
+   */
+  @Test
+  @Timeout(120)
+  void concurrentSpawnsNeverExceedThePool() throws Exception {
+    int poolSize = 4;
+    try (Runtime runtime = create(Map.of("gearbox.embedded.poolSize", String.valueOf(poolSize)))) {
+      AtomicInteger inside = new AtomicInteger();
+      AtomicInteger mostInside = new AtomicInteger();
+      AtomicInteger mostAlive = new AtomicInteger();
+      AtomicInteger refused = new AtomicInteger();
+      AtomicInteger childrenRefused = new AtomicInteger();
+      java.util.Queue<JoinHandle<Integer>> accepted =
+          new java.util.concurrent.ConcurrentLinkedQueue<>();
+      int threads = 6;
+      int spawnsPerThread = 2_000;
+      java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+      List<Thread> spawners = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        Thread spawner =
+            new Thread(
+                () -> {
+                  try {
+                    start.await();
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                  }
+                  for (int i = 0; i < spawnsPerThread; i++) {
+                    try {
+                      accepted.add(
+                          runtime.spawn(
+                              new CountedTask(inside, mostInside, childrenRefused, i % 8 == 0)));
+                      mostAlive.accumulateAndGet((int) runtime.metrics().aliveTasks(), Math::max);
+                    } catch (SpawnError full) {
+                      refused.incrementAndGet();
+                      Thread.yield();
+                    }
+                  }
+                });
+        spawner.start();
+        spawners.add(spawner);
+      }
+      start.countDown();
+      for (Thread spawner : spawners) {
+        spawner.join();
+      }
+      for (JoinHandle<Integer> handle : accepted) {
+        assertThat(handle.join(java.time.Duration.ofSeconds(30))).isEqualTo(1);
+      }
+      assertThat(accepted.size() + refused.get()).isEqualTo(threads * spawnsPerThread);
+      assertThat(accepted).isNotEmpty();
+      assertThat(refused.get()).isPositive();
+      assertThat(mostInside.get()).isLessThanOrEqualTo(poolSize);
+      assertThat(mostAlive.get()).isLessThanOrEqualTo(poolSize);
+      Await.until(() -> runtime.metrics().aliveTasks() == 0, "every task released");
+      Signal<String> release = new Signal<>();
+      List<JoinHandle<String>> again = new ArrayList<>();
+      for (int i = 0; i < poolSize; i++) {
+        again.add(runtime.spawn(release.next()));
+      }
+      assertThatThrownBy(() -> runtime.spawn(cx -> Poll.ready("one too many")))
+          .isInstanceOf(SpawnError.class);
+      for (int i = 0; i < poolSize; i++) {
+        release.signal("go");
+        Await.until(() -> !release.isSignaled(), "signal taken");
+      }
+      for (JoinHandle<String> handle : again) {
+        assertThat(handle.join(java.time.Duration.ofSeconds(30))).isEqualTo("go");
+      }
+    }
+  }
+
+  /**
+   * A task that counts itself alive from its first poll until it returns Ready, yields a few times
+   * meanwhile, and (when asked) tries to spawn a child from the executor thread.
+   */
+  private static final class CountedTask implements Future<Integer> {
+    private final AtomicInteger inside;
+    private final AtomicInteger mostInside;
+    private final AtomicInteger childrenRefused;
+    private final boolean spawnsChild;
+    private int polls;
+
+    CountedTask(
+        AtomicInteger inside,
+        AtomicInteger mostInside,
+        AtomicInteger childrenRefused,
+        boolean spawnsChild) {
+      this.inside = inside;
+      this.mostInside = mostInside;
+      this.childrenRefused = childrenRefused;
+      this.spawnsChild = spawnsChild;
+    }
+
+    @Override
+    public Poll<Integer> poll(Context cx) {
+      if (polls++ == 0) {
+        mostInside.accumulateAndGet(inside.incrementAndGet(), Math::max);
+        if (spawnsChild) {
+          try {
+            Task.spawn(new CountedTask(inside, mostInside, childrenRefused, false));
+          } catch (SpawnError full) {
+            childrenRefused.incrementAndGet();
+          }
+        }
+      }
+      if (polls < 4) {
+        cx.waker().wake();
+        return Poll.pending();
+      }
+      inside.decrementAndGet();
+      return Poll.ready(1);
+    }
+  }
+
   @Test
   @Timeout(60)
   void theCountsFollowSpawnsFromEveryThread() {

@@ -20,18 +20,12 @@ public final class SimulatedRuntimeProvider implements RuntimeProvider {
 
   /** The seed of the scheduling choices and of the network's loss and jitter. */
   public static final ConfigKey<Long> SEED =
-      new ConfigKey<>(
+      ConfigKey.ofLong(
           Replay.SEED_KEY,
           0L,
-          "an integer (a long)",
-          "seed of the simulated runtime: the same seed gives the same schedule",
-          text -> {
-            try {
-              return Long.parseLong(text.trim());
-            } catch (NumberFormatException e) {
-              return null;
-            }
-          });
+          Long.MIN_VALUE,
+          Long.MAX_VALUE,
+          "seed of the simulated runtime: the same seed gives the same schedule");
 
   /** How long a waiting blockOn with nothing pending gives other threads to wake a task. */
   public static final ConfigKey<Duration> DEADLOCK_GRACE =
