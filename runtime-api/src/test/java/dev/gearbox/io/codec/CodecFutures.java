@@ -1,10 +1,14 @@
 package dev.gearbox.io.codec;
 
+import dev.gearbox.future.Context;
 import dev.gearbox.future.Future;
 import dev.gearbox.future.Poll;
+import dev.gearbox.future.Waker;
+import dev.gearbox.io.Reactor;
 import dev.gearbox.stream.Stream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** Futures that drain a reader, for the codec tests. */
 final class CodecFutures {
@@ -55,6 +59,26 @@ final class CodecFutures {
           return Poll.ready(outcomes);
         }
         outcomes.add(poll.value());
+      }
+    };
+  }
+
+  /** {@code cx} with its cooperative budget spent; its waker counts wakes in {@code wakes}. */
+  static Context spentBudget(Context cx, AtomicInteger wakes) {
+    return new Context() {
+      @Override
+      public Waker waker() {
+        return wakes::incrementAndGet;
+      }
+
+      @Override
+      public Reactor reactor() {
+        return cx.reactor();
+      }
+
+      @Override
+      public boolean consumeBudget() {
+        return false;
       }
     };
   }

@@ -9,8 +9,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.gearbox.future.Context;
 import dev.gearbox.future.Future;
 import dev.gearbox.future.Poll;
-import dev.gearbox.future.Waker;
-import dev.gearbox.io.Reactor;
 import dev.gearbox.io.TestExecutor;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -214,7 +212,8 @@ class LineCodecTest {
             }
             if (!spentOnce) {
               spentOnce = true;
-              Poll<String> refused = reader.readLine().poll(spent(cx, wakesWhileSpent));
+              Poll<String> refused =
+                  reader.readLine().poll(CodecFutures.spentBudget(cx, wakesWhileSpent));
               if (refused.isReady()) {
                 seen.add("got " + refused.value() + " on a spent budget");
                 return Poll.ready(seen);
@@ -232,26 +231,6 @@ class LineCodecTest {
 
     assertThat(executor.block(probe)).containsExactly("one", "yielded", "two");
     assertThat(wakesWhileSpent).as("the task was woken to run again").hasValue(1);
-  }
-
-  /** {@code cx} with its budget spent; wakes count in {@code wakes}. */
-  private static Context spent(Context cx, AtomicInteger wakes) {
-    return new Context() {
-      @Override
-      public Waker waker() {
-        return wakes::incrementAndGet;
-      }
-
-      @Override
-      public Reactor reactor() {
-        return cx.reactor();
-      }
-
-      @Override
-      public boolean consumeBudget() {
-        return false;
-      }
-    };
   }
 
   @Test
