@@ -46,7 +46,8 @@ public abstract class RuntimeConformanceTests
         NetworkConformance,
         SocketLifecycleConformance,
         SyncConformance,
-        StreamConformance {
+        StreamConformance,
+        CodecConformance {
 
   private volatile Runtime runtime;
   private volatile Runtime pausedRuntime;
