@@ -21,9 +21,10 @@ import java.util.Objects;
  *   <li>At end of stream, bytes after the last line break are a last line (without a trailing
  *       {@code '\r'}), as {@link java.io.BufferedReader#readLine()} does; then {@code null}.
  *   <li>A line longer than {@code maxLength} bytes (its break not counted) fails the read with a
- *       {@link FrameTooLongException} as soon as {@code maxLength + 2} bytes without a break have
- *       arrived, so the buffer never holds more. The reader stays usable: it discards the rest of
- *       that line, up to and including its break, and the next read returns the line after it.
+ *       {@link FrameTooLongException} as soon as more than {@code maxLength} bytes of it have
+ *       arrived, so the buffer never holds more than {@code maxLength + 2} bytes. The reader stays
+ *       usable: it discards the rest of that line, up to and including its break, and the next read
+ *       returns the line after it.
  *   <li>Bytes are decoded after the line is complete, so a character split between two reads
  *       decodes whole; malformed bytes become U+FFFD, as {@code new String(bytes, charset)} does.
  * </ul>
