@@ -5,6 +5,7 @@
 module dev.gearbox.api {
   exports dev.gearbox.future;
   exports dev.gearbox.io;
+  exports dev.gearbox.io.codec;
   exports dev.gearbox.runtime;
   exports dev.gearbox.sync;
   exports dev.gearbox.time;

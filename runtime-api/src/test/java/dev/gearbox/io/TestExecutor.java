@@ -21,8 +21,9 @@ import java.util.concurrent.locks.LockSupport;
  * when none is left, blocks in {@link SelectorReactor#turn(long)}. A task is its own waker and
  * context; waking queues it and wakes the reactor.
  */
-final class TestExecutor implements AutoCloseable {
-  static final Duration BLOCK_TIMEOUT = Duration.ofSeconds(20);
+public final class TestExecutor implements AutoCloseable {
+  /** How long {@link #block} and {@link #await} wait. */
+  public static final Duration BLOCK_TIMEOUT = Duration.ofSeconds(20);
 
   final SelectorReactor reactor;
   private final ConcurrentLinkedQueue<Task<?>> ready = new ConcurrentLinkedQueue<>();
@@ -30,13 +31,14 @@ final class TestExecutor implements AutoCloseable {
   private final Thread thread;
   private volatile boolean stopped;
 
-  TestExecutor() throws IOException {
+  /** Starts the executor's thread. */
+  public TestExecutor() throws IOException {
     reactor = SelectorReactor.open();
     thread = Thread.ofPlatform().name("io-test-executor").daemon().start(this::run);
   }
 
   /** Spawns {@code future}; the result completes with its output or failure. */
-  <T> CompletableFuture<T> spawn(Future<T> future) {
+  public <T> CompletableFuture<T> spawn(Future<T> future) {
     Task<T> task = new Task<>(future);
     alive.add(task);
     task.wake();
@@ -44,12 +46,12 @@ final class TestExecutor implements AutoCloseable {
   }
 
   /** Spawns {@code future} and waits for it, rethrowing its failure as is. */
-  <T> T block(Future<T> future) throws Exception {
+  public <T> T block(Future<T> future) throws Exception {
     return await(spawn(future));
   }
 
   /** Waits for a spawned task's result (bounded), rethrowing its failure as is. */
-  static <T> T await(CompletableFuture<T> result) throws Exception {
+  public static <T> T await(CompletableFuture<T> result) throws Exception {
     try {
       return result.get(BLOCK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     } catch (ExecutionException e) {

@@ -47,6 +47,7 @@ public abstract class RuntimeConformanceTests
         SocketLifecycleConformance,
         SyncConformance,
         StreamConformance,
+        CodecConformance,
         FiberConformance {
 
   private volatile Runtime runtime;
