@@ -46,7 +46,8 @@ public abstract class RuntimeConformanceTests
         NetworkConformance,
         SocketLifecycleConformance,
         SyncConformance,
-        StreamConformance {
+        StreamConformance,
+        BudgetConformance {
 
   private volatile Runtime runtime;
   private volatile Runtime pausedRuntime;
