@@ -57,8 +57,10 @@ import java.util.function.Consumer;
  * for each datagram.
  *
  * <p>Determinism: every draw comes from the simulation's generator, seeded with {@link
- * SimulatedRuntime#seed()}, on the simulation's thread, so the same seed and the same work give the
- * same deliveries at the same virtual times. A setting that is zero draws nothing.
+ * SimulatedRuntime#seed()}, on the simulation's thread (the generator that also picks the next
+ * task), so the same seed and the same work give the same deliveries at the same virtual times,
+ * under the condition {@link SimulatedRuntime} states for replay (the work starts on the
+ * simulation's thread). A setting that is zero draws nothing.
  *
  * <p>Configuration methods may be called from any thread; called outside the simulation's thread
  * they take effect before the next task runs. Sockets are used only on the simulation's thread.
