@@ -15,10 +15,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * rounds each deadline up to the next one, so a timer never fires before its deadline, and becomes
  * due at most 1 ms after it (it fires at the driver's next {@code advance} from then on). A
  * deadline at or before the wheel's current time is due at once; a deadline years away is held
- * (re-cascaded every 2.2 years) until it comes. A deadline beyond the clock's range ({@link
- * #NO_DEADLINE}, where {@link Clock#deadlineAfter} saturates, or within the last millisecond before
- * it) never comes: its entry stays pending until cancelled, is never fired, and is not counted by
- * {@link #nextDeadline()}, so a paused clock is never moved to it and later timers keep their room.
+ * (re-cascaded every 2.2 years) until it comes. A deadline beyond the clock's range never comes:
+ * {@link #NO_DEADLINE}, where {@link Clock#deadlineAfter} saturates, and any deadline so close to
+ * it that the wheel rounds it up to its last millisecond. Its entry stays pending until cancelled,
+ * is never fired, and is not counted by {@link #nextDeadline()}, so a paused clock is never moved
+ * to it and later timers keep their room.
  *
  * <p>Costs: {@link #register} and {@link #cancel} are constant time; {@link #nextDeadline()} is
  * constant time; {@link #advanceTo} is linear in the entries it fires plus the slots it empties,

@@ -15,10 +15,10 @@
  * the clock reading at its creation: a deadline rounds up to the next millisecond, so a timer never
  * fires early and becomes due at most 1 ms late. Deadlines at or before the wheel's time are due at
  * once; deadlines too far to represent saturate to {@link java.lang.Long#MAX_VALUE}, which is also
- * {@link dev.gearbox.time.TimerWheel#NO_DEADLINE}. Such a deadline (or one within the last
- * millisecond before it) never comes: its timer stays pending until cancelled, never fires, and a
- * paused clock is never moved to it, so a sleep of {@code Long.MAX_VALUE} seconds leaves later
- * timers working.
+ * {@link dev.gearbox.time.TimerWheel#NO_DEADLINE}. Such a deadline (or one so close to it that the
+ * wheel rounds it up to its last millisecond) never comes: its timer stays pending until cancelled,
+ * never fires, and a paused clock is never moved to it, so a sleep of {@code Long.MAX_VALUE}
+ * seconds leaves later timers working.
  *
  * <h2>The wheel</h2>
  *
