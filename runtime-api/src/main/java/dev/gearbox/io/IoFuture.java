@@ -12,6 +12,12 @@ import java.net.SocketAddress;
  * One socket operation as a future: try the non-blocking operation; when it would block, clear the
  * readiness it consumed and wait for the next (the loop of Tokio's {@code PollEvented}).
  *
+ * <p>Each poll of an open socket first spends one unit of the task's cooperative budget ({@link
+ * Context#proceedOrYield()}), as Tokio's I/O resources do in {@code poll_proceed}: with the budget
+ * spent, the future wakes its task and returns Pending without trying, so a task looping over a
+ * socket that is always ready lets the other tasks of its worker run. Without a way to refund the
+ * unit, a poll that then finds the socket not ready spends it too, as the sync primitives do.
+ *
  * @param <T> the output of the operation
  */
 final class IoFuture<T> implements Future<T> {
@@ -53,6 +59,9 @@ final class IoFuture<T> implements Future<T> {
   @Override
   public Poll<T> poll(Context cx) throws IOException {
     Registration registration = io.registration(cx);
+    if (!cx.proceedOrYield()) {
+      return Poll.pending(); // the budget is spent: the task was woken to try again later
+    }
     try {
       while (true) {
         Poll<T> result = attempt.attempt();

@@ -22,6 +22,12 @@
  * Only the driving thread touches selection keys; other threads queue their changes and wake the
  * selector (see the implementation notes of {@code SelectorReactor}).
  *
+ * <p>Every socket operation spends one unit of the polling task's cooperative budget ({@link
+ * dev.gearbox.future.Context#proceedOrYield()}) before it tries the channel; with the budget spent
+ * it wakes its task and returns Pending, so a task looping over an always-ready socket yields to
+ * the other tasks of its worker (Tokio's {@code coop}). A {@link dev.gearbox.spi.Network} of a
+ * runtime's own does the same in its futures.
+ *
  * <p>Closing a socket wakes the tasks waiting on it, which fail with "... is closed"; its
  * descriptor is released by the driving thread once the selector forgot the channel. Closing the
  * reactor wakes every waiting task, which fail with "reactor closed". Every error names the address

@@ -79,7 +79,8 @@ public final class Interval {
   /**
    * Completes the next tick if it is due, else registers {@code cx}'s waker to be woken when it is.
    * The first call reads the runtime's timer and clock from {@code cx} and completes at once.
-   * Constant time.
+   * Taking a tick spends one unit of the task's cooperative budget; when that is spent, this wakes
+   * the task and returns Pending, and the tick stays due. Constant time.
    *
    * @param cx the polling context; it must supply a {@link Context#timer() timer} on the first call
    * @return Ready with the tick's deadline, or Pending
@@ -100,15 +101,15 @@ public final class Interval {
         return Poll.pending();
       }
       armed = false;
-      return Poll.ready(take(timer.clock().nanoTime()));
-    }
-    long nowNanos = timer.clock().nanoTime();
-    if (Clock.nanosBetween(nowNanos, nextDeadlineNanos) > 0
+    } else if (Clock.nanosBetween(timer.clock().nanoTime(), nextDeadlineNanos) > 0
         && timer.register(entry, nextDeadlineNanos)) {
       armed = true;
       return Poll.pending();
     }
-    return Poll.ready(take(nowNanos));
+    if (!cx.proceedOrYield()) {
+      return Poll.pending(); // the tick stays due: the next poll takes it
+    }
+    return Poll.ready(take(timer.clock().nanoTime()));
   }
 
   /**

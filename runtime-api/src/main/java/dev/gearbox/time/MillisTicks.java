@@ -13,13 +13,23 @@ final class MillisTicks {
   /** The largest tick: the last whole millisecond a {@code long} of nanoseconds can hold. */
   static final long MAX_TICK = Long.MAX_VALUE / NANOS_PER_TICK;
 
+  /**
+   * The tick of every deadline beyond the clock's range, {@link #MAX_TICK}: a deadline saturated to
+   * {@link Long#MAX_VALUE} ({@link TimerWheel#NO_DEADLINE}) and any other that rounds up to it. It
+   * never comes: reaching it would leave no room for later deadlines.
+   */
+  static final long NEVER = MAX_TICK;
+
   private final long originNanos;
 
   MillisTicks(long originNanos) {
     this.originNanos = originNanos;
   }
 
-  /** The tick at which a deadline is due: ceil((deadline - origin) / 1 ms), clamped. */
+  /**
+   * The tick at which a deadline is due: ceil((deadline - origin) / 1 ms), clamped to {@link
+   * #NEVER}.
+   */
   long deadlineTick(long deadlineNanos) {
     long sinceOrigin = Clock.nanosBetween(originNanos, deadlineNanos);
     if (sinceOrigin <= 0) {

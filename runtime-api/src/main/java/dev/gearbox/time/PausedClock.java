@@ -39,7 +39,7 @@ public final class PausedClock implements Clock {
     if (paused) {
       return baseNanos;
     }
-    return baseNanos + (System.nanoTime() - resumedAtNanos);
+    return Clock.deadlineAfter(baseNanos, System.nanoTime() - resumedAtNanos);
   }
 
   /**

@@ -15,7 +15,13 @@ import dev.gearbox.future.Waker;
  * deadline is already due at its first poll, as any sleep of zero or negative duration, completes
  * on that poll without touching the runtime's timers. Otherwise it completes on the first poll
  * after its timer fired, which is never before the deadline and at most the timer's resolution (1
- * ms) after it, plus the time the runtime takes to drive its timers.
+ * ms) after it, plus the time the runtime takes to drive its timers. A deadline beyond the clock's
+ * range ({@link TimerWheel#NO_DEADLINE}, as for {@code sleep(Duration.ofSeconds(Long.MAX_VALUE))})
+ * never comes: the sleep stays pending until dropped.
+ *
+ * <p>Completing spends one unit of the task's cooperative budget ({@link
+ * Context#proceedOrYield()}); with the budget spent, a due sleep wakes its task and returns Pending
+ * once, so a task looping over due sleeps lets the others of its worker run (Tokio's {@code coop}).
  *
  * <p>Costs: one {@link TimerEntry} per sleep; registering, re-registering and cancelling are
  * constant time and allocate nothing. The sleep keeps the timer of the runtime that first polled
@@ -62,14 +68,30 @@ public final class Sleep implements Future<Void> {
   /**
    * Completes once the deadline has passed. The first poll reads the runtime's timer and clock from
    * {@code cx} and registers the sleep, unless it is already due; later polls replace the stored
-   * waker when {@code cx}'s does not {@link Waker#willWake willWake} it. Constant time.
+   * waker when {@code cx}'s does not {@link Waker#willWake willWake} it. Completing spends one unit
+   * of the task's cooperative budget; when that is spent, the sleep wakes the task and returns
+   * Pending, to complete on a later poll. Constant time.
    *
    * @param cx the polling context; it must supply a {@link Context#timer() timer} on the first poll
-   * @return Ready with {@code null} once the deadline has passed, else Pending
+   * @return Ready with {@code null} once the deadline has passed and the budget allows, else
+   *     Pending
    * @throws IllegalStateException if the first poll's context supplies no timer
    */
   @Override
   public Poll<Void> poll(Context cx) {
+    if (!pollElapsed(cx) || !cx.proceedOrYield()) {
+      return Poll.pending();
+    }
+    return Poll.ready();
+  }
+
+  /**
+   * Polls as {@link #poll} does but without spending the cooperative budget; for {@link Timeout},
+   * whose deadline must be seen even after its future spent the budget (as Tokio's).
+   *
+   * @return true once the deadline has passed
+   */
+  boolean pollElapsed(Context cx) {
     Waker waker = cx.waker();
     if (state == NEW) {
       timer = cx.timer();
@@ -88,7 +110,7 @@ public final class Sleep implements Future<Void> {
         state = DONE;
       }
     }
-    return state == DONE ? Poll.ready() : Poll.pending();
+    return state == DONE;
   }
 
   /**

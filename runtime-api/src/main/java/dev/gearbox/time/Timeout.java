@@ -11,9 +11,12 @@ import java.time.Duration;
  *
  * <p>Implementation notes: each poll polls the inner future first, so an inner future that is ready
  * wins even when the deadline has also passed (as Tokio's {@code Timeout}), then the sleep, with
- * the same context, so either one wakes the task. When the inner future completes or throws, the
- * sleep is dropped, which cancels its timer entry; when the sleep completes first, the inner future
- * is dropped and forgotten. Not thread-safe: its task polls and drops it, one thread at a time.
+ * the same context, so either one wakes the task. The sleep is polled without spending the
+ * cooperative budget, so a timeout fires even when its future spent the whole budget on every poll
+ * (Tokio polls its delay unconstrained in that case). When the inner future completes or throws,
+ * the sleep is dropped, which cancels its timer entry; when the sleep completes first, the inner
+ * future is dropped and forgotten. Not thread-safe: its task polls and drops it, one thread at a
+ * time.
  */
 final class Timeout<T> implements Future<T> {
   private Future<T> inner;
@@ -42,7 +45,7 @@ final class Timeout<T> implements Future<T> {
       finish();
       return poll;
     }
-    if (sleep.poll(cx).isPending()) {
+    if (!sleep.pollElapsed(cx)) {
       return Poll.pending();
     }
     Future<T> late = inner;

@@ -20,7 +20,9 @@ public interface Timer {
   /**
    * Registers {@code entry} to fire at {@code deadlineNanos}, or moves it there if it is already
    * pending here. Set the entry's waker first. An elapsed or cancelled entry may be registered
-   * again. Constant time.
+   * again. A deadline beyond the clock's range ({@link TimerWheel#NO_DEADLINE}, where {@link
+   * Clock#deadlineAfter} saturates) never comes: the entry stays pending until cancelled and never
+   * fires. Constant time.
    *
    * @param entry the entry to register
    * @param deadlineNanos when to fire, as a reading of {@link #clock()}

@@ -18,7 +18,9 @@ public final class TimerEntry {
    *
    * `state` is written only under the lock of the wheel the entry is registered with, and read
    * anywhere: IDLE (new or cancelled) -> REGISTERED (linked in that wheel) -> ELAPSED (unlinked and
-   * fired) or back to IDLE (cancelled). `waker` is written by the owning future from any thread.
+   * fired) or back to IDLE (cancelled); or IDLE -> NEVER (registered for a deadline beyond the
+   * clock's range: held by that wheel without being linked) -> IDLE (cancelled). Registering again
+   * moves between REGISTERED and NEVER. `waker` is written by the owning future from any thread.
    *
    * No lost wake: the future writes `waker`, then reads `state`; the wheel writes ELAPSED, then reads
    * `waker`. Both are volatile, so either the future sees ELAPSED or the wheel sees the new waker
@@ -37,6 +39,9 @@ public final class TimerEntry {
 
   /** Its deadline passed: unlinked, and its waker woken (or the registration found it due). */
   static final int ELAPSED = 2;
+
+  /** Registered for a deadline that never comes (beyond the clock's range): not linked. */
+  static final int NEVER = 3;
 
   private volatile int state = IDLE;
   private volatile Waker waker;
@@ -89,12 +94,14 @@ public final class TimerEntry {
   }
 
   /**
-   * Whether the entry is linked in a wheel, waiting for its deadline.
+   * Whether the entry waits for its deadline in a wheel: linked there, or held for a deadline
+   * beyond the clock's range, which never comes.
    *
    * @return true between a registration and its firing or cancellation
    */
   public boolean isRegistered() {
-    return state == REGISTERED;
+    int current = state;
+    return current == REGISTERED || current == NEVER;
   }
 
   int state() {
@@ -136,6 +143,7 @@ public final class TimerEntry {
     return switch (state) {
       case REGISTERED -> "TimerEntry[registered]";
       case ELAPSED -> "TimerEntry[elapsed]";
+      case NEVER -> "TimerEntry[registered, never due]";
       default -> "TimerEntry[idle]";
     };
   }

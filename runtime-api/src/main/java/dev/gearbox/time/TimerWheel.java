@@ -15,7 +15,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * rounds each deadline up to the next one, so a timer never fires before its deadline, and becomes
  * due at most 1 ms after it (it fires at the driver's next {@code advance} from then on). A
  * deadline at or before the wheel's current time is due at once; a deadline years away is held
- * (re-cascaded every 2.2 years) until it comes.
+ * (re-cascaded every 2.2 years) until it comes. A deadline beyond the clock's range never comes:
+ * {@link #NO_DEADLINE}, where {@link Clock#deadlineAfter} saturates, and any deadline so close to
+ * it that the wheel rounds it up to its last millisecond. Its entry stays pending until cancelled,
+ * is never fired, and is not counted by {@link #nextDeadline()}, so a paused clock is never moved
+ * to it and later timers keep their room.
  *
  * <p>Costs: {@link #register} and {@link #cancel} are constant time; {@link #nextDeadline()} is
  * constant time; {@link #advanceTo} is linear in the entries it fires plus the slots it empties,
@@ -81,10 +85,13 @@ public final class TimerWheel implements Timer {
    * <p>If the deadline is already due (at or before the wheel's current time, so zero and negative
    * delays), nothing is linked: the entry is marked {@link TimerEntry#isElapsed() elapsed} at once
    * and this returns false <em>without</em> waking its waker, since the caller is the one to act.
+   * If the deadline is beyond the clock's range ({@link #NO_DEADLINE}), nothing is linked either:
+   * the entry is pending for ever, until cancelled or registered again.
    *
    * @param entry the entry to register
    * @param deadlineNanos when to fire, as a reading of {@link #clock()}
-   * @return true if the entry is now pending; false if it was due at once
+   * @return true if the entry is now pending (for ever, for a deadline beyond the clock's range);
+   *     false if it was due at once
    * @throws NullPointerException if {@code entry} is null
    * @throws IllegalStateException if the entry is pending in another wheel
    */
@@ -94,14 +101,21 @@ public final class TimerWheel implements Timer {
     long tick = ticks.deadlineTick(deadlineNanos);
     lock.lock();
     try {
-      if (entry.state() == TimerEntry.REGISTERED) {
+      int state = entry.state();
+      if (state == TimerEntry.REGISTERED || state == TimerEntry.NEVER) {
         if (entry.wheel != this) {
           throw new IllegalStateException(
               entry + " is pending in another TimerWheel; cancel it there before registering here");
         }
-        wheel.remove(entry);
+        if (state == TimerEntry.REGISTERED) {
+          wheel.remove(entry);
+        }
       }
       entry.wheel = this;
+      if (tick == MillisTicks.NEVER) {
+        entry.setState(TimerEntry.NEVER); // held, not linked: it neither fires nor moves the clock
+        return true;
+      }
       if (!wheel.insert(entry, tick)) {
         entry.setState(TimerEntry.ELAPSED);
         return false;
@@ -129,10 +143,13 @@ public final class TimerWheel implements Timer {
     Objects.requireNonNull(entry, "entry");
     lock.lock();
     try {
-      if (entry.state() != TimerEntry.REGISTERED || entry.wheel != this) {
+      int state = entry.state();
+      if (entry.wheel != this || (state != TimerEntry.REGISTERED && state != TimerEntry.NEVER)) {
         return false;
       }
-      wheel.remove(entry);
+      if (state == TimerEntry.REGISTERED) {
+        wheel.remove(entry);
+      }
       entry.setState(TimerEntry.IDLE);
       return true;
     } finally {
@@ -234,9 +251,10 @@ public final class TimerWheel implements Timer {
   }
 
   /**
-   * The number of pending entries. Constant time.
+   * The number of entries that will fire. Constant time.
    *
-   * @return entries registered and neither fired nor cancelled
+   * @return entries registered and neither fired nor cancelled, leaving out those whose deadline is
+   *     beyond the clock's range
    */
   public int size() {
     lock.lock();

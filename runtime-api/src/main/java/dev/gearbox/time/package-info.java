@@ -15,7 +15,10 @@
  * the clock reading at its creation: a deadline rounds up to the next millisecond, so a timer never
  * fires early and becomes due at most 1 ms late. Deadlines at or before the wheel's time are due at
  * once; deadlines too far to represent saturate to {@link java.lang.Long#MAX_VALUE}, which is also
- * {@link dev.gearbox.time.TimerWheel#NO_DEADLINE}.
+ * {@link dev.gearbox.time.TimerWheel#NO_DEADLINE}. Such a deadline (or one so close to it that the
+ * wheel rounds it up to its last millisecond) never comes: its timer stays pending until cancelled,
+ * never fires, and a paused clock is never moved to it, so a sleep of {@code Long.MAX_VALUE}
+ * seconds leaves later timers working.
  *
  * <h2>The wheel</h2>
  *
@@ -71,9 +74,13 @@
  * negative sleep, a past {@code sleepUntil}): then it completes on that poll without registering,
  * and a false return from {@code register} means the same. On later polls it replaces the waker if
  * the new one does not {@link dev.gearbox.future.Waker#willWake willWake} the stored one, then
- * completes once {@code isElapsed()}; when dropped it cancels the entry. Setting the waker before
- * reading the state means no wake is lost to a concurrent firing. {@code timeout} polls its future
- * before its sleep, and drops whichever it no longer needs; an interval keeps the deadline of its
- * next tick, so a dropped {@code tick()} future cancels the entry but loses no tick.
+ * completes once {@code isElapsed()}; when dropped it cancels the entry. Completing (a sleep, a
+ * tick) spends one unit of the task's cooperative budget through {@link
+ * dev.gearbox.future.Context#proceedOrYield()}: with the budget spent the future wakes its task and
+ * returns Pending once, so a task looping over due timers yields; a timeout reads its sleep without
+ * spending, so it fires even after its future spent the budget. Setting the waker before reading
+ * the state means no wake is lost to a concurrent firing. {@code timeout} polls its future before
+ * its sleep, and drops whichever it no longer needs; an interval keeps the deadline of its next
+ * tick, so a dropped {@code tick()} future cancels the entry but loses no tick.
  */
 package dev.gearbox.time;

@@ -173,6 +173,32 @@ class TimerWheelTest {
   }
 
   @Test
+  void aDeadlineBeyondTheClocksRangeNeverFiresNorDrawsTheClock() {
+    TimerEntry forever = entry(new CountingWaker());
+    assertThat(wheel.register(forever, Long.MAX_VALUE)).as("pending").isTrue();
+    TimerEntry almostForever = entry(new CountingWaker());
+    assertThat(wheel.register(almostForever, Long.MAX_VALUE - 1)).isTrue();
+    assertThat(forever.isRegistered()).isTrue();
+    assertThat(wheel.nextDeadline()).isEqualTo(TimerWheel.NO_DEADLINE);
+    assertThat(clock.autoAdvanceTo(wheel.nextDeadline())).isFalse();
+    TimerEntry soon = entry(new CountingWaker());
+    wheel.register(soon, 100 * MS);
+    while (!soon.isElapsed()) {
+      if (wheel.advance() == 0) {
+        assertThat(clock.autoAdvanceTo(wheel.nextDeadline())).isTrue();
+      }
+    }
+    assertThat(clock.nanoTime()).isEqualTo(100 * MS);
+    assertThat(wheel.nextDeadline()).isEqualTo(TimerWheel.NO_DEADLINE);
+    assertThat(wheel.cancel(forever)).isTrue();
+    assertThat(forever.isRegistered()).isFalse();
+    assertThat(wheel.cancel(forever)).isFalse();
+    assertThat(wheel.register(almostForever, 200 * MS)).as("moved to a real deadline").isTrue();
+    assertThat(wheel.advanceTo(200 * MS)).isEqualTo(1);
+    assertThat(almostForever.isElapsed()).isTrue();
+  }
+
+  @Test
   void aThrowingWakerDoesNotStopTheOthersOfItsBatch() {
     List<CountingWaker> wakers = new ArrayList<>();
     for (int i = 0; i < 10; i++) {

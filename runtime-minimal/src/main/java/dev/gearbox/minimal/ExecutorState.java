@@ -87,6 +87,16 @@ final class ExecutorState implements TaskScheduler {
     sleepers.notifyOne();
   }
 
+  /**
+   * Spends one unit of the cooperative budget of the runner polling the current task; true off a
+   * runner of this executor. A ThreadLocal read and a decrement.
+   */
+  @Override
+  public boolean consumeBudget() {
+    return !(CurrentExecutor.current() instanceof Runner runner && runner.state() == this)
+        || runner.consumeBudget();
+  }
+
   @Override
   public void release(RawTask<?> task) {
     owned.remove(task);

@@ -7,13 +7,20 @@ import dev.gearbox.spi.RuntimeDriver;
 import dev.gearbox.time.Timer;
 
 /**
- * The context of the future given to {@code run}/{@code blockOn}: its waker, and the timers and
- * reactor of the executor's runtime, so the main future can sleep and use sockets as tasks do.
+ * The context of the future given to {@code run}/{@code blockOn}: its waker, the timers and reactor
+ * of the executor's runtime, so the main future can sleep and use sockets as tasks do, and the
+ * cooperative budget of the runner that polls it.
  *
  * @param waker the main future's waker
  * @param driver the runtime's driver, or null for an executor without timers and I/O
+ * @param runner the runner polling the main future, on its own thread
  */
-record MainContext(Waker waker, RuntimeDriver driver) implements Context {
+record MainContext(Waker waker, RuntimeDriver driver, Runner runner) implements Context {
+
+  @Override
+  public boolean consumeBudget() {
+    return runner.consumeBudget();
+  }
 
   @Override
   public Timer timer() {

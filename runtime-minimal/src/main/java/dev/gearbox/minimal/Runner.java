@@ -39,14 +39,23 @@ final class Runner {
    * Fields: `waitingInSleepers` guarded by the Sleepers monitor; `mainWaker` and `pollingMain`
    * written by the owner, read by any thread (ExecutorState.everyTaskWaits); everything else is
    * used by the owner thread only, except `local` (thieves poll it) and `parker` (any thread
-   * unparks).
+   * unparks). `budget` is the cooperative budget of the poll in progress: reset before each poll
+   * of a task or the main future, spent by its futures through ExecutorState.consumeBudget or
+   * MainContext.
    */
   private static final int GLOBAL_FIRST_INTERVAL = 61;
+
+  /**
+   * Units of the cooperative budget each poll of a task or of the main future starts with, as in
+   * the other runtimes (Tokio's 128).
+   */
+  static final int BUDGET = 128;
 
   private final ExecutorState state;
   private final LocalRunQueue local;
   private final Parker parker = new Parker();
   private long ticks;
+  private int budget;
   private boolean sleeping;
   private volatile MainFutureWaker mainWaker;
   private volatile boolean pollingMain;
@@ -83,7 +92,7 @@ final class Runner {
   <T> T run(Future<T> main, String operation) {
     MainFutureWaker waker = main == null ? null : new MainFutureWaker(parker);
     mainWaker = waker;
-    Context cx = main == null ? null : new MainContext(waker, state.driver());
+    Context cx = main == null ? null : new MainContext(waker, state.driver(), this);
     CurrentExecutor.enter(this, operation);
     state.register(this);
     try {
@@ -103,6 +112,7 @@ final class Runner {
             state.sleepers.remove(this);
           }
           state.sleepers.notifyOne();
+          budget = BUDGET;
           if (task.run()) {
             state.polls.increment();
           }
@@ -147,7 +157,20 @@ final class Runner {
     return local.size() > 0 || (waker != null && waker.isWoken()) || pollingMain;
   }
 
-  private static <T> Poll<T> pollMain(Future<T> main, Context cx) {
+  /**
+   * Spends one unit of the budget of the poll this runner is making; false once it is spent. Owner
+   * thread.
+   */
+  boolean consumeBudget() {
+    if (budget > 0) {
+      budget--;
+      return true;
+    }
+    return false;
+  }
+
+  private <T> Poll<T> pollMain(Future<T> main, Context cx) {
+    budget = BUDGET;
     try {
       return main.poll(cx);
     } catch (RuntimeException | Error e) {

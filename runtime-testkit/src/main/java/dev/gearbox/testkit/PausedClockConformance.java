@@ -77,6 +77,47 @@ public interface PausedClockConformance extends ConformanceFixture {
   }
 
   /**
+   * A sleep too long for the clock to represent ({@code Long.MAX_VALUE} seconds) never fires and
+   * never draws the clock to it: sleeps of 100 ms beside it and after it take exactly 100 ms of
+   * clock time each, and the long one stays pending until it is aborted.
+   *
+   * @throws Exception if the test is interrupted or a check fails unexpectedly
+   */
+  @Test
+  @Timeout(value = 30, threadMode = ThreadMode.SEPARATE_THREAD)
+  default void aSleepBeyondTheClocksRangeNeverFiresNorBreaksLaterTimers() throws Exception {
+    Runtime runtime = pausedRuntime();
+    long start = runtime.clock().nanoTime();
+    ObservedSleep forever =
+        new ObservedSleep(Duration.ofSeconds(Long.MAX_VALUE), new AtomicInteger());
+    JoinHandle<Void> foreverHandle = runtime.spawn(forever);
+    Await.until(WAIT, () -> forever.deadlineNanos != 0, "the long sleep to be polled");
+    Duration hundredMillis = Duration.ofMillis(100);
+    for (int round = 1; round <= 2; round++) {
+      long slept =
+          runtime
+              .spawn(
+                  TimeFutures.clockReading()
+                      .flatMap(
+                          before ->
+                              Time.sleep(hundredMillis)
+                                  .andThen(TimeFutures.clockReading())
+                                  .map(after -> after - before)))
+              .join(WAIT);
+      assertThat(Duration.ofNanos(slept)).as("sleep %d", round).isEqualTo(hundredMillis);
+      assertThat(Duration.ofNanos(runtime.clock().nanoTime() - start))
+          .as("the clock after sleep %d", round)
+          .isEqualTo(hundredMillis.multipliedBy(round));
+    }
+    assertThat(foreverHandle.isFinished()).as("the long sleep finished").isFalse();
+    foreverHandle.abort();
+    JoinException aborted =
+        catchThrowableOfType(JoinException.class, () -> foreverHandle.join(WAIT));
+    assertThat(aborted).isNotNull();
+    assertThat(aborted.isCancelled()).isTrue();
+  }
+
+  /**
    * A timeout of a day on a future that never completes fails at once, naming the day.
    *
    * @throws Exception if the test is interrupted or a check fails unexpectedly

@@ -48,6 +48,7 @@ public abstract class RuntimeConformanceTests
         SyncConformance,
         StreamConformance,
         CodecConformance,
+        BudgetConformance,
         FiberConformance {
 
   private volatile Runtime runtime;

@@ -80,7 +80,7 @@ final class SimConnection implements Network.Connection {
               "read from " + format(peerAddress) + ": connection reset by peer");
         }
         if (endOfStream) {
-          return Poll.ready(-1);
+          return cx.proceedOrYield() ? Poll.ready(-1) : Poll.pending();
         }
         reader = cx.waker();
         return Poll.pending();

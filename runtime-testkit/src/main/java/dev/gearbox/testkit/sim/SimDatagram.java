@@ -82,6 +82,9 @@ final class SimDatagram implements Network.Datagram {
       public Poll<SocketAddress> poll(Context cx) throws SocketException {
         network.checkThread("receive");
         checkOpen();
+        if (!queue.isEmpty() && !cx.proceedOrYield()) {
+          return Poll.pending();
+        }
         Received next;
         while ((next = queue.poll()) != null) {
           if (from == null || from.equals(next.sender())) {

@@ -47,9 +47,8 @@ final class SimListener implements Network.Listener {
         if (closed) {
           throw new SocketException(SimListener.this + " is closed");
         }
-        SimConnection next = backlog.poll();
-        if (next != null) {
-          return Poll.ready(next);
+        if (!backlog.isEmpty()) {
+          return cx.proceedOrYield() ? Poll.ready(backlog.poll()) : Poll.pending();
         }
         acceptor = cx.waker();
         return Poll.pending();

@@ -3,65 +3,80 @@ package dev.gearbox.testkit.sim;
 import dev.gearbox.future.Future;
 import dev.gearbox.runtime.JoinHandle;
 import dev.gearbox.spi.Network;
+import dev.gearbox.time.Clock;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
 
 /**
  * The network of a {@link SimulatedRuntime}: hosts with their own addresses, and links between them
- * with a latency, a loss rate and partitions that a test sets and heals. The sockets of {@code
- * dev.gearbox.io} ({@code TcpListener.bind}, {@code TcpStream.connect}, {@code UdpSocket.bind}) use
- * it when they are made on the simulated runtime's thread, in its tasks or {@code blockOn}.
+ * with a latency, a jitter, a loss rate, a reordering rate, a duplication rate and partitions that
+ * a test sets and heals. The sockets of {@code dev.gearbox.io} ({@code TcpListener.bind}, {@code
+ * TcpStream.connect}, {@code UdpSocket.bind}) use it when they are made on the simulated runtime's
+ * thread, in its tasks or {@code blockOn}.
  *
  * <pre>{@code
  * SimNetwork net = runtime.network();
  * SimHost server = net.host("server");                      // 10.0.0.2
  * net.setLatency(Duration.ofMillis(5));                      // every link, each way
+ * net.setJitter(server, net.defaultHost(), Duration.ofMillis(3));   // this pair: 5 to 8 ms
+ * net.setReorder(0.1);                                       // 10% of datagrams held back
  * server.spawn(serve(TcpListener.bind(new InetSocketAddress(80))));   // binds 10.0.0.2:80
  * net.partition(server, net.defaultHost());                  // messages held (TCP) or lost (UDP)
  * net.heal(server, net.defaultHost());                       // held TCP data now flows, in order
  * }</pre>
  *
- * <p>Semantics: TCP is reliable and ordered per direction: bytes sent across a partition wait and
- * are delivered after {@link #heal}, so a connect across a partition waits (bound it with {@code
- * Time.timeout}); send buffers are unbounded (a write completes at once). UDP datagrams across a
- * partition, or hit by the link's loss rate (drawn from the seeded generator), are dropped.
- * Delivery takes the link's latency in virtual time. Configuration methods may be called from any
- * thread; called outside the simulation's thread they take effect before the next task runs.
- * Sockets are used only on the simulation's thread.
+ * <p>Settings: each one has a network-wide default ({@code setLatency(latency)}, ...) and can be
+ * set for a pair of hosts, both ways ({@code setLatency(a, b, latency)}, ...); a pair's setting
+ * overrides the default, whichever was set first. The defaults are 1 ms of latency and no jitter,
+ * loss, reordering or duplication. Bad values are refused with an {@link IllegalArgumentException}
+ * naming the value and what is allowed.
+ *
+ * <p>Delivery: each message between two hosts takes the link's latency plus a jitter drawn
+ * uniformly from zero to the link's jitter, in virtual time; a host's messages to itself take no
+ * time and are never lost, reordered or duplicated. TCP is reliable and ordered per direction: a
+ * segment is never delivered before one sent earlier on its link (jitter delays the ones behind
+ * it), bytes sent across a partition wait and are delivered after {@link #heal}, so a connect
+ * across a partition waits (bound it with {@code Time.timeout}); send buffers are unbounded (a
+ * write completes at once). UDP datagrams are delivered in the order sent too, except that one
+ * across a partition, or hit by the loss rate, is dropped; one hit by the reordering rate is held
+ * back by a second draw of the link's delay, outside the link's order, so datagrams sent after it
+ * within that time arrive first (with no latency and no jitter it arrives at the time the others
+ * do, in the order sent); and one hit by the duplication rate is delivered twice, the copy in the
+ * link's order with a delay of its own. Loss, reordering and duplication are drawn in that order
+ * for each datagram.
+ *
+ * <p>Determinism: every draw comes from the simulation's generator, seeded with {@link
+ * SimulatedRuntime#seed()}, on the simulation's thread (the generator that also picks the next
+ * task), so the same seed and the same work give the same deliveries at the same virtual times,
+ * under the condition {@link SimulatedRuntime} states for replay (the work starts on the
+ * simulation's thread). A setting that is zero draws nothing.
+ *
+ * <p>Configuration methods may be called from any thread; called outside the simulation's thread
+ * they take effect before the next task runs. Sockets are used only on the simulation's thread.
  */
 public final class SimNetwork implements Network {
-  private static final Duration DEFAULT_LATENCY = Duration.ofMillis(1);
-
   private final SimScheduler scheduler;
   private final Map<InetAddress, SimHost> hosts = new LinkedHashMap<>(); // guarded by this
   private final SimHost defaultHost;
 
   // loop thread only
-  private final Map<List<SimHost>, Link> links = new HashMap<>();
-  private long defaultLatencyNanos = DEFAULT_LATENCY.toNanos();
+  private final Map<List<SimHost>, SimLink> links = new HashMap<>();
+  private final SimLink defaults = SimLink.defaults();
 
   SimNetwork(SimScheduler scheduler) {
     this.scheduler = scheduler;
     this.defaultHost = host("main");
-  }
-
-  /** One direction between two hosts; loop thread only. */
-  private static final class Link {
-    long latencyNanos = -1; // -1: the network's default
-    double loss;
-    boolean partitioned;
-    long lastDeliveryNanos;
-    final List<Runnable> held = new ArrayList<>();
   }
 
   /**
@@ -105,11 +120,12 @@ public final class SimNetwork implements Network {
    * Sets the one-way latency of every link that has none of its own. The default is 1 ms.
    *
    * @param latency the latency, zero or more
-   * @throws IllegalArgumentException if {@code latency} is negative
+   * @throws IllegalArgumentException if {@code latency} is negative or too long for a {@code long}
+   *     of nanoseconds
    */
   public void setLatency(Duration latency) {
-    long nanos = checkLatency(latency);
-    scheduler.execute(() -> defaultLatencyNanos = nanos);
+    long nanos = SimLink.checkDelay("latency", latency);
+    scheduler.execute(() -> defaults.latencyNanos = nanos);
   }
 
   /**
@@ -118,11 +134,51 @@ public final class SimNetwork implements Network {
    * @param a a host
    * @param b another host
    * @param latency the latency, zero or more
-   * @throws IllegalArgumentException if {@code latency} is negative
+   * @throws IllegalArgumentException if {@code latency} is negative or too long for a {@code long}
+   *     of nanoseconds
    */
   public void setLatency(SimHost a, SimHost b, Duration latency) {
-    long nanos = checkLatency(latency);
+    long nanos = SimLink.checkDelay("latency", latency);
     both(a, b, link -> link.latencyNanos = nanos);
+  }
+
+  /**
+   * Sets the jitter of every link that has none of its own: each message takes the latency plus a
+   * uniform draw from zero to {@code jitter}, both inclusive. The default is zero.
+   *
+   * @param jitter the most added to the latency, zero or more
+   * @throws IllegalArgumentException if {@code jitter} is negative or too long for a {@code long}
+   *     of nanoseconds
+   */
+  public void setJitter(Duration jitter) {
+    long nanos = SimLink.checkDelay("jitter", jitter);
+    scheduler.execute(() -> defaults.jitterNanos = nanos);
+  }
+
+  /**
+   * Sets the jitter between {@code a} and {@code b}, both ways; see {@link #setJitter(Duration)}.
+   *
+   * @param a a host
+   * @param b another host
+   * @param jitter the most added to the latency, zero or more
+   * @throws IllegalArgumentException if {@code jitter} is negative or too long for a {@code long}
+   *     of nanoseconds
+   */
+  public void setJitter(SimHost a, SimHost b, Duration jitter) {
+    long nanos = SimLink.checkDelay("jitter", jitter);
+    both(a, b, link -> link.jitterNanos = nanos);
+  }
+
+  /**
+   * Sets the probability that a UDP datagram is lost, on every link that has none of its own. TCP
+   * is reliable and not affected.
+   *
+   * @param probability from 0 (none lost, the default) to 1 (all lost)
+   * @throws IllegalArgumentException if {@code probability} is outside 0..1 (or NaN)
+   */
+  public void setLoss(double probability) {
+    double checked = SimLink.checkProbability("loss", probability);
+    scheduler.execute(() -> defaults.loss = checked);
   }
 
   /**
@@ -132,14 +188,63 @@ public final class SimNetwork implements Network {
    * @param a a host
    * @param b another host
    * @param probability from 0 (none lost, the default) to 1 (all lost)
-   * @throws IllegalArgumentException if {@code probability} is outside 0..1
+   * @throws IllegalArgumentException if {@code probability} is outside 0..1 (or NaN)
    */
   public void setLoss(SimHost a, SimHost b, double probability) {
-    if (!(probability >= 0 && probability <= 1)) {
-      throw new IllegalArgumentException(
-          "loss probability " + probability + " is not allowed: expected 0 to 1");
-    }
-    both(a, b, link -> link.loss = probability);
+    double checked = SimLink.checkProbability("loss", probability);
+    both(a, b, link -> link.loss = checked);
+  }
+
+  /**
+   * Sets the probability that a UDP datagram is held back out of order (see the class description),
+   * on every link that has none of its own. TCP stays ordered.
+   *
+   * @param probability from 0 (none, the default) to 1 (every datagram)
+   * @throws IllegalArgumentException if {@code probability} is outside 0..1 (or NaN)
+   */
+  public void setReorder(double probability) {
+    double checked = SimLink.checkProbability("reorder", probability);
+    scheduler.execute(() -> defaults.reorder = checked);
+  }
+
+  /**
+   * Sets the probability that a UDP datagram between {@code a} and {@code b} is held back out of
+   * order, both ways. TCP stays ordered.
+   *
+   * @param a a host
+   * @param b another host
+   * @param probability from 0 (none, the default) to 1 (every datagram)
+   * @throws IllegalArgumentException if {@code probability} is outside 0..1 (or NaN)
+   */
+  public void setReorder(SimHost a, SimHost b, double probability) {
+    double checked = SimLink.checkProbability("reorder", probability);
+    both(a, b, link -> link.reorder = checked);
+  }
+
+  /**
+   * Sets the probability that a UDP datagram is delivered twice, on every link that has none of its
+   * own. TCP is not affected.
+   *
+   * @param probability from 0 (none, the default) to 1 (every datagram)
+   * @throws IllegalArgumentException if {@code probability} is outside 0..1 (or NaN)
+   */
+  public void setDuplicate(double probability) {
+    double checked = SimLink.checkProbability("duplicate", probability);
+    scheduler.execute(() -> defaults.duplicate = checked);
+  }
+
+  /**
+   * Sets the probability that a UDP datagram between {@code a} and {@code b} is delivered twice,
+   * both ways. TCP is not affected.
+   *
+   * @param a a host
+   * @param b another host
+   * @param probability from 0 (none, the default) to 1 (every datagram)
+   * @throws IllegalArgumentException if {@code probability} is outside 0..1 (or NaN)
+   */
+  public void setDuplicate(SimHost a, SimHost b, double probability) {
+    double checked = SimLink.checkProbability("duplicate", probability);
+    both(a, b, link -> link.duplicate = checked);
   }
 
   /**
@@ -181,16 +286,16 @@ public final class SimNetwork implements Network {
   }
 
   private void healLink(SimHost from, SimHost to) {
-    Link link = link(from, to);
+    SimLink link = link(from, to);
     link.partitioned = false;
     List<Runnable> held = List.copyOf(link.held);
     link.held.clear();
     for (Runnable delivery : held) {
-      schedule(from, to, link, delivery);
+      scheduleInOrder(from, to, link, delivery);
     }
   }
 
-  private void both(SimHost a, SimHost b, java.util.function.Consumer<Link> change) {
+  private void both(SimHost a, SimHost b, Consumer<SimLink> change) {
     Objects.requireNonNull(a, "a");
     Objects.requireNonNull(b, "b");
     scheduler.execute(
@@ -200,17 +305,8 @@ public final class SimNetwork implements Network {
         });
   }
 
-  private static long checkLatency(Duration latency) {
-    Objects.requireNonNull(latency, "latency");
-    if (latency.isNegative()) {
-      throw new IllegalArgumentException(
-          "latency " + latency + " is not allowed: expected zero or more");
-    }
-    return latency.toNanos();
-  }
-
-  private Link link(SimHost from, SimHost to) {
-    return links.computeIfAbsent(List.of(from, to), pair -> new Link());
+  private SimLink link(SimHost from, SimHost to) {
+    return links.computeIfAbsent(List.of(from, to), pair -> new SimLink());
   }
 
   // ---- for the sockets (loop thread only)
@@ -239,30 +335,49 @@ public final class SimNetwork implements Network {
     }
   }
 
-  /** Sends a TCP segment: delivered in order after the latency, held while partitioned. */
+  /** Sends a TCP segment: delivered in order after the link's delay, held while partitioned. */
   void transmit(SimHost from, SimHost to, Runnable delivery) {
-    Link link = link(from, to);
+    SimLink link = link(from, to);
     if (link.partitioned && from != to) {
       link.held.add(delivery);
     } else {
-      schedule(from, to, link, delivery);
+      scheduleInOrder(from, to, link, delivery);
     }
   }
 
-  /** Sends a datagram: dropped while partitioned or by the loss rate. */
+  /**
+   * Sends a datagram: dropped while partitioned or by the loss rate, else delivered in order or, by
+   * the reordering rate, held back; by the duplication rate, a copy follows in order.
+   */
   void sendDatagram(SimHost from, SimHost to, Runnable delivery) {
-    Link link = link(from, to);
-    if (from != to
-        && (link.partitioned || (link.loss > 0 && scheduler.random().nextDouble() < link.loss))) {
+    SimLink link = link(from, to);
+    if (from == to) {
+      scheduleInOrder(from, to, link, delivery);
       return;
     }
-    schedule(from, to, link, delivery);
+    SplittableRandom random = scheduler.random();
+    if (link.partitioned || link.drawLoss(defaults, random)) {
+      return;
+    }
+    boolean reordered = link.drawReorder(defaults, random);
+    boolean twice = link.drawDuplicate(defaults, random);
+    if (reordered) {
+      // held back by a second draw of the delay, outside the link's order
+      long delay =
+          Clock.deadlineAfter(link.drawDelay(defaults, random), link.drawDelay(defaults, random));
+      scheduler.at(Clock.deadlineAfter(scheduler.nowNanos(), delay), delivery);
+    } else {
+      scheduleInOrder(from, to, link, delivery);
+    }
+    if (twice) {
+      scheduleInOrder(from, to, link, delivery);
+    }
   }
 
-  private void schedule(SimHost from, SimHost to, Link link, Runnable delivery) {
-    long latency =
-        from == to ? 0 : link.latencyNanos >= 0 ? link.latencyNanos : defaultLatencyNanos;
-    long at = Math.max(scheduler.nowNanos() + latency, link.lastDeliveryNanos);
+  /** Schedules a delivery after the link's delay, never before the link's previous one. */
+  private void scheduleInOrder(SimHost from, SimHost to, SimLink link, Runnable delivery) {
+    long delay = from == to ? 0 : link.drawDelay(defaults, scheduler.random());
+    long at = Math.max(Clock.deadlineAfter(scheduler.nowNanos(), delay), link.lastDeliveryNanos);
     link.lastDeliveryNanos = at;
     scheduler.at(at, delivery);
   }

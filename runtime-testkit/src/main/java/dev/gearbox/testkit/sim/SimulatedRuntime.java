@@ -75,7 +75,8 @@ public final class SimulatedRuntime extends AbstractRuntime implements Network.O
   }
 
   /**
-   * The simulated network: hosts, latency, loss and partitions.
+   * The simulated network: hosts, and per link latency, jitter, loss, reordering, duplication and
+   * partitions.
    *
    * @return the network
    */
