@@ -284,6 +284,11 @@ final class MultithreadScheduler implements TaskScheduler, ParkingBlockOn.Host {
     return shutdown;
   }
 
+  @Override
+  public String runtimeKind() {
+    return runtime.kind();
+  }
+
   /** Cancels every alive task and wakes every thread so it ends. */
   void shutdown() {
     owned.closeAndCancelAll(); // first: from now on no task waits and no spawn is accepted

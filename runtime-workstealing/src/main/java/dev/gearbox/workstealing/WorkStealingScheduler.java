@@ -288,6 +288,11 @@ final class WorkStealingScheduler implements TaskScheduler, ParkingBlockOn.Host 
   }
 
   @Override
+  public String runtimeKind() {
+    return runtime.kind();
+  }
+
+  @Override
   public int pollBudget() {
     return WorkerThread.BUDGET;
   }
