@@ -67,7 +67,10 @@ final class WorkStealingScheduler implements TaskScheduler, ParkingBlockOn.Host 
   private final LongAdder remoteCompleted = new LongAdder();
   private volatile boolean shutdown;
 
-  /** The wakers of threads inside blockOn, woken at shutdown so they drive their own timers. */
+  /**
+   * The wakers of threads inside blockOn, woken at shutdown so they end with
+   * RuntimeClosedException.
+   */
   final Set<ParkingWaker> blockOnWaiters = ConcurrentHashMap.newKeySet();
 
   WorkStealingScheduler(

@@ -1,7 +1,6 @@
 package dev.gearbox.testkit.sim;
 
 import dev.gearbox.future.Future;
-import dev.gearbox.runtime.JoinException;
 import dev.gearbox.runtime.JoinHandle;
 import dev.gearbox.runtime.RuntimeClosedException;
 import dev.gearbox.runtime.RuntimeMetrics;
@@ -141,12 +140,7 @@ public final class SimulatedRuntime extends AbstractRuntime implements Network.O
     BlockOnCall<T> call = new BlockOnCall<>(task);
     scheduler.register(call);
     try {
-      return call.await(seed());
-    } catch (JoinException failed) {
-      if (failed.isCancelled()) {
-        throw closed("blockOn"); // only shutdown cancels it: nobody else holds the task
-      }
-      throw failed;
+      return call.await(seed(), () -> closed("blockOn"));
     } finally {
       scheduler.unregister(call);
     }
