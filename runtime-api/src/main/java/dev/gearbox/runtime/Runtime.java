@@ -15,8 +15,16 @@ import java.util.concurrent.Callable;
  *
  * <p>Shutdown follows Tokio: {@link #shutdown()} stops accepting work and cancels every task that
  * has not completed; their handles complete as cancelled, so no caller waits forever. Blocking
- * tasks that already started run to the end; those not started are cancelled. {@link #close()}
- * shuts down and waits until every thread of the runtime has ended.
+ * tasks that already started run to the end; those not started are cancelled. A thread inside
+ * {@link #blockOn} whose future has not completed is woken and throws {@link
+ * RuntimeClosedException}. {@link #close()} shuts down and waits until every thread of the runtime
+ * has ended.
+ *
+ * <p>Shutting down from one of the runtime's own threads (inside a task, a {@code spawnBlocking}
+ * call, or a future that {@code blockOn} polls) works as Tokio's {@code shutdown_background}: the
+ * calling thread cannot wait for itself to end, so {@link #close()} shuts down and returns without
+ * waiting, and {@link #shutdown(Duration)} waits for the runtime's other threads and returns false.
+ * The runtime terminates once the calling task or blocking call returns.
  */
 public interface Runtime extends AutoCloseable {
 
@@ -63,13 +71,16 @@ public interface Runtime extends AutoCloseable {
   /**
    * Runs {@code future} to completion, blocking the calling thread, and returns its output. While
    * it waits, the runtime's other tasks keep running. Not for use inside a task: there it fails,
-   * since it would block the thread that polls the task.
+   * since it would block the thread that polls the task. If the runtime shuts down before the
+   * future completes, the call ends promptly with {@link RuntimeClosedException} (the future is not
+   * polled again), as a task is cancelled at shutdown.
    *
    * @param future the future to run
    * @param <T> its output type
    * @return the output
    * @throws IllegalStateException if called from inside a task of any runtime
-   * @throws RuntimeClosedException if the runtime is shut down
+   * @throws RuntimeClosedException if the runtime is shut down, or shuts down before the future
+   *     completes
    * @throws java.util.concurrent.CompletionException wrapping a checked exception the future threw;
    *     unchecked exceptions are thrown as they are
    */
@@ -112,10 +123,12 @@ public interface Runtime extends AutoCloseable {
   /**
    * Shuts down as {@link #shutdown()} and waits up to {@code timeout} for every thread of the
    * runtime to end. If the calling thread is interrupted it stops waiting, keeps its interrupt flag
-   * and returns false.
+   * and returns false. Called on one of the runtime's own threads (a task, a {@code spawnBlocking}
+   * call, a future inside {@code blockOn}), it waits for the runtime's other threads only and
+   * returns false: the runtime cannot terminate while the caller still runs on it.
    *
    * @param timeout the longest time to wait
-   * @return true if the runtime terminated within the timeout
+   * @return true if the runtime terminated within the timeout; false on one of its own threads
    */
   boolean shutdown(Duration timeout);
 
@@ -135,10 +148,18 @@ public interface Runtime extends AutoCloseable {
 
   /**
    * Shuts down and waits until every thread of the runtime has ended (a blocking task that never
-   * returns makes this wait forever; use {@link #shutdown(Duration)} to bound it).
+   * returns makes this wait forever; use {@link #shutdown(Duration)} to bound it). If the calling
+   * thread is interrupted it stops waiting and keeps its interrupt flag. Called on one of the
+   * runtime's own threads (a task, a {@code spawnBlocking} call, a future inside {@code blockOn}),
+   * it shuts down and returns without waiting, as Tokio's {@code shutdown_background}: the
+   * runtime's threads end once the caller's task or blocking call returns.
    */
   @Override
   default void close() {
+    if (CurrentRuntime.get() == this) {
+      shutdown(); // a thread of this runtime cannot wait for itself to end
+      return;
+    }
     while (!shutdown(Duration.ofSeconds(1))) {
       if (Thread.currentThread().isInterrupted()) {
         return;

@@ -25,6 +25,12 @@ public abstract class AbstractRuntime implements Runtime {
    * down, so that shutdown sees every thread ever started. shutdown() stops the tasks, then the
    * blocking pool, then calls afterBlockingShutdown(); shutdown(timeout) waits with one deadline for
    * the runtime's threads, then for the blocking pool.
+   *
+   * Shutdown from one of the runtime's own threads (Tokio's shutdown_background): such a thread
+   * cannot wait for itself to end, so shutdown(timeout) waits for the others only and returns
+   * false, and close() shuts down and returns without waiting. A thread is the runtime's own if it
+   * is entered in it (a worker, a blocking-pool thread, a blockOn caller: CurrentRuntime), works for
+   * its blocking pool (also while inside another runtime's blockOn), or is one of threads().
    */
   private final String kind;
   private final Clock clock;
@@ -200,19 +206,45 @@ public abstract class AbstractRuntime implements Runtime {
    * {@inheritDoc}
    *
    * <p>Shuts down, then waits with one deadline for {@link #awaitThreads} and for the blocking
-   * pool.
+   * pool; on one of the runtime's own threads, for the others only, and returns false.
    */
   @Override
   public final boolean shutdown(Duration timeout) {
     Objects.requireNonNull(timeout, "timeout");
     shutdown();
+    boolean onOwnThread = isOwnThread();
     long deadline = System.nanoTime() + Math.max(0, timeout.toNanos());
     try {
-      return awaitThreads(deadline) && blocking.awaitTermination(deadline);
+      return awaitThreads(deadline) && blocking.awaitTermination(deadline) && !onOwnThread;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return false;
     }
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>On one of the runtime's own threads, shuts down and returns at once.
+   */
+  @Override
+  public final void close() {
+    if (isOwnThread()) {
+      shutdown();
+      return;
+    }
+    Runtime.super.close();
+  }
+
+  /**
+   * Whether the calling thread is one of this runtime's: entered in it (a worker, a blocking-pool
+   * thread, a caller inside {@code blockOn}), a thread of its blocking pool, or one of {@link
+   * #threads()}.
+   */
+  private boolean isOwnThread() {
+    return CurrentRuntime.get() == this
+        || blocking.ownsCurrentThread()
+        || RuntimeThreads.includesCurrent(threads());
   }
 
   /**

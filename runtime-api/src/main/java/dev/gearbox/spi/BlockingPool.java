@@ -28,7 +28,14 @@ public final class BlockingPool implements TaskScheduler {
    * that rule a second submission would signal the same sleeper and wait behind the first. Threads
    * wait on `available` with the keep-alive as timeout and end when it passes with nothing to do,
    * or at shutdown once the queue is empty. Shutdown cancels queued tasks through `owned`.
+   *
+   * A pool thread clears its interrupt status after each task, so that a task which leaves it set
+   * does not pass it to the next one (whose blocking calls would throw) or end the thread's wait.
+   * `POOL_OF_THREAD` names the pool a thread works for, so that a pool thread that shuts the runtime
+   * down (close() inside spawnBlocking) does not wait for itself in awaitTermination.
    */
+  private static final ThreadLocal<BlockingPool> POOL_OF_THREAD = new ThreadLocal<>();
+
   private final Runtime runtime;
   private final String threadPrefix;
   private final int maxThreads;
@@ -122,17 +129,20 @@ public final class BlockingPool implements TaskScheduler {
 
   private void work() {
     CurrentRuntime.Scope scope = CurrentRuntime.enter(runtime, CurrentRuntime.Role.BLOCKING);
+    POOL_OF_THREAD.set(this);
     try {
       for (RawTask<?> task = next(); task != null; task = next()) {
         task.run();
+        Thread.interrupted(); // the task's interrupt ends with it: see the notes
       }
     } finally {
+      POOL_OF_THREAD.remove();
       scope.close();
       lock.lock();
       try {
         threads--;
-        if (threads == 0) {
-          terminated.signalAll();
+        if (threads <= 1) {
+          terminated.signalAll(); // 1: a pool thread may wait for the others (see awaitTermination)
         }
       } finally {
         lock.unlock();
@@ -177,16 +187,27 @@ public final class BlockingPool implements TaskScheduler {
   }
 
   /**
-   * Waits until every pool thread has ended.
+   * Whether the calling thread is a thread of this pool.
+   *
+   * @return true on a pool thread
+   */
+  public boolean ownsCurrentThread() {
+    return POOL_OF_THREAD.get() == this;
+  }
+
+  /**
+   * Waits until every pool thread other than the calling one has ended (a pool thread cannot wait
+   * for itself).
    *
    * @param deadlineNanos the {@link System#nanoTime()} to give up at
-   * @return true if no thread is left
+   * @return true if no other thread is left
    * @throws InterruptedException if interrupted while waiting
    */
   public boolean awaitTermination(long deadlineNanos) throws InterruptedException {
+    int self = ownsCurrentThread() ? 1 : 0;
     lock.lock();
     try {
-      while (threads > 0) {
+      while (threads > self) {
         long remaining = deadlineNanos - System.nanoTime();
         if (remaining <= 0) {
           return false;

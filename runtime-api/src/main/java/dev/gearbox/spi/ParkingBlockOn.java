@@ -5,9 +5,8 @@ import dev.gearbox.future.Future;
 import dev.gearbox.future.Poll;
 import dev.gearbox.future.Waker;
 import dev.gearbox.io.Reactor;
-import dev.gearbox.time.Clock;
+import dev.gearbox.runtime.RuntimeClosedException;
 import dev.gearbox.time.Timer;
-import dev.gearbox.time.TimerWheel;
 import java.util.Objects;
 import java.util.concurrent.CompletionException;
 
@@ -23,9 +22,11 @@ public final class ParkingBlockOn implements Context {
    * waker (a ParkingWaker, woken from any thread). While the future is being polled the host counts
    * the call as busy (pollStarted/pollEnded), so a paused clock does not auto-advance under it. An
    * interrupt of the calling thread does not end the call (the future decides when it is done): it
-   * is cleared while parking and restored on return. After shutdown no worker drives the timers any
-   * more: the caller fires due timers itself and sleeps toward the next one, a bounded step at a
-   * time; the host wakes every registered waiter at shutdown so none sleeps through that change.
+   * is cleared while parking and restored on return. At shutdown the host wakes every registered
+   * waiter; a waiter that wakes (or is about to park) once the workers stopped throws
+   * RuntimeClosedException without polling its future again, as a task is cancelled at shutdown.
+   * The check comes after the waiter registered and before it parks, and shutdown sets the flag
+   * before it wakes the waiters, so no caller parks through a shutdown.
    */
 
   /**
@@ -41,12 +42,19 @@ public final class ParkingBlockOn implements Context {
     RuntimeDriver driver();
 
     /**
-     * Whether the workers stopped (shutdown began): from then on the caller fires due timers
-     * itself.
+     * Whether the workers stopped (shutdown began): from then on a caller that waits throws {@link
+     * RuntimeClosedException}. Set before the waiters are woken.
      *
      * @return true once shut down
      */
     boolean workersStopped();
+
+    /**
+     * The runtime's kind, for the message of {@link RuntimeClosedException}.
+     *
+     * @return the kind
+     */
+    String runtimeKind();
 
     /**
      * The cooperative budget of one poll, as a task's poll gets.
@@ -76,13 +84,11 @@ public final class ParkingBlockOn implements Context {
     void pollEnded();
   }
 
-  /** The longest sleep toward a timer after shutdown, between looks at the clock. */
-  private static final long SHUTDOWN_TIMER_STEP_NANOS = 10_000_000;
-
   private final Host host;
   private final RuntimeDriver driver;
   private final ParkingWaker waker = new ParkingWaker();
   private int budget;
+  private boolean interrupted;
 
   private ParkingBlockOn(Host host) {
     this.host = host;
@@ -98,6 +104,7 @@ public final class ParkingBlockOn implements Context {
    * @param host the runtime's scheduler
    * @param <T> the output type
    * @return the future's output
+   * @throws RuntimeClosedException if the runtime shuts down before the future completes
    * @throws RuntimeException or {@link Error} as thrown by the future's poll
    * @throws CompletionException wrapping a checked exception thrown by the poll
    */
@@ -107,16 +114,13 @@ public final class ParkingBlockOn implements Context {
   }
 
   private <T> T drive(Future<T> future) {
-    boolean interrupted = false;
     host.addBlockOnWaiter(waker);
     try {
       while (true) {
         if (poll(future) instanceof Poll.Ready<T>(T value)) {
           return value;
         }
-        while (!waitForWake()) {
-          interrupted |= Thread.interrupted();
-        }
+        awaitWake();
       }
     } finally {
       host.removeBlockOnWaiter(waker);
@@ -127,24 +131,20 @@ public final class ParkingBlockOn implements Context {
   }
 
   /**
-   * Parks until the waker is woken. After shutdown no worker drives the timers any more, so the
-   * caller fires them itself and sleeps toward the next one (at most {@link
-   * #SHUTDOWN_TIMER_STEP_NANOS} at a time, so a paused clock advanced by hand is seen too).
+   * Parks until the waker is woken; an interrupt is noted and the park goes on.
    *
-   * @return true to poll the future again, false if the park was interrupted
+   * @throws RuntimeClosedException once the runtime shut down, before parking or when woken
    */
-  private boolean waitForWake() {
-    if (!host.workersStopped()) {
-      return waker.park(Long.MAX_VALUE);
+  private void awaitWake() {
+    while (true) {
+      if (host.workersStopped()) {
+        throw new RuntimeClosedException(host.runtimeKind(), "blockOn");
+      }
+      if (waker.park(Long.MAX_VALUE) && !host.workersStopped()) {
+        return; // woken for progress; woken by shutdown, the check above throws
+      }
+      interrupted |= Thread.interrupted();
     }
-    driver.fireDueTimers();
-    long next = driver.nextTimerDeadline();
-    if (next == TimerWheel.NO_DEADLINE) {
-      return waker.park(Long.MAX_VALUE);
-    }
-    long wait = Clock.nanosUntil(driver.clock().nanoTime(), next);
-    waker.park(System.nanoTime() + Math.min(wait, SHUTDOWN_TIMER_STEP_NANOS));
-    return true;
   }
 
   private <T> Poll<T> poll(Future<T> future) {

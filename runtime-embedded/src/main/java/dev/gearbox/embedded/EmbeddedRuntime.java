@@ -41,11 +41,13 @@ final class EmbeddedRuntime extends AbstractRuntime implements TaskScheduler {
    * run queue and not inside a poll. A task that finishes in its first poll, or only yields, never
    * touches the set's lock. Every other alive task is queued on the executor or inside its poll.
    *
-   * blockOn runs its future as a task of the executor, not in the pool and not in `owned`, and
-   * waits for it: shutdown does not cancel it. The executor thread keeps running after shutdown
-   * while `blockOns` > 0 (DriverIdleStep.keepRunningAfterClose), so a blockOn waiting on I/O fails
-   * with "reactor closed" and one waiting on a timer completes when it is due. `blockOns` is
-   * incremented before `shutdown` is read, so a blockOn that was let in is seen by the executor.
+   * blockOn runs its future as a task of the executor, not in the pool, and waits for it. While it
+   * waits it is in `owned` as a spawned task is, so shutdown cancels it and the caller throws
+   * RuntimeClosedException (as every runtime's blockOn does at shutdown). The executor thread
+   * keeps running after shutdown while `blockOns` > 0 (DriverIdleStep.keepRunningAfterClose), so
+   * a blockOn task queued at shutdown is still polled once and cancelled if it would wait.
+   * `blockOns` is incremented before `shutdown` is read, so a blockOn that was let in is seen by
+   * the executor.
    *
    * blockOn overrides AbstractRuntime's: the caller is not entered as a worker (it only waits for
    * the task, on the executor thread, that polls the future). It watches the task for up to
@@ -157,6 +159,9 @@ final class EmbeddedRuntime extends AbstractRuntime implements TaskScheduler {
     try {
       return task.join();
     } catch (JoinException failed) {
+      if (failed.isCancelled()) {
+        throw closed("blockOn"); // only shutdown cancels it: nobody else holds the task
+      }
       Throwable cause = failed.getCause();
       if (cause instanceof RuntimeException unchecked) {
         throw unchecked;
@@ -192,18 +197,18 @@ final class EmbeddedRuntime extends AbstractRuntime implements TaskScheduler {
 
   @Override
   public boolean beforeWait(RawTask<?> task) {
-    return ((EmbeddedTask<?>) task).isBlockOn() || owned.bind(task);
+    return owned.bind(task);
   }
 
   @Override
   public void release(RawTask<?> task) {
+    owned.remove(task);
     if (((EmbeddedTask<?>) task).isBlockOn()) {
       if (blockOns.decrementAndGet() == 0 && isShutdown()) {
         executor.close(); // wakes the executor so that it ends
       }
       return;
     }
-    owned.remove(task);
     counts.finished();
   }
 

@@ -32,6 +32,10 @@ public final class Executor implements AutoCloseable {
    * the pusher sees `sleeping` and signals. When run() ends, `ended` is set and the queue drained
    * (TaskNode.abandoned), a second Dekker pair with the pushers that read hasEnded().
    *
+   * Interrupts: the thread's interrupt status is cleared after each poll, so a task that leaves it
+   * set hands it neither to the next task nor to the idle step (whose park or select would return
+   * at once, a spinning executor).
+   *
    * Fields: `thread` is written when a thread starts running the executor; `timers`, `budget`,
    * the run queue's local list and every task's timer links belong to that thread. `closed`,
    * `ended` and `sleeping` are volatile.
@@ -223,6 +227,7 @@ public final class Executor implements AutoCloseable {
       node.runNext(null);
       budget = BUDGET;
       node.runFromQueue(this);
+      Thread.interrupted(); // a task's interrupt of this thread ends with its poll: see the notes
       polled++;
       node = next;
     }

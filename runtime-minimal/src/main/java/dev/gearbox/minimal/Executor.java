@@ -86,7 +86,7 @@ public final class Executor implements AutoCloseable {
     if (state.isClosed()) {
       throw new RuntimeClosedException(state.label(), "run");
     }
-    return new Runner(state).run(future, "Executor.run()");
+    return new Runner(state).run(future, "Executor.run()", false);
   }
 
   /**
@@ -94,15 +94,16 @@ public final class Executor implements AutoCloseable {
    * starts. The caller has entered the thread into its runtime.
    */
   void runUntilClosed() {
-    new Runner(state).run(null, "a runtime worker");
+    new Runner(state).run(null, "a runtime worker", true);
   }
 
   /**
    * Runs tasks on the calling thread until {@code future} completes, without the checks of {@link
-   * #run}; for a runtime's {@code blockOn}, which has made them.
+   * #run}; for a runtime's {@code blockOn}, which has made them. Unlike {@link #run}, the call ends
+   * with {@link RuntimeClosedException} if the executor closes before {@code future} completes.
    */
   <T> T runOnCaller(Future<T> future, String operation) {
-    return new Runner(state).run(future, operation);
+    return new Runner(state).run(future, operation, true);
   }
 
   /**

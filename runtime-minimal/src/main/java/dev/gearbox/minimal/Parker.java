@@ -140,6 +140,16 @@ final class Parker {
     }
   }
 
+  /**
+   * Clears the owner's interrupt status, noting it for {@link #restoreInterrupt()}. Owner thread
+   * only; one read of the status when it is not set.
+   */
+  void takeInterrupt() {
+    if (Thread.interrupted()) {
+      interrupted = true;
+    }
+  }
+
   /** Re-asserts an interrupt that arrived while parked. Owner thread only. */
   void restoreInterrupt() {
     if (interrupted) {

@@ -3,6 +3,7 @@ package dev.gearbox.minimal;
 import dev.gearbox.future.Context;
 import dev.gearbox.future.Future;
 import dev.gearbox.future.Poll;
+import dev.gearbox.runtime.RuntimeClosedException;
 import dev.gearbox.spi.RawTask;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.CompletionException;
@@ -31,6 +32,16 @@ final class Runner {
    * thread does (SharedDriver.park), and every GLOBAL_FIRST_INTERVAL ticks a busy runner fires due
    * timers and polls the selector without blocking, so timers and I/O are seen under load (Tokio's
    * event interval). The main future is polled with a MainContext that reaches the same driver.
+   *
+   * Interrupts: a task that leaves this thread's interrupt status set would hand it to the next
+   * task and make every park return at once (a spinning runner). After each task the status is
+   * moved into the Parker, which hands it back when the runner leaves (a caller of blockOn keeps
+   * an interrupt that arrived meanwhile, as it keeps one that arrived while parked).
+   *
+   * Close: a runner started for the executor's life leaves when the executor closes; a caller of a
+   * runtime's blockOn (endsAtClose) throws RuntimeClosedException without polling its future again,
+   * as a task is cancelled at shutdown. ExecutorState.close unparks every registered runner after
+   * setting `closed`, so none parks through it.
    *
    * On leaving, the runner leaves the sleepers (passing on a notification it had not used),
    * unregisters (which notifies a sleeper, to hand the driver over), moves its local tasks to the
@@ -86,10 +97,14 @@ final class Runner {
    * closes.
    *
    * @param operation the public call, for the message when the thread already runs an executor
+   * @param endsAtClose whether a {@code main} future not complete when the executor closes ends the
+   *     call with {@link RuntimeClosedException} (a runtime's {@code blockOn}) instead of being
+   *     waited for ({@link Executor#run})
    * @return the output of {@code main}, or null
    * @throws IllegalStateException if the thread already runs an executor
+   * @throws RuntimeClosedException if {@code endsAtClose} and the executor closes first
    */
-  <T> T run(Future<T> main, String operation) {
+  <T> T run(Future<T> main, String operation, boolean endsAtClose) {
     MainFutureWaker waker = main == null ? null : new MainFutureWaker(parker);
     mainWaker = waker;
     Context cx = main == null ? null : new MainContext(waker, state.driver(), this);
@@ -98,6 +113,9 @@ final class Runner {
     try {
       while (true) {
         if (main != null) {
+          if (endsAtClose && state.isClosed()) {
+            throw new RuntimeClosedException(state.label(), "blockOn"); // not polled again
+          }
           Poll<T> poll = waker.isWoken() ? pollMainIfWoken(main, waker, cx) : Poll.pending();
           if (poll instanceof Poll.Ready<T>(T value)) {
             return value;
@@ -116,6 +134,7 @@ final class Runner {
           if (task.run()) {
             state.polls.increment();
           }
+          parker.takeInterrupt(); // a task's interrupt of this thread must not reach the next
         } else if (!sleeping) {
           sleeping = true;
           state.sleepers.insert(this);

@@ -1,9 +1,7 @@
 package dev.gearbox.minimal;
 
 import dev.gearbox.spi.RuntimeDriver;
-import dev.gearbox.time.Clock;
 import dev.gearbox.time.PausedClock;
-import dev.gearbox.time.TimerWheel;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -42,15 +40,15 @@ final class SharedDriver {
    * seeing every task waiting. While only the blocking pool inhibits the jump, the driver waits at
    * most INHIBITED_WAIT_NANOS at a time and looks again.
    *
-   * After close the selector is gone and tryPark never blocks: runners still inside blockOn wait
-   * for their timers with timed parks (to the next deadline; on a paused clock in slices of
-   * CLOSED_SLICE_NANOS, to see advances by hand), so no blockOn waits forever on a timer.
+   * After close the selector is gone and tryPark never blocks, and no runner waits any more: the
+   * executor closed first, so runners started for its life leave and callers of blockOn throw
+   * RuntimeClosedException (see Runner). A runner that parks after close consumes the grant the
+   * executor's close gave it, and looks again.
    *
    * Fields: `driver`, `state`, `pausedClock` final; `closed` any thread; `fallback` under
    * `fallbackLock`; `fallbackParker` written by the fallback thread, read by any thread.
    */
   private static final long INHIBITED_WAIT_NANOS = 10_000_000L;
-  private static final long CLOSED_SLICE_NANOS = 10_000_000L;
 
   private final RuntimeDriver driver;
   private final ExecutorState state;
@@ -92,7 +90,7 @@ final class SharedDriver {
    */
   void park(Parker parker) {
     if (closed) {
-      parkAfterClose(parker);
+      parker.park(); // granted by the executor's close: see the notes
       return;
     }
     if (pausedClock == null || !pausedClock.isPaused()) {
@@ -114,21 +112,6 @@ final class SharedDriver {
   void pollWhileBusy() {
     if (!closed) {
       driver.tryPark(0, false);
-    }
-  }
-
-  private void parkAfterClose(Parker parker) {
-    boolean paused = pausedClock != null && pausedClock.isPaused();
-    driver.tryPark(0, paused && state.everyTaskWaits()); // fires what is due; never blocks now
-    if (paused) {
-      parker.parkNanos(CLOSED_SLICE_NANOS);
-      return;
-    }
-    long deadline = driver.nextTimerDeadline();
-    if (deadline == TimerWheel.NO_DEADLINE) {
-      parker.park();
-    } else {
-      parker.parkNanos(Math.max(1, Clock.nanosUntil(driver.clock().nanoTime(), deadline)));
     }
   }
 

@@ -61,7 +61,10 @@ final class MultithreadScheduler implements TaskScheduler, ParkingBlockOn.Host {
   private final boolean pausedClock;
   private volatile boolean shutdown;
 
-  /** The wakers of threads inside blockOn, woken at shutdown so they drive their own timers. */
+  /**
+   * The wakers of threads inside blockOn, woken at shutdown so they end with
+   * RuntimeClosedException.
+   */
   private final Set<ParkingWaker> blockOnWaiters = ConcurrentHashMap.newKeySet();
 
   MultithreadScheduler(
@@ -282,6 +285,11 @@ final class MultithreadScheduler implements TaskScheduler, ParkingBlockOn.Host {
   @Override
   public boolean workersStopped() {
     return shutdown;
+  }
+
+  @Override
+  public String runtimeKind() {
+    return runtime.kind();
   }
 
   /** Cancels every alive task and wakes every thread so it ends. */

@@ -253,6 +253,9 @@ sealed class Worker extends Thread implements CurrentRuntime.Carrier permits Pad
     }
     polling = null;
     POLL_SEQ.setRelease(this, seq + 2);
+    // A task's interrupt of this worker ends with its poll: the next task must not see it, and
+    // park() would return at once. One read of the status when it is not set.
+    Thread.interrupted();
   }
 
   private void park() {
@@ -268,6 +271,7 @@ sealed class Worker extends Thread implements CurrentRuntime.Carrier permits Pad
     scheduler.workerParked();
     while (!notified && !retiring) {
       LockSupport.park(this);
+      Thread.interrupted(); // an interrupt from outside must not turn this wait into a spin
     }
     notified = false;
   }

@@ -41,6 +41,7 @@ public abstract class RuntimeConformanceTests
         AbortConformance,
         FailureConformance,
         ShutdownConformance,
+        InterruptConformance,
         TimerConformance,
         PausedClockConformance,
         NetworkConformance,

@@ -53,6 +53,9 @@ final class TaskPoller {
     if (polled) {
       owner.countPoll();
     }
+    // A task's interrupt of this worker ends with its poll: the next task must not see it, and a
+    // park would return at once. One read of the status when it is not set.
+    Thread.interrupted();
   }
 
   private boolean timedRun(ScheduledTask<?> task) {

@@ -67,7 +67,10 @@ final class WorkStealingScheduler implements TaskScheduler, ParkingBlockOn.Host 
   private final LongAdder remoteCompleted = new LongAdder();
   private volatile boolean shutdown;
 
-  /** The wakers of threads inside blockOn, woken at shutdown so they drive their own timers. */
+  /**
+   * The wakers of threads inside blockOn, woken at shutdown so they end with
+   * RuntimeClosedException.
+   */
   final Set<ParkingWaker> blockOnWaiters = ConcurrentHashMap.newKeySet();
 
   WorkStealingScheduler(
@@ -285,6 +288,11 @@ final class WorkStealingScheduler implements TaskScheduler, ParkingBlockOn.Host 
   @Override
   public boolean workersStopped() {
     return isShutdown();
+  }
+
+  @Override
+  public String runtimeKind() {
+    return runtime.kind();
   }
 
   @Override

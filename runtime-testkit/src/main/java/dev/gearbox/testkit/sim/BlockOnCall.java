@@ -1,9 +1,11 @@
 package dev.gearbox.testkit.sim;
 
 import dev.gearbox.runtime.JoinException;
+import dev.gearbox.runtime.RuntimeClosedException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Supplier;
 
 /**
  * A caller waiting in {@code blockOn}: its future runs as a task on the loop thread; the caller
@@ -24,8 +26,13 @@ final class BlockOnCall<T> {
     deadlock.completeExceptionally(failure);
   }
 
-  /** Waits for the outcome, as every runtime's blockOn reports it. */
-  T await(long seed) {
+  /**
+   * Waits for the outcome, as every runtime's blockOn reports it.
+   *
+   * @param seed the run's seed, noted on a failure
+   * @param closed the exception to throw if the task was cancelled (only shutdown cancels it)
+   */
+  T await(long seed, Supplier<RuntimeClosedException> closed) {
     CompletableFuture<?> either = CompletableFuture.anyOf(task.released, deadlock);
     boolean interrupted = false;
     while (true) {
@@ -48,8 +55,11 @@ final class BlockOnCall<T> {
     try {
       return task.join();
     } catch (JoinException e) {
+      if (e.isCancelled()) {
+        throw closed.get();
+      }
       Throwable cause = e.getCause();
-      if (e.isCancelled() || cause == null) {
+      if (cause == null) {
         throw e;
       }
       cause.addSuppressed(new Replay.SeedNote(seed));

@@ -302,6 +302,7 @@ final class SimScheduler implements TaskScheduler {
       task.run();
     } finally {
       current = null;
+      Thread.interrupted(); // a task's interrupt of the loop thread ends with its poll
     }
   }
 

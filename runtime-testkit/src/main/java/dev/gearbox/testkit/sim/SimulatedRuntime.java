@@ -133,6 +133,7 @@ public final class SimulatedRuntime extends AbstractRuntime implements Network.O
    * @param <T> the output type
    * @return the future's output
    * @throws DeadlockException if it can never complete
+   * @throws RuntimeClosedException if the runtime shuts down first
    */
   @Override
   protected <T> T runBlockOn(Future<T> future) {
@@ -140,7 +141,7 @@ public final class SimulatedRuntime extends AbstractRuntime implements Network.O
     BlockOnCall<T> call = new BlockOnCall<>(task);
     scheduler.register(call);
     try {
-      return call.await(seed());
+      return call.await(seed(), () -> closed("blockOn"));
     } finally {
       scheduler.unregister(call);
     }
@@ -197,15 +198,16 @@ public final class SimulatedRuntime extends AbstractRuntime implements Network.O
   }
 
   /**
-   * Waits for the loop thread to end.
+   * Waits for the loop thread to end, unless it is the caller (a task that shuts the runtime down):
+   * it cannot wait for itself.
    *
    * @param deadlineNanos the {@link System#nanoTime()} to give up at
-   * @return true if it ended in time
+   * @return true if it ended in time, or is the caller
    * @throws InterruptedException if interrupted while waiting
    */
   @Override
   protected boolean awaitThreads(long deadlineNanos) throws InterruptedException {
-    return scheduler.awaitStopped(deadlineNanos);
+    return scheduler.onLoopThread() || scheduler.awaitStopped(deadlineNanos);
   }
 
   /**
