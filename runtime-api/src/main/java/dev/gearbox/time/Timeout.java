@@ -12,8 +12,9 @@ import java.time.Duration;
  * <p>Implementation notes: each poll polls the inner future first, so an inner future that is ready
  * wins even when the deadline has also passed (as Tokio's {@code Timeout}), then the sleep, with
  * the same context, so either one wakes the task. When the inner future completes or throws, the
- * sleep is dropped, which cancels its timer entry; when the sleep completes first, the inner future
- * is dropped and forgotten. Not thread-safe: its task polls and drops it, one thread at a time.
+ * sleep is dropped, which cancels its timer entry (and an inner future that threw is dropped too);
+ * when the sleep completes first, the inner future is dropped and forgotten. Not thread-safe: its
+ * task polls and drops it, one thread at a time.
  */
 final class Timeout<T> implements Future<T> {
   private Future<T> inner;
@@ -35,7 +36,9 @@ final class Timeout<T> implements Future<T> {
     try {
       poll = inner.poll(cx);
     } catch (Exception failure) {
+      Future<T> failed = inner;
       finish();
+      dropFailed(failed, failure);
       throw failure;
     }
     if (poll.isReady()) {
@@ -56,6 +59,17 @@ final class Timeout<T> implements Future<T> {
     if (inner != null) {
       inner.drop();
       finish();
+    }
+  }
+
+  /** Drops the inner future that threw (given up on here); a drop failure joins the failure. */
+  private static void dropFailed(Future<?> failed, Exception failure) {
+    try {
+      failed.drop();
+    } catch (RuntimeException dropFailure) {
+      if (dropFailure != failure) {
+        failure.addSuppressed(dropFailure);
+      }
     }
   }
 
