@@ -7,6 +7,7 @@ module dev.gearbox.testkit {
   requires transitive dev.gearbox.api;
   requires transitive org.junit.jupiter.api;
   requires org.assertj.core;
+  requires java.logging; // the failure tests capture what the default System.Logger writes
 
   exports dev.gearbox.testkit;
   exports dev.gearbox.testkit.sim;

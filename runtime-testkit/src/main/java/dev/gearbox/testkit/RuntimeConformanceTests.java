@@ -46,7 +46,10 @@ public abstract class RuntimeConformanceTests
         NetworkConformance,
         SocketLifecycleConformance,
         SyncConformance,
-        StreamConformance {
+        StreamConformance,
+        ThrowingPollConformance,
+        UnjoinedFailureConformance,
+        ScopedGuardConformance {
 
   private volatile Runtime runtime;
   private volatile Runtime pausedRuntime;
