@@ -477,7 +477,7 @@ public class RawTask<T> implements JoinHandle<T>, Waker, Context {
   }
 
   private void complete(Object result) {
-    boolean joinedElsewhere = future instanceof JoinedElsewhere;
+    boolean reportable = result instanceof Failure && !(future instanceof JoinedElsewhere);
     future = null;
     outcome = result;
     int current = (int) STATE.getVolatile(this);
@@ -494,10 +494,8 @@ public class RawTask<T> implements JoinHandle<T>, Waker, Context {
     CompletableFuture<T> waiting = completion;
     if (waiting != null) {
       publish(waiting);
-    } else if (result instanceof Failure failure
-        && (current & JOIN_INTEREST) == 0
-        && !joinedElsewhere) {
-      scheduler.unjoinedFailure(this, failure.cause());
+    } else if (reportable && (current & JOIN_INTEREST) == 0) {
+      scheduler.unjoinedFailure(this, ((Failure) result).cause());
     }
     scheduler.release(this);
   }
