@@ -80,8 +80,9 @@ public class RawTask<T> implements JoinHandle<T>, Waker, Context {
    * its read of `completion` (after that CAS) saw a bridge; otherwise the completer hands the
    * failure to TaskScheduler.unjoinedFailure, once, before release. A registrar that comes later
    * still gets the failure (it was reported too). Both sides write, then read, volatile fields, so
-   * at least one sees the other: a joiner registered before completion is never reported. Only the
-   * failure path reads anything for this.
+   * at least one sees the other: a joiner registered before completion is not reported (unless it
+   * was swapping its waker, JOIN_INTEREST briefly clear, at that very CAS). Only the failure path
+   * reads anything for this.
    */
 
   /** In a run queue. */
