@@ -8,6 +8,7 @@ module dev.gearbox.testkit {
   requires transitive org.junit.jupiter.api;
   requires org.assertj.core;
   requires java.management; // InterruptConformance measures the CPU time of runtime threads
+  requires java.logging; // the failure tests capture what the default System.Logger writes
 
   exports dev.gearbox.testkit;
   exports dev.gearbox.testkit.sim;

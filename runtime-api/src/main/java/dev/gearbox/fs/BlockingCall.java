@@ -6,6 +6,7 @@ import dev.gearbox.future.Poll;
 import dev.gearbox.runtime.Async;
 import dev.gearbox.runtime.JoinException;
 import dev.gearbox.runtime.JoinHandle;
+import dev.gearbox.spi.JoinedElsewhere;
 import java.util.concurrent.Callable;
 
 /**
@@ -15,7 +16,7 @@ import java.util.concurrent.Callable;
  *
  * @param <T> the call's result type
  */
-final class BlockingCall<T> implements Future<T> {
+final class BlockingCall<T> implements Future<T>, Callable<T>, JoinedElsewhere {
   /*
    * Implementation notes: the call is spawned at the first poll (futures do nothing until polled),
    * then the handle is polled, which registers this task's waker. A JoinException from a failed
@@ -33,13 +34,24 @@ final class BlockingCall<T> implements Future<T> {
   @Override
   public Poll<T> poll(Context cx) throws Exception {
     if (handle == null) {
-      handle = Async.runtime().spawnBlocking(call);
+      handle = Async.runtime().spawnBlocking(this); // this awaits it: JoinedElsewhere
     }
     try {
       return handle.poll(cx);
     } catch (JoinException failed) {
       throw unwrap(failed);
     }
+  }
+
+  /**
+   * Runs the call, on a blocking-pool thread.
+   *
+   * @return the call's result
+   * @throws Exception what the call throws
+   */
+  @Override
+  public T call() throws Exception {
+    return call.call();
   }
 
   /** The exception the call threw, to rethrow as it is; the JoinException itself if cancelled. */

@@ -5,6 +5,7 @@ import dev.gearbox.future.Poll;
 import dev.gearbox.runtime.Async;
 import dev.gearbox.runtime.JoinException;
 import dev.gearbox.runtime.JoinHandle;
+import dev.gearbox.spi.JoinedElsewhere;
 import dev.gearbox.stream.Stream;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -40,6 +42,7 @@ final class LinesStream implements Stream<String> {
   private final ArrayDeque<String> buffer = new ArrayDeque<>();
   private BufferedReader reader;
   private JoinHandle<List<String>> pending;
+  private final Callable<List<String>> batchReader = new BatchReader();
   private boolean ended;
 
   LinesStream(Path path, Charset charset) {
@@ -59,7 +62,7 @@ final class LinesStream implements Stream<String> {
       }
       if (pending == null) {
         state.getAndUpdate(bits -> bits | READING);
-        pending = Async.runtime().spawnBlocking(this::readBatch);
+        pending = Async.runtime().spawnBlocking(batchReader);
       }
       List<String> batch;
       try {
@@ -80,6 +83,14 @@ final class LinesStream implements Stream<String> {
         ended = true;
       }
       buffer.addAll(batch);
+    }
+  }
+
+  /** The blocking call of one batch; the stream awaits its outcome (JoinedElsewhere). */
+  private final class BatchReader implements Callable<List<String>>, JoinedElsewhere {
+    @Override
+    public List<String> call() throws IOException {
+      return readBatch();
     }
   }
 

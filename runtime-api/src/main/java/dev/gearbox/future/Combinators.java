@@ -15,7 +15,7 @@ final class Combinators {
 
   /** {@link Future#map}. */
   static final class MapFuture<T, R> implements Future<R> {
-    private final Future<T> source;
+    private Future<T> source;
     private final Function<? super T, ? extends R> fn;
 
     MapFuture(Future<T> source, Function<? super T, ? extends R> fn) {
@@ -27,6 +27,7 @@ final class Combinators {
     public Poll<R> poll(Context cx) throws Exception {
       Poll<T> poll = source.poll(cx);
       if (poll instanceof Poll.Ready<T>(T value)) {
+        source = null; // Ready: a drop after fn throws must not reach it
         return Poll.ready(fn.apply(value));
       }
       return Poll.pending();
@@ -34,7 +35,9 @@ final class Combinators {
 
     @Override
     public void drop() {
-      source.drop();
+      if (source != null) {
+        source.drop();
+      }
     }
   }
 
@@ -77,7 +80,7 @@ final class Combinators {
 
   /** {@link Future#recover}: replaces a failure of the source with {@code fn(failure)}. */
   static final class RecoverFuture<T> implements Future<T> {
-    private final Future<T> source;
+    private Future<T> source;
     private final Function<? super Throwable, ? extends T> fn;
 
     RecoverFuture(Future<T> source, Function<? super Throwable, ? extends T> fn) {
@@ -90,13 +93,20 @@ final class Combinators {
       try {
         return source.poll(cx);
       } catch (Exception failure) {
+        // This combinator gives up on the source that threw, so it drops it (releasing what it
+        // holds); a drop failure travels with the failure, as a suppressed exception.
+        Future<?>[] failed = {source};
+        source = null;
+        Failures.dropAll(failed, failure);
         return Poll.ready(fn.apply(failure));
       }
     }
 
     @Override
     public void drop() {
-      source.drop();
+      if (source != null) {
+        source.drop();
+      }
     }
   }
 }

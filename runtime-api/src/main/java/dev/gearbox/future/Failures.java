@@ -47,7 +47,9 @@ final class Failures {
         future.drop();
       } catch (RuntimeException dropFailure) {
         if (primary != null) {
-          primary.addSuppressed(dropFailure);
+          if (dropFailure != primary) {
+            primary.addSuppressed(dropFailure);
+          }
         } else if (firstDropFailure == null) {
           firstDropFailure = dropFailure;
         } else {

@@ -16,11 +16,12 @@ import java.util.function.Function;
  *   <li>Pending means the future registered {@code cx.waker()} (the most recent waker wins) with
  *       whatever will make progress possible; a future that returns Pending without arranging a
  *       wake is never polled again.
- *   <li>A poll may throw: the enclosing task then completes exceptionally.
- *   <li>{@link #drop()} is called at most once, when the owner gives up on a pending future (an
- *       aborted task, the loser of a race, a timed-out operation). It releases what the future
- *       holds: timer entries, waiter slots, permits. It is never called concurrently with {@code
- *       poll}.
+ *   <li>A poll may throw: the enclosing task then drops the future and completes exceptionally.
+ *   <li>{@link #drop()} is called at most once, when the owner gives up on a future that did not
+ *       return Ready: a pending one (an aborted task, the loser of a race, a timed-out operation)
+ *       or one whose poll threw (as Tokio drops a future that panicked). It releases what the
+ *       future holds: timer entries, waiter slots, permits. It is never called concurrently with
+ *       {@code poll}, and never after Ready.
  * </ul>
  *
  * <p>Polls are cheap and must not block: blocking work goes to {@code Runtime.spawnBlocking}.
@@ -41,8 +42,10 @@ public interface Future<T> {
   Poll<T> poll(Context cx) throws Exception;
 
   /**
-   * Releases what this pending future holds, because it will never be polled again. The default
-   * does nothing. Combinators forward the call to the futures they own.
+   * Releases what this future holds, because it will never be polled again: it is pending, or its
+   * last poll threw. The default does nothing. Combinators forward the call to the futures they
+   * still own (never to one that returned Ready), and one that recovers from a child's failure
+   * drops that child.
    */
   default void drop() {}
 

@@ -10,7 +10,7 @@ import java.util.function.Function;
  * child is never polled after Ready and {@link #drop()} reaches exactly the unfinished ones. The
  * index polled first rotates on every poll (as Tokio's {@code join!}), so a child that exhausts a
  * runtime's cooperative budget cannot keep the others from being polled. A child that throws fails
- * the join at once: the others are dropped, and drop failures are added to its exception as
+ * the join at once: it and the others are dropped, and drop failures are added to its exception as
  * suppressed. Polled by one thread at a time, so no field needs synchronization.
  */
 final class JoinFuture<R> implements Future<R> {
@@ -46,9 +46,8 @@ final class JoinFuture<R> implements Future<R> {
       try {
         poll = child.poll(cx);
       } catch (Throwable failure) {
-        children[index] = null;
         finished = true;
-        Failures.dropAll(children, failure);
+        Failures.dropAll(children, failure); // the child that threw as well: it is given up on
         throw failure;
       }
       if (poll instanceof Poll.Ready<?>(Object value)) {

@@ -48,7 +48,10 @@ final class LoopFuture<S, T> implements Future<T> {
           current = null;
           return Poll.ready(value);
         }
-        case Step.Continue<S, T>(S state) -> current = next(state);
+        case Step.Continue<S, T>(S state) -> {
+          current = null; // Ready: a drop after the body throws must not reach it
+          current = next(state);
+        }
         case null -> throw new NullPointerException("loop body completed with a null step");
       }
     }

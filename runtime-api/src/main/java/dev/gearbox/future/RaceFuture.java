@@ -7,8 +7,8 @@ package dev.gearbox.future;
  * <p>Implementation notes: the index polled first rotates on every poll, so when several children
  * are ready together each wins in turn across polls and none starves (Tokio's {@code select!} picks
  * a random start instead; rotation is deterministic, which the simulated runtime needs for replay).
- * A child that throws fails the race, and the others are dropped. Every slot is cleared once the
- * race is finished, so nothing is dropped twice. Polled by one thread at a time.
+ * A child that throws fails the race, and it and the others are dropped. Every slot is cleared once
+ * the race is finished, so nothing is dropped twice. Polled by one thread at a time.
  */
 final class RaceFuture<T> implements Future<T> {
   private final Future<? extends T>[] children;
@@ -33,9 +33,8 @@ final class RaceFuture<T> implements Future<T> {
       try {
         poll = children[index].poll(cx);
       } catch (Throwable failure) {
-        children[index] = null;
         finished = true;
-        Failures.dropAll(children, failure);
+        Failures.dropAll(children, failure); // the child that threw as well: it is given up on
         throw failure;
       }
       if (poll.isReady()) {

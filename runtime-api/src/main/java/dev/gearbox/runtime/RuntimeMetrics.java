@@ -38,6 +38,16 @@ public interface RuntimeMetrics {
   long polls();
 
   /**
+   * Failures of tasks nobody joined, since the runtime started (see {@link
+   * UnjoinedFailureHandler}); the default, for a runtime that does not count them, is 0.
+   *
+   * @return the count
+   */
+  default long unjoinedFailures() {
+    return 0;
+  }
+
+  /**
    * Every counter this runtime reports, by name, in a stable order.
    *
    * @return a snapshot of the counters
@@ -48,6 +58,7 @@ public interface RuntimeMetrics {
     all.put("aliveTasks", aliveTasks());
     all.put("spawnedTasks", spawnedTasks());
     all.put("polls", polls());
+    all.put("unjoinedFailures", unjoinedFailures());
     return all;
   }
 }

@@ -4,6 +4,7 @@ import dev.gearbox.future.Future;
 import dev.gearbox.runtime.JoinHandle;
 import dev.gearbox.runtime.Runtime;
 import dev.gearbox.runtime.RuntimeClosedException;
+import dev.gearbox.runtime.UnjoinedFailureHandler;
 import dev.gearbox.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -35,6 +36,7 @@ public abstract class AbstractRuntime implements Runtime {
   private final String kind;
   private final Clock clock;
   private final BlockingPool blocking;
+  private final UnjoinedFailures unjoinedFailures;
   private final Object lifecycleLock = new Object();
   private volatile boolean shutdown;
 
@@ -50,18 +52,53 @@ public abstract class AbstractRuntime implements Runtime {
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if the blocking pool refuses its settings
    */
-  @SuppressWarnings("this-escape") // the pool keeps the runtime for its threads, started later
   protected AbstractRuntime(
       String kind,
       Clock clock,
       String threadNamePrefix,
       int blockingMaxThreads,
       Duration blockingKeepAlive) {
+    this(
+        kind,
+        clock,
+        threadNamePrefix,
+        blockingMaxThreads,
+        blockingKeepAlive,
+        UnjoinedFailureHandler.log());
+  }
+
+  /**
+   * Creates the shell, its blocking pool and its account of unjoined failures.
+   *
+   * @param kind the runtime's kind, as its provider names it
+   * @param clock the runtime's clock
+   * @param threadNamePrefix the prefix of the runtime's thread names; the blocking pool's threads
+   *     are named {@code threadNamePrefix + "blocking-" + n}
+   * @param blockingMaxThreads the most threads of the blocking pool
+   * @param blockingKeepAlive how long an idle blocking thread lives
+   * @param unjoinedFailureHandler what a failure of a task nobody joined does (see {@link
+   *     UnjoinedFailures#handlerFrom})
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if the blocking pool refuses its settings
+   */
+  @SuppressWarnings("this-escape") // the pool keeps the runtime for its threads, started later
+  protected AbstractRuntime(
+      String kind,
+      Clock clock,
+      String threadNamePrefix,
+      int blockingMaxThreads,
+      Duration blockingKeepAlive,
+      UnjoinedFailureHandler unjoinedFailureHandler) {
     this.kind = Objects.requireNonNull(kind, "kind");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.unjoinedFailures = new UnjoinedFailures(this, unjoinedFailureHandler);
     this.blocking =
         new BlockingPool(
-            this, threadNamePrefix + "blocking-", blockingMaxThreads, blockingKeepAlive);
+            this,
+            threadNamePrefix + "blocking-",
+            blockingMaxThreads,
+            blockingKeepAlive,
+            unjoinedFailures);
   }
 
   @Override
@@ -81,6 +118,16 @@ public abstract class AbstractRuntime implements Runtime {
    */
   protected final BlockingPool blocking() {
     return blocking;
+  }
+
+  /**
+   * The account of failures of tasks nobody joined, for the runtime's schedulers ({@link
+   * TaskScheduler#unjoinedFailure}) and metrics ({@code unjoinedFailures}).
+   *
+   * @return the account
+   */
+  protected final UnjoinedFailures unjoinedFailures() {
+    return unjoinedFailures;
   }
 
   /**

@@ -5,6 +5,7 @@ import dev.gearbox.future.Poll;
 import dev.gearbox.runtime.JoinHandle;
 import dev.gearbox.runtime.Runtime;
 import dev.gearbox.runtime.RuntimeClosedException;
+import dev.gearbox.runtime.UnjoinedFailureHandler;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Objects;
@@ -40,6 +41,7 @@ public final class BlockingPool implements TaskScheduler {
   private final String threadPrefix;
   private final int maxThreads;
   private final long keepAliveNanos;
+  private final UnjoinedFailures unjoinedFailures;
   private final OwnedTasks owned = new OwnedTasks();
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition available = lock.newCondition();
@@ -59,6 +61,30 @@ public final class BlockingPool implements TaskScheduler {
    * @param keepAlive how long an idle thread lives
    */
   public BlockingPool(Runtime runtime, String threadPrefix, int maxThreads, Duration keepAlive) {
+    this(
+        runtime,
+        threadPrefix,
+        maxThreads,
+        keepAlive,
+        new UnjoinedFailures(runtime, UnjoinedFailureHandler.log()));
+  }
+
+  /**
+   * Creates a pool with no threads yet, whose blocking calls that fail unjoined go to {@code
+   * unjoinedFailures} (the runtime's).
+   *
+   * @param runtime the runtime its threads belong to (for {@code Runtime.current()})
+   * @param threadPrefix prefix of thread names
+   * @param maxThreads the most threads at once, at least 1
+   * @param keepAlive how long an idle thread lives
+   * @param unjoinedFailures where failures of calls nobody joined are reported
+   */
+  public BlockingPool(
+      Runtime runtime,
+      String threadPrefix,
+      int maxThreads,
+      Duration keepAlive,
+      UnjoinedFailures unjoinedFailures) {
     if (maxThreads < 1) {
       throw new IllegalArgumentException("maxThreads must be at least 1, got " + maxThreads);
     }
@@ -66,6 +92,7 @@ public final class BlockingPool implements TaskScheduler {
     this.threadPrefix = Objects.requireNonNull(threadPrefix, "threadPrefix");
     this.maxThreads = maxThreads;
     this.keepAliveNanos = keepAlive.toNanos();
+    this.unjoinedFailures = Objects.requireNonNull(unjoinedFailures, "unjoinedFailures");
   }
 
   /**
@@ -78,7 +105,11 @@ public final class BlockingPool implements TaskScheduler {
    */
   public <T> JoinHandle<T> spawn(Callable<T> task) {
     Objects.requireNonNull(task, "task");
-    RawTask<T> raw = new RawTask<>(new CallableFuture<>(task), this);
+    Future<T> body =
+        task instanceof JoinedElsewhere
+            ? new JoinedCallableFuture<>(task)
+            : new CallableFuture<>(task);
+    RawTask<T> raw = new RawTask<>(body, this);
     if (!owned.bind(raw)) {
       throw new RuntimeClosedException(runtime.kind(), "spawnBlocking");
     }
@@ -88,6 +119,15 @@ public final class BlockingPool implements TaskScheduler {
 
   /** Runs a callable in one poll. */
   private record CallableFuture<T>(Callable<T> callable) implements Future<T> {
+    @Override
+    public Poll<T> poll(dev.gearbox.future.Context cx) throws Exception {
+      return Poll.ready(callable.call());
+    }
+  }
+
+  /** Runs a callable whose spawner collects its outcome (see {@link JoinedElsewhere}). */
+  private record JoinedCallableFuture<T>(Callable<T> callable)
+      implements Future<T>, JoinedElsewhere {
     @Override
     public Poll<T> poll(dev.gearbox.future.Context cx) throws Exception {
       return Poll.ready(callable.call());
@@ -118,6 +158,11 @@ public final class BlockingPool implements TaskScheduler {
   @Override
   public void release(RawTask<?> task) {
     owned.remove(task);
+  }
+
+  @Override
+  public void unjoinedFailure(RawTask<?> task, Throwable failure) {
+    unjoinedFailures.report(task, failure);
   }
 
   private void startThread() {

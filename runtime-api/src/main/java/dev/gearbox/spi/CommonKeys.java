@@ -36,4 +36,13 @@ public final class CommonKeys {
           false,
           "start the clock paused: time moves only by hand, or to the next timer when every task"
               + " waits");
+
+  /**
+   * What the failure of a task nobody joined does ({@code log}, the default: a WARNING with the
+   * stack trace; {@code ignore}: only counted; {@code shutdown}: logged, then the runtime shuts
+   * down, as Tokio's {@code unhandled_panic = shutdown_runtime}); see {@link
+   * dev.gearbox.runtime.UnjoinedFailureHandler}.
+   */
+  public static final ConfigKey<String> UNJOINED_FAILURE =
+      UnjoinedFailures.key("gearbox.unjoinedFailure");
 }

@@ -45,8 +45,9 @@ public class RawTask<T> implements JoinHandle<T>, Waker, Context {
    * Transitions:
    *   wake:   idle -> SCHEDULED (and schedule); RUNNING -> RUNNING|NOTIFIED; otherwise no-op.
    *   run:    SCHEDULED -> RUNNING, poll; then Pending: RUNNING -> idle, or RUNNING|NOTIFIED ->
-   *           SCHEDULED (and yieldNow), or stays RUNNING with a claimed entry (see below); Ready or
-   *           throw: -> COMPLETE. Before RUNNING -> idle, a task in no OwnedTasks set asks
+   *           SCHEDULED (and yieldNow), or stays RUNNING with a claimed entry (see below); Ready:
+   *           -> COMPLETE; throw: drop the future (still RUNNING, so no abort races the drop),
+   *           then -> COMPLETE. Before RUNNING -> idle, a task in no OwnedTasks set asks
    *           TaskScheduler.beforeWait, still RUNNING, so a scheduler that tracks only waiting
    *           tasks binds it there (or refuses: the task is cancelled).
    *   abort:  sets CANCELLED, and RUNNING too when nobody runs it, which makes the aborting thread the
@@ -74,6 +75,14 @@ public class RawTask<T> implements JoinHandle<T>, Waker, Context {
    * after its CAS to COMPLETE saw JOIN_INTEREST set; so the two never race (Tokio's join-waker
    * protocol). Blocking joins and CompletableFuture bridges use `completion`, completed by the
    * completer and by any registrar that sees COMPLETE; completing it twice is harmless.
+   *
+   * Unjoined failures: a task that fails is joined if its CAS to COMPLETE saw JOIN_INTEREST, or
+   * its read of `completion` (after that CAS) saw a bridge; otherwise the completer hands the
+   * failure to TaskScheduler.unjoinedFailure, once, before release. A registrar that comes later
+   * still gets the failure (it was reported too). Both sides write, then read, volatile fields, so
+   * at least one sees the other: a joiner registered before completion is not reported (unless it
+   * was swapping its waker, JOIN_INTEREST briefly clear, at that very CAS). Only the failure path
+   * reads anything for this.
    */
 
   /** In a run queue. */
@@ -149,7 +158,8 @@ public class RawTask<T> implements JoinHandle<T>, Waker, Context {
 
   /**
    * Polls the task once, if it is still to be run; called by a worker that took it from a queue.
-   * Never throws: a throwing poll completes the task exceptionally.
+   * Never throws: a throwing poll drops the future (a drop that throws too goes to this thread's
+   * uncaught-exception handler) and completes the task exceptionally.
    *
    * @return true if the future was polled, false if the queue entry was stale (task complete, or
    *     owned by an aborting thread)
@@ -170,6 +180,7 @@ public class RawTask<T> implements JoinHandle<T>, Waker, Context {
     } catch (Throwable failure) {
       runner = null;
       wokenBySelf = false;
+      dropFuture(); // as Tokio drops a future that panicked: what it holds is released
       complete(new Failure(failure));
       return true;
     }
@@ -447,17 +458,27 @@ public class RawTask<T> implements JoinHandle<T>, Waker, Context {
   // ---- completion
 
   private void dropAndCancel() {
-    Future<T> owned = future;
-    try {
-      owned.drop();
-    } catch (Throwable failure) {
-      Thread current = Thread.currentThread();
-      current.getUncaughtExceptionHandler().uncaughtException(current, failure);
-    }
+    dropFuture();
     complete(CANCELLED_OUTCOME);
   }
 
+  /** Drops the owned future; a drop that throws goes to this thread's uncaught handler. */
+  private void dropFuture() {
+    try {
+      future.drop();
+    } catch (Throwable failure) {
+      uncaught(failure);
+    }
+  }
+
+  /** Hands {@code failure} to the calling thread's uncaught-exception handler. */
+  static void uncaught(Throwable failure) {
+    Thread current = Thread.currentThread();
+    current.getUncaughtExceptionHandler().uncaughtException(current, failure);
+  }
+
   private void complete(Object result) {
+    boolean reportable = result instanceof Failure && !(future instanceof JoinedElsewhere);
     future = null;
     outcome = result;
     int current = (int) STATE.getVolatile(this);
@@ -474,6 +495,8 @@ public class RawTask<T> implements JoinHandle<T>, Waker, Context {
     CompletableFuture<T> waiting = completion;
     if (waiting != null) {
       publish(waiting);
+    } else if (reportable && (current & JOIN_INTEREST) == 0) {
+      scheduler.unjoinedFailure(this, ((Failure) result).cause());
     }
     scheduler.release(this);
   }

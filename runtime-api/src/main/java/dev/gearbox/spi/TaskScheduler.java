@@ -66,6 +66,19 @@ public interface TaskScheduler {
   void release(RawTask<?> task);
 
   /**
+   * Hears that a task failed with nobody joined to it (no task awaiting its handle, no blocking
+   * join, no CompletableFuture bridge), on the thread that completed it, once, just before {@link
+   * #release}. A runtime counts it and hands it to its {@link UnjoinedFailures}. The default logs
+   * it as {@link dev.gearbox.runtime.UnjoinedFailureHandler#log()} does.
+   *
+   * @param task the failed task
+   * @param failure what its poll threw
+   */
+  default void unjoinedFailure(RawTask<?> task, Throwable failure) {
+    dev.gearbox.runtime.UnjoinedFailureHandler.log().unjoinedFailure(null, task, failure);
+  }
+
+  /**
    * The timers and reactor of the runtime, for its tasks' contexts; null for a scheduler whose
    * tasks do not reach them (such as the blocking pool). The default is null.
    *

@@ -9,6 +9,7 @@ import dev.gearbox.future.Step;
 import dev.gearbox.runtime.JoinException;
 import dev.gearbox.runtime.JoinHandle;
 import dev.gearbox.runtime.Runtime;
+import dev.gearbox.spi.JoinedElsewhere;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -192,11 +193,16 @@ public final class JoinSet<T> implements AutoCloseable {
     volatile JoinHandle<T> handle;
   }
 
-  /** Runs the task's future and reports its end to the set, however it ends. */
-  private static final class Tracked<T> implements Future<T> {
+  /**
+   * Runs the task's future and reports its end to the set, once, however it ends (a poll that
+   * throws is followed by the task's drop). The set joins the task, so its failure is not an
+   * unjoined one.
+   */
+  private static final class Tracked<T> implements Future<T>, JoinedElsewhere {
     private final Future<T> inner;
     private final Entry<T> entry;
     private final JoinSet<T> set;
+    private boolean reported;
 
     Tracked(Future<T> inner, Entry<T> entry, JoinSet<T> set) {
       this.inner = inner;
@@ -229,6 +235,10 @@ public final class JoinSet<T> implements AutoCloseable {
     }
 
     private void report() {
+      if (reported) {
+        return;
+      }
+      reported = true;
       set.finished.add(entry);
       set.joiner.wake();
     }

@@ -1,11 +1,14 @@
 package dev.gearbox.sync;
 
 import dev.gearbox.future.Future;
+import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * An async mutual-exclusion lock around a value (Tokio's {@code Mutex}): {@link #lock()} waits
  * without blocking a thread, and the {@link Guard} it yields gives access to the value until it is
- * closed, so try-with-resources releases the lock.
+ * closed, so try-with-resources releases the lock. To hold it across awaits, {@link #withLock}
+ * releases it however the future ends, abort included.
  *
  * <pre>{@code
  * Mutex<List<String>> names = new Mutex<>(new ArrayList<>());
@@ -52,6 +55,23 @@ public final class Mutex<T> {
    */
   public Future<Guard<T>> lock() {
     return new LockFuture<>(this);
+  }
+
+  /**
+   * A future that takes the lock (as {@link #lock()}), then runs the future {@code body} makes with
+   * the guard, and completes as that future does. The lock is released exactly once however it
+   * ends: when the body completes or throws, or when this future is dropped (its task aborted, a
+   * race lost, a timeout), whether it was still waiting or already holding the lock. So a guard
+   * held across awaits never leaks, as one taken with {@code lock} and closed by hand would when
+   * its task is aborted. The body must not keep the guard beyond its future.
+   *
+   * @param body makes the future to run under the lock, given the guard
+   * @param <R> the body's output type
+   * @return the scoped future
+   */
+  public <R> Future<R> withLock(Function<? super Guard<T>, ? extends Future<R>> body) {
+    Objects.requireNonNull(body, "body");
+    return new ScopedGuard<>(lock(), body);
   }
 
   /**

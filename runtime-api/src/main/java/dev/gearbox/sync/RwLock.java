@@ -1,6 +1,8 @@
 package dev.gearbox.sync;
 
 import dev.gearbox.future.Future;
+import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * An async reader-writer lock around a value (Tokio's {@code RwLock}): many readers or one writer
@@ -53,6 +55,34 @@ public final class RwLock<T> {
    */
   public Future<WriteGuard<T>> write() {
     return new GuardFuture<>(this, MAX_READERS);
+  }
+
+  /**
+   * A future that takes a read lock (as {@link #read()}), then runs the future {@code body} makes
+   * with the guard, and completes as that future does; the lock is released exactly once however it
+   * ends, a drop while waiting or holding included (see {@link Mutex#withLock}).
+   *
+   * @param body makes the future to run under the read lock, given the guard
+   * @param <R> the body's output type
+   * @return the scoped future
+   */
+  public <R> Future<R> withRead(Function<? super ReadGuard<T>, ? extends Future<R>> body) {
+    Objects.requireNonNull(body, "body");
+    return new ScopedGuard<>(read(), body);
+  }
+
+  /**
+   * A future that takes the write lock (as {@link #write()}), then runs the future {@code body}
+   * makes with the guard, and completes as that future does; the lock is released exactly once
+   * however it ends, a drop while waiting or holding included (see {@link Mutex#withLock}).
+   *
+   * @param body makes the future to run under the write lock, given the guard
+   * @param <R> the body's output type
+   * @return the scoped future
+   */
+  public <R> Future<R> withWrite(Function<? super WriteGuard<T>, ? extends Future<R>> body) {
+    Objects.requireNonNull(body, "body");
+    return new ScopedGuard<>(write(), body);
   }
 
   /**

@@ -3,7 +3,9 @@ package dev.gearbox.sync;
 import dev.gearbox.future.Future;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 /**
  * An async counting semaphore (Tokio's {@code Semaphore}): tasks {@link #acquire(int) acquire}
@@ -12,7 +14,7 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <pre>{@code
  * Semaphore connections = new Semaphore(10);
- * Future<Void> call = connections.acquire().flatMap(permit -> fetch().inspect(r -> permit.close()));
+ * Future<Response> call = connections.withPermit(() -> fetch());  // released however it ends
  * }</pre>
  *
  * <p>Fairness: strictly FIFO. Waiters are served in the order they started waiting; a waiter for
@@ -102,6 +104,41 @@ public final class Semaphore {
   public Future<SemaphorePermit> acquire(int permits) {
     checkRequest(permits);
     return new Acquire.OfPermit(this, permits);
+  }
+
+  /**
+   * A future that runs {@code body}'s future while holding one permit; see {@link #withPermits(int,
+   * Supplier)}.
+   *
+   * @param body makes the future to run with the permit held, called once the permit is granted
+   * @param <T> the body's output type
+   * @return the scoped future
+   */
+  public <T> Future<T> withPermit(Supplier<? extends Future<T>> body) {
+    return withPermits(1, body);
+  }
+
+  /**
+   * A future that acquires {@code permits} permits (as {@link #acquire(int)}), then runs the future
+   * {@code body} makes while holding them, and completes as that future does. The permits are given
+   * back exactly once however it ends: when the body completes or throws, or when this future is
+   * dropped (its task aborted, a race lost, a timeout), whether it was still waiting or already
+   * holding them. So a permit held across awaits never leaks, as one taken with {@code acquire} and
+   * closed by hand would when its task is aborted.
+   *
+   * <pre>{@code
+   * Future<Response> call = connections.withPermit(() -> client.fetch(url));
+   * }</pre>
+   *
+   * @param permits how many, from 1 to {@link #MAX_PERMITS}
+   * @param body makes the future to run with the permits held, called once they are granted
+   * @param <T> the body's output type
+   * @return the scoped future
+   * @throws IllegalArgumentException if {@code permits} is outside that range
+   */
+  public <T> Future<T> withPermits(int permits, Supplier<? extends Future<T>> body) {
+    Objects.requireNonNull(body, "body");
+    return new ScopedGuard<>(acquire(permits), permit -> body.get());
   }
 
   /**

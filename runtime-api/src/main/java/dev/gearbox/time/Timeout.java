@@ -14,9 +14,9 @@ import java.time.Duration;
  * the same context, so either one wakes the task. The sleep is polled without spending the
  * cooperative budget, so a timeout fires even when its future spent the whole budget on every poll
  * (Tokio polls its delay unconstrained in that case). When the inner future completes or throws,
- * the sleep is dropped, which cancels its timer entry; when the sleep completes first, the inner
- * future is dropped and forgotten. Not thread-safe: its task polls and drops it, one thread at a
- * time.
+ * the sleep is dropped, which cancels its timer entry (and an inner future that threw is dropped
+ * too); when the sleep completes first, the inner future is dropped and forgotten. Not thread-safe:
+ * its task polls and drops it, one thread at a time.
  */
 final class Timeout<T> implements Future<T> {
   private Future<T> inner;
@@ -38,7 +38,9 @@ final class Timeout<T> implements Future<T> {
     try {
       poll = inner.poll(cx);
     } catch (Exception failure) {
+      Future<T> failed = inner;
       finish();
+      dropFailed(failed, failure);
       throw failure;
     }
     if (poll.isReady()) {
@@ -59,6 +61,17 @@ final class Timeout<T> implements Future<T> {
     if (inner != null) {
       inner.drop();
       finish();
+    }
+  }
+
+  /** Drops the inner future that threw (given up on here); a drop failure joins the failure. */
+  private static void dropFailed(Future<?> failed, Exception failure) {
+    try {
+      failed.drop();
+    } catch (RuntimeException dropFailure) {
+      if (dropFailure != failure) {
+        failure.addSuppressed(dropFailure);
+      }
     }
   }
 

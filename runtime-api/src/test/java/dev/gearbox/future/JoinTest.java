@@ -80,7 +80,7 @@ class JoinTest {
   }
 
   @Test
-  void aThrowingChildFailsTheJoinAndDropsTheUnfinishedOthers() throws Exception {
+  void aThrowingChildFailsTheJoinAndIsDroppedWithTheUnfinishedOthers() throws Exception {
     ManualFuture<Integer> done = new ManualFuture<>("done");
     ManualFuture<Integer> failing = new ManualFuture<>("failing");
     ManualFuture<Integer> waiting = new ManualFuture<>("waiting");
@@ -93,10 +93,11 @@ class JoinTest {
     assertThatThrownBy(() -> join.poll(cx)).isSameAs(failure);
 
     assertThat(waiting.drops()).isEqualTo(1);
-    assertThat(done.drops()).isZero();
-    assertThat(failing.drops()).isZero();
+    assertThat(done.drops()).as("a completed child is never dropped").isZero();
+    assertThat(failing.drops()).as("the child that threw is given up on: dropped").isEqualTo(1);
     join.drop();
     assertThat(waiting.drops()).as("not dropped twice").isEqualTo(1);
+    assertThat(failing.drops()).as("not dropped twice").isEqualTo(1);
   }
 
   @Test

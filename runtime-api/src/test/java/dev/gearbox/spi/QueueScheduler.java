@@ -10,6 +10,7 @@ final class QueueScheduler implements TaskScheduler {
   final AtomicInteger yields = new AtomicInteger();
   final AtomicInteger releases = new AtomicInteger();
   final OwnedTasks owned = new OwnedTasks();
+  final java.util.List<Throwable> unjoined = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   @Override
   public void schedule(RawTask<?> task) {
@@ -27,6 +28,11 @@ final class QueueScheduler implements TaskScheduler {
   public void release(RawTask<?> task) {
     releases.incrementAndGet();
     owned.remove(task);
+  }
+
+  @Override
+  public void unjoinedFailure(RawTask<?> task, Throwable failure) {
+    unjoined.add(failure);
   }
 
   <T> RawTask<T> spawn(dev.gearbox.future.Future<T> future) {

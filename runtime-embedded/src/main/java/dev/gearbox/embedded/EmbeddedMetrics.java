@@ -3,6 +3,7 @@ package dev.gearbox.embedded;
 import dev.gearbox.runtime.RuntimeMetrics;
 import dev.gearbox.spi.BlockingPool;
 import dev.gearbox.spi.RuntimeDriver;
+import dev.gearbox.spi.UnjoinedFailures;
 import java.util.Map;
 
 /** The metrics of the {@code embedded} runtime; a snapshot per call. */
@@ -12,18 +13,26 @@ final class EmbeddedMetrics implements RuntimeMetrics {
   private final RuntimeDriver driver;
   private final Executor executor;
   private final int poolSize;
+  private final UnjoinedFailures failures;
 
   EmbeddedMetrics(
       TaskCounts counts,
       BlockingPool blocking,
       RuntimeDriver driver,
       Executor executor,
-      int poolSize) {
+      int poolSize,
+      UnjoinedFailures failures) {
+    this.failures = failures;
     this.counts = counts;
     this.blocking = blocking;
     this.driver = driver;
     this.executor = executor;
     this.poolSize = poolSize;
+  }
+
+  @Override
+  public long unjoinedFailures() {
+    return failures.count();
   }
 
   @Override

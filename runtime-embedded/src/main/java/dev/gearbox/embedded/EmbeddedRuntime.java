@@ -4,6 +4,7 @@ import dev.gearbox.future.Future;
 import dev.gearbox.runtime.JoinException;
 import dev.gearbox.runtime.JoinHandle;
 import dev.gearbox.runtime.RuntimeMetrics;
+import dev.gearbox.runtime.UnjoinedFailureHandler;
 import dev.gearbox.spi.AbstractRuntime;
 import dev.gearbox.spi.BlockingPool;
 import dev.gearbox.spi.CurrentRuntime;
@@ -79,13 +80,15 @@ final class EmbeddedRuntime extends AbstractRuntime implements TaskScheduler {
       int blockingMaxThreads,
       Duration keepAlive,
       String threadNamePrefix,
-      boolean pausedClock) {
+      boolean pausedClock,
+      UnjoinedFailureHandler unjoinedFailureHandler) {
     super(
         EmbeddedRuntimeProvider.KIND,
         pausedClock ? new PausedClock() : Clock.system(),
         threadNamePrefix,
         blockingMaxThreads,
-        keepAlive);
+        keepAlive,
+        unjoinedFailureHandler);
     this.poolSize = poolSize;
     this.counts = new TaskCounts(poolSize);
     // on one core the watching caller would only hold up the executor it waits for
@@ -212,6 +215,14 @@ final class EmbeddedRuntime extends AbstractRuntime implements TaskScheduler {
     counts.finished();
   }
 
+  /** A blockOn task is joined by its caller, who may start waiting after it failed. */
+  @Override
+  public void unjoinedFailure(RawTask<?> task, Throwable failure) {
+    if (!((EmbeddedTask<?>) task).isBlockOn()) {
+      unjoinedFailures().report(task, failure);
+    }
+  }
+
   @Override
   public RuntimeDriver driver() {
     return driver;
@@ -226,7 +237,7 @@ final class EmbeddedRuntime extends AbstractRuntime implements TaskScheduler {
 
   @Override
   public RuntimeMetrics metrics() {
-    return new EmbeddedMetrics(counts, blocking(), driver, executor, poolSize);
+    return new EmbeddedMetrics(counts, blocking(), driver, executor, poolSize, unjoinedFailures());
   }
 
   @Override

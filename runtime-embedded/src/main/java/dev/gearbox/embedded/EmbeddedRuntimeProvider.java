@@ -5,6 +5,7 @@ import dev.gearbox.runtime.Runtime;
 import dev.gearbox.runtime.RuntimeConfig;
 import dev.gearbox.spi.CommonKeys;
 import dev.gearbox.spi.RuntimeProvider;
+import dev.gearbox.spi.UnjoinedFailures;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -60,6 +61,11 @@ public final class EmbeddedRuntimeProvider implements RuntimeProvider {
   /** Whether the runtime's clock starts paused. */
   public static final ConfigKey<Boolean> TIME_PAUSED = CommonKeys.TIME_PAUSED;
 
+  /**
+   * What a failure of a task nobody joined does: {@code log}, {@code ignore} or {@code shutdown}.
+   */
+  public static final ConfigKey<String> UNJOINED_FAILURE = CommonKeys.UNJOINED_FAILURE;
+
   /** The prefix of the names of the runtime's threads. */
   public static final ConfigKey<String> THREAD_NAME_PREFIX =
       ConfigKey.ofString(
@@ -89,6 +95,7 @@ public final class EmbeddedRuntimeProvider implements RuntimeProvider {
         BLOCK_ON_SPIN_MICROS,
         BLOCKING_MAX_THREADS,
         BLOCKING_KEEP_ALIVE,
+        UNJOINED_FAILURE,
         TIME_PAUSED,
         THREAD_NAME_PREFIX);
   }
@@ -110,6 +117,7 @@ public final class EmbeddedRuntimeProvider implements RuntimeProvider {
         config.get(BLOCKING_MAX_THREADS),
         config.get(BLOCKING_KEEP_ALIVE),
         config.get(THREAD_NAME_PREFIX),
-        config.get(TIME_PAUSED));
+        config.get(TIME_PAUSED),
+        UnjoinedFailures.handlerFrom(config));
   }
 }

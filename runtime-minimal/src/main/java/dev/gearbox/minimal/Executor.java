@@ -4,6 +4,7 @@ import dev.gearbox.future.Future;
 import dev.gearbox.runtime.JoinHandle;
 import dev.gearbox.runtime.RuntimeClosedException;
 import dev.gearbox.spi.CurrentRuntime;
+import dev.gearbox.spi.UnjoinedFailures;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -46,7 +47,15 @@ public final class Executor implements AutoCloseable {
    * drive} makes for it.
    */
   Executor(String label, Function<ExecutorState, SharedDriver> drive) {
-    this.state = new ExecutorState(label, drive);
+    this(label, drive, null);
+  }
+
+  /**
+   * As {@link #Executor(String, Function)}, reporting failures of tasks nobody joined to {@code
+   * failures} (a runtime's), or logging them when it is null.
+   */
+  Executor(String label, Function<ExecutorState, SharedDriver> drive, UnjoinedFailures failures) {
+    this.state = new ExecutorState(label, drive, failures);
   }
 
   /**

@@ -7,6 +7,7 @@ import dev.gearbox.spi.OwnedTasks;
 import dev.gearbox.spi.RawTask;
 import dev.gearbox.spi.RuntimeDriver;
 import dev.gearbox.spi.TaskScheduler;
+import dev.gearbox.spi.UnjoinedFailures;
 import java.lang.invoke.VarHandle;
 import java.util.Arrays;
 import java.util.concurrent.atomic.LongAdder;
@@ -52,14 +53,17 @@ final class ExecutorState implements TaskScheduler {
   private volatile Runner[] runners = new Runner[0];
   private volatile boolean closed;
   private final SharedDriver drive;
+  private final UnjoinedFailures failures;
 
   /**
    * Creates the state; {@code label} names the executor in exception messages; {@code drive} makes
    * the driving side of the runtime's driver for it, or is null for an executor whose tasks have no
    * timers and I/O.
    */
-  ExecutorState(String label, Function<ExecutorState, SharedDriver> drive) {
+  ExecutorState(
+      String label, Function<ExecutorState, SharedDriver> drive, UnjoinedFailures failures) {
     this.label = label;
+    this.failures = failures;
     this.drive = drive == null ? null : drive.apply(this);
   }
 
@@ -100,6 +104,15 @@ final class ExecutorState implements TaskScheduler {
   @Override
   public void release(RawTask<?> task) {
     owned.remove(task);
+  }
+
+  @Override
+  public void unjoinedFailure(RawTask<?> task, Throwable failure) {
+    if (failures != null) {
+      failures.report(task, failure);
+    } else {
+      TaskScheduler.super.unjoinedFailure(task, failure);
+    }
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.gearbox.minimal;
 import dev.gearbox.runtime.RuntimeMetrics;
 import dev.gearbox.spi.BlockingPool;
 import dev.gearbox.spi.RuntimeDriver;
+import dev.gearbox.spi.UnjoinedFailures;
 import java.util.Map;
 import java.util.function.IntSupplier;
 
@@ -12,13 +13,24 @@ final class MinimalMetrics implements RuntimeMetrics {
   private final BlockingPool blocking;
   private final RuntimeDriver driver;
   private final IntSupplier startedWorkers;
+  private final UnjoinedFailures failures;
 
   MinimalMetrics(
-      Executor executor, BlockingPool blocking, RuntimeDriver driver, IntSupplier startedWorkers) {
+      Executor executor,
+      BlockingPool blocking,
+      RuntimeDriver driver,
+      IntSupplier startedWorkers,
+      UnjoinedFailures failures) {
     this.executor = executor;
     this.blocking = blocking;
     this.driver = driver;
     this.startedWorkers = startedWorkers;
+    this.failures = failures;
+  }
+
+  @Override
+  public long unjoinedFailures() {
+    return failures.count();
   }
 
   /** The runner threads started so far: 0 before the first spawn, then the configured count. */

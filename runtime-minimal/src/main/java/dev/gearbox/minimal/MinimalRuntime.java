@@ -3,6 +3,7 @@ package dev.gearbox.minimal;
 import dev.gearbox.future.Future;
 import dev.gearbox.runtime.JoinHandle;
 import dev.gearbox.runtime.RuntimeMetrics;
+import dev.gearbox.runtime.UnjoinedFailureHandler;
 import dev.gearbox.spi.AbstractRuntime;
 import dev.gearbox.spi.BlockingPool;
 import dev.gearbox.spi.CurrentRuntime;
@@ -56,13 +57,15 @@ final class MinimalRuntime extends AbstractRuntime {
       int blockingMaxThreads,
       Duration keepAlive,
       String threadNamePrefix,
-      boolean pausedClock) {
+      boolean pausedClock,
+      UnjoinedFailureHandler unjoinedFailureHandler) {
     super(
         MinimalRuntimeProvider.KIND,
         pausedClock ? new PausedClock() : Clock.system(),
         threadNamePrefix,
         blockingMaxThreads,
-        keepAlive);
+        keepAlive,
+        unjoinedFailureHandler);
     this.workerCount = workerCount;
     this.threadNamePrefix = threadNamePrefix;
     RuntimeDriver driver = new RuntimeDriver(clock());
@@ -72,7 +75,8 @@ final class MinimalRuntime extends AbstractRuntime {
             MinimalRuntimeProvider.KIND,
             state ->
                 new SharedDriver(
-                    driver, state, () -> pool.aliveTasks() == 0, threadNamePrefix + "driver"));
+                    driver, state, () -> pool.aliveTasks() == 0, threadNamePrefix + "driver"),
+            unjoinedFailures());
     this.drive = executor.state().drive();
   }
 
@@ -122,7 +126,8 @@ final class MinimalRuntime extends AbstractRuntime {
 
   @Override
   public RuntimeMetrics metrics() {
-    return new MinimalMetrics(executor, blocking(), drive.driver(), () -> workers.size());
+    return new MinimalMetrics(
+        executor, blocking(), drive.driver(), () -> workers.size(), unjoinedFailures());
   }
 
   @Override

@@ -5,6 +5,7 @@ import dev.gearbox.runtime.Runtime;
 import dev.gearbox.runtime.RuntimeConfig;
 import dev.gearbox.spi.CommonKeys;
 import dev.gearbox.spi.RuntimeProvider;
+import dev.gearbox.spi.UnjoinedFailures;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -52,6 +53,11 @@ public final class MinimalRuntimeProvider implements RuntimeProvider {
    */
   public static final ConfigKey<Boolean> TIME_PAUSED = CommonKeys.TIME_PAUSED;
 
+  /**
+   * What a failure of a task nobody joined does: {@code log}, {@code ignore} or {@code shutdown}.
+   */
+  public static final ConfigKey<String> UNJOINED_FAILURE = CommonKeys.UNJOINED_FAILURE;
+
   /** Creates the provider; {@link java.util.ServiceLoader} calls this. */
   public MinimalRuntimeProvider() {}
 
@@ -69,7 +75,12 @@ public final class MinimalRuntimeProvider implements RuntimeProvider {
   @Override
   public List<ConfigKey<?>> configKeys() {
     return List.of(
-        WORKERS, BLOCKING_MAX_THREADS, BLOCKING_KEEP_ALIVE, THREAD_NAME_PREFIX, TIME_PAUSED);
+        WORKERS,
+        BLOCKING_MAX_THREADS,
+        BLOCKING_KEEP_ALIVE,
+        UNJOINED_FAILURE,
+        THREAD_NAME_PREFIX,
+        TIME_PAUSED);
   }
 
   /**
@@ -87,6 +98,7 @@ public final class MinimalRuntimeProvider implements RuntimeProvider {
         config.get(BLOCKING_MAX_THREADS),
         config.get(BLOCKING_KEEP_ALIVE),
         config.get(THREAD_NAME_PREFIX),
-        config.get(TIME_PAUSED));
+        config.get(TIME_PAUSED),
+        UnjoinedFailures.handlerFrom(config));
   }
 }

@@ -193,6 +193,7 @@ class MinimalRuntimeTest {
             "gearbox.workers",
             "gearbox.blocking.maxThreads",
             "gearbox.blocking.keepAlive",
+            "gearbox.unjoinedFailure",
             "gearbox.threadNamePrefix",
             "gearbox.time.paused");
     assertThat(Runtimes.available()).contains("minimal");

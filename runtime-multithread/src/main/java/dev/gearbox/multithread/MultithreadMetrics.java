@@ -12,6 +12,11 @@ final class MultithreadMetrics implements RuntimeMetrics {
   }
 
   @Override
+  public long unjoinedFailures() {
+    return scheduler.runtime.failures().count();
+  }
+
+  @Override
   public int workers() {
     return scheduler.workerCount();
   }

@@ -8,6 +8,7 @@ import dev.gearbox.spi.BlockingPool;
 import dev.gearbox.spi.ParkingBlockOn;
 import dev.gearbox.spi.RuntimeDriver;
 import dev.gearbox.spi.RuntimeThreads;
+import dev.gearbox.spi.UnjoinedFailures;
 import dev.gearbox.time.Clock;
 import dev.gearbox.time.PausedClock;
 import java.util.List;
@@ -32,7 +33,8 @@ final class MultithreadRuntime extends AbstractRuntime {
         settings.pausedClock() ? new PausedClock() : Clock.system(),
         settings.threadNamePrefix(),
         settings.blockingMaxThreads(),
-        settings.blockingKeepAlive());
+        settings.blockingKeepAlive(),
+        settings.unjoinedFailureHandler());
     RuntimeDriver driver = new RuntimeDriver(clock());
     this.scheduler = new MultithreadScheduler(this, settings, driver, blocking());
     scheduler.start();
@@ -46,6 +48,11 @@ final class MultithreadRuntime extends AbstractRuntime {
   @Override
   protected <T> T runBlockOn(Future<T> future) {
     return ParkingBlockOn.run(future, scheduler);
+  }
+
+  /** The runtime's account of unjoined failures, for its scheduler and metrics. */
+  UnjoinedFailures failures() {
+    return unjoinedFailures();
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.gearbox.multithread;
 import dev.gearbox.runtime.ConfigKey;
 import dev.gearbox.runtime.Runtime;
 import dev.gearbox.runtime.RuntimeConfig;
+import dev.gearbox.runtime.UnjoinedFailureHandler;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,6 +24,7 @@ public final class MultithreadRuntimeBuilder {
   private static final String SOURCE = "MultithreadRuntimeBuilder";
 
   private final Map<String, String> values = new LinkedHashMap<>();
+  private UnjoinedFailureHandler unjoinedFailureHandler;
 
   MultithreadRuntimeBuilder() {}
 
@@ -110,11 +112,37 @@ public final class MultithreadRuntimeBuilder {
   }
 
   /**
+   * Sets what a failure of a task nobody joined does ({@code gearbox.unjoinedFailure}: {@code log},
+   * {@code ignore} or {@code shutdown}).
+   *
+   * @param policy {@code log}, {@code ignore} or {@code shutdown}
+   * @return this builder
+   * @throws dev.gearbox.runtime.ConfigException if {@code policy} is none of those
+   */
+  public MultithreadRuntimeBuilder unjoinedFailure(String policy) {
+    return set(MultithreadRuntimeProvider.UNJOINED_FAILURE, policy);
+  }
+
+  /**
+   * Hands each failure of a task nobody joined to {@code handler}, instead of the policy of {@code
+   * gearbox.unjoinedFailure}; the failure is counted in the metrics ({@code unjoinedFailures})
+   * either way.
+   *
+   * @param handler runs on the thread that completed the task, once per failure; keep it short
+   * @return this builder
+   */
+  public MultithreadRuntimeBuilder onUnjoinedFailure(UnjoinedFailureHandler handler) {
+    unjoinedFailureHandler = Objects.requireNonNull(handler, "handler");
+    return this;
+  }
+
+  /**
    * Creates the runtime; its workers, monitor and driver threads start at once.
    *
    * @return the runtime
    */
   public Runtime build() {
-    return new MultithreadRuntime(Settings.from(RuntimeConfig.of(values, SOURCE)));
+    return new MultithreadRuntime(
+        Settings.from(RuntimeConfig.of(values, SOURCE), unjoinedFailureHandler));
   }
 }

@@ -55,6 +55,11 @@ public final class MultithreadRuntimeProvider implements RuntimeProvider {
           10_000,
           "the most stuck workers alive beside their replacements (0: never replace a worker)");
 
+  /**
+   * What a failure of a task nobody joined does: {@code log}, {@code ignore} or {@code shutdown}.
+   */
+  public static final ConfigKey<String> UNJOINED_FAILURE = CommonKeys.UNJOINED_FAILURE;
+
   /** Whether the runtime's clock starts paused (a {@code PausedClock}), for tests. */
   public static final ConfigKey<Boolean> TIME_PAUSED = CommonKeys.TIME_PAUSED;
 
@@ -96,6 +101,7 @@ public final class MultithreadRuntimeProvider implements RuntimeProvider {
         BLOCKING_KEEP_ALIVE,
         BLOCKING_THRESHOLD,
         MAX_EXTRA_WORKERS,
+        UNJOINED_FAILURE,
         TIME_PAUSED,
         THREAD_NAME_PREFIX);
   }

@@ -168,6 +168,11 @@ final class MultithreadScheduler implements TaskScheduler, ParkingBlockOn.Host {
     }
   }
 
+  @Override
+  public void unjoinedFailure(RawTask<?> task, Throwable failure) {
+    runtime.failures().report(task, failure);
+  }
+
   /** Tasks spawned so far. */
   long spawnedTasks() {
     return outsideSpawned.sum() + slots.spawned();

@@ -9,6 +9,8 @@ import static dev.gearbox.multithread.MultithreadRuntimeProvider.TIME_PAUSED;
 import static dev.gearbox.multithread.MultithreadRuntimeProvider.WORKERS;
 
 import dev.gearbox.runtime.RuntimeConfig;
+import dev.gearbox.runtime.UnjoinedFailureHandler;
+import dev.gearbox.spi.UnjoinedFailures;
 import java.time.Duration;
 
 /**
@@ -21,6 +23,7 @@ import java.time.Duration;
  * @param maxExtraWorkers the most replaced workers alive at once
  * @param pausedClock whether the clock starts paused
  * @param threadNamePrefix prefix of thread names
+ * @param unjoinedFailureHandler what a failure of a task nobody joined does
  */
 record Settings(
     int workers,
@@ -29,10 +32,20 @@ record Settings(
     long blockingThresholdNanos,
     int maxExtraWorkers,
     boolean pausedClock,
-    String threadNamePrefix) {
+    String threadNamePrefix,
+    UnjoinedFailureHandler unjoinedFailureHandler) {
 
   /** Reads and checks every key of the provider. */
   static Settings from(RuntimeConfig config) {
+    return from(config, null);
+  }
+
+  /**
+   * Reads and checks every key of the provider; a non-null {@code handler} replaces the one that
+   * {@code gearbox.unjoinedFailure} selects.
+   */
+  static Settings from(RuntimeConfig config, UnjoinedFailureHandler handler) {
+    UnjoinedFailureHandler configured = UnjoinedFailures.handlerFrom(config);
     return new Settings(
         config.get(WORKERS),
         config.get(BLOCKING_MAX_THREADS),
@@ -40,7 +53,8 @@ record Settings(
         config.get(BLOCKING_THRESHOLD).toNanos(),
         config.get(MAX_EXTRA_WORKERS),
         config.get(TIME_PAUSED),
-        config.get(THREAD_NAME_PREFIX));
+        config.get(THREAD_NAME_PREFIX),
+        handler != null ? handler : configured);
   }
 
   /** How often the monitor looks at busy workers: a quarter of the threshold, 1 to 5 ms. */

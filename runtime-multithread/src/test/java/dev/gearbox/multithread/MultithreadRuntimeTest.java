@@ -41,6 +41,7 @@ class MultithreadRuntimeTest {
             "gearbox.blocking.keepAlive",
             "gearbox.multithread.blockingThreshold",
             "gearbox.multithread.maxExtraWorkers",
+            "gearbox.unjoinedFailure",
             "gearbox.time.paused",
             "gearbox.threadNamePrefix");
     assertThatThrownBy(() -> create("gearbox.workers", "0"))

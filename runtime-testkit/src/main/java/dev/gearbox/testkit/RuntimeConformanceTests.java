@@ -50,6 +50,9 @@ public abstract class RuntimeConformanceTests
         StreamConformance,
         CodecConformance,
         BudgetConformance,
+        ThrowingPollConformance,
+        UnjoinedFailureConformance,
+        ScopedGuardConformance,
         FiberConformance {
 
   private volatile Runtime runtime;

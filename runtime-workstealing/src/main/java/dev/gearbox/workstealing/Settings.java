@@ -11,6 +11,8 @@ import static dev.gearbox.workstealing.WorkStealingRuntimeProvider.UNHANDLED_PAN
 import static dev.gearbox.workstealing.WorkStealingRuntimeProvider.WORKERS;
 
 import dev.gearbox.runtime.RuntimeConfig;
+import dev.gearbox.runtime.UnjoinedFailureHandler;
+import dev.gearbox.spi.UnjoinedFailures;
 import java.time.Duration;
 
 /**
@@ -26,6 +28,7 @@ import java.time.Duration;
  * @param pausedClock whether the clock starts paused
  * @param threadNamePrefix prefix of thread names
  * @param hooks thread hooks
+ * @param unjoinedFailureHandler what a failure of a task nobody joined does
  */
 record Settings(
     int workers,
@@ -37,10 +40,20 @@ record Settings(
     boolean shutdownOnPanic,
     boolean pausedClock,
     String threadNamePrefix,
-    Hooks hooks) {
+    Hooks hooks,
+    UnjoinedFailureHandler unjoinedFailureHandler) {
 
   /** Reads and checks every key of the provider. */
   static Settings from(RuntimeConfig config, Hooks hooks) {
+    return from(config, hooks, null);
+  }
+
+  /**
+   * Reads and checks every key of the provider; a non-null {@code handler} replaces the one that
+   * {@code gearbox.unjoinedFailure} selects.
+   */
+  static Settings from(RuntimeConfig config, Hooks hooks, UnjoinedFailureHandler handler) {
+    UnjoinedFailureHandler configured = UnjoinedFailures.handlerFrom(config);
     return new Settings(
         config.get(WORKERS),
         config.get(BLOCKING_MAX_THREADS),
@@ -51,6 +64,7 @@ record Settings(
         config.get(UNHANDLED_PANIC).equals("shutdown"),
         config.get(TIME_PAUSED),
         config.get(THREAD_NAME_PREFIX),
-        hooks);
+        hooks,
+        handler != null ? handler : configured);
   }
 }

@@ -31,6 +31,11 @@ final class WorkStealingMetrics implements RuntimeMetrics {
     return sum(WorkerCounters.POLLS);
   }
 
+  @Override
+  public long unjoinedFailures() {
+    return scheduler.runtime.failures().count();
+  }
+
   private long sum(int counter) {
     long total = 0;
     for (WorkerThread worker : scheduler.workers) {

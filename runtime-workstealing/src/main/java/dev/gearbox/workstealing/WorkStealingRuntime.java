@@ -7,6 +7,7 @@ import dev.gearbox.spi.AbstractRuntime;
 import dev.gearbox.spi.BlockingPool;
 import dev.gearbox.spi.ParkingBlockOn;
 import dev.gearbox.spi.RuntimeDriver;
+import dev.gearbox.spi.UnjoinedFailures;
 import dev.gearbox.time.Clock;
 import dev.gearbox.time.PausedClock;
 import java.util.List;
@@ -31,7 +32,8 @@ final class WorkStealingRuntime extends AbstractRuntime {
         settings.pausedClock() ? new PausedClock() : Clock.system(),
         settings.threadNamePrefix(),
         settings.blockingMaxThreads(),
-        settings.blockingKeepAlive());
+        settings.blockingKeepAlive(),
+        settings.unjoinedFailureHandler());
     RuntimeDriver driver = new RuntimeDriver(clock());
     this.scheduler = new WorkStealingScheduler(this, settings, driver, blocking());
     scheduler.start();
@@ -45,6 +47,11 @@ final class WorkStealingRuntime extends AbstractRuntime {
   @Override
   protected <T> T runBlockOn(Future<T> future) {
     return ParkingBlockOn.run(future, scheduler);
+  }
+
+  /** The runtime's account of unjoined failures, for its scheduler and metrics. */
+  UnjoinedFailures failures() {
+    return unjoinedFailures();
   }
 
   @Override

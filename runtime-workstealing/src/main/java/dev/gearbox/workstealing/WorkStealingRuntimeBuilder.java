@@ -3,6 +3,7 @@ package dev.gearbox.workstealing;
 import dev.gearbox.runtime.ConfigKey;
 import dev.gearbox.runtime.Runtime;
 import dev.gearbox.runtime.RuntimeConfig;
+import dev.gearbox.runtime.UnjoinedFailureHandler;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -28,6 +29,7 @@ public final class WorkStealingRuntimeBuilder {
   private Runnable onStop = Hooks.NONE.onStop();
   private Runnable onPark = Hooks.NONE.onPark();
   private Runnable onUnpark = Hooks.NONE.onUnpark();
+  private UnjoinedFailureHandler unjoinedFailureHandler;
 
   WorkStealingRuntimeBuilder() {}
 
@@ -117,6 +119,31 @@ public final class WorkStealingRuntimeBuilder {
   }
 
   /**
+   * Sets what a failure of a task nobody joined does ({@code gearbox.unjoinedFailure}: {@code log},
+   * {@code ignore} or {@code shutdown}).
+   *
+   * @param policy {@code log}, {@code ignore} or {@code shutdown}
+   * @return this builder
+   * @throws dev.gearbox.runtime.ConfigException if {@code policy} is none of those
+   */
+  public WorkStealingRuntimeBuilder unjoinedFailure(String policy) {
+    return set(WorkStealingRuntimeProvider.UNJOINED_FAILURE, policy);
+  }
+
+  /**
+   * Hands each failure of a task nobody joined to {@code handler}, instead of the policy of {@code
+   * gearbox.unjoinedFailure}; the failure is counted in the metrics ({@code unjoinedFailures})
+   * either way.
+   *
+   * @param handler runs on the thread that completed the task, once per failure; keep it short
+   * @return this builder
+   */
+  public WorkStealingRuntimeBuilder onUnjoinedFailure(UnjoinedFailureHandler handler) {
+    unjoinedFailureHandler = Objects.requireNonNull(handler, "handler");
+    return this;
+  }
+
+  /**
    * Starts the runtime with a paused clock ({@code gearbox.time.paused}).
    *
    * @param paused true for a paused clock
@@ -188,7 +215,9 @@ public final class WorkStealingRuntimeBuilder {
   public Runtime build() {
     Settings settings =
         Settings.from(
-            RuntimeConfig.of(values, SOURCE), new Hooks(onStart, onStop, onPark, onUnpark));
+            RuntimeConfig.of(values, SOURCE),
+            new Hooks(onStart, onStop, onPark, onUnpark),
+            unjoinedFailureHandler);
     return new WorkStealingRuntime(settings);
   }
 }

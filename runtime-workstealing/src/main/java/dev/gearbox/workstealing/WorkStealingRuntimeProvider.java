@@ -62,7 +62,11 @@ public final class WorkStealingRuntimeProvider implements RuntimeProvider {
           Duration.ofHours(1),
           "polls longer than this emit the JFR event dev.gearbox.workstealing.SlowPoll");
 
-  /** What a task whose poll throws does to the runtime: {@code ignore} or {@code shutdown}. */
+  /**
+   * What any task whose poll throws does to the runtime, joined or not: {@code ignore} or {@code
+   * shutdown} (Tokio's {@code unhandled_panic}); see {@link #UNJOINED_FAILURE} for failures nobody
+   * joined.
+   */
   public static final ConfigKey<String> UNHANDLED_PANIC =
       new ConfigKey<>(
           "gearbox.workstealing.unhandledPanic",
@@ -73,6 +77,11 @@ public final class WorkStealingRuntimeProvider implements RuntimeProvider {
             String value = text.trim().toLowerCase(Locale.ROOT);
             return value.equals("ignore") || value.equals("shutdown") ? value : null;
           });
+
+  /**
+   * What a failure of a task nobody joined does: {@code log}, {@code ignore} or {@code shutdown}.
+   */
+  public static final ConfigKey<String> UNJOINED_FAILURE = CommonKeys.UNJOINED_FAILURE;
 
   /** Whether the runtime's clock starts paused (a {@code PausedClock}), for tests. */
   public static final ConfigKey<Boolean> TIME_PAUSED = CommonKeys.TIME_PAUSED;
@@ -117,6 +126,7 @@ public final class WorkStealingRuntimeProvider implements RuntimeProvider {
         LIFO_SLOT,
         SLOW_POLL_THRESHOLD,
         UNHANDLED_PANIC,
+        UNJOINED_FAILURE,
         TIME_PAUSED,
         THREAD_NAME_PREFIX);
   }

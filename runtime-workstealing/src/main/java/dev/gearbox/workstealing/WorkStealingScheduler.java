@@ -197,6 +197,11 @@ final class WorkStealingScheduler implements TaskScheduler, ParkingBlockOn.Host 
     }
   }
 
+  @Override
+  public void unjoinedFailure(RawTask<?> task, Throwable failure) {
+    runtime.failures().report(task, failure);
+  }
+
   /**
    * Tasks spawned since the start: the workers' own spawns, and the inject queue's pushes that were
    * neither overflow nor wakes (so a spawn from outside costs no counter of its own). Exact at

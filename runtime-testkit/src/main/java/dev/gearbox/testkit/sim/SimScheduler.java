@@ -146,6 +146,11 @@ final class SimScheduler implements TaskScheduler {
   // ---- spawning and scheduling
 
   <T> SimTask<T> spawn(Future<T> future, String name, SimHost host) {
+    return spawn(future, name, host, false);
+  }
+
+  /** As {@link #spawn(Future, String, SimHost)}; {@code blockOn} for the task of a blockOn call. */
+  <T> SimTask<T> spawn(Future<T> future, String name, SimHost host, boolean blockOn) {
     SimHost owner = host;
     if (owner == null) {
       SimTask<?> spawner = onLoopThread() ? current : null;
@@ -153,7 +158,8 @@ final class SimScheduler implements TaskScheduler {
     }
     int number = numbers.incrementAndGet();
     String taskName = name != null ? name : "task-" + number;
-    SimTask<T> task = new SimTask<>(future, this, number, taskName, SpawnSite.capture(), owner);
+    SimTask<T> task =
+        new SimTask<>(future, this, number, taskName, SpawnSite.capture(), owner, blockOn);
     if (stopping || !owned.bind(task)) {
       throw new RuntimeClosedException(SimulatedRuntimeProvider.KIND, "spawn");
     }
@@ -185,6 +191,14 @@ final class SimScheduler implements TaskScheduler {
     }
     record(TraceEvent.Kind.FINISH, simTask.number);
     simTask.released.complete(null);
+  }
+
+  /** A blockOn task is joined by its caller, who may start waiting after it failed. */
+  @Override
+  public void unjoinedFailure(RawTask<?> task, Throwable failure) {
+    if (!((SimTask<?>) task).blockOn) {
+      runtime.failures().report(task, failure);
+    }
   }
 
   @Override

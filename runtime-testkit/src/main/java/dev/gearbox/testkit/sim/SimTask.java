@@ -19,6 +19,9 @@ final class SimTask<T> extends RawTask<T> {
   final String spawnSite;
   final SimHost host;
 
+  /** Whether this runs the future of a blockOn call, whose caller joins it. */
+  final boolean blockOn;
+
   /** What the task runs, for the deadlock report (its {@code toString} or class). */
   private final String futureDescription;
 
@@ -37,13 +40,20 @@ final class SimTask<T> extends RawTask<T> {
       int number,
       String name,
       String spawnSite,
-      SimHost host) {
+      SimHost host,
+      boolean blockOn) {
     super(future, scheduler);
+    this.blockOn = blockOn;
     this.number = number;
     this.name = name;
     this.spawnSite = spawnSite;
     this.host = host;
     this.futureDescription = describe(future);
+  }
+
+  @Override
+  public String toString() {
+    return "SimTask[#" + number + " '" + name + "', id " + id() + "]";
   }
 
   /** One line for the deadlock report. */

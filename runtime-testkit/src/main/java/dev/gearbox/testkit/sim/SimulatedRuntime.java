@@ -4,13 +4,16 @@ import dev.gearbox.future.Future;
 import dev.gearbox.runtime.JoinHandle;
 import dev.gearbox.runtime.RuntimeClosedException;
 import dev.gearbox.runtime.RuntimeMetrics;
+import dev.gearbox.runtime.UnjoinedFailureHandler;
 import dev.gearbox.spi.AbstractRuntime;
 import dev.gearbox.spi.BlockingPool;
 import dev.gearbox.spi.CurrentRuntime;
 import dev.gearbox.spi.Network;
+import dev.gearbox.spi.UnjoinedFailures;
 import dev.gearbox.time.PausedClock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -39,8 +42,19 @@ public final class SimulatedRuntime extends AbstractRuntime implements Network.O
   private final SimScheduler scheduler;
   private final SimNetwork network;
 
-  SimulatedRuntime(long seed, Duration deadlockGrace, int blockingMaxThreads, Duration keepAlive) {
-    super(SimulatedRuntimeProvider.KIND, new PausedClock(), PREFIX, blockingMaxThreads, keepAlive);
+  SimulatedRuntime(
+      long seed,
+      Duration deadlockGrace,
+      int blockingMaxThreads,
+      Duration keepAlive,
+      UnjoinedFailureHandler unjoinedFailureHandler) {
+    super(
+        SimulatedRuntimeProvider.KIND,
+        new PausedClock(),
+        PREFIX,
+        blockingMaxThreads,
+        keepAlive,
+        unjoinedFailureHandler);
     BlockingPool pool = blocking();
     this.scheduler =
         new SimScheduler(
@@ -137,7 +151,7 @@ public final class SimulatedRuntime extends AbstractRuntime implements Network.O
    */
   @Override
   protected <T> T runBlockOn(Future<T> future) {
-    SimTask<T> task = scheduler.spawn(future, "blockOn", null);
+    SimTask<T> task = scheduler.spawn(future, "blockOn", null, true);
     BlockOnCall<T> call = new BlockOnCall<>(task);
     scheduler.register(call);
     try {
@@ -179,7 +193,25 @@ public final class SimulatedRuntime extends AbstractRuntime implements Network.O
       public long polls() {
         return scheduler.polls();
       }
+
+      @Override
+      public long unjoinedFailures() {
+        return failures().count();
+      }
+
+      @Override
+      public Map<String, Long> all() {
+        Map<String, Long> all = RuntimeMetrics.super.all();
+        all.put("blockingThreads", (long) blocking().threads());
+        all.put("pendingTimers", (long) scheduler.pendingTimers());
+        return all;
+      }
     };
+  }
+
+  /** The runtime's account of unjoined failures, for its scheduler and metrics. */
+  UnjoinedFailures failures() {
+    return unjoinedFailures();
   }
 
   @Override

@@ -4,8 +4,10 @@ import dev.gearbox.runtime.ConfigException;
 import dev.gearbox.runtime.ConfigKey;
 import dev.gearbox.runtime.Runtime;
 import dev.gearbox.runtime.RuntimeConfig;
+import dev.gearbox.runtime.UnjoinedFailureHandler;
 import dev.gearbox.spi.CommonKeys;
 import dev.gearbox.spi.RuntimeProvider;
+import dev.gearbox.spi.UnjoinedFailures;
 import java.time.Duration;
 import java.util.List;
 
@@ -52,7 +54,8 @@ public final class SimulatedRuntimeProvider implements RuntimeProvider {
         seed,
         DEADLOCK_GRACE.defaultValue(),
         CommonKeys.BLOCKING_MAX_THREADS.defaultValue(),
-        CommonKeys.BLOCKING_KEEP_ALIVE.defaultValue());
+        CommonKeys.BLOCKING_KEEP_ALIVE.defaultValue(),
+        UnjoinedFailureHandler.log());
   }
 
   @Override
@@ -78,6 +81,7 @@ public final class SimulatedRuntimeProvider implements RuntimeProvider {
         DEADLOCK_GRACE,
         CommonKeys.BLOCKING_MAX_THREADS,
         CommonKeys.BLOCKING_KEEP_ALIVE,
+        CommonKeys.UNJOINED_FAILURE,
         CommonKeys.TIME_PAUSED);
   }
 
@@ -94,6 +98,7 @@ public final class SimulatedRuntimeProvider implements RuntimeProvider {
         config.get(SEED),
         config.get(DEADLOCK_GRACE),
         config.get(CommonKeys.BLOCKING_MAX_THREADS),
-        config.get(CommonKeys.BLOCKING_KEEP_ALIVE));
+        config.get(CommonKeys.BLOCKING_KEEP_ALIVE),
+        UnjoinedFailures.handlerFrom(config));
   }
 }
