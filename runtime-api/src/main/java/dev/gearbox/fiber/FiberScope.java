@@ -100,6 +100,7 @@ public final class FiberScope implements AutoCloseable {
                   throw failure;
                 }
               });
+      handle.toCompletableFuture(); // the scope joins its forks: their failures are not unjoined
       forks.add(handle);
       if (firstFailure != null) {
         handle.abort();

@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Fibers: virtual threads whose scheduler is a Gearbox runtime. Each fiber is one task of its
@@ -41,7 +40,6 @@ public final class FiberCarrier {
   }
 
   private static final System.Logger LOG = System.getLogger("dev.gearbox.fiber");
-  private static final AtomicLong NEXT_ID = new AtomicLong(1);
   private static final Kind KIND;
   private static final MethodHandle NEW_THREAD; // (Executor, Runnable) -> Thread; null for JDK
   private static final String FALLBACK_REASON;
@@ -101,11 +99,12 @@ public final class FiberCarrier {
     if (!carried) {
       warnOnce();
     }
-    FiberTask<T> fiber = new FiberTask<>(runtime, body, carried, NEXT_ID.getAndIncrement());
+    FiberTask<T> fiber = new FiberTask<>(runtime, body, carried);
     Thread thread =
         carried ? newCarriedThread(fiber) : Thread.ofVirtual().unstarted(fiber::runBody);
     fiber.bind(thread);
-    runtime.spawn(fiber); // the fiber's task: its first poll starts a carried thread
+    JoinHandle<Void> task = runtime.spawn(fiber); // its first poll starts a carried thread
+    fiber.handle.bindTask(task);
     if (!carried) {
       thread.start();
     }

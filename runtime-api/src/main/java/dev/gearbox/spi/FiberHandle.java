@@ -31,18 +31,30 @@ final class FiberHandle<T> implements JoinHandle<T> {
    * again (AtomicWaker's protocol), so no wake is lost.
    *
    * `cancelRequested` is set once by abort (any thread); the fiber's body wrapper reads it when the
-   * body ends to decide between its own outcome and cancelled.
+   * body ends to decide between its own outcome and cancelled. `observed` is set by whoever asks
+   * for the outcome (a poll, a join, a bridge); a failure that completes an unobserved handle is
+   * kept in `unjoinedFailure`, and the fiber's task rethrows it when the thread has ended, so the
+   * runtime reports it as it reports a task's failure that nobody joined.
    */
-  private final long id;
+  private volatile JoinHandle<?> task;
   private final CompletableFuture<T> outcome = new CompletableFuture<>();
   private final AtomicWaker joiner = new AtomicWaker();
   private final FiberTask<T> fiber;
   private volatile boolean cancelRequested;
   private volatile boolean observed;
+  private volatile Throwable unjoinedFailure;
 
-  FiberHandle(long id, FiberTask<T> fiber) {
-    this.id = id;
+  FiberHandle(FiberTask<T> fiber) {
     this.fiber = fiber;
+  }
+
+  /**
+   * Binds the fiber's task, whose id the fiber shares. Called before the handle is returned and
+   * before the fiber's body can run (by whichever comes first: the spawn, or the task's first
+   * poll).
+   */
+  void bindTask(JoinHandle<?> fiberTask) {
+    task = fiberTask;
   }
 
   // ---- the fiber's side
@@ -56,14 +68,25 @@ final class FiberHandle<T> implements JoinHandle<T> {
     return finish(outcome.complete(value));
   }
 
-  /** Completes as failed with what the body threw; false if already complete. */
+  /**
+   * Completes as failed with what the body threw; false if already complete. A failure nobody had
+   * asked for yet is kept for the fiber's task to report as an unjoined failure.
+   */
   boolean fail(Throwable cause) {
-    return finish(outcome.completeExceptionally(JoinException.failed(id, cause)));
+    if (!observed) {
+      unjoinedFailure = cause;
+    }
+    return finish(outcome.completeExceptionally(JoinException.failed(id(), cause)));
+  }
+
+  /** The body's failure if nobody had asked for the outcome when it failed, else null. */
+  Throwable unjoinedFailure() {
+    return unjoinedFailure;
   }
 
   /** Completes as cancelled; false if already complete. */
   boolean cancel() {
-    return finish(outcome.completeExceptionally(JoinException.cancelled(id)));
+    return finish(outcome.completeExceptionally(JoinException.cancelled(id())));
   }
 
   /**
@@ -82,9 +105,13 @@ final class FiberHandle<T> implements JoinHandle<T> {
 
   // ---- JoinHandle
 
+  /**
+   * The id of the fiber's task: a fiber and its task share it, so the runtime's reports about the
+   * task (an unjoined failure, a dump) name the fiber.
+   */
   @Override
   public long id() {
-    return id;
+    return task.id();
   }
 
   /**
@@ -141,7 +168,7 @@ final class FiberHandle<T> implements JoinHandle<T> {
     } catch (ExecutionException e) {
       // thrown below
     } catch (TimeoutException e) {
-      throw new TimeoutException("fiber " + id + " did not finish within " + timeout);
+      throw new TimeoutException("fiber " + id() + " did not finish within " + timeout);
     }
     return outcomeOrThrow();
   }
@@ -162,6 +189,6 @@ final class FiberHandle<T> implements JoinHandle<T> {
 
   @Override
   public String toString() {
-    return "Fiber[" + id + (outcome.isDone() ? ", finished" : "") + "]";
+    return "Fiber[" + id() + (outcome.isDone() ? ", finished" : "") + "]";
   }
 }

@@ -14,6 +14,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.locks.LockSupport;
@@ -92,11 +93,11 @@ final class FiberTask<T> implements Future<Void>, Executor, Context, Waker {
   private int budget = BUDGET;
   private boolean budgetSpent;
 
-  FiberTask(Runtime runtime, Callable<T> body, boolean carried, long id) {
+  FiberTask(Runtime runtime, Callable<T> body, boolean carried) {
     this.runtime = runtime;
     this.body = body;
     this.carried = carried;
-    this.handle = new FiberHandle<>(id, this);
+    this.handle = new FiberHandle<>(this);
   }
 
   /** Binds the fiber's thread; called once, before the carrier task is spawned. */
@@ -273,17 +274,20 @@ final class FiberTask<T> implements Future<Void>, Executor, Context, Waker {
   // ---- Future: the carrier task
 
   @Override
-  public Poll<Void> poll(Context cx) {
+  public Poll<Void> poll(Context cx) throws Exception {
     if (carrier != cx) {
       carrier = cx;
     }
     if (!carried) {
-      return handle.isFinished() ? Poll.ready(null) : Poll.pending();
+      return handle.isFinished() ? ended() : Poll.pending();
     }
     poller = Thread.currentThread();
     try {
       if (!started) {
         started = true;
+        if (cx instanceof JoinHandle<?> task) {
+          handle.bindTask(task); // the context a runtime polls with is the task itself
+        }
         thread.start(); // submits at once: the submission is taken below
       }
       if (takeSubmission()) {
@@ -293,12 +297,30 @@ final class FiberTask<T> implements Future<Void>, Executor, Context, Waker {
       poller = null;
     }
     if (!thread.isAlive()) {
-      return Poll.ready(null);
+      return ended();
     }
     if ((submission & SUBMITTED) != 0) {
       cx.waker().wake(); // resubmitted during the run (a yield): to the back of the queue
     }
     return Poll.pending();
+  }
+
+  /**
+   * The carrier task's outcome once the fiber ended: a failure nobody asked for is rethrown, so the
+   * runtime reports it as an unjoined failure of a task (its policy: log, ignore, shutdown).
+   */
+  private Poll<Void> ended() throws Exception {
+    Throwable unjoined = handle.unjoinedFailure();
+    if (unjoined instanceof Exception exception) {
+      throw exception;
+    }
+    if (unjoined instanceof Error error) {
+      throw error;
+    }
+    if (unjoined != null) {
+      throw new ExecutionException(unjoined);
+    }
+    return Poll.ready(null);
   }
 
   /**
@@ -363,7 +385,7 @@ final class FiberTask<T> implements Future<Void>, Executor, Context, Waker {
 
   @Override
   public String toString() {
-    return "FiberTask[" + handle.id() + "]";
+    return "Fiber[" + thread + "]"; // the thread says where it waits: VirtualThread[#n]/waiting
   }
 
   /** Where orphaned fibers unwind: platform threads, as a continuation needs. */

@@ -14,6 +14,7 @@ import dev.gearbox.runtime.FiberCancelledException;
 import dev.gearbox.runtime.JoinException;
 import dev.gearbox.runtime.JoinHandle;
 import dev.gearbox.runtime.Runtime;
+import dev.gearbox.runtime.UnjoinedFailureHandler;
 import dev.gearbox.sync.Channel;
 import dev.gearbox.testkit.ConformanceFutures.Gate;
 import java.net.InetAddress;
@@ -544,6 +545,66 @@ public interface FiberConformance extends ConformanceFixture {
     assertThat(awaited.isFinished()).isFalse();
     gate.release();
     assertThat(awaited.join()).isEqualTo("open");
+  }
+
+  /**
+   * A fiber's failure that nobody joined is reported as a task's is (counted, logged once, naming
+   * the fiber); a fiber whose outcome was asked for before it failed is not reported.
+   */
+  @Test
+  @Timeout(value = 30, threadMode = ThreadMode.SEPARATE_THREAD)
+  default void unjoinedFiberFailuresAreReported() {
+    Runtime runtime = runtime();
+    IllegalStateException unjoined = new IllegalStateException("unjoined fiber boom");
+    IllegalStateException joined = new IllegalStateException("joined fiber boom");
+    try (FailureFutures.LogCapture log =
+        new FailureFutures.LogCapture(UnjoinedFailureHandler.LOGGER_NAME)) {
+      CountDownLatch go = new CountDownLatch(1);
+      JoinHandle<Void> awaited =
+          runtime.spawnFiber(
+              () -> {
+                go.await();
+                throw joined;
+              });
+      java.util.concurrent.CompletableFuture<Void> bridge = awaited.toCompletableFuture();
+      go.countDown();
+      assertThat(catchThrowableOfType(JoinException.class, awaited::join).getCause())
+          .isSameAs(joined);
+      assertThat(bridge).isCompletedExceptionally();
+
+      JoinHandle<Void> failing =
+          runtime.spawnFiber(
+              () -> {
+                throw unjoined;
+              });
+      Await.until(WAIT, () -> !log.about(unjoined).isEmpty(), "the unjoined failure logged");
+      Await.until(WAIT, () -> runtime.metrics().aliveTasks() == 0, "every fiber ended");
+      assertThat(log.about(unjoined)).hasSize(1);
+      assertThat(log.about(unjoined).getFirst().getMessage())
+          .contains(String.valueOf(failing.id()));
+      assertThat(log.about(joined)).isEmpty();
+      assertThat(runtime.metrics().all().get("unjoinedFailures")).isEqualTo(1L);
+    }
+  }
+
+  /**
+   * {@code close()} called inside a fiber of the runtime returns (it cannot wait for the thread it
+   * runs on) and the runtime then terminates.
+   */
+  @Test
+  @Timeout(value = 30, threadMode = ThreadMode.SEPARATE_THREAD)
+  default void closeInsideAFiberReturns() {
+    Runtime runtime = createRuntime();
+    JoinHandle<String> fiber =
+        runtime.spawnFiber(
+            () -> {
+              Runtime.current().close();
+              return "closed";
+            });
+    Await.until(WAIT, runtime::isShutdown, "the fiber shut the runtime down");
+    assertThat(runtime.shutdown(WAIT)).as("terminated").isTrue();
+    // the fiber returned, or was cancelled by the shutdown it started: either way it ended
+    Await.until(WAIT, fiber::isFinished, "the fiber ended");
   }
 
   /** A future that is pending on its first poll (after waking itself) and ready on the next. */

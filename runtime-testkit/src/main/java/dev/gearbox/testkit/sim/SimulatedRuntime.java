@@ -8,6 +8,7 @@ import dev.gearbox.runtime.UnjoinedFailureHandler;
 import dev.gearbox.spi.AbstractRuntime;
 import dev.gearbox.spi.BlockingPool;
 import dev.gearbox.spi.CurrentRuntime;
+import dev.gearbox.spi.FiberCarrier;
 import dev.gearbox.spi.Network;
 import dev.gearbox.spi.UnjoinedFailures;
 import dev.gearbox.time.PausedClock;
@@ -128,6 +129,9 @@ public final class SimulatedRuntime extends AbstractRuntime implements Network.O
   @Override
   public <T> T blockOn(Future<T> future) {
     Objects.requireNonNull(future, "future");
+    if (FiberCarrier.inFiber()) {
+      return FiberCarrier.awaitOn(this, future); // parks the fiber, not the loop
+    }
     if (scheduler.onLoopThread()) {
       throw new IllegalStateException(
           "Runtime.blockOn() inside a task of the simulated runtime would block its only thread;"
