@@ -88,7 +88,7 @@ public class ParkerLincheckTest {
     new ModelCheckingOptions()
         .iterations(0)
         .addCustomScenario(scenario)
-        .invocationsPerIteration(20)
+        .invocationsPerIteration(30)
         .verifier(EpsilonVerifier.class)
         .check(ParkerLincheckTest.class);
   }

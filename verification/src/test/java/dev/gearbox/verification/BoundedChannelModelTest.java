@@ -65,7 +65,7 @@ public class BoundedChannelModelTest {
   /** A receiver waiting on the empty channel is woken by a send from another thread. */
   @Test
   void sendWakesTheWaitingReceiver() {
-    Scenario.of(getClass()).thread("receive", "receive").thread("fill", "send").check(20);
+    Scenario.of(getClass()).thread("receive", "receive").thread("fill", "send").check(40);
   }
 
   /** A sender waiting on the full channel is woken by the receive that frees the slot. */
