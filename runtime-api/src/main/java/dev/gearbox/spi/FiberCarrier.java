@@ -121,6 +121,25 @@ public final class FiberCarrier {
   }
 
   /**
+   * The platform thread that runs the calling code: the current thread, or, inside a fiber that a
+   * runtime carries, the worker polling the fiber now. A scheduler finds its own worker with it, so
+   * that a wake or spawn from a fiber goes to that worker's local queue as one from a task does.
+   * Safe for worker-owned state as long as nothing between the lookup and its use can park the
+   * fiber: it runs on that worker's thread, with the worker inside its poll, until it parks.
+   *
+   * @return the carrier thread
+   */
+  public static Thread carrierThread() {
+    Thread current = Thread.currentThread();
+    if (!current.isVirtual()) {
+      return current;
+    }
+    FiberTask<?> fiber = FiberTask.current();
+    Thread poller = fiber == null ? null : fiber.poller();
+    return poller != null ? poller : current;
+  }
+
+  /**
    * Whether the current thread is a fiber that {@code runtime} carries: its code then runs only on
    * that runtime's threads (a single-threaded runtime may treat it as its own thread).
    *

@@ -114,6 +114,11 @@ final class FiberTask<T> implements Future<Void>, Executor, Context, Waker {
     return runtime;
   }
 
+  /** The worker polling this fiber now, or null; read by the fiber's own code while it runs. */
+  Thread poller() {
+    return poller;
+  }
+
   /** Whether the fiber's runtime runs it (not the JDK's scheduler, not the orphan executor). */
   boolean carriedNow() {
     return carried && (submission & ORPHANED) == 0;

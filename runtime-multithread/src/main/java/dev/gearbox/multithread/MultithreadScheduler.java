@@ -3,6 +3,7 @@ package dev.gearbox.multithread;
 import dev.gearbox.future.Future;
 import dev.gearbox.runtime.RuntimeClosedException;
 import dev.gearbox.spi.BlockingPool;
+import dev.gearbox.spi.FiberCarrier;
 import dev.gearbox.spi.OwnedTasks;
 import dev.gearbox.spi.ParkingBlockOn;
 import dev.gearbox.spi.ParkingWaker;
@@ -95,7 +96,7 @@ final class MultithreadScheduler implements TaskScheduler, ParkingBlockOn.Host {
       throw new RuntimeClosedException(MultithreadRuntimeProvider.KIND, "spawn");
     }
     MultithreadTask<T> task = new MultithreadTask<>(future, this);
-    if (Thread.currentThread() instanceof Worker worker && worker.scheduler == this) {
+    if (FiberCarrier.carrierThread() instanceof Worker worker && worker.scheduler == this) {
       worker.countSpawned();
     } else {
       outsideSpawned.increment();
@@ -106,7 +107,7 @@ final class MultithreadScheduler implements TaskScheduler, ParkingBlockOn.Host {
 
   @Override
   public void schedule(RawTask<?> task) {
-    if (Thread.currentThread() instanceof Worker worker
+    if (FiberCarrier.carrierThread() instanceof Worker worker
         && worker.scheduler == this
         && !worker.isRetiring()) {
       worker.scheduleLifo(task);
@@ -117,7 +118,7 @@ final class MultithreadScheduler implements TaskScheduler, ParkingBlockOn.Host {
 
   @Override
   public void yieldNow(RawTask<?> task) {
-    if (Thread.currentThread() instanceof Worker worker
+    if (FiberCarrier.carrierThread() instanceof Worker worker
         && worker.scheduler == this
         && !worker.isRetiring()) {
       worker.scheduleLocal(task);
@@ -161,7 +162,7 @@ final class MultithreadScheduler implements TaskScheduler, ParkingBlockOn.Host {
   @Override
   public void release(RawTask<?> task) {
     owned.remove(task);
-    if (Thread.currentThread() instanceof Worker worker && worker.scheduler == this) {
+    if (FiberCarrier.carrierThread() instanceof Worker worker && worker.scheduler == this) {
       worker.countCompleted();
     } else {
       outsideCompleted.increment();

@@ -3,6 +3,7 @@ package dev.gearbox.workstealing;
 import dev.gearbox.future.Future;
 import dev.gearbox.runtime.RuntimeClosedException;
 import dev.gearbox.spi.BlockingPool;
+import dev.gearbox.spi.FiberCarrier;
 import dev.gearbox.spi.OwnedTasks;
 import dev.gearbox.spi.ParkingBlockOn;
 import dev.gearbox.spi.ParkingWaker;
@@ -25,7 +26,8 @@ final class WorkStealingScheduler implements TaskScheduler, ParkingBlockOn.Host 
    * Implementation notes: the fields are final and set before the worker threads start, except
    * `shutdown` (volatile, set once) and the counters. A thread finds its own
    * worker with `Thread.currentThread() instanceof WorkerThread`, a type check rather than a
-   * ThreadLocal lookup, and compares the worker's scheduler with this one, since a task of this
+   * ThreadLocal lookup (a fiber looks up the worker carrying it: FiberCarrier.carrierThread), and
+   * compares the worker's scheduler with this one, since a task of this
    * runtime may be woken from a worker of another.
    *
    * Which tasks `owned` holds: only waiting ones. A task is bound when it first returns Pending
@@ -115,9 +117,12 @@ final class WorkStealingScheduler implements TaskScheduler, ParkingBlockOn.Host 
     return task;
   }
 
-  /** The worker of this scheduler that runs the calling thread, or null. */
+  /**
+   * The worker of this scheduler that runs the calling code (a task's poll, or a fiber it carries),
+   * or null.
+   */
   WorkerThread currentWorker() {
-    return Thread.currentThread() instanceof WorkerThread worker && worker.scheduler == this
+    return FiberCarrier.carrierThread() instanceof WorkerThread worker && worker.scheduler == this
         ? worker
         : null;
   }
