@@ -1,7 +1,8 @@
 package dev.gearbox.benchmarks;
 
 /**
- * JVM options every benchmark fork runs with: a fixed heap, touched in full at start-up.
+ * JVM options every benchmark fork runs with: a fixed heap, touched in full at start-up; and, in
+ * forks that run fibers, the opening that lets Gearbox runtimes carry them ({@link #FIBER_OPENS}).
  *
  * <p>Every workload allocates its tasks, and skynet keeps a million of them alive at once. A heap
  * that grows during a run hands out memory the process has never touched, and on a virtual machine
@@ -19,6 +20,14 @@ public final class ForkOptions {
 
   /** Touches the whole heap at start-up, so no page is first touched while measuring. */
   public static final String PRE_TOUCH = "-XX:+AlwaysPreTouch";
+
+  /**
+   * Lets Gearbox runtimes carry fibers: the JDK's hook for a virtual thread's scheduler is not
+   * public. The benchmarks jar runs on the class path, hence {@code ALL-UNNAMED}. Without it fibers
+   * fall back to the JDK's virtual-thread scheduler, and a fiber benchmark measures that instead
+   * (its fork prints which carrier it has).
+   */
+  public static final String FIBER_OPENS = "--add-opens=java.base/java.lang=ALL-UNNAMED";
 
   private ForkOptions() {}
 }

@@ -3,6 +3,7 @@ package dev.gearbox.shootout;
 import dev.gearbox.runtime.ConfigException;
 import dev.gearbox.runtime.RuntimeConfig;
 import dev.gearbox.runtime.Runtimes;
+import dev.gearbox.shootout.workloads.FiberWorkloads;
 import dev.gearbox.shootout.workloads.StandardWorkloads;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,8 +12,8 @@ import java.util.Map;
 
 /**
  * What a shoot-out will run: the contestants (the installed Gearbox runtimes, found at run time,
- * and the JDK baselines) and the workloads (the standard ones and the caller's), narrowed by the
- * options.
+ * and the JDK baselines) and the workloads (the standard ones, the fiber ones and the caller's),
+ * narrowed by the options.
  */
 record Plan(List<Contestant> contestants, List<Workload> workloads, Options options) {
   /** The test-only deterministic runtime: left out unless asked for by name. */
@@ -77,10 +78,13 @@ record Plan(List<Contestant> contestants, List<Workload> workloads, Options opti
     }
   }
 
-  /** The standard workloads of the mode, then the extra ones, by name. */
+  /** The standard workloads of the mode, then the fiber workloads, then the extra ones, by name. */
   static Map<String, Workload> allWorkloads(boolean quick, List<Workload> extra) {
     Map<String, Workload> byName = new LinkedHashMap<>();
     for (Workload workload : quick ? StandardWorkloads.quick() : StandardWorkloads.full()) {
+      byName.put(workload.name(), workload);
+    }
+    for (Workload workload : quick ? FiberWorkloads.quick() : FiberWorkloads.full()) {
       byName.put(workload.name(), workload);
     }
     for (Workload workload : extra) {

@@ -53,7 +53,7 @@ final class Runner {
         cell++;
         out.printf(
             Locale.ROOT,
-            "[%2d/%d] %-14s on %-13s ",
+            "[%2d/%d] %-16s on %-13s ",
             cell,
             plan.cells(),
             workload.name(),

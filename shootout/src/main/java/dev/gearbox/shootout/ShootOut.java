@@ -1,5 +1,6 @@
 package dev.gearbox.shootout;
 
+import dev.gearbox.fiber.Fiber;
 import dev.gearbox.runtime.ConfigException;
 import dev.gearbox.runtime.Runtimes;
 import java.io.IOException;
@@ -196,14 +197,28 @@ public final class ShootOut {
     Options options = plan.options();
     return String.format(
         "%s mode: %d workloads × %d runtimes, %d warm-up and %d timed runs each"
-            + " (warm-up for at least %d ms), a fresh runtime per workload, %s",
+            + " (warm-up for at least %d ms), a fresh runtime per workload, %s; %s",
         options.quick() ? "quick" : "full",
         plan.workloads().size(),
         plan.contestants().size(),
         options.warmup(),
         options.runs(),
         options.warmupTime().toMillis(),
-        isolated ? "each runtime in a JVM of its own" : "every runtime in this JVM");
+        isolated ? "each runtime in a JVM of its own" : "every runtime in this JVM",
+        fiberCarrier());
+  }
+
+  /**
+   * What carries the fiber workloads' fibers, for the report, so that a fallback to the JDK's
+   * scheduler is seen: this JVM's carrier, which is also its children's, since they are started
+   * with its JVM options ({@link Relaunch#javaCommand}).
+   */
+  static String fiberCarrier() {
+    return Fiber.carrier() == Fiber.Carrier.RUNTIME
+        ? "fibers carried by their Gearbox runtime"
+        : "fibers NOT carried by their runtime but by the JDK's virtual-thread scheduler (the JVM"
+            + " lacks --add-opens java.base/java.lang=dev.gearbox.api, or sets"
+            + " gearbox.fiber.carrier=jdk)";
   }
 
   private static void list(Options options, List<Workload> extra, PrintStream out) {
@@ -213,7 +228,7 @@ public final class ShootOut {
     for (Map.Entry<String, Workload> entry : Plan.allWorkloads(options.quick(), extra).entrySet()) {
       Workload workload = entry.getValue();
       out.printf(
-          "  %-14s %,d %ss per run%n", entry.getKey(), workload.unitsPerRun(), workload.unit());
+          "  %-16s %,d %ss per run%n", entry.getKey(), workload.unitsPerRun(), workload.unit());
     }
   }
 }

@@ -5,7 +5,7 @@ import java.util.Locale;
 
 /** The table the shoot-out prints at the end: one block of rows per workload. */
 final class TextTable {
-  private static final String ROW = "%-14s %-13s %-24s %10s %10s %10s %12s %14s %9s%n";
+  private static final String ROW = "%-16s %-13s %-24s %10s %10s %10s %12s %14s %9s%n";
 
   private TextTable() {}
 
@@ -40,7 +40,7 @@ final class TextTable {
         } else {
           out.printf(
               Locale.ROOT,
-              "%-14s %-13s %-24s %s%n",
+              "%-16s %-13s %-24s %s%n",
               m.workload(),
               m.contestant(),
               m.threads(),

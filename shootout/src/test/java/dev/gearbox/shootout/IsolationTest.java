@@ -62,6 +62,16 @@ class IsolationTest {
   }
 
   @Test
+  void aChildJvmGetsTheOpeningThatLetsRuntimesCarryFibers() {
+    // This JVM has it from Surefire, as the launcher's JVM has it from ./gearbox run.
+    List<String> command =
+        Relaunch.javaCommand(ShootOut.class, 2, List.of("-Dx=y"), List.of("--quick"));
+    assertThat(command)
+        .contains("--add-opens=java.base/java.lang=dev.gearbox.api", "-Dx=y")
+        .endsWith("--quick");
+  }
+
+  @Test
   @Timeout(180)
   void eachRuntimeRunsInAJvmOfItsOwn(@TempDir Path dir) throws Exception {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class PlanTest {
 
   @Test
-  void byDefaultEveryInstalledRuntimeAndBothBaselinesRunEveryStandardWorkload() {
+  void byDefaultEveryInstalledRuntimeAndBothBaselinesRunEveryStandardAndFiberWorkload() {
     Plan plan = Plan.of(Options.parse("--quick"), List.of());
     assertThat(plan.contestants())
         .extracting(Contestant::name)
@@ -25,8 +25,11 @@ class PlanTest {
             "ping_pong",
             "chained_spawn",
             "skynet",
-            "tcp_echo");
-    assertThat(plan.cells()).isEqualTo(28);
+            "tcp_echo",
+            "fiber_yield_many",
+            "fiber_ping_pong",
+            "fiber_tcp_echo");
+    assertThat(plan.cells()).isEqualTo(40);
   }
 
   @Test
@@ -51,13 +54,13 @@ class PlanTest {
     assertThatThrownBy(() -> Plan.of(Options.parse("--workloads", "skynet,fib"), List.of()))
         .hasMessageStartingWith(
             "--workloads: 'fib' is not a workload: expected some of spawn_many,")
-        .hasMessageEndingWith("skynet, tcp_echo");
+        .hasMessageEndingWith("tcp_echo, fiber_yield_many, fiber_ping_pong, fiber_tcp_echo");
   }
 
   @Test
-  void extraWorkloadsComeAfterTheStandardOnesAndMayNotReuseAName() {
+  void extraWorkloadsComeAfterTheStandardAndFiberOnesAndMayNotReuseAName() {
     Plan plan = Plan.of(Options.parse(), List.of(new Named("mine")));
-    assertThat(plan.workloads()).extracting(Workload::name).endsWith("tcp_echo", "mine");
+    assertThat(plan.workloads()).extracting(Workload::name).endsWith("fiber_tcp_echo", "mine");
     assertThatThrownBy(() -> Plan.of(Options.parse(), List.of(new Named("skynet"))))
         .hasMessageContaining("two workloads are named 'skynet'");
   }

@@ -52,7 +52,7 @@ class ShootOutTest {
     assertThat(out())
         .contains("Gearbox shoot-out, quick mode: 2 workloads × 4 runtimes, 1 warm-up and 2 timed")
         .contains("machine: ")
-        .contains("[ 1/8] chained_spawn  on minimal", "[ 8/8] skynet         on virtual")
+        .contains("[ 1/8] chained_spawn    on minimal", "[ 8/8] skynet           on virtual")
         .contains("1.00×")
         .contains("reports: " + dir.resolve("report.csv"));
     assertThat(Files.readAllLines(dir.resolve("report.csv"))).hasSize(9);
@@ -81,9 +81,10 @@ class ShootOutTest {
             dir.toString());
     assertThat(status).isEqualTo(1);
     assertThat(out())
-        .contains("broken         on minimal       FAILED: IllegalStateException: wrong answer 41")
-        .contains("broken         on forkjoin      n/a")
-        .contains("chained_spawn  on forkjoin      median");
+        .contains(
+            "broken           on minimal       FAILED: IllegalStateException: wrong answer 41")
+        .contains("broken           on forkjoin      n/a")
+        .contains("chained_spawn    on forkjoin      median");
   }
 
   @Test
@@ -104,8 +105,8 @@ class ShootOutTest {
     assertThat(out())
         .contains("installed runtimes: minimal, workstealing")
         .contains("JDK baselines: forkjoin, virtual")
-        .contains("skynet         111,111 tasks per run")
-        .contains("broken         1 answers per run");
+        .contains("skynet           111,111 tasks per run")
+        .contains("broken           1 answers per run");
     assertThat(run(List.of(), "--describe")).isZero();
     assertThat(out()).contains("gearbox.workers");
   }

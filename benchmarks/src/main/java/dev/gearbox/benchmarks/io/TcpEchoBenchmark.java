@@ -33,7 +33,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@link TcpEcho}). One invocation is C × M round trips; the {@code roundTrips} counter reports
  * them per second. Quick run: {@code -p messages=500}. It runs on every runtime kind in turn;
  * {@code -p runtime=workstealing} picks one (any installed kind; a single-threaded one ignores
- * {@code workers}); the virtual-thread baseline is {@code VirtualThreadBenchmark.tcpEcho}.
+ * {@code workers}); the virtual-thread baseline is {@code VirtualThreadBenchmark.tcpEcho}, the same
+ * work written as fibers is {@link FiberTcpEchoBenchmark}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -42,7 +43,12 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 5)
 @Fork(
     value = 1,
-    jvmArgsAppend = {ForkOptions.HEAP_MIN, ForkOptions.HEAP_MAX, ForkOptions.PRE_TOUCH})
+    jvmArgsAppend = {
+      ForkOptions.HEAP_MIN,
+      ForkOptions.HEAP_MAX,
+      ForkOptions.PRE_TOUCH,
+      ForkOptions.FIBER_OPENS
+    })
 public class TcpEchoBenchmark {
   /** The runtime kind under test. */
   @Param({"minimal", "workstealing", "multithread", "embedded"})

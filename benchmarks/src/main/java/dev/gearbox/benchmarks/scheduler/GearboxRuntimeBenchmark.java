@@ -1,6 +1,7 @@
 package dev.gearbox.benchmarks.scheduler;
 
 import dev.gearbox.benchmarks.ForkOptions;
+import dev.gearbox.fiber.Fiber;
 import dev.gearbox.runtime.Runtime;
 import dev.gearbox.runtime.RuntimeConfig;
 import dev.gearbox.runtime.Runtimes;
@@ -23,15 +24,22 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The six scheduler workloads on one Gearbox runtime, found by kind through {@link Runtimes} with 2
- * workers; a subclass names the kind ({@link WorkStealingBenchmark}, {@link MinimalBenchmark},
- * {@link MultithreadBenchmark}, {@link EmbeddedBenchmark}).
+ * workers, and yield_many and ping_pong written as fibers ({@code fiberYieldMany}, {@code
+ * fiberPingPong}, beside {@code VirtualThreadBenchmark}'s plain virtual threads); a subclass names
+ * the kind ({@link WorkStealingBenchmark}, {@link MinimalBenchmark}, {@link MultithreadBenchmark},
+ * {@link EmbeddedBenchmark}). The fork prints what carries its fibers.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Fork(
     value = 1,
-    jvmArgsAppend = {ForkOptions.HEAP_MIN, ForkOptions.HEAP_MAX, ForkOptions.PRE_TOUCH})
+    jvmArgsAppend = {
+      ForkOptions.HEAP_MIN,
+      ForkOptions.HEAP_MAX,
+      ForkOptions.PRE_TOUCH,
+      ForkOptions.FIBER_OPENS
+    })
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public abstract class GearboxRuntimeBenchmark {
@@ -62,6 +70,7 @@ public abstract class GearboxRuntimeBenchmark {
     Map<String, String> config = new HashMap<>(config());
     config.put(RuntimeConfig.RUNTIME_KEY, kind());
     runtime = Runtimes.create(RuntimeConfig.of(config));
+    System.out.println("fibers carried by: " + Fiber.carrier());
   }
 
   /** Stops the runtime. */
@@ -104,5 +113,17 @@ public abstract class GearboxRuntimeBenchmark {
   @Benchmark
   public void skynet() {
     GearboxWorkloads.skynet(runtime);
+  }
+
+  /** fiber_yield_many: yield_many as fibers calling {@code Fiber.yieldNow()}. */
+  @Benchmark
+  public void fiberYieldMany() {
+    GearboxWorkloads.fiberYieldMany(runtime);
+  }
+
+  /** fiber_ping_pong: ping_pong as fibers awaiting one-slot channels. */
+  @Benchmark
+  public void fiberPingPong() {
+    GearboxWorkloads.fiberPingPong(runtime);
   }
 }

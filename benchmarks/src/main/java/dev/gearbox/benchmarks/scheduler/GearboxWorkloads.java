@@ -33,4 +33,12 @@ final class GearboxWorkloads {
   static void skynet(Runtime runtime) {
     Workloads.run(Workloads.SKYNET, runtime);
   }
+
+  static void fiberYieldMany(Runtime runtime) {
+    Workloads.run(Workloads.FIBER_YIELD_MANY, runtime);
+  }
+
+  static void fiberPingPong(Runtime runtime) {
+    Workloads.run(Workloads.FIBER_PING_PONG, runtime);
+  }
 }

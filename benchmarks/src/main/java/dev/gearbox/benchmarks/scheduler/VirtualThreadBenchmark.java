@@ -34,7 +34,8 @@ import org.openjdk.jmh.annotations.Warmup;
       "-Djdk.virtualThreadScheduler.maxPoolSize=2",
       ForkOptions.HEAP_MIN,
       ForkOptions.HEAP_MAX,
-      ForkOptions.PRE_TOUCH
+      ForkOptions.PRE_TOUCH,
+      ForkOptions.FIBER_OPENS
     })
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)

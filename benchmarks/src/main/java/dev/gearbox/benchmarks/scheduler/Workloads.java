@@ -3,6 +3,8 @@ package dev.gearbox.benchmarks.scheduler;
 import dev.gearbox.runtime.Runtime;
 import dev.gearbox.shootout.Workload;
 import dev.gearbox.shootout.workloads.ChainedSpawn;
+import dev.gearbox.shootout.workloads.FiberPingPong;
+import dev.gearbox.shootout.workloads.FiberYieldMany;
 import dev.gearbox.shootout.workloads.PingPong;
 import dev.gearbox.shootout.workloads.Skynet;
 import dev.gearbox.shootout.workloads.SpawnMany;
@@ -29,6 +31,10 @@ final class Workloads {
   static final Workload SKYNET = new Skynet(StandardWorkloads.SKYNET_DEPTH);
   static final Workload TCP_ECHO =
       new TcpEcho(StandardWorkloads.TCP_CONNECTIONS, StandardWorkloads.TCP_MESSAGES);
+  static final Workload FIBER_YIELD_MANY =
+      new FiberYieldMany(StandardWorkloads.YIELD_TASKS, StandardWorkloads.YIELDS);
+  static final Workload FIBER_PING_PONG =
+      new FiberPingPong(StandardWorkloads.PING_PONG_PAIRS, StandardWorkloads.ROUND_TRIPS);
 
   private Workloads() {}
 
