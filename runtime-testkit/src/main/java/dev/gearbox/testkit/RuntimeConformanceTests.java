@@ -47,7 +47,8 @@ public abstract class RuntimeConformanceTests
         SocketLifecycleConformance,
         SyncConformance,
         StreamConformance,
-        FiberConformance {
+        FiberConformance,
+        FiberStreamConformance {
 
   private volatile Runtime runtime;
   private volatile Runtime pausedRuntime;
