@@ -4,8 +4,10 @@ import dev.gearbox.fiber.Fiber;
 import dev.gearbox.future.Futures;
 import dev.gearbox.io.TcpListener;
 import dev.gearbox.io.TcpStream;
+import dev.gearbox.runtime.JoinException;
 import dev.gearbox.runtime.JoinHandle;
 import dev.gearbox.time.Time;
+import dev.gearbox.time.TimedOutException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -118,7 +120,7 @@ final class FiberAcceptor {
     sessions.values().removeIf(JoinHandle::isFinished);
     try {
       Fiber.await(Time.timeout(Futures.joinAll(List.copyOf(sessions.values())), bound));
-    } catch (RuntimeException tooSlow) {
+    } catch (TimedOutException | JoinException tooSlowOrFailed) {
       closeAll(); // a client that does not read is cut off
     }
   }
