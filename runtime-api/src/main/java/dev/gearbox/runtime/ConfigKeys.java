@@ -1,5 +1,6 @@
 package dev.gearbox.runtime;
 
+import dev.gearbox.spi.FiberCarrier;
 import dev.gearbox.spi.RuntimeProvider;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -26,7 +27,10 @@ final class ConfigKeys {
 
   private ConfigKeys() {}
 
-  /** Every key any of {@code providers} declares, by name, plus the runtime selector. */
+  /**
+   * Every key any of {@code providers} declares, by name, plus the runtime selector and the fiber
+   * carrier (JVM-wide system properties that no runtime declares).
+   */
   static Map<String, ConfigKey<?>> known(Collection<RuntimeProvider> providers) {
     Map<String, ConfigKey<?>> keys = new TreeMap<>();
     keys.put(
@@ -35,6 +39,13 @@ final class ConfigKeys {
             RuntimeConfig.RUNTIME_KEY,
             "",
             "the runtime kind; default: workstealing, else the only one"));
+    keys.put(
+        FiberCarrier.CARRIER_PROPERTY,
+        ConfigKey.ofString(
+            FiberCarrier.CARRIER_PROPERTY,
+            "runtime",
+            "what carries fibers, JVM-wide, read once: runtime (the default; the JDK's scheduler"
+                + " without --add-opens java.base/java.lang) or jdk (the JDK's scheduler)"));
     for (RuntimeProvider provider : providers) {
       for (ConfigKey<?> key : provider.configKeys()) {
         keys.putIfAbsent(key.name(), key);

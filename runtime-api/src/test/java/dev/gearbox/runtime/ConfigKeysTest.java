@@ -50,6 +50,16 @@ class ConfigKeysTest {
   }
 
   @Test
+  void theFiberCarrierPropertyIsAKnownKey() {
+    // a JVM-wide system property (read by FiberCarrier), not a runtime's key: it must not make
+    // Runtimes.create() fail as an unknown gearbox.* key
+    RuntimeConfig config =
+        RuntimeConfig.of(Map.of("gearbox.fiber.carrier", "jdk"), "system property");
+    ConfigKeys.checkKnown(config, ConfigKeys.known(List.of(PROVIDER)));
+    assertThat(ConfigKeys.known(List.of())).containsKey("gearbox.fiber.carrier");
+  }
+
+  @Test
   void anUnknownKeyNamesItsSourceAndTheNearestKnownKey() {
     RuntimeConfig config =
         RuntimeConfig.of(Map.of("gearbox.time.pausd", "true"), "system property");

@@ -53,7 +53,8 @@ public abstract class RuntimeConformanceTests
         ThrowingPollConformance,
         UnjoinedFailureConformance,
         ScopedGuardConformance,
-        FiberConformance {
+        FiberConformance,
+        FiberStreamConformance {
 
   private volatile Runtime runtime;
   private volatile Runtime pausedRuntime;
