@@ -5,9 +5,10 @@ import dev.gearbox.runtime.JoinException;
 import dev.gearbox.runtime.JoinHandle;
 import dev.gearbox.runtime.Runtime;
 import dev.gearbox.spi.CurrentRuntime;
-import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionException;
 
@@ -31,13 +32,14 @@ import java.util.concurrent.CompletionException;
  */
 public final class FiberScope implements AutoCloseable {
   /*
-   * Implementation notes: `forks` and `closed` are guarded by `this`; `firstFailure` is set once
+   * Implementation notes: `forks` (the forks still running: each removes itself as its body ends)
+   * and `closed` are guarded by `this`; `firstFailure` is set once
    * by the first fork that fails (not by cancellations), which then cancels the forks registered
    * so far and every later fork at registration. close() waits with an uninterruptible join, so a
    * cancelled owner still waits for its forks to unwind before its own block exits.
    */
   private final Runtime runtime;
-  private final List<JoinHandle<?>> forks = new ArrayList<>();
+  private final Set<JoinHandle<?>> forks = new LinkedHashSet<>(); // alive ones, in fork order
   private Throwable firstFailure;
   private boolean closed;
 
@@ -84,6 +86,7 @@ public final class FiberScope implements AutoCloseable {
   public <T> JoinHandle<T> fork(Callable<T> body) {
     Objects.requireNonNull(body, "body");
     JoinHandle<T> handle;
+    JoinHandle<?>[] self = new JoinHandle<?>[1];
     synchronized (this) {
       if (closed) {
         throw new IllegalStateException("fork on a closed FiberScope");
@@ -98,15 +101,27 @@ public final class FiberScope implements AutoCloseable {
                     failed(failure);
                   }
                   throw failure;
+                } finally {
+                  forget(self);
                 }
               });
       handle.toCompletableFuture(); // the scope joins its forks: their failures are not unjoined
-      forks.add(handle);
+      if (!handle.isFinished()) {
+        self[0] = handle;
+        forks.add(handle);
+      }
       if (firstFailure != null) {
         handle.abort();
       }
     }
     return handle;
+  }
+
+  /** Drops an ended fork, so a long-lived scope holds only the forks still running. */
+  private synchronized void forget(JoinHandle<?>[] self) {
+    if (self[0] != null) {
+      forks.remove(self[0]);
+    }
   }
 
   private void failed(Throwable failure) {

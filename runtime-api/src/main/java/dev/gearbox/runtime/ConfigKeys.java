@@ -39,13 +39,7 @@ final class ConfigKeys {
             RuntimeConfig.RUNTIME_KEY,
             "",
             "the runtime kind; default: workstealing, else the only one"));
-    keys.put(
-        FiberCarrier.CARRIER_PROPERTY,
-        ConfigKey.ofString(
-            FiberCarrier.CARRIER_PROPERTY,
-            "runtime",
-            "what carries fibers, JVM-wide, read once: runtime (the default; the JDK's scheduler"
-                + " without --add-opens java.base/java.lang) or jdk (the JDK's scheduler)"));
+    keys.put(FiberCarrier.CARRIER_PROPERTY, FiberCarrier.CARRIER_KEY);
     for (RuntimeProvider provider : providers) {
       for (ConfigKey<?> key : provider.configKeys()) {
         keys.putIfAbsent(key.name(), key);
@@ -91,6 +85,10 @@ final class ConfigKeys {
     for (Map.Entry<String, String> entry : config.values().entrySet()) {
       String name = entry.getKey();
       if (!name.startsWith(PREFIX) || name.equals(RuntimeConfig.RUNTIME_KEY)) {
+        continue;
+      }
+      if (name.equals(FiberCarrier.CARRIER_PROPERTY)) {
+        FiberCarrier.CARRIER_KEY.parse(entry.getValue(), config.source(name));
         continue;
       }
       ConfigKey<?> own = chosen == null ? null : declared(chosen, name);

@@ -1,12 +1,12 @@
 package dev.gearbox.spi;
 
 import dev.gearbox.future.Future;
+import dev.gearbox.runtime.ConfigKey;
 import dev.gearbox.runtime.JoinHandle;
 import dev.gearbox.runtime.Runtime;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
@@ -43,12 +43,30 @@ public final class FiberCarrier {
   private static final Kind KIND;
   private static final MethodHandle NEW_THREAD; // (Executor, Runnable) -> Thread; null for JDK
   private static final String FALLBACK_REASON;
+  private static final String REFUSED; // a bad CARRIER_PROPERTY, reported by every spawn
+
+  /**
+   * The key of {@link #CARRIER_PROPERTY}, for configuration checks: {@code runtime} or {@code jdk}.
+   */
+  public static final ConfigKey<String> CARRIER_KEY =
+      new ConfigKey<>(
+          CARRIER_PROPERTY,
+          "runtime",
+          "runtime or jdk",
+          "what carries fibers, JVM-wide, read once: runtime (the default; the JDK's scheduler"
+              + " without --add-opens java.base/java.lang) or jdk (the JDK's scheduler)",
+          text ->
+              switch (text) {
+                case "runtime", "jdk" -> text;
+                default -> null;
+              });
 
   static {
     String chosen = System.getProperty(CARRIER_PROPERTY, "runtime");
     MethodHandle factory = null;
     String reason = null;
-    switch (chosen.toLowerCase(Locale.ROOT)) {
+    String refused = null;
+    switch (chosen) {
       case "runtime" -> {
         try {
           factory = virtualThreadFactory();
@@ -58,16 +76,17 @@ public final class FiberCarrier {
       }
       case "jdk" -> reason = CARRIER_PROPERTY + "=jdk";
       default ->
-          throw new IllegalArgumentException(
+          refused =
               "system property "
                   + CARRIER_PROPERTY
                   + "='"
                   + chosen
-                  + "' is not a fiber carrier; allowed: runtime, jdk");
+                  + "' is not a fiber carrier: expected runtime or jdk";
     }
     NEW_THREAD = factory;
     KIND = factory != null ? Kind.RUNTIME : Kind.JDK;
     FALLBACK_REASON = reason;
+    REFUSED = refused;
   }
 
   private static boolean warned;
@@ -95,6 +114,9 @@ public final class FiberCarrier {
   public static <T> JoinHandle<T> spawn(Runtime runtime, Callable<T> body) {
     Objects.requireNonNull(runtime, "runtime");
     Objects.requireNonNull(body, "body");
+    if (REFUSED != null) {
+      throw new IllegalArgumentException(REFUSED);
+    }
     boolean carried = KIND == Kind.RUNTIME;
     if (!carried) {
       warnOnce();

@@ -60,6 +60,16 @@ class ConfigKeysTest {
   }
 
   @Test
+  void aBadFiberCarrierIsRefusedWithWhatIsAllowed() {
+    RuntimeConfig config =
+        RuntimeConfig.of(Map.of("gearbox.fiber.carrier", "loom"), "system property");
+    assertThatThrownBy(() -> ConfigKeys.checkValues(config, null, List.of(PROVIDER)))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("gearbox.fiber.carrier=loom")
+        .hasMessageContaining("runtime or jdk");
+  }
+
+  @Test
   void anUnknownKeyNamesItsSourceAndTheNearestKnownKey() {
     RuntimeConfig config =
         RuntimeConfig.of(Map.of("gearbox.time.pausd", "true"), "system property");
@@ -104,7 +114,8 @@ class ConfigKeysTest {
     assertThatThrownBy(() -> ConfigKeys.checkKnown(config, ConfigKeys.known(List.of(PROVIDER))))
         .hasMessageContaining("did you mean gearbox.workers?")
         .hasMessageContaining(
-            "The known keys: gearbox.runtime, gearbox.time.paused, gearbox.workers");
+            "The known keys: gearbox.fiber.carrier, gearbox.runtime, gearbox.time.paused,"
+                + " gearbox.workers");
   }
 
   @Test
