@@ -31,8 +31,8 @@ import org.junit.jupiter.api.Test;
 public class SleepersLincheckTest {
   private final AtomicInteger queued = new AtomicInteger();
   private final Sleepers sleepers;
-  private final SimulatedWorker worker = new SimulatedWorker();
-  private volatile boolean ran;
+  private final SimulatedWorker first = new SimulatedWorker();
+  private final SimulatedWorker second = new SimulatedWorker();
 
   public SleepersLincheckTest() {
     Settings settings =
@@ -40,11 +40,16 @@ public class SleepersLincheckTest {
     sleepers = new Sleepers(new Monitor(null, settings));
   }
 
-  /** The worker runs until it has taken a task, parking when it finds none. */
+  /** The first worker runs until it has taken a task, parking when it finds none. */
   @Operation
-  public void workerRunsOneTask() {
-    worker.runOneTask();
-    ran = true;
+  public void firstWorkerRunsOneTask() {
+    first.runOneTask();
+  }
+
+  /** The second worker, likewise. */
+  @Operation
+  public void secondWorkerRunsOneTask() {
+    second.runOneTask();
   }
 
   /** Another thread pushes a task to the shared queue and notifies (pushShared). */
@@ -54,19 +59,22 @@ public class SleepersLincheckTest {
     sleepers.notifyOne();
   }
 
-  /** After the threads: the task ran, nobody is left on the stack, no notification is pending. */
+  /**
+   * After the threads (as many pushes as worker runs): every task ran, nobody is left on the stack,
+   * no notification is pending.
+   */
   @Validate
-  public void taskRanAndNobodySleeps() {
-    if (!ran || queued.get() != 0 || sleepers.sleeping() != 0 || worker.notified) {
+  public void everyTaskRanAndNobodySleeps() {
+    if (queued.get() != 0 || sleepers.sleeping() != 0 || first.notified || second.notified) {
       throw new IllegalStateException(
-          "ran "
-              + ran
-              + ", queued "
+          "queued "
               + queued.get()
               + ", sleeping "
               + sleepers.sleeping()
               + ", notified "
-              + worker.notified);
+              + first.notified
+              + " "
+              + second.notified);
     }
   }
 
@@ -127,15 +135,32 @@ public class SleepersLincheckTest {
     }
   }
 
+  /** The Dekker pair: one worker parking, one push. */
   @Test
   void aPushWhileTheWorkerParksIsRun() throws Exception {
-    List<List<Actor>> threads =
-        List.of(List.of(actor("workerRunsOneTask")), List.of(actor("pushThenNotify")));
+    check(50, List.of(List.of(actor("firstWorkerRunsOneTask")), List.of(actor("pushThenNotify"))));
+  }
+
+  /**
+   * Two workers, two pushes from one thread: pushes made while a worker spins wake nobody, so the
+   * last spinner to find work wakes one more (Tokio's rule) for the task left behind.
+   */
+  @Test
+  void pushesWhileAWorkerSpinsReachTheParkedOne() throws Exception {
+    check(
+        100,
+        List.of(
+            List.of(actor("firstWorkerRunsOneTask")),
+            List.of(actor("secondWorkerRunsOneTask")),
+            List.of(actor("pushThenNotify"), actor("pushThenNotify"))));
+  }
+
+  private static void check(int invocations, List<List<Actor>> threads) {
     ExecutionScenario scenario = new ExecutionScenario(List.of(), threads, List.of(), null);
     new ModelCheckingOptions()
         .iterations(0)
         .addCustomScenario(scenario)
-        .invocationsPerIteration(50)
+        .invocationsPerIteration(invocations)
         .verifier(EpsilonVerifier.class)
         .check(SleepersLincheckTest.class);
   }
