@@ -63,12 +63,23 @@ public class IdleLincheckTest {
     notifyParked();
   }
 
-  /** After the threads: a queued task has a worker not parked (running, searching or woken). */
+  /**
+   * After the threads: a queued task has a worker not parked (running, searching or woken), and the
+   * counts agree with the parked workers' stack.
+   */
   @Validate
   public void noTaskLeftWithEveryWorkerParked() {
     if (queued.get() > 0 && idle.unparked() == 0) {
       throw new IllegalStateException(
           queued.get() + " task(s) queued with every worker parked, searching " + idle.searching());
+    }
+    int parked = 0;
+    for (int index = 0; index < WORKERS; index++) {
+      parked += idle.isParked(index) ? 1 : 0;
+    }
+    if (idle.unparked() + parked != WORKERS || idle.searching() > idle.unparked()) {
+      throw new IllegalStateException(
+          "unparked " + idle.unparked() + ", parked " + parked + ", searching " + idle.searching());
     }
   }
 
