@@ -35,7 +35,17 @@ final class Sleepers {
    * The monitor sleeps while every worker does: it sets `monitorParked` and re-reads `sleeping`;
    * whoever takes a worker off the stack writes `sleeping` and then reads `monitorParked`.
    */
-  private final ArrayDeque<Worker> sleepers = new ArrayDeque<>();
+  /**
+   * The parked side: a worker, seen only as what its waker calls. An interface so that the model
+   * check (SleepersLincheckTest) can stand in for a worker thread; Worker is the only production
+   * implementation.
+   */
+  interface Sleeper {
+    /** Wakes this sleeper; called once by whoever took it off the stack. */
+    void notifyWorker();
+  }
+
+  private final ArrayDeque<Sleeper> sleepers = new ArrayDeque<>();
   private final AtomicInteger spinning = new AtomicInteger();
   private volatile int sleeping;
   private final Monitor monitor;
@@ -49,7 +59,7 @@ final class Sleepers {
     if (spinning.get() != 0 || sleeping == 0) {
       return;
     }
-    Worker woken;
+    Sleeper woken;
     synchronized (this) {
       woken = sleepers.pollFirst();
       if (woken == null) {
@@ -63,13 +73,13 @@ final class Sleepers {
 
   /** Wakes every sleeping worker; for shutdown. */
   void notifyAll0() {
-    Worker[] woken;
+    Sleeper[] woken;
     synchronized (this) {
-      woken = sleepers.toArray(new Worker[0]);
+      woken = sleepers.toArray(new Sleeper[0]);
       sleepers.clear();
       sleeping = 0;
     }
-    for (Worker worker : woken) {
+    for (Sleeper worker : woken) {
       worker.notifyWorker();
     }
   }
@@ -89,7 +99,7 @@ final class Sleepers {
   }
 
   /** Announces that {@code worker} is about to park; it must re-check the queue after this. */
-  void sleep(Worker worker) {
+  void sleep(Sleeper worker) {
     synchronized (this) {
       sleepers.addFirst(worker);
       sleeping = sleepers.size();
@@ -103,7 +113,7 @@ final class Sleepers {
    * @return true if it was still on the stack; false if a waker took it off (a notification is on
    *     its way)
    */
-  boolean cancel(Worker worker) {
+  boolean cancel(Sleeper worker) {
     synchronized (this) {
       if (!sleepers.removeFirstOccurrence(worker)) {
         return false;

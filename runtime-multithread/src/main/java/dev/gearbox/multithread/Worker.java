@@ -13,7 +13,8 @@ import java.util.concurrent.locks.LockSupport;
  * when it finds nothing, then parks. It ends at shutdown, or after the poll it is stuck in once the
  * monitor has replaced it.
  */
-sealed class Worker extends Thread implements CurrentRuntime.Carrier permits PaddedWorker {
+sealed class Worker extends Thread implements CurrentRuntime.Carrier, Sleepers.Sleeper
+    permits PaddedWorker {
   /*
    * Implementation notes.
    *
@@ -347,7 +348,8 @@ sealed class Worker extends Thread implements CurrentRuntime.Carrier permits Pad
   }
 
   /** Wakes this worker from its park; called by whoever took it off the sleepers' stack. */
-  void notifyWorker() {
+  @Override
+  public void notifyWorker() {
     notified = true;
     LockSupport.unpark(this);
   }
