@@ -29,5 +29,8 @@ public final class ForkOptions {
    */
   public static final String FIBER_OPENS = "--add-opens=java.base/java.lang=ALL-UNNAMED";
 
+  /** With {@link #FIBER_OPENS}: lets a fiber poll what it awaits pinned to its worker. */
+  public static final String FIBER_EXPORTS = "--add-exports=java.base/jdk.internal.vm=ALL-UNNAMED";
+
   private ForkOptions() {}
 }

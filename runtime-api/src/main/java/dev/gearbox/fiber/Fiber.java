@@ -44,8 +44,8 @@ public final class Fiber {
     RUNTIME,
     /**
      * The JDK's default virtual-thread scheduler: the JVM lacks {@code --add-opens
-     * java.base/java.lang=dev.gearbox.api} (or {@code =ALL-UNNAMED}), or {@code
-     * gearbox.fiber.carrier=jdk} chose it.
+     * java.base/java.lang=dev.gearbox.api --add-exports java.base/jdk.internal.vm=dev.gearbox.api}
+     * ({@code ALL-UNNAMED} on the class path), or {@code gearbox.fiber.carrier=jdk} chose it.
      */
     JDK
   }

@@ -54,9 +54,10 @@ public interface Runtime extends AutoCloseable {
    * The fiber is one task of the runtime: it counts as alive, shutdown cancels it. Costs a virtual
    * thread and its task; a resume costs one task poll and allocates nothing.
    *
-   * <p>Without {@code --add-opens java.base/java.lang=dev.gearbox.api} (or {@code =ALL-UNNAMED} on
-   * the class path) the fiber runs on the JDK's default virtual-thread scheduler instead, with one
-   * WARNING logged; see {@code dev.gearbox.fiber.Fiber#carrier()}.
+   * <p>Without {@code --add-opens java.base/java.lang=dev.gearbox.api --add-exports
+   * java.base/jdk.internal.vm=dev.gearbox.api} ({@code ALL-UNNAMED} on the class path) the fiber
+   * runs on the JDK's default virtual-thread scheduler instead, with one WARNING logged; see {@code
+   * dev.gearbox.fiber.Fiber#carrier()}.
    *
    * @param body the fiber's code; what it returns or throws completes the handle
    * @param <T> its result type

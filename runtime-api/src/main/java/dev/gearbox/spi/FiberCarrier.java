@@ -18,12 +18,13 @@ import java.util.concurrent.Executor;
  * when fibers run: workstealing steals them, embedded runs them on its one thread, the simulated
  * runtime orders them by its seed.
  *
- * <p>The JDK's hook for a virtual thread's scheduler is not public: it needs {@code --add-opens
- * java.base/java.lang=dev.gearbox.api} (module path) or {@code =ALL-UNNAMED} (class path). Without
- * it fibers still work, on the JDK's default virtual-thread scheduler, and the first fiber logs one
- * WARNING that names the flag; {@link #carrier()} tells which is in use. The system property
- * {@value #CARRIER_PROPERTY} ({@code runtime}, the default, or {@code jdk}) chooses the JDK's
- * scheduler on purpose, for comparisons.
+ * <p>The JDK's hook for a virtual thread's scheduler is not public, nor is pinning a fiber to its
+ * worker while it polls: they need {@code --add-opens java.base/java.lang=dev.gearbox.api
+ * --add-exports java.base/jdk.internal.vm=dev.gearbox.api} (module path; {@code ALL-UNNAMED} on the
+ * class path). Without them fibers still work, on the JDK's default virtual-thread scheduler, and
+ * the first fiber logs one WARNING that names the flags; {@link #carrier()} tells which is in use.
+ * The system property {@value #CARRIER_PROPERTY} ({@code runtime}, the default, or {@code jdk})
+ * chooses the JDK's scheduler on purpose, for comparisons.
  *
  * <p>This class is the runtime side; applications use {@code dev.gearbox.fiber.Fiber}.
  */
@@ -42,6 +43,8 @@ public final class FiberCarrier {
   private static final System.Logger LOG = System.getLogger("dev.gearbox.fiber");
   private static final Kind KIND;
   private static final MethodHandle NEW_THREAD; // (Executor, Runnable) -> Thread; null for JDK
+  private static final MethodHandle PIN; // Continuation.pin(); null for JDK
+  private static final MethodHandle UNPIN;
   private static final String FALLBACK_REASON;
   private static final String REFUSED; // a bad CARRIER_PROPERTY, reported by every spawn
 
@@ -64,11 +67,13 @@ public final class FiberCarrier {
   static {
     String chosen = System.getProperty(CARRIER_PROPERTY, "runtime");
     MethodHandle factory = null;
+    MethodHandle[] pinning = {null, null};
     String reason = null;
     String refused = null;
     switch (chosen) {
       case "runtime" -> {
         try {
+          pinning = continuationPinning();
           factory = virtualThreadFactory();
         } catch (ReflectiveOperationException | RuntimeException e) {
           reason = e.toString();
@@ -84,6 +89,8 @@ public final class FiberCarrier {
                   + "' is not a fiber carrier: expected runtime or jdk";
     }
     NEW_THREAD = factory;
+    PIN = pinning[0];
+    UNPIN = pinning[1];
     KIND = factory != null ? Kind.RUNTIME : Kind.JDK;
     FALLBACK_REASON = reason;
     REFUSED = refused;
@@ -253,9 +260,45 @@ public final class FiberCarrier {
         "Gearbox fibers run on the JDK's default virtual-thread scheduler, not on their runtime:"
             + " start the JVM with --add-opens java.base/java.lang="
             + target
+            + " --add-exports java.base/jdk.internal.vm="
+            + target
             + " to let Gearbox runtimes carry them ("
             + FALLBACK_REASON
             + ")");
+  }
+
+  /**
+   * {@code jdk.internal.vm.Continuation.pin()} and {@code unpin()}, which {@code --add-exports
+   * java.base/jdk.internal.vm} makes accessible: a fiber polls what it awaits pinned to its worker
+   * (see FiberTask's notes).
+   */
+  private static MethodHandle[] continuationPinning() throws ReflectiveOperationException {
+    MethodHandles.Lookup lookup = MethodHandles.lookup();
+    Class<?> continuation = Class.forName("jdk.internal.vm.Continuation");
+    MethodType none = MethodType.methodType(void.class);
+    return new MethodHandle[] {
+      lookup.findStatic(continuation, "pin", none), lookup.findStatic(continuation, "unpin", none)
+    };
+  }
+
+  /**
+   * Pins the current fiber to its worker: a lock it waits for blocks the worker, as a task's does.
+   */
+  static void pin() {
+    try {
+      PIN.invokeExact();
+    } catch (Throwable e) {
+      throw new IllegalStateException("could not pin a fiber to its worker", e);
+    }
+  }
+
+  /** Undoes {@link #pin()}. */
+  static void unpin() {
+    try {
+      UNPIN.invokeExact();
+    } catch (Throwable e) {
+      throw new IllegalStateException("could not unpin a fiber from its worker", e);
+    }
   }
 
   /**

@@ -57,6 +57,14 @@ final class FiberTask<T> implements Future<Void>, Executor, Context, Waker {
    * see itself there); `carrier` is written by every poll (the same waker and context each time).
    * `budget` and `budgetSpent` belong to the fiber's own thread.
    *
+   * # Pinning
+   * An awaited future is polled (and dropped) with the fiber pinned to its worker. Its poll runs
+   * the runtime's own code, which takes locks that workers take too (the selector's wake-up lock,
+   * a registration's monitor, the timer wheel's lock). Unpinned, a fiber waiting for such a lock
+   * unmounts, possibly holding another, and its resubmission can land in the queue of the very
+   * worker that waits for the lock it holds: a deadlock. Pinned, it waits on its worker's thread as
+   * a task's poll does.
+   *
    * # Cancellation
    * abort sets the handle's flag and interrupts the thread. await checks the interrupt flag before
    * each poll and after each park: an interrupted fiber drops the awaited future and throws
@@ -150,6 +158,14 @@ final class FiberTask<T> implements Future<Void>, Executor, Context, Waker {
     } finally {
       scope.close();
       CURRENT.remove();
+      if (!carried) {
+        // on the JDK's scheduler the fiber's task only waits for the handle: wake it to end it
+        // (its poll stores the context before it reads the handle, this reads it after)
+        Context bound = carrier;
+        if (bound != null) {
+          bound.waker().wake();
+        }
+      }
     }
   }
 
@@ -184,7 +200,7 @@ final class FiberTask<T> implements Future<Void>, Executor, Context, Waker {
     while (true) {
       Poll<R> poll;
       try {
-        poll = target.poll(this);
+        poll = pollPinned(target);
       } catch (JoinException failed) {
         throw spawned ? unwrapSpawned(failed) : failed;
       } catch (RuntimeException unchecked) {
@@ -204,6 +220,23 @@ final class FiberTask<T> implements Future<Void>, Executor, Context, Waker {
         budget = BUDGET; // the fiber gave up its worker (or was woken at once): a fresh budget
       }
       checkCancelled(target, spawned);
+    }
+  }
+
+  /**
+   * Polls {@code target} with the fiber pinned to its worker when the runtime carries it: the poll
+   * runs the runtime's own code (channels, the reactor, the timer wheel), whose locks workers also
+   * take, so a fiber must not unmount while waiting for or holding one (see the notes).
+   */
+  private <R> Poll<R> pollPinned(Future<R> target) throws Exception {
+    if (!carried) {
+      return target.poll(this);
+    }
+    FiberCarrier.pin();
+    try {
+      return target.poll(this);
+    } finally {
+      FiberCarrier.unpin();
     }
   }
 
@@ -229,7 +262,16 @@ final class FiberTask<T> implements Future<Void>, Executor, Context, Waker {
     if (spawned && awaited instanceof JoinHandle<?> task) {
       task.abort(); // the task awaitOn spawned for this wait: nobody else wants it
     } else if (awaited != null) {
-      awaited.drop();
+      if (carried) {
+        FiberCarrier.pin();
+      }
+      try {
+        awaited.drop();
+      } finally {
+        if (carried) {
+          FiberCarrier.unpin();
+        }
+      }
     }
     throw new FiberCancelledException(
         "fiber "

@@ -217,7 +217,8 @@ public final class ShootOut {
     return Fiber.carrier() == Fiber.Carrier.RUNTIME
         ? "fibers carried by their Gearbox runtime"
         : "fibers NOT carried by their runtime but by the JDK's virtual-thread scheduler (the JVM"
-            + " lacks --add-opens java.base/java.lang=dev.gearbox.api, or sets"
+            + " lacks --add-opens java.base/java.lang=dev.gearbox.api --add-exports"
+            + " java.base/jdk.internal.vm=dev.gearbox.api, or sets"
             + " gearbox.fiber.carrier=jdk)";
   }
 

@@ -67,7 +67,10 @@ class IsolationTest {
     List<String> command =
         Relaunch.javaCommand(ShootOut.class, 2, List.of("-Dx=y"), List.of("--quick"));
     assertThat(command)
-        .contains("--add-opens=java.base/java.lang=dev.gearbox.api", "-Dx=y")
+        .contains(
+            "--add-opens=java.base/java.lang=dev.gearbox.api",
+            "--add-exports=java.base/jdk.internal.vm=dev.gearbox.api",
+            "-Dx=y")
         .endsWith("--quick");
   }
 

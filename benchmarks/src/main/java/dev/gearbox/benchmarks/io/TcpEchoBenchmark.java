@@ -47,7 +47,8 @@ import org.openjdk.jmh.annotations.Warmup;
       ForkOptions.HEAP_MIN,
       ForkOptions.HEAP_MAX,
       ForkOptions.PRE_TOUCH,
-      ForkOptions.FIBER_OPENS
+      ForkOptions.FIBER_OPENS,
+      ForkOptions.FIBER_EXPORTS
     })
 public class TcpEchoBenchmark {
   /** The runtime kind under test. */

@@ -35,7 +35,8 @@ import org.openjdk.jmh.annotations.Warmup;
       ForkOptions.HEAP_MIN,
       ForkOptions.HEAP_MAX,
       ForkOptions.PRE_TOUCH,
-      ForkOptions.FIBER_OPENS
+      ForkOptions.FIBER_OPENS,
+      ForkOptions.FIBER_EXPORTS
     })
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)

@@ -14,8 +14,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * Without {@code --add-opens java.base/java.lang}, fibers still work, on the JDK's default
- * scheduler, and say so once. Checked in a JVM of its own started without the flag.
+ * Without {@code --add-opens java.base/java.lang} (and the export of jdk.internal.vm), fibers still
+ * work, on the JDK's default scheduler, and say so once. Checked in a JVM of its own started
+ * without the flag.
  */
 class FiberFallbackTest {
 
@@ -58,7 +59,9 @@ class FiberFallbackTest {
     }
     assertThat(child.exitValue()).as("exit status; stderr:%n%s", err).isZero();
     assertThat(out).contains("carrier=JDK sum=45");
-    assertThat(err).contains("--add-opens java.base/java.lang=ALL-UNNAMED");
+    assertThat(err)
+        .contains("--add-opens java.base/java.lang=ALL-UNNAMED")
+        .contains("--add-exports java.base/jdk.internal.vm=ALL-UNNAMED");
     assertThat(err.split("add-opens", -1)).as("warned once:%n%s", err).hasSize(2);
   }
 }
