@@ -3,6 +3,7 @@ package dev.gearbox.fiber;
 import dev.gearbox.future.Future;
 import dev.gearbox.runtime.JoinHandle;
 import dev.gearbox.runtime.Runtime;
+import dev.gearbox.runtime.Runtimes;
 import dev.gearbox.spi.CurrentRuntime;
 import dev.gearbox.spi.FiberCarrier;
 import dev.gearbox.time.Time;
@@ -36,6 +37,8 @@ import java.util.concurrent.Callable;
  * java.util.concurrent} locks there on those JDKs.
  */
 public final class Fiber {
+  private static volatile Runtime defaultRuntime; // made by defaultRuntime() on first use
+
   private Fiber() {}
 
   /** What runs fibers' virtual threads in this JVM. */
@@ -52,23 +55,44 @@ public final class Fiber {
 
   /**
    * Spawns {@code body} as a fiber of the current runtime (inside a fiber, a task, {@code blockOn}
-   * or {@code spawnBlocking}).
+   * or {@code spawnBlocking}), or, on a thread of no runtime, of the {@linkplain #defaultRuntime()
+   * default runtime}.
    *
    * @param body the fiber's code
    * @param <T> its result type
    * @return the fiber's handle
-   * @throws IllegalStateException on a thread of no runtime: use {@link Runtime#spawnFiber}
+   * @throws dev.gearbox.runtime.ConfigException if the default runtime is needed and the
+   *     configuration does not make one
    */
   public static <T> JoinHandle<T> spawn(Callable<T> body) {
     Objects.requireNonNull(body, "body");
     Runtime runtime = CurrentRuntime.get();
-    if (runtime == null) {
-      throw new IllegalStateException(
-          "Fiber.spawn() on thread '"
-              + Thread.currentThread().getName()
-              + "', which belongs to no runtime: use runtime.spawnFiber(body)");
+    return (runtime != null ? runtime : defaultRuntime()).spawnFiber(body);
+  }
+
+  /**
+   * The runtime of fibers spawned from threads of no runtime: made on first use by {@link
+   * Runtimes#create()} from the configuration (system properties, environment, {@code
+   * gearbox.properties}; {@code workstealing} by default), and made again if it was shut down. It
+   * is never shut down by Gearbox; its threads are daemons, so it does not keep the JVM alive. A
+   * runtime whose tasks run only inside {@code blockOn} (such as {@code minimal} with {@code
+   * gearbox.workers=0}) runs no fibers on its own: create and drive your own runtime then.
+   *
+   * @return the default runtime
+   * @throws dev.gearbox.runtime.ConfigException if the configuration does not make a runtime
+   */
+  public static Runtime defaultRuntime() {
+    Runtime current = defaultRuntime;
+    if (current == null || current.isShutdown()) {
+      synchronized (Fiber.class) {
+        current = defaultRuntime;
+        if (current == null || current.isShutdown()) {
+          current = Runtimes.create();
+          defaultRuntime = current;
+        }
+      }
     }
-    return runtime.spawnFiber(body);
+    return current;
   }
 
   /**
