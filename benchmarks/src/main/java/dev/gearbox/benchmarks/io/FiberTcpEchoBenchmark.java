@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -70,20 +69,6 @@ public class FiberTcpEchoBenchmark {
   private TcpListener listener;
   private JoinHandle<Void> server;
 
-  /** Round trips completed, reported per second by JMH. */
-  @State(Scope.Thread)
-  @AuxCounters(AuxCounters.Type.OPERATIONS)
-  public static class Counters {
-    /** Round trips of the current iteration. */
-    public long roundTrips;
-
-    /** Resets the count for an iteration. */
-    @Setup(Level.Iteration)
-    public void reset() {
-      roundTrips = 0;
-    }
-  }
-
   /**
    * Starts the runtime and the echo server.
    *
@@ -116,7 +101,7 @@ public class FiberTcpEchoBenchmark {
    * @throws Exception if a client fails
    */
   @Benchmark
-  public long echoRoundTrips(Counters counters) throws Exception {
+  public long echoRoundTrips(TcpEchoBenchmark.Counters counters) throws Exception {
     long bytes = new FiberTcpEcho(connections, messages).roundTrips(rt, listener.localAddress());
     counters.roundTrips += (long) connections * messages;
     return bytes;
