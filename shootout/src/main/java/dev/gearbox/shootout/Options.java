@@ -60,7 +60,7 @@ record Options(
                              (default 2, 1 to 1024); single-threaded runtimes run as they are
         --set KEY=VALUE      a configuration key for every runtime that declares it (repeatable;
                              default gearbox.embedded.poolSize=2000000, room for skynet)
-        --quick              smaller workloads, about two minutes in all
+        --quick              smaller workloads, two to three minutes in all
         --full               the workloads at their defined sizes (cancels --quick)
         --same-jvm           run every runtime in this JVM (default: each runtime in a JVM of
                              its own, so no runtime runs on code the JIT shaped for another's)
