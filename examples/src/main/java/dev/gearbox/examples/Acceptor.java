@@ -5,6 +5,7 @@ import dev.gearbox.future.Futures;
 import dev.gearbox.future.Step;
 import dev.gearbox.io.TcpListener;
 import dev.gearbox.io.TcpStream;
+import dev.gearbox.runtime.RuntimeClosedException;
 import dev.gearbox.runtime.Task;
 import dev.gearbox.sync.Notify;
 import dev.gearbox.time.Time;
@@ -53,6 +54,7 @@ final class Acceptor {
   private final Notify ended = new Notify();
   private final AtomicLong accepted = new AtomicLong();
   private final AtomicLong acceptFailures = new AtomicLong();
+  private final AtomicLong sessionFailures = new AtomicLong();
   private volatile boolean stopping;
 
   Acceptor(TcpListener listener) {
@@ -80,6 +82,14 @@ final class Acceptor {
   /** Accepts that failed and were retried after a back-off. */
   long acceptFailures() {
     return acceptFailures.get();
+  }
+
+  /**
+   * Sessions that failed with something other than a closed or reset connection (a bug in the
+   * session), each logged at {@code WARNING}.
+   */
+  long sessionFailures() {
+    return sessionFailures.get();
   }
 
   /** The sessions (and connections) alive now. */
@@ -144,17 +154,26 @@ final class Acceptor {
       stream.close(); // accepted while stopping: closeAll may have missed it
     }
     try {
-      Task.spawn(
-          session
-              .apply(stream)
-              .recover(failure -> null) // reset by the client, or closed by the server
-              .inspect(done -> end(stream)));
+      Task.spawn(session.apply(stream).recover(this::sessionFailed).inspect(done -> end(stream)));
     } catch (RuntimeException notSpawned) {
       LOG.log(
           System.Logger.Level.WARNING,
           "a connection to " + localAddress() + " is closed unserved: " + notSpawned);
       end(stream);
     }
+  }
+
+  /**
+   * A session's failure ends only that session. A connection reset by the client or closed by the
+   * server (an {@link IOException}) or a runtime shutting down is the normal end of a conversation;
+   * anything else is a bug in the session and is counted and logged, so that it is not lost.
+   */
+  private Void sessionFailed(Throwable failure) {
+    if (!(failure instanceof IOException) && !(failure instanceof RuntimeClosedException)) {
+      sessionFailures.incrementAndGet();
+      LOG.log(System.Logger.Level.WARNING, "a session failed; its connection is closed", failure);
+    }
+    return null;
   }
 
   /** A session ended: its connection closes and leaves the live ones. */
