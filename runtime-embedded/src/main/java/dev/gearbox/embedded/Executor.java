@@ -1,6 +1,7 @@
 package dev.gearbox.embedded;
 
 import dev.gearbox.spi.RuntimeDriver;
+import dev.gearbox.spi.sched.CoopBudget;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -40,8 +41,6 @@ public final class Executor implements AutoCloseable {
    * the run queue's local list and every task's timer links belong to that thread. `closed`,
    * `ended` and `sleeping` are volatile.
    */
-  private static final int BUDGET = 128;
-
   private final String name;
   private final TimeDriver time;
   private final IdleStep idle;
@@ -54,7 +53,7 @@ public final class Executor implements AutoCloseable {
   private volatile boolean sleeping;
   private volatile boolean closed;
   private volatile boolean ended;
-  private int budget = BUDGET;
+  private int budget = CoopBudget.PER_POLL;
   private boolean inRun;
   private long polls;
 
@@ -225,7 +224,7 @@ public final class Executor implements AutoCloseable {
     while (node != null) {
       TaskNode next = node.runNext(); // read first: a wake during the poll relinks the node
       node.runNext(null);
-      budget = BUDGET;
+      budget = CoopBudget.PER_POLL;
       node.runFromQueue(this);
       Thread.interrupted(); // a task's interrupt of this thread ends with its poll: see the notes
       polled++;

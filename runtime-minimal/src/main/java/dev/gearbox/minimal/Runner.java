@@ -5,6 +5,7 @@ import dev.gearbox.future.Future;
 import dev.gearbox.future.Poll;
 import dev.gearbox.runtime.RuntimeClosedException;
 import dev.gearbox.spi.RawTask;
+import dev.gearbox.spi.sched.CoopBudget;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ThreadLocalRandom;
@@ -55,12 +56,6 @@ final class Runner {
    * MainContext.
    */
   private static final int GLOBAL_FIRST_INTERVAL = 61;
-
-  /**
-   * Units of the cooperative budget each poll of a task or of the main future starts with, as in
-   * the other runtimes (Tokio's 128).
-   */
-  static final int BUDGET = 128;
 
   private final ExecutorState state;
   private final LocalRunQueue local;
@@ -130,7 +125,7 @@ final class Runner {
             state.sleepers.remove(this);
           }
           state.sleepers.notifyOne();
-          budget = BUDGET;
+          budget = CoopBudget.PER_POLL;
           if (task.run()) {
             state.polls.increment();
           }
@@ -189,7 +184,7 @@ final class Runner {
   }
 
   private <T> Poll<T> pollMain(Future<T> main, Context cx) {
-    budget = BUDGET;
+    budget = CoopBudget.PER_POLL;
     try {
       return main.poll(cx);
     } catch (RuntimeException | Error e) {

@@ -256,11 +256,6 @@ final class MultithreadScheduler implements TaskScheduler, ParkingBlockOn.Host {
   }
 
   @Override
-  public int pollBudget() {
-    return Worker.BUDGET;
-  }
-
-  @Override
   public void addBlockOnWaiter(ParkingWaker waker) {
     blockOnWaiters.add(waker);
   }

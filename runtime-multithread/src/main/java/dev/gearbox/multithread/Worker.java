@@ -3,6 +3,7 @@ package dev.gearbox.multithread;
 import dev.gearbox.spi.CurrentRuntime;
 import dev.gearbox.spi.DeferredUnparks;
 import dev.gearbox.spi.RawTask;
+import dev.gearbox.spi.sched.CoopBudget;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.locks.LockSupport;
@@ -66,7 +67,6 @@ sealed class Worker extends Thread implements CurrentRuntime.Carrier, Sleepers.S
    * shared queue (at shutdown it aborts them instead), takes itself off the sleepers' stack and,
    * if the queue holds work, passes on the wake-up it may have been sent.
    */
-  static final int BUDGET = 128;
   static final int SPIN_LIMIT = 512;
   static final int MAX_LIFO_POLLS = 3;
   static final int SHARED_QUEUE_INTERVAL = 61;
@@ -243,7 +243,7 @@ sealed class Worker extends Thread implements CurrentRuntime.Carrier, Sleepers.S
 
   private void poll(RawTask<?> task) {
     long seq = (long) POLL_SEQ.get(this);
-    budget = BUDGET;
+    budget = CoopBudget.PER_POLL;
     polling = task;
     POLL_SEQ.setRelease(this, seq + 1);
     try {

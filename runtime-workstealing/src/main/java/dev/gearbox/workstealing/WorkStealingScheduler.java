@@ -306,11 +306,6 @@ final class WorkStealingScheduler implements TaskScheduler, ParkingBlockOn.Host 
   }
 
   @Override
-  public int pollBudget() {
-    return WorkerThread.BUDGET;
-  }
-
-  @Override
   public void addBlockOnWaiter(ParkingWaker waker) {
     blockOnWaiters.add(waker);
   }

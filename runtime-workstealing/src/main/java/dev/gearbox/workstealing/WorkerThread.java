@@ -4,6 +4,7 @@ import dev.gearbox.runtime.Runtime;
 import dev.gearbox.spi.CurrentRuntime;
 import dev.gearbox.spi.DeferredUnparks;
 import dev.gearbox.spi.RuntimeDriver;
+import dev.gearbox.spi.sched.CoopBudget;
 
 /**
  * One worker of the runtime: a platform thread that runs its LIFO slot and local queue, takes from
@@ -64,9 +65,6 @@ sealed class WorkerThread extends Thread implements CurrentRuntime.Carrier
    */
   static final int EVENT_INTERVAL = 61;
   static final int MAX_LIFO_POLLS = 3;
-
-  /** Budget units a task gets for one poll. */
-  static final int BUDGET = 128;
 
   /** Unparks of blockOn callers a worker holds back at most before it issues them all. */
   static final int MAX_DEFERRED_UNPARKS = 4;
@@ -265,7 +263,7 @@ sealed class WorkerThread extends Thread implements CurrentRuntime.Carrier
 
   /** Gives the poll about to start its cooperative budget. */
   void resetBudget() {
-    budget = BUDGET;
+    budget = CoopBudget.PER_POLL;
   }
 
   /**

@@ -1,0 +1,16 @@
+/**
+ * Scheduler parts that several runtimes share, written once: the cooperative budget ({@link
+ * dev.gearbox.spi.sched.CoopBudget}). Each runtime module keeps only its policy: when it looks at
+ * the global queue, how much it steals, how its idle set wakes workers.
+ *
+ * <p>Exported only to the runtime modules (a qualified export). The package depends on the JDK and
+ * JCTools' {@code atomic} queues only, so the rest of the SPI may use it.
+ *
+ * <p>What is not here, and why: a worker's LIFO slot and budget counter are fields of the worker
+ * thread object itself, since a field written at every poll must not live in an object the
+ * collector places beside others (see the padded workers of {@code runtime-workstealing} and {@code
+ * runtime-multithread}); and the padding itself must be declared by the most derived class, since
+ * the JVM lays out a subclass's fields after its superclass's. The idle sets differ in protocol
+ * (docs/runtimes.md says how and why), so each runtime keeps its own, under one name, {@code Idle}.
+ */
+package dev.gearbox.spi.sched;
