@@ -8,6 +8,7 @@ import dev.gearbox.spi.RawTask;
 import dev.gearbox.spi.RuntimeDriver;
 import dev.gearbox.spi.TaskScheduler;
 import dev.gearbox.spi.UnjoinedFailures;
+import dev.gearbox.spi.sched.MpmcGlobalQueue;
 import java.lang.invoke.VarHandle;
 import java.util.Arrays;
 import java.util.concurrent.atomic.LongAdder;
@@ -44,7 +45,11 @@ final class ExecutorState implements TaskScheduler {
    * Fields: `runners` copy-on-write under `runnersLock`, read anywhere; `closed` any thread;
    * `drive` final (null for an executor without timers and I/O); the rest are thread-safe objects.
    */
-  final GlobalQueue global = new GlobalQueue();
+
+  /** The global queue's ring: FIFO and allocation-free up to this depth, starvation-free beyond. */
+  static final int GLOBAL_QUEUE_CAPACITY = 4096;
+
+  final MpmcGlobalQueue<RawTask<?>> global = new MpmcGlobalQueue<>(GLOBAL_QUEUE_CAPACITY);
   final Sleepers sleepers = new Sleepers();
   final LongAdder polls = new LongAdder();
   private final OwnedTasks owned = new OwnedTasks();
@@ -85,7 +90,7 @@ final class ExecutorState implements TaskScheduler {
     if (CurrentExecutor.current() instanceof Runner runner && runner.state() == this) {
       runner.localQueue().push(task);
     } else {
-      global.offer(task);
+      global.push(task);
     }
     VarHandle.fullFence();
     sleepers.notifyOne();

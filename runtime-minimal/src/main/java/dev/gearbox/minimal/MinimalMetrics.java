@@ -65,7 +65,7 @@ final class MinimalMetrics implements RuntimeMetrics {
     ExecutorState state = executor.state();
     all.put("runners", (long) state.runners().length);
     all.put("sleepingRunners", (long) state.sleepers.count());
-    all.put("globalQueueDepth", (long) state.global.estimatedSize());
+    all.put("globalQueueDepth", (long) state.global.depth());
     all.put("blockingThreads", (long) blocking.threads());
     all.put("pendingTimers", (long) driver.pendingTimers());
     return all;

@@ -91,7 +91,7 @@ class ExecutorTest {
                 }
                 return Poll.ready(handles);
               });
-      assertThat(executor.state().global.estimatedSize()).isEqualTo(1_000);
+      assertThat(executor.state().global.depth()).isEqualTo(1_000);
       long sum = 0;
       for (JoinHandle<Integer> handle : spawnedInside) {
         sum += executor.run(handle);

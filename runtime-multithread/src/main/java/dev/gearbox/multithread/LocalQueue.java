@@ -1,6 +1,7 @@
 package dev.gearbox.multithread;
 
 import dev.gearbox.spi.RawTask;
+import dev.gearbox.spi.sched.MpmcGlobalQueue;
 import java.util.Arrays;
 import java.util.function.Consumer;
 import org.jctools.queues.MessagePassingQueue;
@@ -22,7 +23,7 @@ final class LocalQueue {
    * rule): the newest tasks stay local, so a fan-out such as skynet keeps running depth first
    * instead of leaving its newest tasks behind everything in the shared queue. The half moves as
    * one batch: one CAS takes it from the ring into the owner's scratch array, and the shared
-   * queue takes it with one CAS too (see RunQueue.pushBatch), with one wake-up for the batch.
+   * queue takes it with one CAS too (see MpmcGlobalQueue.pushBatch), with one wake-up for the batch.
    *
    * Threads: push, takeBatch: the owner only. poll, stealHalfInto, drainTo, isEmpty, size: any thread
    * (stealHalfInto's destination must be owned by the calling thread). A push is an ordered store,
@@ -120,7 +121,7 @@ final class LocalQueue {
    *
    * @return a task to run, or null if {@code source} looked empty
    */
-  RawTask<?> takeBatch(RunQueue source, int count) {
+  RawTask<?> takeBatch(MpmcGlobalQueue<RawTask<?>> source, int count) {
     source.drain(receiver, Math.min(count, CAPACITY - ring.size() + 1));
     return receiver.takeFirst();
   }

@@ -84,7 +84,7 @@ final class Monitor extends Thread {
 
   private boolean everyWorkerSleeps() {
     return scheduler.sleepers.sleeping() >= scheduler.workerCount()
-        && scheduler.queue.isEmpty()
+        && scheduler.globalQueue.isEmpty()
         && !scheduler.slots().retiredHoldWork();
   }
 

@@ -49,7 +49,7 @@ final class MultithreadMetrics implements RuntimeMetrics {
     Map<String, Long> all = RuntimeMetrics.super.all();
     all.put("parks", scheduler.slots().parks());
     all.put("sleepingWorkers", (long) scheduler.sleepers.sleeping());
-    all.put("runQueueDepth", (long) scheduler.queue.depth() + scheduler.slots().localDepth());
+    all.put("runQueueDepth", (long) scheduler.globalQueue.depth() + scheduler.slots().localDepth());
     all.put("replacedWorkers", scheduler.slots().replacements());
     all.put("retiringWorkers", (long) scheduler.slots().extraWorkers());
     all.put("refusedReplacements", scheduler.slots().refusedReplacements());

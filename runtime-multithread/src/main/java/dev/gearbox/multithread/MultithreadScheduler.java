@@ -10,6 +10,7 @@ import dev.gearbox.spi.ParkingWaker;
 import dev.gearbox.spi.RawTask;
 import dev.gearbox.spi.RuntimeDriver;
 import dev.gearbox.spi.TaskScheduler;
+import dev.gearbox.spi.sched.MpmcGlobalQueue;
 import dev.gearbox.time.PausedClock;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,11 +47,15 @@ final class MultithreadScheduler implements TaskScheduler, ParkingBlockOn.Host {
    * `closed` and aborts it itself. Entries of tasks already complete are stale: aborting them does
    * nothing.
    */
+
+  /** The global queue's ring: tasks beyond it go to its overflow list, a node each. */
+  static final int GLOBAL_QUEUE_CAPACITY = 1 << 16;
+
   final MultithreadRuntime runtime;
   final Settings settings;
   final RuntimeDriver driver;
   final BlockingPool blocking;
-  final RunQueue queue = new RunQueue();
+  final MpmcGlobalQueue<RawTask<?>> globalQueue = new MpmcGlobalQueue<>(GLOBAL_QUEUE_CAPACITY);
   final OwnedTasks owned = new OwnedTasks();
   final Monitor monitor;
   final Sleepers sleepers;
@@ -132,7 +137,7 @@ final class MultithreadScheduler implements TaskScheduler, ParkingBlockOn.Host {
    * cancels the task, since the queue's last drain may have missed it. Any thread.
    */
   void pushShared(RawTask<?> task) {
-    queue.push(task);
+    globalQueue.push(task);
     sleepers.notifyOne();
     if (owned.isClosed()) {
       task.abort(); // a no-op if a worker ran it to its end already
@@ -145,7 +150,7 @@ final class MultithreadScheduler implements TaskScheduler, ParkingBlockOn.Host {
    * thread.
    */
   void pushSharedBatch(RawTask<?>[] tasks, int count) {
-    queue.pushBatch(tasks, count);
+    globalQueue.pushBatch(tasks, count);
     sleepers.notifyOne();
     if (owned.isClosed()) {
       for (int i = 0; i < count; i++) {
@@ -250,7 +255,7 @@ final class MultithreadScheduler implements TaskScheduler, ParkingBlockOn.Host {
   boolean everyTaskWaits() {
     return pausedClock
         && sleepers.sleeping() >= slots.count()
-        && queue.isEmpty()
+        && globalQueue.isEmpty()
         && blockOnPolls.get() == 0
         && blocking.aliveTasks() == 0;
   }
@@ -306,7 +311,7 @@ final class MultithreadScheduler implements TaskScheduler, ParkingBlockOn.Host {
 
   /** Cancels what the shared queue holds; by the driver thread once it ended its loop. */
   void abortQueued() {
-    for (RawTask<?> task = queue.poll(); task != null; task = queue.poll()) {
+    for (RawTask<?> task = globalQueue.poll(); task != null; task = globalQueue.poll()) {
       task.abort(); // a no-op for a stale entry, whose task is complete
     }
   }

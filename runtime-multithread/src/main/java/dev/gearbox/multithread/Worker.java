@@ -4,6 +4,7 @@ import dev.gearbox.spi.CurrentRuntime;
 import dev.gearbox.spi.DeferredUnparks;
 import dev.gearbox.spi.RawTask;
 import dev.gearbox.spi.sched.CoopBudget;
+import dev.gearbox.spi.sched.MpmcGlobalQueue;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.locks.LockSupport;
@@ -95,7 +96,7 @@ sealed class Worker extends Thread implements CurrentRuntime.Carrier, Sleepers.S
 
   final MultithreadScheduler scheduler;
   final int slot;
-  private final RunQueue queue;
+  private final MpmcGlobalQueue<RawTask<?>> globalQueue;
   private final Sleepers sleepers;
   final LocalQueue local;
 
@@ -128,7 +129,7 @@ sealed class Worker extends Thread implements CurrentRuntime.Carrier, Sleepers.S
     setDaemon(true);
     this.scheduler = scheduler;
     this.slot = slot;
-    this.queue = scheduler.queue;
+    this.globalQueue = scheduler.globalQueue;
     this.sleepers = scheduler.sleepers;
     this.local = new LocalQueue(scheduler::pushSharedBatch);
   }
@@ -147,7 +148,7 @@ sealed class Worker extends Thread implements CurrentRuntime.Carrier, Sleepers.S
       } else {
         handOff();
       }
-      if (retiring && !sleepers.cancel(this) && !queue.isEmpty()) {
+      if (retiring && !sleepers.cancel(this) && !globalQueue.isEmpty()) {
         sleepers.notifyOne(); // a wake-up meant for this worker
       }
       scheduler.workerEnded(this);
@@ -182,7 +183,7 @@ sealed class Worker extends Thread implements CurrentRuntime.Carrier, Sleepers.S
     if (--untilSharedFirst == 0) {
       untilSharedFirst = SHARED_QUEUE_INTERVAL; // fairness: outside work is never starved
       deferredUnparks.unparkAll();
-      task = queue.poll();
+      task = globalQueue.poll();
       if (task != null) {
         return task;
       }
@@ -200,8 +201,9 @@ sealed class Worker extends Thread implements CurrentRuntime.Carrier, Sleepers.S
    * steal from another worker's local queue.
    */
   private RawTask<?> findTask() {
-    if (!queue.isEmpty()) {
-      RawTask<?> task = local.takeBatch(queue, queue.depth() / scheduler.workerCount() + 1);
+    if (!globalQueue.isEmpty()) {
+      RawTask<?> task =
+          local.takeBatch(globalQueue, globalQueue.depth() / scheduler.workerCount() + 1);
       if (task != null) {
         return task;
       }
@@ -235,7 +237,7 @@ sealed class Worker extends Thread implements CurrentRuntime.Carrier, Sleepers.S
       Thread.onSpinWait();
       task = findTask();
     }
-    if (sleepers.stopSpinning() && task != null && (!queue.isEmpty() || !local.isEmpty())) {
+    if (sleepers.stopSpinning() && task != null && (!globalQueue.isEmpty() || !local.isEmpty())) {
       sleepers.notifyOne(); // pushes made while this worker spun woke nobody
     }
     return task;
@@ -262,7 +264,7 @@ sealed class Worker extends Thread implements CurrentRuntime.Carrier, Sleepers.S
   private void park() {
     deferredUnparks.unparkAll();
     sleepers.sleep(this);
-    if (!queue.isEmpty() || scheduler.anyLocalWork() || scheduler.isShutdown() || retiring) {
+    if (!globalQueue.isEmpty() || scheduler.anyLocalWork() || scheduler.isShutdown() || retiring) {
       if (sleepers.cancel(this)) {
         return;
       }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.gearbox.future.Poll;
 import dev.gearbox.spi.RawTask;
 import dev.gearbox.spi.TaskScheduler;
+import dev.gearbox.spi.sched.MpmcGlobalQueue;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -40,7 +41,8 @@ class LocalQueueTest {
 
   @Test
   void aFullQueueMovesItsOlderHalfToTheSharedQueue() {
-    RunQueue shared = new RunQueue();
+    MpmcGlobalQueue<RawTask<?>> shared =
+        new MpmcGlobalQueue<>(MultithreadScheduler.GLOBAL_QUEUE_CAPACITY);
     LocalQueue local = new LocalQueue(shared::pushBatch);
     List<RawTask<?>> tasks = tasks(LocalQueue.CAPACITY + 44);
     tasks.forEach(task -> local.push(task));
@@ -57,7 +59,8 @@ class LocalQueueTest {
 
   @Test
   void aThiefTakesHalfRoundedUpAndRunsTheOldest() {
-    RunQueue shared = new RunQueue();
+    MpmcGlobalQueue<RawTask<?>> shared =
+        new MpmcGlobalQueue<>(MultithreadScheduler.GLOBAL_QUEUE_CAPACITY);
     LocalQueue victim = new LocalQueue(shared::pushBatch);
     LocalQueue thief = new LocalQueue(shared::pushBatch);
     List<RawTask<?>> tasks = tasks(9);
@@ -72,7 +75,8 @@ class LocalQueueTest {
 
   @Test
   void aStealIntoAFullQueueOverflowsToTheSharedQueue() {
-    RunQueue shared = new RunQueue();
+    MpmcGlobalQueue<RawTask<?>> shared =
+        new MpmcGlobalQueue<>(MultithreadScheduler.GLOBAL_QUEUE_CAPACITY);
     LocalQueue victim = new LocalQueue(shared::pushBatch);
     LocalQueue thief = new LocalQueue(shared::pushBatch);
     tasks(10).forEach(task -> victim.push(task));
@@ -85,7 +89,8 @@ class LocalQueueTest {
 
   @Test
   void aBatchTakesAtMostTheRoomLeftAndDrainMovesEverything() {
-    RunQueue shared = new RunQueue();
+    MpmcGlobalQueue<RawTask<?>> shared =
+        new MpmcGlobalQueue<>(MultithreadScheduler.GLOBAL_QUEUE_CAPACITY);
     LocalQueue local = new LocalQueue(shared::pushBatch);
     List<RawTask<?>> tasks = tasks(LocalQueue.CAPACITY + 10);
     tasks.forEach(shared::push);
@@ -97,21 +102,25 @@ class LocalQueueTest {
     assertThat(local.isEmpty()).isTrue();
     assertThat(shared.depth()).isEqualTo(tasks.size() - 6 + LocalQueue.CAPACITY);
     assertThat(shared.poll()).isSameAs(tasks.get(6));
-    assertThat(new LocalQueue(shared::pushBatch).takeBatch(new RunQueue(), 10)).isNull();
+    assertThat(
+            new LocalQueue(shared::pushBatch)
+                .takeBatch(new MpmcGlobalQueue<>(MultithreadScheduler.GLOBAL_QUEUE_CAPACITY), 10))
+        .isNull();
   }
 
   @Test
   void aBatchBeyondTheSharedRingsRoomGoesToItsOverflowInOrder() {
-    RunQueue shared = new RunQueue();
+    MpmcGlobalQueue<RawTask<?>> shared =
+        new MpmcGlobalQueue<>(MultithreadScheduler.GLOBAL_QUEUE_CAPACITY);
     RawTask<?> filler = tasks(1).get(0);
-    for (int i = 0; i < RunQueue.CAPACITY - 3; i++) {
+    for (int i = 0; i < MultithreadScheduler.GLOBAL_QUEUE_CAPACITY - 3; i++) {
       shared.push(filler);
     }
     List<RawTask<?>> batch = tasks(10);
 
     shared.pushBatch(batch.toArray(RawTask<?>[]::new), 8); // 3 fit in the ring, 5 overflow
-    assertThat(shared.depth()).isEqualTo(RunQueue.CAPACITY + 5);
-    for (int i = 0; i < RunQueue.CAPACITY - 3; i++) {
+    assertThat(shared.depth()).isEqualTo(MultithreadScheduler.GLOBAL_QUEUE_CAPACITY + 5);
+    for (int i = 0; i < MultithreadScheduler.GLOBAL_QUEUE_CAPACITY - 3; i++) {
       assertThat(shared.poll()).isSameAs(filler);
     }
     for (int i = 0; i < 8; i++) {
