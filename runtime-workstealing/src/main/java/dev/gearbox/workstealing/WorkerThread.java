@@ -8,7 +8,7 @@ import dev.gearbox.spi.sched.CoopBudget;
 
 /**
  * One worker of the runtime: a platform thread that runs its LIFO slot and local queue, takes from
- * the inject queue, steals from other workers, drives timers and I/O, and parks when there is
+ * the global queue, steals from other workers, drives timers and I/O, and parks when there is
  * nothing to do.
  */
 sealed class WorkerThread extends Thread implements CurrentRuntime.Carrier
@@ -23,8 +23,8 @@ sealed class WorkerThread extends Thread implements CurrentRuntime.Carrier
    *
    * The loop: every EVENT_INTERVAL ticks, maintenance (poll I/O without blocking, or fire due
    * timers at most once per TIMER_CHECK_NANOS; notice shutdown); every globalQueueInterval ticks
-   * the inject queue is looked at first, so it is never starved by local work; otherwise the LIFO
-   * slot, the local queue, then a batch from the inject queue; then stealing (as a searcher, if
+   * the global queue is looked at first, so it is never starved by local work; otherwise the LIFO
+   * slot, the local queue, then a batch from the global queue; then stealing (as a searcher, if
    * fewer than half the workers search) from a random victim on; then, still searching, a short
    * spin (WorkFinder.SPIN_LIMIT pauses) over the queues, so that work arriving soon after costs its
    * producer no unpark; then parking.
@@ -78,7 +78,7 @@ sealed class WorkerThread extends Thread implements CurrentRuntime.Carrier
   final Parker parker = new Parker(this);
   final WorkerCounters counters = new WorkerCounters();
 
-  private final InjectQueue inject;
+  private final GlobalQueue globalQueue;
   private final WorkFinder finder;
   private final TaskPoller poller;
   private final RuntimeDriver driver;
@@ -103,7 +103,7 @@ sealed class WorkerThread extends Thread implements CurrentRuntime.Carrier
     setDaemon(true);
     this.scheduler = scheduler;
     this.index = index;
-    this.inject = scheduler.inject;
+    this.globalQueue = scheduler.globalQueue;
     this.driver = scheduler.driver;
     this.globalQueueInterval = scheduler.settings.globalQueueInterval();
     this.lifoConfigured = scheduler.settings.lifoSlot();
@@ -164,11 +164,11 @@ sealed class WorkerThread extends Thread implements CurrentRuntime.Carrier
   private ScheduledTask<?> nextTask() {
     if (--untilGlobalQueue == 0) {
       untilGlobalQueue = globalQueueInterval;
-      ScheduledTask<?> task = inject.popBatch(1, runQueue);
+      ScheduledTask<?> task = globalQueue.popBatch(1, runQueue);
       return task != null ? task : nextLocalTask();
     }
     ScheduledTask<?> task = nextLocalTask();
-    return task != null ? task : finder.takeFromInject();
+    return task != null ? task : finder.takeFromGlobalQueue();
   }
 
   private ScheduledTask<?> nextLocalTask() {
@@ -303,7 +303,7 @@ sealed class WorkerThread extends Thread implements CurrentRuntime.Carrier
   }
 
   private void pushBack(ScheduledTask<?> task) {
-    int moved = runQueue.pushBackOrOverflow(task, inject);
+    int moved = runQueue.pushBackOrOverflow(task, globalQueue);
     if (moved > 0) {
       counters.add(WorkerCounters.OVERFLOWED_TASKS, moved);
     }
