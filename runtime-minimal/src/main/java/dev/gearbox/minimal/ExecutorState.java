@@ -26,8 +26,8 @@ final class ExecutorState implements TaskScheduler {
    *
    * schedule(): a task woken on a runner thread of this executor goes to that runner's local queue
    * (only the owner pushes there), any other wake to the global queue. Then a full fence, then
-   * Sleepers.notifyOne(): the fence orders the queue's release store before the read of
-   * `notified`, which the store-load race with a runner going to sleep needs (see Sleepers). A
+   * Idle.notifyOne(): the fence orders the queue's release store before the read of
+   * `notified`, which the store-load race with a runner going to sleep needs (see Idle). A
    * self-wake during a poll (yieldNow) is the same: the local queue is FIFO, so the task goes
    * behind the ones already there.
    *
@@ -50,7 +50,7 @@ final class ExecutorState implements TaskScheduler {
   static final int GLOBAL_QUEUE_CAPACITY = 4096;
 
   final MpmcGlobalQueue<RawTask<?>> global = new MpmcGlobalQueue<>(GLOBAL_QUEUE_CAPACITY);
-  final Sleepers sleepers = new Sleepers();
+  final Idle idle = new Idle();
   final LongAdder polls = new LongAdder();
   private final OwnedTasks owned = new OwnedTasks();
   private final String label;
@@ -93,7 +93,7 @@ final class ExecutorState implements TaskScheduler {
       global.push(task);
     }
     VarHandle.fullFence();
-    sleepers.notifyOne();
+    idle.notifyOne();
   }
 
   /**
@@ -141,7 +141,7 @@ final class ExecutorState implements TaskScheduler {
         return false;
       }
     }
-    return sleepers.allWaiting(all.length);
+    return idle.allWaiting(all.length);
   }
 
   void register(Runner runner) {

@@ -64,7 +64,7 @@ final class MinimalMetrics implements RuntimeMetrics {
     Map<String, Long> all = RuntimeMetrics.super.all();
     ExecutorState state = executor.state();
     all.put("runners", (long) state.runners().length);
-    all.put("sleepingRunners", (long) state.sleepers.count());
+    all.put("sleepingRunners", (long) state.idle.count());
     all.put("globalQueueDepth", (long) state.global.depth());
     all.put("blockingThreads", (long) blocking.threads());
     all.put("pendingTimers", (long) driver.pendingTimers());

@@ -48,7 +48,7 @@ final class Runner {
    * unregisters (which notifies a sleeper, to hand the driver over), moves its local tasks to the
    * global queue and notifies a sleeper, so no task is stranded in a queue nobody runs.
    *
-   * Fields: `waitingInSleepers` guarded by the Sleepers monitor; `mainWaker` and `pollingMain`
+   * Fields: `waitingInIdle` guarded by the Idle monitor; `mainWaker` and `pollingMain`
    * written by the owner, read by any thread (ExecutorState.everyTaskWaits); everything else is
    * used by the owner thread only, except `local` (thieves poll it) and `parker` (any thread
    * unparks). `budget` is the cooperative budget of the poll in progress: reset before each poll
@@ -66,8 +66,8 @@ final class Runner {
   private volatile MainFutureWaker mainWaker;
   private volatile boolean pollingMain;
 
-  /** Whether the runner is among the sleepers' waiting (not notified) runners. */
-  boolean waitingInSleepers;
+  /** Whether the runner is among the idle set's waiting (not notified) runners. */
+  boolean waitingInIdle;
 
   /** Creates a runner for the calling thread. */
   Runner(ExecutorState state) {
@@ -122,9 +122,9 @@ final class Runner {
         if (task != null) {
           if (sleeping) {
             sleeping = false;
-            state.sleepers.remove(this);
+            state.idle.remove(this);
           }
-          state.sleepers.notifyOne();
+          state.idle.notifyOne();
           budget = CoopBudget.PER_POLL;
           if (task.run()) {
             state.polls.increment();
@@ -132,8 +132,8 @@ final class Runner {
           parker.takeInterrupt(); // a task's interrupt of this thread must not reach the next
         } else if (!sleeping) {
           sleeping = true;
-          state.sleepers.insert(this);
-        } else if (!state.sleepers.renew(this) && !(main != null && waker.isWoken())) {
+          state.idle.insert(this);
+        } else if (!state.idle.renew(this) && !(main != null && waker.isWoken())) {
           park();
         }
       }
@@ -234,15 +234,15 @@ final class Runner {
   private void leave() {
     if (sleeping) {
       sleeping = false;
-      if (state.sleepers.remove(this)) {
-        state.sleepers.notifyOne();
+      if (state.idle.remove(this)) {
+        state.idle.notifyOne();
       }
     }
     state.unregister(this);
     if (local.size() > 0) {
       local.drainToGlobal();
       VarHandle.fullFence();
-      state.sleepers.notifyOne();
+      state.idle.notifyOne();
     }
     CurrentExecutor.exit();
     parker.restoreInterrupt();

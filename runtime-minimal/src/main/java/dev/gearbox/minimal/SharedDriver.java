@@ -21,13 +21,13 @@ final class SharedDriver {
    * executor has no runner; when a runner registers it unparks the fallback, which leaves the
    * driver and parks until the last runner leaves.
    *
-   * Wake-ups: every way of giving a runner work ends in Parker.unpark (Sleepers.notifyOne after a
+   * Wake-ups: every way of giving a runner work ends in Parker.unpark (Idle.notifyOne after a
    * schedule, a wake of a blockOn future, close); Parker.unpark wakes the driver when its owner is
    * inside it (see Parker), so a schedule while a runner blocks in the selector wakes it.
    *
    * Handover: a thread that leaves the driver and does not come straight back to park (a runner
    * that found work, one that leaves run(), the fallback stepping down) calls
-   * Sleepers.notifyOne(). So if a runner parked because the driver was taken, either it is woken
+   * Idle.notifyOne(). So if a runner parked because the driver was taken, either it is woken
    * to try again, or another runner is already notified and will park, taking the free driver;
    * timers and I/O are never left undriven while a runner waits.
    *
@@ -125,7 +125,7 @@ final class SharedDriver {
 
   /** After a runner left: with none left, the fallback thread drives (started if tasks wait). */
   void onRunnerLeft(int runnersLeft) {
-    state.sleepers.notifyOne(); // hand the driver over to a runner parked without it
+    state.idle.notifyOne(); // hand the driver over to a runner parked without it
     if (runnersLeft > 0 || closed || state.isClosed()) {
       return; // runners drive; or the runtime is shutting down: no fallback to start
     }
@@ -152,7 +152,7 @@ final class SharedDriver {
     fallbackParker = parker;
     while (!closed) {
       if (state.runners().length > 0) {
-        state.sleepers.notifyOne(); // a runner may have parked while this thread held the driver
+        state.idle.notifyOne(); // a runner may have parked while this thread held the driver
         parker.park();
         continue;
       }

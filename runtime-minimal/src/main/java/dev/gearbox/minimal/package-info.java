@@ -5,9 +5,9 @@
  * run it by calling {@code run(future)}, which runs tasks until that future completes. Each runner
  * has a bounded local queue ({@code LocalRunQueue}, single producer, stolen from by the others);
  * all share an unbounded global queue ({@code MpmcGlobalQueue}, shared with {@code
- * runtime-multithread}); idle runners park and are woken one at a time ({@code Sleepers}), so an
- * idle executor uses no CPU. {@link dev.gearbox.minimal.LocalExecutor} is the thread-confined
- * variant for futures that are not thread-safe.
+ * runtime-multithread}); idle runners park and are woken one at a time ({@code Idle}), so an idle
+ * executor uses no CPU. {@link dev.gearbox.minimal.LocalExecutor} is the thread-confined variant
+ * for futures that are not thread-safe.
  *
  * <p>{@link dev.gearbox.minimal.MinimalRuntimeProvider} makes the {@code minimal} kind of {@link
  * dev.gearbox.runtime.Runtime}: an executor run by the callers of {@code blockOn} and by {@code

@@ -48,7 +48,7 @@ final class MultithreadMetrics implements RuntimeMetrics {
   public Map<String, Long> all() {
     Map<String, Long> all = RuntimeMetrics.super.all();
     all.put("parks", scheduler.slots().parks());
-    all.put("sleepingWorkers", (long) scheduler.sleepers.sleeping());
+    all.put("sleepingWorkers", (long) scheduler.idle.sleeping());
     all.put("runQueueDepth", (long) scheduler.globalQueue.depth() + scheduler.slots().localDepth());
     all.put("replacedWorkers", scheduler.slots().replacements());
     all.put("retiringWorkers", (long) scheduler.slots().extraWorkers());

@@ -58,7 +58,7 @@ final class MultithreadScheduler implements TaskScheduler, ParkingBlockOn.Host {
   final MpmcGlobalQueue<RawTask<?>> globalQueue = new MpmcGlobalQueue<>(GLOBAL_QUEUE_CAPACITY);
   final OwnedTasks owned = new OwnedTasks();
   final Monitor monitor;
-  final Sleepers sleepers;
+  final Idle idle;
   final Thread driverThread;
   private final WorkerSlots slots;
   private final AtomicInteger blockOnPolls = new AtomicInteger();
@@ -81,7 +81,7 @@ final class MultithreadScheduler implements TaskScheduler, ParkingBlockOn.Host {
     this.blocking = blocking;
     this.pausedClock = driver.clock() instanceof PausedClock;
     this.monitor = new Monitor(this, settings);
-    this.sleepers = new Sleepers(monitor);
+    this.idle = new Idle(monitor);
     this.slots = new WorkerSlots(this, settings);
     this.driverThread =
         Thread.ofPlatform()
@@ -138,7 +138,7 @@ final class MultithreadScheduler implements TaskScheduler, ParkingBlockOn.Host {
    */
   void pushShared(RawTask<?> task) {
     globalQueue.push(task);
-    sleepers.notifyOne();
+    idle.notifyOne();
     if (owned.isClosed()) {
       task.abort(); // a no-op if a worker ran it to its end already
     }
@@ -151,7 +151,7 @@ final class MultithreadScheduler implements TaskScheduler, ParkingBlockOn.Host {
    */
   void pushSharedBatch(RawTask<?>[] tasks, int count) {
     globalQueue.pushBatch(tasks, count);
-    sleepers.notifyOne();
+    idle.notifyOne();
     if (owned.isClosed()) {
       for (int i = 0; i < count; i++) {
         tasks[i].abort(); // a no-op if a worker ran it to its end already
@@ -229,7 +229,7 @@ final class MultithreadScheduler implements TaskScheduler, ParkingBlockOn.Host {
 
   /** A worker parked: on a paused clock, the driver re-evaluates whether every task waits. */
   void workerParked() {
-    if (pausedClock && sleepers.sleeping() >= slots.count()) {
+    if (pausedClock && idle.sleeping() >= slots.count()) {
       driver.unpark();
     }
   }
@@ -254,7 +254,7 @@ final class MultithreadScheduler implements TaskScheduler, ParkingBlockOn.Host {
   /** Whether a paused clock may jump to the next timer: nothing of the runtime can run. */
   boolean everyTaskWaits() {
     return pausedClock
-        && sleepers.sleeping() >= slots.count()
+        && idle.sleeping() >= slots.count()
         && globalQueue.isEmpty()
         && blockOnPolls.get() == 0
         && blocking.aliveTasks() == 0;
@@ -302,7 +302,7 @@ final class MultithreadScheduler implements TaskScheduler, ParkingBlockOn.Host {
   void shutdown() {
     owned.closeAndCancelAll(); // first: from now on no task waits and no spawn is accepted
     shutdown = true;
-    sleepers.notifyAll0();
+    idle.notifyAll0();
     slots.unparkAll();
     monitor.wakeForShutdown();
     driver.unpark();

@@ -15,7 +15,7 @@ import java.util.concurrent.locks.LockSupport;
  * when it finds nothing, then parks. It ends at shutdown, or after the poll it is stuck in once the
  * monitor has replaced it.
  */
-sealed class Worker extends Thread implements CurrentRuntime.Carrier, Sleepers.Sleeper
+sealed class Worker extends Thread implements CurrentRuntime.Carrier, Idle.Sleeper
     permits PaddedWorker {
   /*
    * Implementation notes.
@@ -48,7 +48,7 @@ sealed class Worker extends Thread implements CurrentRuntime.Carrier, Sleepers.S
    * the monitor drains a retired worker's local queue into the shared queue the same way.
    *
    * Wake-ups for local pushes are hints. A push to the shared queue is a CAS and forms the Dekker
-   * pair described in Sleepers, so no wake-up is lost. A push to the local queue is an ordered
+   * pair described in Idle, so no wake-up is lost. A push to the local queue is an ordered
    * store, so a sleeper's re-check may miss it; but this worker, the only one that pushes there,
    * is awake and runs the task itself after its poll (it re-checks its local queue before it
    * parks), so the task is never stranded: at worst another worker sleeps through a chance to
@@ -97,7 +97,7 @@ sealed class Worker extends Thread implements CurrentRuntime.Carrier, Sleepers.S
   final MultithreadScheduler scheduler;
   final int slot;
   private final MpmcGlobalQueue<RawTask<?>> globalQueue;
-  private final Sleepers sleepers;
+  private final Idle idle;
   final LocalQueue local;
 
   @SuppressWarnings("unused") // accessed through POLL_SEQ
@@ -130,7 +130,7 @@ sealed class Worker extends Thread implements CurrentRuntime.Carrier, Sleepers.S
     this.scheduler = scheduler;
     this.slot = slot;
     this.globalQueue = scheduler.globalQueue;
-    this.sleepers = scheduler.sleepers;
+    this.idle = scheduler.idle;
     this.local = new LocalQueue(scheduler::pushSharedBatch);
   }
 
@@ -148,8 +148,8 @@ sealed class Worker extends Thread implements CurrentRuntime.Carrier, Sleepers.S
       } else {
         handOff();
       }
-      if (retiring && !sleepers.cancel(this) && !globalQueue.isEmpty()) {
-        sleepers.notifyOne(); // a wake-up meant for this worker
+      if (retiring && !idle.cancel(this) && !globalQueue.isEmpty()) {
+        idle.notifyOne(); // a wake-up meant for this worker
       }
       scheduler.workerEnded(this);
     }
@@ -231,14 +231,14 @@ sealed class Worker extends Thread implements CurrentRuntime.Carrier, Sleepers.S
   }
 
   private RawTask<?> spinForWork() {
-    sleepers.startSpinning();
+    idle.startSpinning();
     RawTask<?> task = null;
     for (int spin = 0; spin < SPIN_LIMIT && task == null; spin++) {
       Thread.onSpinWait();
       task = findTask();
     }
-    if (sleepers.stopSpinning() && task != null && (!globalQueue.isEmpty() || !local.isEmpty())) {
-      sleepers.notifyOne(); // pushes made while this worker spun woke nobody
+    if (idle.stopSpinning() && task != null && (!globalQueue.isEmpty() || !local.isEmpty())) {
+      idle.notifyOne(); // pushes made while this worker spun woke nobody
     }
     return task;
   }
@@ -263,9 +263,9 @@ sealed class Worker extends Thread implements CurrentRuntime.Carrier, Sleepers.S
 
   private void park() {
     deferredUnparks.unparkAll();
-    sleepers.sleep(this);
+    idle.sleep(this);
     if (!globalQueue.isEmpty() || scheduler.anyLocalWork() || scheduler.isShutdown() || retiring) {
-      if (sleepers.cancel(this)) {
+      if (idle.cancel(this)) {
         return;
       }
       // a waker took this worker off the stack first: its notification is on its way
@@ -296,7 +296,7 @@ sealed class Worker extends Thread implements CurrentRuntime.Carrier, Sleepers.S
    */
   void scheduleLocal(RawTask<?> task) {
     local.push(task);
-    sleepers.notifyOne();
+    idle.notifyOne();
   }
 
   /** Takes the task in the LIFO slot, or null. The worker, or the monitor once it retired it. */

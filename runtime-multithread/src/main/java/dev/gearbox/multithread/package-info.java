@@ -14,8 +14,8 @@
  *       idle workers (async-executor's runner queues);
  *   <li>{@code Worker}: a thread that polls tasks from its LIFO slot and local queue, refills or
  *       steals, spins briefly, parks;
- *   <li>{@code Sleepers}: the wake-and-park protocol (no lost wake-up, one wake per push at most,
- *       none while a worker spins);
+ *   <li>{@code Idle}: the wake-and-park protocol (no lost wake-up, one wake per push at most, none
+ *       while a worker spins);
  *   <li>{@code Monitor}: every few milliseconds, replaces a worker stuck inside one poll past the
  *       blocking threshold and hands its LIFO slot and local queue to the shared queue; parks while
  *       every worker does;

@@ -6,10 +6,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Who is asleep and who is looking for work: the wake-and-park protocol between the workers and the
  * threads that push to the run queues. A push wakes one sleeping worker only if nobody is spinning
- * (looking at the shared queue and stealing from the local ones); an idle runtime has every worker
+ * (looking at the global queue and stealing from the local ones); an idle runtime has every worker
  * parked.
+ *
+ * <p>The idle set of this runtime, under the name every runtime gives it. It differs from
+ * workstealing's {@code Idle} (Tokio's protocol, where a woken worker counts as searching at once
+ * and at most half the workers search) because of the monitor: a worker can be replaced while it is
+ * stuck in a poll, so the set holds the parked worker objects rather than slot indices (a slot's
+ * worker changes), and it wakes the monitor whenever a worker leaves it, since the monitor parks
+ * while every worker does.
  */
-final class Sleepers {
+final class Idle {
   /*
    * Implementation notes (after async-executor's Sleepers and Tokio's idle.rs):
    *
@@ -37,7 +44,7 @@ final class Sleepers {
    */
   /**
    * The parked side: a worker, seen only as what its waker calls. An interface so that the model
-   * check (SleepersLincheckTest) can stand in for a worker thread; Worker is the only production
+   * check (IdleLincheckTest) can stand in for a worker thread; Worker is the only production
    * implementation.
    */
   interface Sleeper {
@@ -50,7 +57,7 @@ final class Sleepers {
   private volatile int sleeping;
   private final Monitor monitor;
 
-  Sleepers(Monitor monitor) {
+  Idle(Monitor monitor) {
     this.monitor = monitor;
   }
 
