@@ -11,12 +11,13 @@ import java.util.function.BooleanSupplier;
 /**
  * The idle step of the {@code embedded} runtime's executor: wait in the runtime's {@link
  * RuntimeDriver} (its timer wheel and I/O selector), as the thread in minimal's {@code blockOn}
- * does. While busy, due wheel timers fire, and the selector is polled, every {@value #CHECK_EVERY}
- * polls. After shutdown closed the driver, the executor runs on only for {@code blockOn} futures,
- * parking its thread until the next timer.
+ * does. While busy, due wheel timers fire, and the selector is polled, every {@value
+ * #EVENT_INTERVAL} polls. After shutdown closed the driver, the executor runs on only for {@code
+ * blockOn} futures, parking its thread until the next timer.
  */
 final class DriverIdleStep implements IdleStep {
-  private static final int CHECK_EVERY = 61;
+  /** Polls between two looks at timers and I/O while busy (Tokio's event interval). */
+  private static final int EVENT_INTERVAL = 61;
 
   private final RuntimeDriver driver;
   private final ClockTimeDriver time;
@@ -103,7 +104,7 @@ final class DriverIdleStep implements IdleStep {
   @Override
   public void afterBatch(int polled) {
     sinceCheck += polled;
-    if (sinceCheck >= CHECK_EVERY) {
+    if (sinceCheck >= EVENT_INTERVAL) {
       sinceCheck = 0;
       if (reactor.registrations() > 0 && !driver.isClosed()) {
         driver.tryPark(0, false);

@@ -19,7 +19,7 @@ final class Runner {
   /*
    * Implementation notes: after async-executor's `Runner` and `Ticker` (smol-rs).
    *
-   * Loop: poll the main future when its waker fired; else find a task: every GLOBAL_FIRST_INTERVAL
+   * Loop: poll the main future when its waker fired; else find a task: every GLOBAL_QUEUE_INTERVAL
    * ticks (61, Tokio's global queue interval; async-executor uses 64) one from the global queue
    * first (so a busy local queue cannot starve it), then the local
    * queue, then a batch from the global queue into the local one, then half of another runner's
@@ -30,7 +30,7 @@ final class Runner {
    * searches, and parks again if still waiting. No spinning.
    *
    * Timers and I/O: instead of parking, an idle runner waits in the runtime's driver when no other
-   * thread does (SharedDriver.park), and every GLOBAL_FIRST_INTERVAL ticks a busy runner fires due
+   * thread does (SharedDriver.park), and every GLOBAL_QUEUE_INTERVAL ticks a busy runner fires due
    * timers and polls the selector without blocking, so timers and I/O are seen under load (Tokio's
    * event interval). The main future is polled with a MainContext that reaches the same driver.
    *
@@ -55,7 +55,12 @@ final class Runner {
    * of a task or the main future, spent by its futures through ExecutorState.consumeBudget or
    * MainContext.
    */
-  private static final int GLOBAL_FIRST_INTERVAL = 61;
+  /**
+   * Tasks between two looks at the global queue before the local one (Tokio's global queue
+   * interval). The same tick polls the driver without blocking (Tokio's event interval, a separate
+   * constant in workstealing): a runner has no other maintenance to space out.
+   */
+  private static final int GLOBAL_QUEUE_INTERVAL = 61;
 
   private final ExecutorState state;
   private final LocalRunQueue local;
@@ -196,7 +201,7 @@ final class Runner {
 
   private RawTask<?> findTask() {
     ticks++;
-    if (ticks % GLOBAL_FIRST_INTERVAL == 0) {
+    if (ticks % GLOBAL_QUEUE_INTERVAL == 0) {
       SharedDriver drive = state.drive();
       if (drive != null) {
         drive.pollWhileBusy();

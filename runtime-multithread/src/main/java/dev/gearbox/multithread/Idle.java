@@ -24,11 +24,11 @@ final class Idle {
    * object's monitor; `sleeping` mirrors its size (volatile, written under the lock) so the push
    * path reads it without locking. `spinning` counts workers that look at the queue before parking.
    *
-   * No lost wake-up for the shared queue, by two Dekker pairs on volatile/CAS accesses
+   * No lost wake-up for the global queue, by two Dekker pairs on volatile/CAS accesses
    * (sequentially consistent):
    *   push:   queue CAS, then read `spinning` and `sleeping`;
    *   worker: decrement `spinning` (CAS), push itself and write `sleeping` (volatile), then
-   *           re-check the shared queue and the local queues.
+   *           re-check the global queue and the local queues.
    * A push to a worker's local queue is an ordered store, so its wake-up is a hint that can be
    * missed; the worker that pushed runs the task itself if nobody steals it (see Worker).
    * Either the pusher sees the worker spinning or asleep (and a spinner finds the task, a sleeper

@@ -19,7 +19,7 @@ final class Monitor extends Thread {
    * were first seen. A slot whose sequence is odd and unchanged since `blockingThreshold` ago, with
    * no spawn meanwhile, is stuck in one poll. A poll that keeps spawning is not blocked: it feeds
    * the runtime (the other workers steal what it queues), as a spawn_many loop of 100,000 spawns in
-   * one poll does; replacing its worker would only hand its queue to the shared queue and start a
+   * one poll does; replacing its worker would only hand its queue to the global queue and start a
    * thread, again at each threshold while the loop runs. A poll that spawns and then blocks is
    * replaced a threshold after its last spawn. The monitor marks the worker
    * retiring, puts a fresh worker in the slot, counts the replacement and emits the JFR event.

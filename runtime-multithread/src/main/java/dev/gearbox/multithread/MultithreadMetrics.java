@@ -38,7 +38,7 @@ final class MultithreadMetrics implements RuntimeMetrics {
 
   /**
    * The common counters, then: {@code parks}; {@code sleepingWorkers}; {@code runQueueDepth} (the
-   * shared queue and the workers' local queues); {@code replacedWorkers} (workers the monitor
+   * global queue and the workers' local queues); {@code replacedWorkers} (workers the monitor
    * replaced because they were stuck inside a poll); {@code retiringWorkers} (replaced workers
    * whose poll has not returned yet); {@code refusedReplacements} (stuck workers left in place
    * because {@code maxExtraWorkers} retiring workers were alive); {@code blockingThreads}; {@code

@@ -22,8 +22,7 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * The state the threads of one runtime share, and the {@link TaskScheduler} of its tasks: a spawn
  * or wake from a task's poll goes to its worker's LIFO slot, a yield to the back of its worker's
- * local queue; any other to the back of the shared run queue, waking a sleeping worker if none
- * spins.
+ * local queue; any other to the back of the global queue, waking a sleeping worker if none spins.
  */
 final class MultithreadScheduler implements TaskScheduler, ParkingBlockOn.Host {
   /*
@@ -33,7 +32,7 @@ final class MultithreadScheduler implements TaskScheduler, ParkingBlockOn.Host {
    * Which tasks `owned` holds: only waiting ones (as in runtime-workstealing). A task is bound
    * when it first returns Pending with no wake pending (beforeWait); a task that finishes in its
    * first poll, or only ever yields, never takes a shard lock. Every other alive task is queued
-   * (a LIFO slot, a local queue, the shared queue) or inside a poll. The spawned and completed
+   * (a LIFO slot, a local queue, the global queue) or inside a poll. The spawned and completed
    * counts are the workers' own counters plus adders for the other threads.
    *
    * Shutdown: `owned` is closed and every waiting task aborted, then `shutdown` is set and every
@@ -41,8 +40,8 @@ final class MultithreadScheduler implements TaskScheduler, ParkingBlockOn.Host {
    * the close on, a task that would wait is cancelled instead (beforeWait refuses) and a spawn is
    * refused. A worker that ends at shutdown aborts what its LIFO slot and local queue hold: only it
    * pushes there, and it ends between polls, so it sees its own pushes. The driver thread closes
-   * the driver and then aborts what the shared queue holds. Every push to the shared queue reads
-   * `closed` after the push (pushShared): the push (a CAS) and that read, against the close and
+   * the driver and then aborts what the global queue holds. Every push to the global queue reads
+   * `closed` after the push (pushGlobal): the push (a CAS) and that read, against the close and
    * then the driver's drain, is a Dekker pair, so either the drain sees the task or the pusher sees
    * `closed` and aborts it itself. Entries of tasks already complete are stale: aborting them does
    * nothing.
@@ -117,7 +116,7 @@ final class MultithreadScheduler implements TaskScheduler, ParkingBlockOn.Host {
         && !worker.isRetiring()) {
       worker.scheduleLifo(task);
     } else {
-      pushShared(task);
+      pushGlobal(task);
     }
   }
 
@@ -128,15 +127,15 @@ final class MultithreadScheduler implements TaskScheduler, ParkingBlockOn.Host {
         && !worker.isRetiring()) {
       worker.scheduleLocal(task);
     } else {
-      pushShared(task);
+      pushGlobal(task);
     }
   }
 
   /**
-   * Pushes a task to the shared queue and wakes a worker for it; if the runtime closed meanwhile,
+   * Pushes a task to the global queue and wakes a worker for it; if the runtime closed meanwhile,
    * cancels the task, since the queue's last drain may have missed it. Any thread.
    */
-  void pushShared(RawTask<?> task) {
+  void pushGlobal(RawTask<?> task) {
     globalQueue.push(task);
     idle.notifyOne();
     if (owned.isClosed()) {
@@ -145,11 +144,11 @@ final class MultithreadScheduler implements TaskScheduler, ParkingBlockOn.Host {
   }
 
   /**
-   * Pushes {@code tasks[0 .. count)} to the shared queue as one batch (a full local queue's older
-   * half) and wakes a worker for them, with the same check of the close as {@link #pushShared}. Any
+   * Pushes {@code tasks[0 .. count)} to the global queue as one batch (a full local queue's older
+   * half) and wakes a worker for them, with the same check of the close as {@link #pushGlobal}. Any
    * thread.
    */
-  void pushSharedBatch(RawTask<?>[] tasks, int count) {
+  void pushGlobalBatch(RawTask<?>[] tasks, int count) {
     globalQueue.pushBatch(tasks, count);
     idle.notifyOne();
     if (owned.isClosed()) {
@@ -309,7 +308,7 @@ final class MultithreadScheduler implements TaskScheduler, ParkingBlockOn.Host {
     blockOnWaiters.forEach(ParkingWaker::wake);
   }
 
-  /** Cancels what the shared queue holds; by the driver thread once it ended its loop. */
+  /** Cancels what the global queue holds; by the driver thread once it ended its loop. */
   void abortQueued() {
     for (RawTask<?> task = globalQueue.poll(); task != null; task = globalQueue.poll()) {
       task.abort(); // a no-op for a stale entry, whose task is complete

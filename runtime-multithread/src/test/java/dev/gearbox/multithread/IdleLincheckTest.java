@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Model check of {@link Idle} with the worker's park sequence (Lincheck, a fixed scenario): a task
- * pushed to the shared queue while a worker spins, gives up and parks is run. Either the pusher
+ * pushed to the global queue while a worker spins, gives up and parks is run. Either the pusher
  * sees the worker spinning (and it finds the task) or asleep (and wakes it), or the worker's
  * re-check after announcing its sleep sees the task (Dekker's pair).
  *
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * never parked). The worker is simulated through {@link Idle.Sleeper}: a real {@link Worker} needs
  * a started scheduler with its driver thread, whose selector the model checker cannot schedule
  * around. {@link SimulatedWorker#runOneTask()} follows {@code Worker}'s {@code runLoop}, {@code
- * spinForWork} (one spin) and {@code park()} step for step, with the shared queue as a counter of
+ * spinForWork} (one spin) and {@code park()} step for step, with the global queue as a counter of
  * pushed tasks. Its park loops on {@code notified} as the worker's does: a notification never sent
  * hangs the scenario (Lincheck reports the hang with its interleaving); a skipped {@code unpark}
  * with the flag set would not be seen, since Lincheck lets a park return spuriously.
@@ -52,7 +52,7 @@ public class IdleLincheckTest {
     second.runOneTask();
   }
 
-  /** Another thread pushes a task to the shared queue and notifies (pushShared). */
+  /** Another thread pushes a task to the global queue and notifies (pushGlobal). */
   @Operation
   public void pushThenNotify() {
     queued.incrementAndGet();
@@ -98,7 +98,7 @@ public class IdleLincheckTest {
       thread = Thread.currentThread();
       while (true) {
         if (take()) {
-          return; // nextTask: findTask took it from the shared queue
+          return; // nextTask: findTask took it from the global queue
         }
         // spinForWork
         idle.startSpinning();

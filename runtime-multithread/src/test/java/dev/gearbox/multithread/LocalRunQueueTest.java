@@ -11,7 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** A worker's local queue on its own: overflow, stealing half, batches in and draining out. */
-class LocalQueueTest {
+class LocalRunQueueTest {
   private static final TaskScheduler UNUSED =
       new TaskScheduler() {
         @Override
@@ -31,7 +31,7 @@ class LocalQueueTest {
     return tasks;
   }
 
-  private static List<RawTask<?>> pollAll(LocalQueue queue) {
+  private static List<RawTask<?>> pollAll(LocalRunQueue queue) {
     List<RawTask<?>> polled = new ArrayList<>();
     for (RawTask<?> task = queue.poll(); task != null; task = queue.poll()) {
       polled.add(task);
@@ -43,13 +43,13 @@ class LocalQueueTest {
   void aFullQueueMovesItsOlderHalfToTheSharedQueue() {
     MpmcGlobalQueue<RawTask<?>> shared =
         new MpmcGlobalQueue<>(MultithreadScheduler.GLOBAL_QUEUE_CAPACITY);
-    LocalQueue local = new LocalQueue(shared::pushBatch);
-    List<RawTask<?>> tasks = tasks(LocalQueue.CAPACITY + 44);
+    LocalRunQueue local = new LocalRunQueue(shared::pushBatch);
+    List<RawTask<?>> tasks = tasks(LocalRunQueue.CAPACITY + 44);
     tasks.forEach(task -> local.push(task));
 
-    int half = LocalQueue.CAPACITY / 2;
+    int half = LocalRunQueue.CAPACITY / 2;
     assertThat(shared.depth()).isEqualTo(half);
-    assertThat(local.size()).isEqualTo(LocalQueue.CAPACITY - half + 44);
+    assertThat(local.size()).isEqualTo(LocalRunQueue.CAPACITY - half + 44);
     assertThat(pollAll(local)).containsExactlyElementsOf(tasks.subList(half, tasks.size()));
     for (int i = 0; i < half; i++) {
       assertThat(shared.poll()).isSameAs(tasks.get(i));
@@ -61,8 +61,8 @@ class LocalQueueTest {
   void aThiefTakesHalfRoundedUpAndRunsTheOldest() {
     MpmcGlobalQueue<RawTask<?>> shared =
         new MpmcGlobalQueue<>(MultithreadScheduler.GLOBAL_QUEUE_CAPACITY);
-    LocalQueue victim = new LocalQueue(shared::pushBatch);
-    LocalQueue thief = new LocalQueue(shared::pushBatch);
+    LocalRunQueue victim = new LocalRunQueue(shared::pushBatch);
+    LocalRunQueue thief = new LocalRunQueue(shared::pushBatch);
     List<RawTask<?>> tasks = tasks(9);
     tasks.forEach(task -> victim.push(task));
 
@@ -77,33 +77,33 @@ class LocalQueueTest {
   void aStealIntoAFullQueueOverflowsToTheSharedQueue() {
     MpmcGlobalQueue<RawTask<?>> shared =
         new MpmcGlobalQueue<>(MultithreadScheduler.GLOBAL_QUEUE_CAPACITY);
-    LocalQueue victim = new LocalQueue(shared::pushBatch);
-    LocalQueue thief = new LocalQueue(shared::pushBatch);
+    LocalRunQueue victim = new LocalRunQueue(shared::pushBatch);
+    LocalRunQueue thief = new LocalRunQueue(shared::pushBatch);
     tasks(10).forEach(task -> victim.push(task));
-    tasks(LocalQueue.CAPACITY).forEach(task -> thief.push(task));
+    tasks(LocalRunQueue.CAPACITY).forEach(task -> thief.push(task));
 
     assertThat(victim.stealHalfInto(thief)).isNotNull();
     assertThat(victim.size() + thief.size() + shared.depth())
-        .isEqualTo(10 + LocalQueue.CAPACITY - 1);
+        .isEqualTo(10 + LocalRunQueue.CAPACITY - 1);
   }
 
   @Test
   void aBatchTakesAtMostTheRoomLeftAndDrainMovesEverything() {
     MpmcGlobalQueue<RawTask<?>> shared =
         new MpmcGlobalQueue<>(MultithreadScheduler.GLOBAL_QUEUE_CAPACITY);
-    LocalQueue local = new LocalQueue(shared::pushBatch);
-    List<RawTask<?>> tasks = tasks(LocalQueue.CAPACITY + 10);
+    LocalRunQueue local = new LocalRunQueue(shared::pushBatch);
+    List<RawTask<?>> tasks = tasks(LocalRunQueue.CAPACITY + 10);
     tasks.forEach(shared::push);
-    tasks(LocalQueue.CAPACITY - 5).forEach(task -> local.push(task));
+    tasks(LocalRunQueue.CAPACITY - 5).forEach(task -> local.push(task));
 
     assertThat(local.takeBatch(shared, 100)).isSameAs(tasks.get(0)); // and 5 more queued
-    assertThat(local.size()).isEqualTo(LocalQueue.CAPACITY);
-    assertThat(local.drainTo(shared::push)).isEqualTo(LocalQueue.CAPACITY);
+    assertThat(local.size()).isEqualTo(LocalRunQueue.CAPACITY);
+    assertThat(local.drainTo(shared::push)).isEqualTo(LocalRunQueue.CAPACITY);
     assertThat(local.isEmpty()).isTrue();
-    assertThat(shared.depth()).isEqualTo(tasks.size() - 6 + LocalQueue.CAPACITY);
+    assertThat(shared.depth()).isEqualTo(tasks.size() - 6 + LocalRunQueue.CAPACITY);
     assertThat(shared.poll()).isSameAs(tasks.get(6));
     assertThat(
-            new LocalQueue(shared::pushBatch)
+            new LocalRunQueue(shared::pushBatch)
                 .takeBatch(new MpmcGlobalQueue<>(MultithreadScheduler.GLOBAL_QUEUE_CAPACITY), 10))
         .isNull();
   }
