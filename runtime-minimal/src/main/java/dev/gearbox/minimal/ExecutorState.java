@@ -15,10 +15,10 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 
 /**
- * What the runners of one {@link Executor} share: the global queue, the registry of runners (whose
- * local queues are stolen from), the sleepers, the set of alive tasks, and for a runtime's executor
- * the timers and reactor its runners drive. It is the {@link TaskScheduler} of the executor's
- * tasks, so their contexts reach that driver.
+ * What the runners of one {@link SharedExecutor} share: the global queue, the registry of runners
+ * (whose local queues are stolen from), the sleepers, the set of alive tasks, and for a runtime's
+ * executor the timers and reactor its runners drive. It is the {@link TaskScheduler} of the
+ * executor's tasks, so their contexts reach that driver.
  */
 final class ExecutorState implements TaskScheduler {
   /*

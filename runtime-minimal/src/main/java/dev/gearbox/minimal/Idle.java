@@ -3,8 +3,8 @@ package dev.gearbox.minimal;
 import java.util.ArrayList;
 
 /**
- * The runners of an {@link Executor} that found no work and are about to park or parked, and the
- * rule that a schedule wakes one of them only when none is already on its way.
+ * The runners of an {@link SharedExecutor} that found no work and are about to park or parked, and
+ * the rule that a schedule wakes one of them only when none is already on its way.
  *
  * <p>The idle set of this runtime, under the name every runtime gives it. It keeps async-executor's
  * protocol rather than Tokio's (workstealing's {@code Idle}) because runners are not a fixed set of

@@ -180,7 +180,7 @@ public final class LocalExecutor implements AutoCloseable {
               + describe(caller)
               + ", but this executor is confined to its owner thread "
               + describe(owner)
-              + "; call it on the owner, or use Executor for tasks that may run on any thread");
+              + "; call it on the owner, or use SharedExecutor for tasks that may run on any thread");
     }
   }
 

@@ -9,14 +9,14 @@ import java.util.function.IntSupplier;
 
 /** The live counters of a {@link MinimalRuntime}. */
 final class MinimalMetrics implements RuntimeMetrics {
-  private final Executor executor;
+  private final SharedExecutor executor;
   private final BlockingPool blocking;
   private final RuntimeDriver driver;
   private final IntSupplier startedWorkers;
   private final UnjoinedFailures failures;
 
   MinimalMetrics(
-      Executor executor,
+      SharedExecutor executor,
       BlockingPool blocking,
       RuntimeDriver driver,
       IntSupplier startedWorkers,

@@ -11,9 +11,9 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * One thread's turn at running an {@link Executor}: it runs tasks until its own future completes
- * (or, for the threads a runtime starts, until the executor closes), and parks when there is no
- * work. A runner exists for the length of one {@code run} call.
+ * One thread's turn at running an {@link SharedExecutor}: it runs tasks until its own future
+ * completes (or, for the threads a runtime starts, until the executor closes), and parks when there
+ * is no work. A runner exists for the length of one {@code run} call.
  */
 final class Runner {
   /*
@@ -99,7 +99,7 @@ final class Runner {
    * @param operation the public call, for the message when the thread already runs an executor
    * @param endsAtClose whether a {@code main} future not complete when the executor closes ends the
    *     call with {@link RuntimeClosedException} (a runtime's {@code blockOn}) instead of being
-   *     waited for ({@link Executor#run})
+   *     waited for ({@link SharedExecutor#run})
    * @return the output of {@code main}, or null
    * @throws IllegalStateException if the thread already runs an executor
    * @throws RuntimeClosedException if {@code endsAtClose} and the executor closes first
