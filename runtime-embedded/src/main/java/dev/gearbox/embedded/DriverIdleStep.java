@@ -25,7 +25,7 @@ final class DriverIdleStep implements IdleStep {
   private final BlockingPool blocking;
   private final AtomicInteger blockOns;
   private final BooleanSupplier mayBlock;
-  private Executor executor;
+  private EmbeddedExecutor executor;
   private int sinceCheck;
 
   DriverIdleStep(
@@ -38,12 +38,12 @@ final class DriverIdleStep implements IdleStep {
     this.mayBlock = () -> executor.runQueueIsEmpty();
   }
 
-  void bind(Executor owner) {
+  void bind(EmbeddedExecutor owner) {
     executor = owner;
   }
 
   @Override
-  public void park(Executor owner, long maxNanos) {
+  public void park(EmbeddedExecutor owner, long maxNanos) {
     if (driver.isClosed()) {
       if (!owner.runQueueIsEmpty() || (owner.isClosed() && !keepRunningAfterClose())) {
         return; // a signal sent while the driver was open went to the selector: see signal()
@@ -73,7 +73,7 @@ final class DriverIdleStep implements IdleStep {
    * On a paused clock with every task waiting, jumps to the executor's earliest embedded timer when
    * it comes before the wheel's (the wheel's own jump is the driver's).
    */
-  private boolean autoAdvanceToEmbeddedTimer(Executor owner) {
+  private boolean autoAdvanceToEmbeddedTimer(EmbeddedExecutor owner) {
     if (!(time.clock() instanceof PausedClock paused) || !paused.isPaused()) {
       return false;
     }
@@ -93,7 +93,7 @@ final class DriverIdleStep implements IdleStep {
    * the signal reads the driver's state and so seen by a wait that read the state later.
    */
   @Override
-  public void signal(Executor owner) {
+  public void signal(EmbeddedExecutor owner) {
     driver.unpark();
     Thread thread = owner.thread();
     if (thread != null && driver.isClosed()) {

@@ -16,8 +16,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * priorities are Embassy's {@code InterruptExecutor}s), on the calling thread with {@link #run()},
  * or step it by hand with {@link #runUntilIdle()} (deterministic tests with a {@link
  * ManualTimeDriver}). Polling, waking and timers allocate nothing.
+ *
+ * <p>Named apart from {@link java.util.concurrent.Executor} and from {@code runtime-minimal}'s
+ * {@code SharedExecutor}, a multi-threaded executor that borrows its callers' threads.
  */
-public final class Executor implements AutoCloseable {
+public final class EmbeddedExecutor implements AutoCloseable {
   /*
    * Implementation notes: after Embassy's raw/mod.rs. A wake from another thread sets the task's
    * queued bit and pushes it on the intrusive RunQueue; only a push that found the queue empty
@@ -62,7 +65,7 @@ public final class Executor implements AutoCloseable {
    *
    * @param name a name for diagnostics and for the thread {@link #start(int)} makes
    */
-  public Executor(String name) {
+  public EmbeddedExecutor(String name) {
     this(name, SystemTimeDriver.shared());
   }
 
@@ -72,11 +75,11 @@ public final class Executor implements AutoCloseable {
    * @param name a name for diagnostics and for the thread {@link #start(int)} makes
    * @param time the time driver of its timers
    */
-  public Executor(String name, TimeDriver time) {
+  public EmbeddedExecutor(String name, TimeDriver time) {
     this(name, time, IdleStep.PARK_THREAD, null);
   }
 
-  Executor(String name, TimeDriver time, IdleStep idle, RuntimeDriver driver) {
+  EmbeddedExecutor(String name, TimeDriver time, IdleStep idle, RuntimeDriver driver) {
     this.name = Objects.requireNonNull(name, "name");
     this.time = Objects.requireNonNull(time, "time");
     this.idle = idle;
@@ -378,6 +381,6 @@ public final class Executor implements AutoCloseable {
 
   @Override
   public String toString() {
-    return "Executor[" + name + (closed ? ", closed]" : "]");
+    return "EmbeddedExecutor[" + name + (closed ? ", closed]" : "]");
   }
 }
