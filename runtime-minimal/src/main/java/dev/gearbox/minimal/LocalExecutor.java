@@ -7,6 +7,7 @@ import dev.gearbox.runtime.JoinHandle;
 import dev.gearbox.runtime.RuntimeClosedException;
 import dev.gearbox.spi.CurrentRuntime;
 import dev.gearbox.spi.RawTask;
+import dev.gearbox.spi.sched.Parker;
 import java.util.Objects;
 import java.util.concurrent.CompletionException;
 
@@ -38,7 +39,7 @@ public final class LocalExecutor implements AutoCloseable {
    * Fields: `owner`, `parker`, `scheduler` final; `polls` and `closed` owner thread only.
    */
   private final Thread owner;
-  private final Parker parker = new Parker();
+  private final Parker parker = new Parker(Thread.currentThread());
   private final LocalScheduler scheduler = new LocalScheduler(parker);
   private long polls;
   private boolean closed;

@@ -6,6 +6,7 @@ import dev.gearbox.future.Poll;
 import dev.gearbox.runtime.RuntimeClosedException;
 import dev.gearbox.spi.RawTask;
 import dev.gearbox.spi.sched.CoopBudget;
+import dev.gearbox.spi.sched.Parker;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ThreadLocalRandom;
@@ -64,7 +65,7 @@ final class Runner {
 
   private final ExecutorState state;
   private final LocalRunQueue local;
-  private final Parker parker = new Parker();
+  private final Parker parker = new Parker(Thread.currentThread());
   private long ticks;
   private int budget;
   private boolean sleeping;

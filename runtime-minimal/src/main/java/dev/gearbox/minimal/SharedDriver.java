@@ -1,6 +1,7 @@
 package dev.gearbox.minimal;
 
 import dev.gearbox.spi.RuntimeDriver;
+import dev.gearbox.spi.sched.Parker;
 import dev.gearbox.time.PausedClock;
 import java.util.function.BooleanSupplier;
 
@@ -16,7 +17,7 @@ final class SharedDriver {
    * Implementation notes.
    *
    * Who drives: RuntimeDriver.tryPark admits one thread at a time (tryLock). An idle runner calls
-   * park(): it waits in the driver through its Parker (Parker.driveUnlessGranted), or, if another
+   * park(): it waits in the driver through its Parker (Parker.parkInDriver), or, if another
    * thread drives, parks on its Parker as before. The fallback thread drives only while the
    * executor has no runner; when a runner registers it unparks the fallback, which leaves the
    * driver and parks until the last runner leaves.
@@ -94,7 +95,7 @@ final class SharedDriver {
       return;
     }
     if (pausedClock == null || !pausedClock.isPaused()) {
-      if (!parker.driveUnlessGranted(driver, Long.MAX_VALUE, false)) {
+      if (!parker.parkInDriver(driver, Long.MAX_VALUE, false)) {
         parker.park();
       }
       return;
@@ -102,7 +103,7 @@ final class SharedDriver {
     boolean everyTaskWaits = state.everyTaskWaits();
     boolean inhibited = everyTaskWaits && !blockingIdle.getAsBoolean();
     long maxWait = inhibited ? INHIBITED_WAIT_NANOS : Long.MAX_VALUE;
-    if (!parker.driveUnlessGranted(driver, maxWait, everyTaskWaits && !inhibited)) {
+    if (!parker.parkInDriver(driver, maxWait, everyTaskWaits && !inhibited)) {
       driver.unpark(); // the driving thread may be waiting for a task that now waits: look again
       parker.park();
     }
@@ -148,7 +149,7 @@ final class SharedDriver {
   }
 
   private void runFallback() {
-    Parker parker = new Parker();
+    Parker parker = new Parker(Thread.currentThread());
     fallbackParker = parker;
     while (!closed) {
       if (state.runners().length > 0) {
@@ -158,7 +159,7 @@ final class SharedDriver {
       }
       boolean everyTaskWaits =
           pausedClock != null && state.everyTaskWaits() && blockingIdle.getAsBoolean();
-      if (!parker.driveUnlessGranted(driver, Long.MAX_VALUE, everyTaskWaits)) {
+      if (!parker.parkInDriver(driver, Long.MAX_VALUE, everyTaskWaits)) {
         parker.park();
       }
     }

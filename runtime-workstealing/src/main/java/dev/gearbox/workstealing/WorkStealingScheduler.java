@@ -166,7 +166,7 @@ final class WorkStealingScheduler implements TaskScheduler, ParkingBlockOn.Host 
   void notifyParked() {
     int index = idle.workerToNotify();
     if (index >= 0) {
-      workers[index].parker.unpark(driver);
+      workers[index].parker.unpark();
     }
   }
 
@@ -280,7 +280,7 @@ final class WorkStealingScheduler implements TaskScheduler, ParkingBlockOn.Host 
     owned.closeAndCancelAll(); // closes first: no task waits or spawns from now on
     shutdown = true;
     for (WorkerThread worker : workers) {
-      worker.parker.unpark(driver);
+      worker.parker.unpark();
     }
     blockOnWaiters.forEach(ParkingWaker::wake);
   }

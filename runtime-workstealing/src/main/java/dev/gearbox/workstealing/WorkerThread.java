@@ -5,6 +5,7 @@ import dev.gearbox.spi.CurrentRuntime;
 import dev.gearbox.spi.DeferredUnparks;
 import dev.gearbox.spi.RuntimeDriver;
 import dev.gearbox.spi.sched.CoopBudget;
+import dev.gearbox.spi.sched.Parker;
 
 /**
  * One worker of the runtime: a platform thread that runs its LIFO slot and local queue, takes from

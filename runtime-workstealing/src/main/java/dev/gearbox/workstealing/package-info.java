@@ -14,7 +14,8 @@
  *   <li>{@code GlobalQueue}: the global, unbounded queue (JCTools' MPSC array queue, lock-free for
  *       producers) for remote spawns and wakes and for overflow;
  *   <li>{@code Idle}: who is parked and who searches (Tokio's idle.rs);
- *   <li>{@code Parker}: parks a worker in the timer/I-O driver or on its own thread;
+ *   <li>{@code Parker} (the SPI's, shared with {@code minimal}): parks a worker in the timer/I-O
+ *       driver or on its own thread;
  *   <li>{@code WorkStealingScheduler}: the shared state, and the TaskScheduler of every task;
  *   <li>{@code WorkStealingRuntime}: the {@code AbstractRuntime} shell; {@code blockOn} runs on the
  *       caller through {@code ParkingBlockOn}, the scheduler as its host;
