@@ -4,6 +4,7 @@ import dev.gearbox.spi.CurrentRuntime;
 import dev.gearbox.spi.DeferredUnparks;
 import dev.gearbox.spi.RawTask;
 import dev.gearbox.spi.sched.CoopBudget;
+import dev.gearbox.spi.sched.LifoSlot;
 import dev.gearbox.spi.sched.MpmcGlobalQueue;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -35,7 +36,7 @@ sealed class Worker extends Thread implements CurrentRuntime.Carrier, Idle.Sleep
    * is replaced. A poll pays two ordered stores and no clock read.
    *
    * Where work comes from (async-executor's Runner, with Tokio's LIFO slot): the LIFO slot, at
-   * most MAX_LIFO_POLLS in a row; every GLOBAL_QUEUE_INTERVAL tasks the global queue's head (so
+   * most LifoSlot.MAX_POLLS_IN_A_ROW in a row; every GLOBAL_QUEUE_INTERVAL tasks the global queue's head (so
    * outside spawns are not starved by busy local queues); the local queue; then one task from the
    * global queue plus a share of what is left there (its depth divided by the workers) moved into
    * the local queue; then half of another worker's local queue, the victims taken in turn.
@@ -69,7 +70,6 @@ sealed class Worker extends Thread implements CurrentRuntime.Carrier, Idle.Sleep
    * if the queue holds work, passes on the wake-up it may have been sent.
    */
   static final int SPIN_LIMIT = 512;
-  static final int MAX_LIFO_POLLS = 3;
   static final int GLOBAL_QUEUE_INTERVAL = 61;
 
   /** Unparks of blockOn callers a worker holds back at most before it issues them all. */
@@ -173,7 +173,7 @@ sealed class Worker extends Thread implements CurrentRuntime.Carrier, Idle.Sleep
   private RawTask<?> nextTask() {
     RawTask<?> task = takeLifo();
     if (task != null) {
-      if (lifoStreak < MAX_LIFO_POLLS) {
+      if (lifoStreak < LifoSlot.MAX_POLLS_IN_A_ROW) {
         lifoStreak++;
         return task;
       }

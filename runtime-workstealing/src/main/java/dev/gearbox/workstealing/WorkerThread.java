@@ -5,6 +5,7 @@ import dev.gearbox.spi.CurrentRuntime;
 import dev.gearbox.spi.DeferredUnparks;
 import dev.gearbox.spi.RuntimeDriver;
 import dev.gearbox.spi.sched.CoopBudget;
+import dev.gearbox.spi.sched.LifoSlot;
 import dev.gearbox.spi.sched.Parker;
 
 /**
@@ -32,7 +33,7 @@ sealed class WorkerThread extends Thread implements CurrentRuntime.Carrier
    *
    * LIFO slot: a task woken or spawned by the running task goes to the slot, and the task it
    * displaces to the back of the local queue; the slot runs right after the current poll (message
-   * passing stays on one warm core). At most MAX_LIFO_POLLS slot polls follow one another, then
+   * passing stays on one warm core). At most LifoSlot.MAX_POLLS_IN_A_ROW slot polls follow one another, then
    * the slot is off until the chain ends, so two tasks waking each other cannot starve the queue.
    * A task in the slot cannot be stolen (as in Tokio): the slot is a plain field of this thread,
    * which keeps the hand-off free of atomics; the price is that a task in the slot waits while this
@@ -65,7 +66,6 @@ sealed class WorkerThread extends Thread implements CurrentRuntime.Carrier
    * reads (docs/decisions/0006).
    */
   static final int EVENT_INTERVAL = 61;
-  static final int MAX_LIFO_POLLS = 3;
 
   /** Unparks of blockOn callers a worker holds back at most before it issues them all. */
   static final int MAX_DEFERRED_UNPARKS = 4;
@@ -213,7 +213,7 @@ sealed class WorkerThread extends Thread implements CurrentRuntime.Carrier
         return;
       }
       lifoSlot = null;
-      if (++lifoPolls >= MAX_LIFO_POLLS) {
+      if (++lifoPolls >= LifoSlot.MAX_POLLS_IN_A_ROW) {
         lifoEnabled = false;
       }
       pendingLifoPolls++;

@@ -1,9 +1,10 @@
 /**
  * Scheduler parts that several runtimes share, written once: the cooperative budget ({@link
  * dev.gearbox.spi.sched.CoopBudget}), the lock-free MPMC global queue ({@link
- * dev.gearbox.spi.sched.MpmcGlobalQueue}) and the parker of a thread that may wait in the driver
- * ({@link dev.gearbox.spi.sched.Parker}). Each runtime module keeps only its policy: when it looks
- * at the global queue, how much it steals, how its idle set wakes workers.
+ * dev.gearbox.spi.sched.MpmcGlobalQueue}), the LIFO slot's rule ({@link
+ * dev.gearbox.spi.sched.LifoSlot}) and the parker of a thread that may wait in the driver ({@link
+ * dev.gearbox.spi.sched.Parker}). Each runtime module keeps only its policy: when it looks at the
+ * global queue, how much it steals, how its idle set wakes workers.
  *
  * <p>Exported only to the runtime modules (a qualified export). The package depends on the JDK and
  * JCTools' {@code atomic} queues only, so the rest of the SPI may use it: the driver the parker
