@@ -231,13 +231,13 @@ sealed class Worker extends Thread implements CurrentRuntime.Carrier, Idle.Sleep
   }
 
   private RawTask<?> spinForWork() {
-    idle.startSpinning();
+    idle.startSearching();
     RawTask<?> task = null;
     for (int spin = 0; spin < SPIN_LIMIT && task == null; spin++) {
       Thread.onSpinWait();
       task = findTask();
     }
-    if (idle.stopSpinning() && task != null && (!globalQueue.isEmpty() || !local.isEmpty())) {
+    if (idle.stopSearching() && task != null && (!globalQueue.isEmpty() || !local.isEmpty())) {
       idle.notifyOne(); // pushes made while this worker spun woke nobody
     }
     return task;

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Model check of {@link Idle} with the worker's park sequence (Lincheck, a fixed scenario): a task
  * pushed to the global queue while a worker spins, gives up and parks is run. Either the pusher
- * sees the worker spinning (and it finds the task) or asleep (and wakes it), or the worker's
+ * sees the worker searching (and it finds the task) or asleep (and wakes it), or the worker's
  * re-check after announcing its sleep sees the task (Dekker's pair).
  *
  * <p>{@link Idle} and its {@link Monitor} are the real ones (the monitor is never started, so it is
@@ -101,9 +101,9 @@ public class IdleLincheckTest {
           return; // nextTask: findTask took it from the global queue
         }
         // spinForWork
-        idle.startSpinning();
+        idle.startSearching();
         boolean took = take();
-        if (idle.stopSpinning() && took && queued.get() > 0) {
+        if (idle.stopSearching() && took && queued.get() > 0) {
           idle.notifyOne(); // pushes made while this worker spun woke nobody
         }
         if (took) {
@@ -143,7 +143,7 @@ public class IdleLincheckTest {
 
   /**
    * Two workers, two pushes from one thread: pushes made while a worker spins wake nobody, so the
-   * last spinner to find work wakes one more (Tokio's rule) for the task left behind.
+   * last searcher to find work wakes one more (Tokio's rule) for the task left behind.
    */
   @Test
   void pushesWhileAWorkerSpinsReachTheParkedOne() throws Exception {
