@@ -2,6 +2,8 @@
  * The Gearbox API: poll-based futures and wakers, the {@code Runtime} interface and its selection,
  * time, the sync primitives, and the SPI that runtime implementations build on.
  */
+// The qualified exports name runtime modules that are compiled after this one.
+@SuppressWarnings("module")
 module dev.gearbox.api {
   exports dev.gearbox.future;
   exports dev.gearbox.io;
@@ -10,6 +12,12 @@ module dev.gearbox.api {
   exports dev.gearbox.sync;
   exports dev.gearbox.time;
   exports dev.gearbox.spi;
+  exports dev.gearbox.spi.sched to
+      dev.gearbox.workstealing,
+      dev.gearbox.multithread,
+      dev.gearbox.minimal,
+      dev.gearbox.embedded,
+      dev.gearbox.testkit;
   exports dev.gearbox.stream;
   exports dev.gearbox.fs;
   exports dev.gearbox.fiber;

@@ -1,8 +1,9 @@
 /**
  * The {@code embedded} Gearbox runtime (Embassy's analogue): cooperative {@link
- * dev.gearbox.embedded.Executor}s on one thread each, fixed {@link dev.gearbox.embedded.TaskPool}s,
- * tick time with a pluggable {@link dev.gearbox.embedded.TimeDriver}, allocation-free primitives,
- * and the runtime provider of kind {@code embedded}.
+ * dev.gearbox.embedded.EmbeddedExecutor}s on one thread each, fixed {@link
+ * dev.gearbox.embedded.TaskPool}s, tick time with a pluggable {@link
+ * dev.gearbox.embedded.TimeDriver}, allocation-free primitives, and the runtime provider of kind
+ * {@code embedded}.
  */
 module dev.gearbox.embedded {
   requires transitive dev.gearbox.api;

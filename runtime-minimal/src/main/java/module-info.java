@@ -1,6 +1,7 @@
 /**
- * The {@code minimal} Gearbox runtime (smol's analogue): {@link dev.gearbox.minimal.Executor},
- * {@link dev.gearbox.minimal.LocalExecutor}, and the runtime provider of kind {@code minimal}.
+ * The {@code minimal} Gearbox runtime (smol's analogue): {@link
+ * dev.gearbox.minimal.SharedExecutor}, {@link dev.gearbox.minimal.LocalExecutor}, and the runtime
+ * provider of kind {@code minimal}.
  */
 module dev.gearbox.minimal {
   requires transitive dev.gearbox.api;

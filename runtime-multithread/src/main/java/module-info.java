@@ -1,8 +1,8 @@
 /**
- * The {@code multithread} Gearbox runtime, the analogue of async-std: one shared run queue feeding
- * the workers, a monitor that replaces a worker stuck inside one poll, and a dedicated driver
- * thread. Public: {@link dev.gearbox.multithread.MultithreadRuntimeProvider} (the service) and
- * {@link dev.gearbox.multithread.MultithreadRuntimeBuilder}.
+ * The {@code multithread} Gearbox runtime, the analogue of async-std: one global queue feeding the
+ * workers, a monitor that replaces a worker stuck inside one poll, and a dedicated driver thread.
+ * Public: {@link dev.gearbox.multithread.MultithreadRuntimeProvider} (the service) and {@link
+ * dev.gearbox.multithread.MultithreadRuntimeBuilder}.
  */
 module dev.gearbox.multithread {
   requires transitive dev.gearbox.api;

@@ -9,6 +9,7 @@ import dev.gearbox.runtime.FiberCancelledException;
 import dev.gearbox.runtime.JoinException;
 import dev.gearbox.runtime.JoinHandle;
 import dev.gearbox.runtime.Runtime;
+import dev.gearbox.spi.sched.CoopBudget;
 import dev.gearbox.time.Timer;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -71,9 +72,6 @@ final class FiberTask<T> implements Future<Void>, Executor, Context, Waker {
    * FiberCancelledException. The flag stays set so that JDK blocking calls fail too.
    */
 
-  /** Units of budget an awaiting fiber spends before it yields its worker (Tokio's coop budget). */
-  private static final int BUDGET = 128;
-
   private static final int SUBMITTED = 1;
   private static final int ORPHANED = 1 << 1;
 
@@ -98,7 +96,7 @@ final class FiberTask<T> implements Future<Void>, Executor, Context, Waker {
   private volatile Runnable continuation;
   private volatile Context carrier;
   private Thread poller;
-  private int budget = BUDGET;
+  private int budget = CoopBudget.PER_POLL;
   private boolean budgetSpent;
 
   FiberTask(Runtime runtime, Callable<T> body, boolean carried) {
@@ -213,11 +211,13 @@ final class FiberTask<T> implements Future<Void>, Executor, Context, Waker {
       }
       if (budgetSpent) {
         budgetSpent = false;
-        budget = BUDGET;
+        budget = CoopBudget.PER_POLL;
         Thread.yield();
       } else {
         LockSupport.park(this);
-        budget = BUDGET; // the fiber gave up its worker (or was woken at once): a fresh budget
+        budget =
+            CoopBudget
+                .PER_POLL; // the fiber gave up its worker (or was woken at once): a fresh budget
       }
       checkCancelled(target, spawned);
     }

@@ -6,6 +6,7 @@ import dev.gearbox.future.Poll;
 import dev.gearbox.future.Waker;
 import dev.gearbox.io.Reactor;
 import dev.gearbox.runtime.RuntimeClosedException;
+import dev.gearbox.spi.sched.CoopBudget;
 import dev.gearbox.time.Timer;
 import java.util.Objects;
 import java.util.concurrent.CompletionException;
@@ -55,13 +56,6 @@ public final class ParkingBlockOn implements Context {
      * @return the kind
      */
     String runtimeKind();
-
-    /**
-     * The cooperative budget of one poll, as a task's poll gets.
-     *
-     * @return the budget, at least 0
-     */
-    int pollBudget();
 
     /**
      * Registers the waker of a caller inside {@code blockOn}; shutdown must wake it.
@@ -148,7 +142,7 @@ public final class ParkingBlockOn implements Context {
   }
 
   private <T> Poll<T> poll(Future<T> future) {
-    budget = host.pollBudget();
+    budget = CoopBudget.PER_POLL;
     host.pollStarted();
     try {
       return future.poll(this);

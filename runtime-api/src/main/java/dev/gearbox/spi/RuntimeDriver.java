@@ -2,6 +2,7 @@ package dev.gearbox.spi;
 
 import dev.gearbox.io.Reactor;
 import dev.gearbox.io.SelectorReactor;
+import dev.gearbox.spi.sched.Parker;
 import dev.gearbox.time.Clock;
 import dev.gearbox.time.PausedClock;
 import dev.gearbox.time.Timer;
@@ -19,7 +20,9 @@ import java.util.function.BooleanSupplier;
  * calls {@link #tryPark}: the thread in {@code blockOn}, the first worker to park, a dedicated
  * thread, or an executor's idle step.
  */
-public final class RuntimeDriver implements Timer, AutoCloseable {
+// Parker.Driver is exported to the runtime modules only: the parkers they share see it through it.
+@SuppressWarnings("exports")
+public final class RuntimeDriver implements Timer, AutoCloseable, Parker.Driver {
   /*
    * Implementation notes: one thread drives at a time: tryPark takes `driving` with tryLock, so a
    * runtime whose idle workers race for the driver lets the losers park on their own. A park fires

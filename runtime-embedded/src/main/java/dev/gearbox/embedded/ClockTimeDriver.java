@@ -28,7 +28,7 @@ final class ClockTimeDriver implements TimeDriver {
     }
     long elapsed = clock.nanoTime() - originNanos;
     // rounded up, so that a reading at `due` has reached the deadline
-    long due = Instant.saturatingAdd(Ticks.toNanos(deadlineTicks), 1);
+    long due = TickInstant.saturatingAdd(Ticks.toNanos(deadlineTicks), 1);
     if (due <= elapsed) {
       return 0;
     }
@@ -39,7 +39,7 @@ final class ClockTimeDriver implements TimeDriver {
 
   /** The reading of the clock at which {@code ticks} is reached. */
   long clockNanosAt(long ticks) {
-    return Instant.saturatingAdd(originNanos, Ticks.toNanos(ticks));
+    return TickInstant.saturatingAdd(originNanos, Ticks.toNanos(ticks));
   }
 
   Clock clock() {

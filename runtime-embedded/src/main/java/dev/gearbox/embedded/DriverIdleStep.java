@@ -11,12 +11,13 @@ import java.util.function.BooleanSupplier;
 /**
  * The idle step of the {@code embedded} runtime's executor: wait in the runtime's {@link
  * RuntimeDriver} (its timer wheel and I/O selector), as the thread in minimal's {@code blockOn}
- * does. While busy, due wheel timers fire, and the selector is polled, every {@value #CHECK_EVERY}
- * polls. After shutdown closed the driver, the executor runs on only for {@code blockOn} futures,
- * parking its thread until the next timer.
+ * does. While busy, due wheel timers fire, and the selector is polled, every {@value
+ * #EVENT_INTERVAL} polls. After shutdown closed the driver, the executor runs on only for {@code
+ * blockOn} futures, parking its thread until the next timer.
  */
 final class DriverIdleStep implements IdleStep {
-  private static final int CHECK_EVERY = 61;
+  /** Polls between two looks at timers and I/O while busy (Tokio's event interval). */
+  private static final int EVENT_INTERVAL = 61;
 
   private final RuntimeDriver driver;
   private final ClockTimeDriver time;
@@ -24,7 +25,7 @@ final class DriverIdleStep implements IdleStep {
   private final BlockingPool blocking;
   private final AtomicInteger blockOns;
   private final BooleanSupplier mayBlock;
-  private Executor executor;
+  private EmbeddedExecutor executor;
   private int sinceCheck;
 
   DriverIdleStep(
@@ -37,12 +38,12 @@ final class DriverIdleStep implements IdleStep {
     this.mayBlock = () -> executor.runQueueIsEmpty();
   }
 
-  void bind(Executor owner) {
+  void bind(EmbeddedExecutor owner) {
     executor = owner;
   }
 
   @Override
-  public void park(Executor owner, long maxNanos) {
+  public void park(EmbeddedExecutor owner, long maxNanos) {
     if (driver.isClosed()) {
       if (!owner.runQueueIsEmpty() || (owner.isClosed() && !keepRunningAfterClose())) {
         return; // a signal sent while the driver was open went to the selector: see signal()
@@ -72,7 +73,7 @@ final class DriverIdleStep implements IdleStep {
    * On a paused clock with every task waiting, jumps to the executor's earliest embedded timer when
    * it comes before the wheel's (the wheel's own jump is the driver's).
    */
-  private boolean autoAdvanceToEmbeddedTimer(Executor owner) {
+  private boolean autoAdvanceToEmbeddedTimer(EmbeddedExecutor owner) {
     if (!(time.clock() instanceof PausedClock paused) || !paused.isPaused()) {
       return false;
     }
@@ -92,7 +93,7 @@ final class DriverIdleStep implements IdleStep {
    * the signal reads the driver's state and so seen by a wait that read the state later.
    */
   @Override
-  public void signal(Executor owner) {
+  public void signal(EmbeddedExecutor owner) {
     driver.unpark();
     Thread thread = owner.thread();
     if (thread != null && driver.isClosed()) {
@@ -103,7 +104,7 @@ final class DriverIdleStep implements IdleStep {
   @Override
   public void afterBatch(int polled) {
     sinceCheck += polled;
-    if (sinceCheck >= CHECK_EVERY) {
+    if (sinceCheck >= EVENT_INTERVAL) {
       sinceCheck = 0;
       if (reactor.registrations() > 0 && !driver.isClosed()) {
         driver.tryPark(0, false);

@@ -11,7 +11,7 @@ final class EmbeddedMetrics implements RuntimeMetrics {
   private final TaskCounts counts;
   private final BlockingPool blocking;
   private final RuntimeDriver driver;
-  private final Executor executor;
+  private final EmbeddedExecutor executor;
   private final int poolSize;
   private final UnjoinedFailures failures;
 
@@ -19,7 +19,7 @@ final class EmbeddedMetrics implements RuntimeMetrics {
       TaskCounts counts,
       BlockingPool blocking,
       RuntimeDriver driver,
-      Executor executor,
+      EmbeddedExecutor executor,
       int poolSize,
       UnjoinedFailures failures) {
     this.failures = failures;

@@ -21,7 +21,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The {@code embedded} runtime: one {@link Executor} on its own thread, waiting in a {@link
+ * The {@code embedded} runtime: one {@link EmbeddedExecutor} on its own thread, waiting in a {@link
  * RuntimeDriver} (timers and reactor) when idle; spawned futures are {@link EmbeddedTask}s counted
  * against a pool of {@code gearbox.embedded.poolSize}; a {@link BlockingPool} for {@code
  * spawnBlocking}.
@@ -62,7 +62,7 @@ final class EmbeddedRuntime extends AbstractRuntime implements TaskScheduler {
    * instead (beforeWait refuses). After the blocking pool, the executor and the driver close: the
    * executor's loop ends, and cancels what its run queue still holds (TaskNode.abandoned). A spawn
    * from another thread that raced with shutdown pushes its task, then reads whether the loop
-   * ended (Executor.hasEnded): either the loop's drain sees the task or the spawner cancels it.
+   * ended (EmbeddedExecutor.hasEnded): either the loop's drain sees the task or the spawner cancels it.
    */
   private final int poolSize;
   private final long blockOnSpinNanos;
@@ -70,7 +70,7 @@ final class EmbeddedRuntime extends AbstractRuntime implements TaskScheduler {
   private final OwnedTasks owned = new OwnedTasks();
   private final TaskCounts counts;
   private final AtomicInteger blockOns = new AtomicInteger();
-  private final Executor executor;
+  private final EmbeddedExecutor executor;
   private final Thread thread;
 
   EmbeddedRuntime(
@@ -97,7 +97,7 @@ final class EmbeddedRuntime extends AbstractRuntime implements TaskScheduler {
     this.driver = new RuntimeDriver(clock());
     ClockTimeDriver time = new ClockTimeDriver(clock());
     DriverIdleStep idle = new DriverIdleStep(driver, time, blocking(), blockOns);
-    this.executor = new Executor(threadNamePrefix + "executor", time, idle, driver);
+    this.executor = new EmbeddedExecutor(threadNamePrefix + "executor", time, idle, driver);
     idle.bind(executor);
     this.thread =
         new EmbeddedThread(

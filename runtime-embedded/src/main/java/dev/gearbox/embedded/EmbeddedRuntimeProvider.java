@@ -11,10 +11,10 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Provides the {@code embedded} runtime, Embassy's analogue: one cooperative {@link Executor} on a
- * thread of its own, whose {@code spawn} fills a task pool of {@code gearbox.embedded.poolSize}
- * tasks (a spawn past it fails with a {@link SpawnError} naming the key), beside a blocking pool.
- * Select it with {@code gearbox.runtime=embedded}.
+ * Provides the {@code embedded} runtime, Embassy's analogue: one cooperative {@link
+ * EmbeddedExecutor} on a thread of its own, whose {@code spawn} fills a task pool of {@code
+ * gearbox.embedded.poolSize} tasks (a spawn past it fails with a {@link SpawnError} naming the
+ * key), beside a blocking pool. Select it with {@code gearbox.runtime=embedded}.
  */
 public final class EmbeddedRuntimeProvider implements RuntimeProvider {
 

@@ -6,8 +6,8 @@ import dev.gearbox.spi.TaskScheduler;
 
 /**
  * A task of the {@code embedded} runtime: the shared {@link RawTask} state machine (waker, context
- * and join handle in one object) with the links of an {@link Executor}'s intrusive run queue. Its
- * timer links are made only if it polls an embedded {@link Timer}.
+ * and join handle in one object) with the links of an {@link EmbeddedExecutor}'s intrusive run
+ * queue. Its timer links are made only if it polls an embedded {@link Timer}.
  *
  * @param <T> the output type
  */
@@ -44,7 +44,7 @@ final class EmbeddedTask<T> extends RawTask<T> implements TaskNode {
   }
 
   @Override
-  public void runFromQueue(Executor running) {
+  public void runFromQueue(EmbeddedExecutor running) {
     run();
   }
 
@@ -59,7 +59,7 @@ final class EmbeddedTask<T> extends RawTask<T> implements TaskNode {
    * @throws IllegalStateException off the runtime's executor thread
    */
   @Override
-  public Executor executor() {
+  public EmbeddedExecutor executor() {
     if (Thread.currentThread() instanceof EmbeddedThread thread) {
       return thread.executor();
     }

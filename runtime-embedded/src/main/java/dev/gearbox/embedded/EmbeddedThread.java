@@ -10,9 +10,10 @@ import dev.gearbox.spi.CurrentRuntime;
  */
 final class EmbeddedThread extends Thread implements CurrentRuntime.Carrier {
   private final Runtime runtime;
-  private final Executor executor;
+  private final EmbeddedExecutor executor;
 
-  EmbeddedThread(Runtime runtime, Executor executor, String name, int priority, Runnable body) {
+  EmbeddedThread(
+      Runtime runtime, EmbeddedExecutor executor, String name, int priority, Runnable body) {
     super(null, body, name, 0, false);
     setDaemon(true);
     setPriority(priority);
@@ -21,7 +22,7 @@ final class EmbeddedThread extends Thread implements CurrentRuntime.Carrier {
   }
 
   /** The executor this thread runs: the one of every task it polls. */
-  Executor executor() {
+  EmbeddedExecutor executor() {
     return executor;
   }
 

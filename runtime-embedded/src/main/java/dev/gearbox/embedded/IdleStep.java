@@ -3,9 +3,9 @@ package dev.gearbox.embedded;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * How an idle {@link Executor} waits (the WFE/WFI analogue) and how another thread wakes it (the
- * pender). A plain executor parks its thread; the {@code embedded} runtime's executor waits in its
- * I/O selector instead.
+ * How an idle {@link EmbeddedExecutor} waits (the WFE/WFI analogue) and how another thread wakes it
+ * (the pender). A plain executor parks its thread; the {@code embedded} runtime's executor waits in
+ * its I/O selector instead.
  */
 interface IdleStep {
 
@@ -16,14 +16,14 @@ interface IdleStep {
    * @param executor the executor
    * @param maxNanos the longest wait, {@link Long#MAX_VALUE} for none but a signal
    */
-  void park(Executor executor, long maxNanos);
+  void park(EmbeddedExecutor executor, long maxNanos);
 
   /**
    * Ends or prevents the executor's wait; any thread.
    *
    * @param executor the executor
    */
-  void signal(Executor executor);
+  void signal(EmbeddedExecutor executor);
 
   /**
    * Called on the executor thread after each batch.
@@ -45,7 +45,7 @@ interface IdleStep {
   IdleStep PARK_THREAD =
       new IdleStep() {
         @Override
-        public void park(Executor executor, long maxNanos) {
+        public void park(EmbeddedExecutor executor, long maxNanos) {
           if (maxNanos == Long.MAX_VALUE) {
             LockSupport.park(executor);
           } else if (maxNanos > 0) {
@@ -54,7 +54,7 @@ interface IdleStep {
         }
 
         @Override
-        public void signal(Executor executor) {
+        public void signal(EmbeddedExecutor executor) {
           Thread thread = executor.thread();
           if (thread != null) {
             LockSupport.unpark(thread);

@@ -7,8 +7,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Time that moves only when {@link #advance advanced}: for deterministic tests of device logic. An
  * advance wakes every executor on this driver; each fires its due timers at its next step (at once
- * for an executor on its own thread; at the next {@link Executor#runUntilIdle()} for one driven by
- * hand). Thread-safe.
+ * for an executor on its own thread; at the next {@link EmbeddedExecutor#runUntilIdle()} for one
+ * driven by hand). Thread-safe.
  */
 public final class ManualTimeDriver implements TimeDriver {
   private final AtomicLong now;
@@ -59,7 +59,7 @@ public final class ManualTimeDriver implements TimeDriver {
     if (ticks < 0) {
       throw new IllegalArgumentException("cannot advance time by a negative " + ticks + " ticks");
     }
-    long reading = now.accumulateAndGet(ticks, Instant::saturatingAdd);
+    long reading = now.accumulateAndGet(ticks, TickInstant::saturatingAdd);
     for (Runnable listener : listeners) {
       listener.run();
     }
@@ -72,7 +72,7 @@ public final class ManualTimeDriver implements TimeDriver {
    * @param duration how far
    * @return the new reading
    */
-  public long advance(Duration duration) {
+  public long advance(TickDuration duration) {
     return advance(duration.ticks());
   }
 

@@ -11,8 +11,8 @@ import java.util.Objects;
  */
 public final class Pipe {
   private final byte[] ring;
-  private final WakerSet readers = new WakerSet(Channel.DEFAULT_MAX_WAITERS);
-  private final WakerSet writers = new WakerSet(Channel.DEFAULT_MAX_WAITERS);
+  private final WakerSet readers = new WakerSet(FixedChannel.DEFAULT_MAX_WAITERS);
+  private final WakerSet writers = new WakerSet(FixedChannel.DEFAULT_MAX_WAITERS);
   private int head;
   private int count;
 

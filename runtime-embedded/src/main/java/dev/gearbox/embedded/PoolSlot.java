@@ -46,7 +46,7 @@ final class PoolSlot implements TaskNode, Context {
   final TaskBody body;
   private final TimerLinks timerLinks = new TimerLinks(this);
   private volatile int state;
-  private Executor executor;
+  private EmbeddedExecutor executor;
   private TaskNode runNext;
 
   PoolSlot(TaskPool<?> pool, TaskBody body) {
@@ -65,7 +65,7 @@ final class PoolSlot implements TaskNode, Context {
   }
 
   /** Queues a claimed, initialised slot on {@code target}. */
-  void start(Executor target) {
+  void start(EmbeddedExecutor target) {
     executor = target;
     target.enqueue(this);
   }
@@ -88,7 +88,7 @@ final class PoolSlot implements TaskNode, Context {
   }
 
   @Override
-  public void runFromQueue(Executor running) {
+  public void runFromQueue(EmbeddedExecutor running) {
     int previous = (int) STATE.getAndBitwiseAnd(this, ~RUN_QUEUED);
     if ((previous & SPAWNED) == 0) {
       return;
@@ -114,7 +114,7 @@ final class PoolSlot implements TaskNode, Context {
   }
 
   /** Frees the slot if its task runs on {@code closed}; that executor's thread, after its loop. */
-  void releaseIfOn(Executor closed) {
+  void releaseIfOn(EmbeddedExecutor closed) {
     if (executor == closed && (state & SPAWNED) != 0) {
       closed.forgetTimer(this);
       body.reset();
@@ -133,7 +133,7 @@ final class PoolSlot implements TaskNode, Context {
   }
 
   @Override
-  public Executor executor() {
+  public EmbeddedExecutor executor() {
     return executor;
   }
 

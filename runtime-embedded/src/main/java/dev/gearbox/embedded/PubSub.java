@@ -27,7 +27,7 @@ public final class PubSub<T> {
    */
   private final Object[] ring;
   private final PubSub<?>.Subscriber[] subscribers;
-  private final WakerSet publishers = new WakerSet(Channel.DEFAULT_MAX_WAITERS);
+  private final WakerSet publishers = new WakerSet(FixedChannel.DEFAULT_MAX_WAITERS);
   private long oldest;
   private long next;
 

@@ -4,8 +4,8 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
 /**
- * The run queue of one {@link Executor}: intrusive (tasks link through their own {@code runNext}),
- * many producers, one consumer that takes everything at once. No allocation.
+ * The run queue of one {@link EmbeddedExecutor}: intrusive (tasks link through their own {@code
+ * runNext}), many producers, one consumer that takes everything at once. No allocation.
  *
  * <p>Two lists: other threads push on a lock-free stack ({@link #push}); the executor thread
  * appends to a list of its own ({@link #pushLocal}) with no atomic operation. {@link #takeAll}

@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param <T> the value type
  */
 public final class Signal<T> {
-  private final WakerSet waiters = new WakerSet(Channel.DEFAULT_MAX_WAITERS);
+  private final WakerSet waiters = new WakerSet(FixedChannel.DEFAULT_MAX_WAITERS);
   private T value;
 
   /** Creates a signal with no value. */

@@ -4,14 +4,14 @@ import java.util.Objects;
 import java.util.function.BiConsumer;
 
 /**
- * Spawns pooled tasks on one {@link Executor}, from any thread (Embassy's {@code Spawner} and
- * {@code SendSpawner} in one). A spawn claims a free slot of the pool, initialises its reused body
- * and queues it: no allocation when {@code init} is a method reference that captures nothing.
+ * Spawns pooled tasks on one {@link EmbeddedExecutor}, from any thread (Embassy's {@code Spawner}
+ * and {@code SendSpawner} in one). A spawn claims a free slot of the pool, initialises its reused
+ * body and queues it: no allocation when {@code init} is a method reference that captures nothing.
  */
 public final class Spawner {
-  private final Executor executor;
+  private final EmbeddedExecutor executor;
 
-  Spawner(Executor executor) {
+  Spawner(EmbeddedExecutor executor) {
     this.executor = executor;
   }
 
@@ -20,7 +20,7 @@ public final class Spawner {
    *
    * @return the executor
    */
-  public Executor executor() {
+  public EmbeddedExecutor executor() {
     return executor;
   }
 

@@ -33,7 +33,7 @@ public final class SystemTimeDriver implements TimeDriver {
     }
     long elapsed = System.nanoTime() - originNanos;
     // rounded up, so that a reading at `due` has reached the deadline
-    long due = Instant.saturatingAdd(Ticks.toNanos(deadlineTicks), 1);
+    long due = TickInstant.saturatingAdd(Ticks.toNanos(deadlineTicks), 1);
     return due <= elapsed ? 0 : due - elapsed;
   }
 

@@ -3,9 +3,9 @@ package dev.gearbox.embedded;
 import dev.gearbox.future.Waker;
 
 /**
- * A task as its {@link Executor} sees it: a node of the intrusive run queue (linked through {@link
- * #runNext}), with intrusive timer links, that the executor polls once per queue entry. Two kinds:
- * {@link PoolSlot} (a slot of a {@link TaskPool}, reused spawn after spawn) and {@link
+ * A task as its {@link EmbeddedExecutor} sees it: a node of the intrusive run queue (linked through
+ * {@link #runNext}), with intrusive timer links, that the executor polls once per queue entry. Two
+ * kinds: {@link PoolSlot} (a slot of a {@link TaskPool}, reused spawn after spawn) and {@link
  * EmbeddedTask} (a task of the {@code embedded} {@code Runtime}).
  */
 interface TaskNode extends Waker {
@@ -31,7 +31,7 @@ interface TaskNode extends Waker {
    *
    * @param executor the executor polling it
    */
-  void runFromQueue(Executor executor);
+  void runFromQueue(EmbeddedExecutor executor);
 
   /**
    * Hears that the executor's loop ended with this node still queued, on the executor thread before
@@ -44,7 +44,7 @@ interface TaskNode extends Waker {
    *
    * @return the executor
    */
-  Executor executor();
+  EmbeddedExecutor executor();
 
   /**
    * The task's links in its executor's timer queue; executor thread only.

@@ -103,7 +103,7 @@ public final class TaskPool<B extends TaskBody> {
   }
 
   /** Frees the slots whose task runs on {@code executor}, which closed; its thread only. */
-  void releaseAll(Executor executor) {
+  void releaseAll(EmbeddedExecutor executor) {
     for (PoolSlot slot : slots) {
       slot.releaseIfOn(executor);
     }

@@ -28,7 +28,7 @@ public final class Ticker {
    * @return the ticker
    * @throws IllegalArgumentException if the period is zero
    */
-  public static Ticker every(Duration period) {
+  public static Ticker every(TickDuration period) {
     if (period.ticks() < 1) {
       throw new IllegalArgumentException("a Ticker period must be at least one tick, got 0");
     }
@@ -52,13 +52,13 @@ public final class Ticker {
    */
   public Poll<Void> pollNext(Context cx) {
     TaskNode task = Timer.taskOf(cx, "Ticker");
-    Executor executor = task.executor();
+    EmbeddedExecutor executor = task.executor();
     long now = executor.timeDriver().now();
     if (expiresAt == UNARMED) {
-      expiresAt = Instant.saturatingAdd(now, period);
+      expiresAt = TickInstant.saturatingAdd(now, period);
     }
     if (now >= expiresAt) {
-      expiresAt = Instant.saturatingAdd(expiresAt, period);
+      expiresAt = TickInstant.saturatingAdd(expiresAt, period);
       return Poll.ready();
     }
     executor.scheduleWake(task, expiresAt);

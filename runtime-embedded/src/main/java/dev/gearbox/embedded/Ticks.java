@@ -1,10 +1,10 @@
 package dev.gearbox.embedded;
 
 /**
- * The tick rate of embedded time: {@link Instant}s and {@link Duration}s count ticks, and a tick
- * lasts {@code 1 / HZ} seconds. Like Embassy's {@code tick-hz-*} feature, the rate is fixed for the
- * whole program: it is read once from the system property {@value #HZ_PROPERTY} (default {@value
- * #DEFAULT_HZ}, 1 MHz: a tick is a microsecond).
+ * The tick rate of embedded time: {@link TickInstant}s and {@link TickDuration}s count ticks, and a
+ * tick lasts {@code 1 / HZ} seconds. Like Embassy's {@code tick-hz-*} feature, the rate is fixed
+ * for the whole program: it is read once from the system property {@value #HZ_PROPERTY} (default
+ * {@value #DEFAULT_HZ}, 1 MHz: a tick is a microsecond).
  */
 public final class Ticks {
   /** The system property that sets the tick rate, in ticks per second. */

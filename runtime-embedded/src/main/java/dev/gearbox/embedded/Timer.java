@@ -7,10 +7,10 @@ import dev.gearbox.future.Waker;
 
 /**
  * A future that completes at a tick deadline of the executor's {@link TimeDriver} (Embassy's {@code
- * Timer}). It must be polled by a task of an embedded {@link Executor} (a pooled task, or a task of
- * the {@code embedded} runtime): it links that task into the executor's intrusive timer queue, so
- * waiting allocates nothing. A timer is reusable: {@link #resetAfter} and {@link #resetAt} re-arm
- * it, so a task body keeps one timer for its whole life.
+ * Timer}). It must be polled by a task of an embedded {@link EmbeddedExecutor} (a pooled task, or a
+ * task of the {@code embedded} runtime): it links that task into the executor's intrusive timer
+ * queue, so waiting allocates nothing. A timer is reusable: {@link #resetAfter} and {@link
+ * #resetAt} re-arm it, so a task body keeps one timer for its whole life.
  */
 public final class Timer implements Future<Void> {
   private static final long UNARMED = -1;
@@ -29,7 +29,7 @@ public final class Timer implements Future<Void> {
    * @param duration the delay
    * @return the timer
    */
-  public static Timer after(Duration duration) {
+  public static Timer after(TickDuration duration) {
     return new Timer(duration.ticks(), UNARMED);
   }
 
@@ -39,7 +39,7 @@ public final class Timer implements Future<Void> {
    * @param instant the deadline
    * @return the timer
    */
-  public static Timer at(Instant instant) {
+  public static Timer at(TickInstant instant) {
     return new Timer(0, instant.ticks());
   }
 
@@ -49,7 +49,7 @@ public final class Timer implements Future<Void> {
    * @param duration the delay
    * @return this timer
    */
-  public Timer resetAfter(Duration duration) {
+  public Timer resetAfter(TickDuration duration) {
     return resetAfterTicks(duration.ticks());
   }
 
@@ -75,7 +75,7 @@ public final class Timer implements Future<Void> {
    * @param instant the deadline
    * @return this timer
    */
-  public Timer resetAt(Instant instant) {
+  public Timer resetAt(TickInstant instant) {
     deadline = instant.ticks();
     return this;
   }
@@ -83,10 +83,10 @@ public final class Timer implements Future<Void> {
   @Override
   public Poll<Void> poll(Context cx) {
     TaskNode task = taskOf(cx, "Timer");
-    Executor executor = task.executor();
+    EmbeddedExecutor executor = task.executor();
     long now = executor.timeDriver().now();
     if (deadline == UNARMED) {
-      deadline = Instant.saturatingAdd(now, delay);
+      deadline = TickInstant.saturatingAdd(now, delay);
     }
     if (now >= deadline) {
       return Poll.ready();
@@ -104,7 +104,7 @@ public final class Timer implements Future<Void> {
     throw new IllegalStateException(
         "an embedded "
             + what
-            + " must be polled by a task of an embedded Executor or of the 'embedded' runtime; its"
+            + " must be polled by a task of an embedded EmbeddedExecutor or of the 'embedded' runtime; its"
             + " waker was "
             + waker);
   }

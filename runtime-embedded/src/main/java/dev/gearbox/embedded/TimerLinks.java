@@ -2,7 +2,7 @@ package dev.gearbox.embedded;
 
 /**
  * A task's entry in its executor's {@link TimerQueue}: the earliest deadline it waits for and its
- * links. Executor thread only.
+ * links. EmbeddedExecutor thread only.
  */
 final class TimerLinks {
   final TaskNode task;

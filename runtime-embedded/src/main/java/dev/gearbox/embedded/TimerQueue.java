@@ -1,9 +1,9 @@
 package dev.gearbox.embedded;
 
 /**
- * The timers of one {@link Executor}, intrusive through its tasks (Embassy's integrated timer
- * queue): each task waiting for time is linked once, with the earliest deadline it waits for.
- * Executor thread only; no allocation, unbounded (a task holds its own links).
+ * The timers of one {@link EmbeddedExecutor}, intrusive through its tasks (Embassy's integrated
+ * timer queue): each task waiting for time is linked once, with the earliest deadline it waits for.
+ * EmbeddedExecutor thread only; no allocation, unbounded (a task holds its own links).
  */
 final class TimerQueue {
   /*

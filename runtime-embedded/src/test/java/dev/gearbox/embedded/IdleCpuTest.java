@@ -29,8 +29,8 @@ class IdleCpuTest {
   @Test
   @Timeout(60)
   void anExecutorWaitingForAFarTimerUsesNoCpu() throws Exception {
-    Executor executor = new Executor("idle-cpu", new SystemTimeDriver());
-    Timer timer = Timer.after(Duration.ofSeconds(3600));
+    EmbeddedExecutor executor = new EmbeddedExecutor("idle-cpu", new SystemTimeDriver());
+    Timer timer = Timer.after(TickDuration.ofSeconds(3600));
     CountDownLatch armed = new CountDownLatch(1);
     LambdaBody.spawn(
         executor.spawner(),
@@ -56,7 +56,7 @@ class IdleCpuTest {
         Runtimes.create(RuntimeConfig.of(Map.of(RuntimeConfig.RUNTIME_KEY, "embedded")));
     try {
       runtime.spawn(Time.sleep(java.time.Duration.ofHours(1)));
-      runtime.spawn(Timer.after(Duration.ofSeconds(3600)));
+      runtime.spawn(Timer.after(TickDuration.ofSeconds(3600)));
       Await.until(
           () -> runtime.metrics().all().get("pendingTimers") == 2, "both timers registered");
       Thread executor =

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /** The allocation-free primitives, between pooled tasks on a hand-driven executor. */
 class PrimitivesTest {
-  private final Executor executor = new Executor("primitives", new ManualTimeDriver());
+  private final EmbeddedExecutor executor =
+      new EmbeddedExecutor("primitives", new ManualTimeDriver());
   private final TaskPool<LambdaBody> pool = LambdaBody.pool("tasks", 8);
 
   private void spawn(LambdaBody.Step step) {
@@ -19,7 +20,7 @@ class PrimitivesTest {
 
   @Test
   void channelIsFifoBoundedAndWakesBothSides() {
-    Channel<Integer> channel = new Channel<>(2);
+    FixedChannel<Integer> channel = new FixedChannel<>(2);
     List<Integer> received = new ArrayList<>();
     int[] sent = {0};
     spawn(
@@ -49,7 +50,7 @@ class PrimitivesTest {
     assertThat(channel.trySend(9)).isTrue();
     assertThat(channel.tryReceive()).isEqualTo(9);
     assertThat(channel.tryReceive()).isNull();
-    assertThatThrownBy(() -> new Channel<>(0)).hasMessageContaining("capacity of at least 1");
+    assertThatThrownBy(() -> new FixedChannel<>(0)).hasMessageContaining("capacity of at least 1");
   }
 
   @Test
@@ -80,9 +81,9 @@ class PrimitivesTest {
 
   @Test
   void watchReceiversSeeEachChangeOnceAndSkipIntermediateValues() {
-    Watch<Integer> watch = new Watch<>(2);
-    Watch<Integer>.Receiver first = watch.receiver();
-    Watch<Integer>.Receiver second = watch.receiver();
+    FixedWatch<Integer> watch = new FixedWatch<>(2);
+    FixedWatch<Integer>.Receiver first = watch.receiver();
+    FixedWatch<Integer>.Receiver second = watch.receiver();
     assertThatThrownBy(watch::receiver)
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("all its 2 receivers open");
@@ -220,7 +221,7 @@ class PrimitivesTest {
 
   @Test
   void mutexAdmitsOneTaskAtATime() {
-    Mutex<int[]> mutex = new Mutex<>(new int[1]);
+    FixedMutex<int[]> mutex = new FixedMutex<>(new int[1]);
     List<String> events = new ArrayList<>();
     for (String name : List.of("a", "b", "c")) {
       boolean[] holding = {false};

@@ -23,7 +23,7 @@ class RunQueueStressTest {
   @Test
   @Timeout(120)
   void concurrentSpawnsAndWakesAreNeitherLostNorDoubled() throws Exception {
-    Executor executor = new Executor("stress", new SystemTimeDriver());
+    EmbeddedExecutor executor = new EmbeddedExecutor("stress", new SystemTimeDriver());
     TaskPool<LambdaBody> pool = LambdaBody.pool("stress", 16);
     AtomicLong ran = new AtomicLong();
     AtomicInteger tickets = new AtomicInteger();

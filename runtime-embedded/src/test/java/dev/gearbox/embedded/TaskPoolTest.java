@@ -43,7 +43,7 @@ class TaskPoolTest {
     Counting.CREATED.clear();
     TaskPool<Counting> pool = TaskPool.create("blink", 2, Counting::new);
     assertThat(Counting.CREATED).hasSize(2);
-    Executor executor = new Executor("pool-test", new ManualTimeDriver());
+    EmbeddedExecutor executor = new EmbeddedExecutor("pool-test", new ManualTimeDriver());
     Spawner spawner = executor.spawner();
     spawner.spawn(pool, Counting::start, 0);
     spawner.spawn(pool, Counting::start, 0);
@@ -74,7 +74,7 @@ class TaskPoolTest {
   @Test
   void aFailingInitFreesTheSlotAgain() {
     TaskPool<Counting> pool = TaskPool.create("one", 1, Counting::new);
-    Executor executor = new Executor("init-test", new ManualTimeDriver());
+    EmbeddedExecutor executor = new EmbeddedExecutor("init-test", new ManualTimeDriver());
     assertThatThrownBy(
             () ->
                 executor
@@ -95,7 +95,7 @@ class TaskPoolTest {
   void closingTheExecutorFreesItsSlotsAndRefusesSpawns() throws Exception {
     Counting.CREATED.clear();
     TaskPool<Counting> pool = TaskPool.create("closing", 3, Counting::new);
-    Executor executor = new Executor("close-test", new ManualTimeDriver());
+    EmbeddedExecutor executor = new EmbeddedExecutor("close-test", new ManualTimeDriver());
     executor.spawner().spawn(pool);
     executor.spawner().spawn(pool);
     Thread thread = executor.start(Thread.NORM_PRIORITY);

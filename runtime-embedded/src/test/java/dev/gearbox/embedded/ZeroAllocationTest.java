@@ -30,9 +30,9 @@ class ZeroAllocationTest {
 
   /** Sends the ball, waits one tick, waits for it to come back; samples allocation on the way. */
   static final class Pinger implements TaskBody {
-    private final Timer timer = Timer.after(Duration.ofTicks(1));
-    Channel<Object> out;
-    Channel<Object> in;
+    private final Timer timer = Timer.after(TickDuration.ofTicks(1));
+    FixedChannel<Object> out;
+    FixedChannel<Object> in;
     long rounds;
     long windowStart;
     final long[] windows = new long[WINDOWS];
@@ -83,8 +83,8 @@ class ZeroAllocationTest {
 
   /** Sends back every ball it receives. */
   static final class Ponger implements TaskBody {
-    Channel<Object> in;
-    Channel<Object> out;
+    FixedChannel<Object> in;
+    FixedChannel<Object> out;
     private Object held;
 
     @Override
@@ -109,12 +109,12 @@ class ZeroAllocationTest {
   void pingPongWithATimerAllocatesNothingPerRoundTrip() throws Exception {
     assertThat(THREADS.isThreadAllocatedMemorySupported()).isTrue();
     THREADS.setThreadAllocatedMemoryEnabled(true);
-    Channel<Object> ping = new Channel<>(1);
-    Channel<Object> pong = new Channel<>(1);
+    FixedChannel<Object> ping = new FixedChannel<>(1);
+    FixedChannel<Object> pong = new FixedChannel<>(1);
     CountDownLatch done = new CountDownLatch(1);
     TaskPool<Pinger> pingers = TaskPool.create("pinger", 1, Pinger::new);
     TaskPool<Ponger> pongers = TaskPool.create("ponger", 1, Ponger::new);
-    try (Executor executor = new Executor("alloc-test", new SystemTimeDriver())) {
+    try (EmbeddedExecutor executor = new EmbeddedExecutor("alloc-test", new SystemTimeDriver())) {
       Pinger[] seen = new Pinger[1];
       executor
           .spawner()

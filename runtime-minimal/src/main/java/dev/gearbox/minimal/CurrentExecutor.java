@@ -1,9 +1,9 @@
 package dev.gearbox.minimal;
 
 /**
- * Which executor the current thread is running ({@link Executor#run} or {@link LocalExecutor#run}),
- * so that wakes from a runner go to its local queue and a thread never blocks in a second {@code
- * run} while it drives one.
+ * Which executor the current thread is running ({@link SharedExecutor#run} or {@link
+ * LocalExecutor#run}), so that wakes from a runner go to its local queue and a thread never blocks
+ * in a second {@code run} while it drives one.
  */
 final class CurrentExecutor {
   private static final ThreadLocal<Object> CURRENT = new ThreadLocal<>();

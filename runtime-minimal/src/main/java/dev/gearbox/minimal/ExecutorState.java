@@ -8,16 +8,17 @@ import dev.gearbox.spi.RawTask;
 import dev.gearbox.spi.RuntimeDriver;
 import dev.gearbox.spi.TaskScheduler;
 import dev.gearbox.spi.UnjoinedFailures;
+import dev.gearbox.spi.sched.MpmcGlobalQueue;
 import java.lang.invoke.VarHandle;
 import java.util.Arrays;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 
 /**
- * What the runners of one {@link Executor} share: the global queue, the registry of runners (whose
- * local queues are stolen from), the sleepers, the set of alive tasks, and for a runtime's executor
- * the timers and reactor its runners drive. It is the {@link TaskScheduler} of the executor's
- * tasks, so their contexts reach that driver.
+ * What the runners of one {@link SharedExecutor} share: the global queue, the registry of runners
+ * (whose local queues are stolen from), the sleepers, the set of alive tasks, and for a runtime's
+ * executor the timers and reactor its runners drive. It is the {@link TaskScheduler} of the
+ * executor's tasks, so their contexts reach that driver.
  */
 final class ExecutorState implements TaskScheduler {
   /*
@@ -25,8 +26,8 @@ final class ExecutorState implements TaskScheduler {
    *
    * schedule(): a task woken on a runner thread of this executor goes to that runner's local queue
    * (only the owner pushes there), any other wake to the global queue. Then a full fence, then
-   * Sleepers.notifyOne(): the fence orders the queue's release store before the read of
-   * `notified`, which the store-load race with a runner going to sleep needs (see Sleepers). A
+   * Idle.notifyOne(): the fence orders the queue's release store before the read of
+   * `notified`, which the store-load race with a runner going to sleep needs (see Idle). A
    * self-wake during a poll (yieldNow) is the same: the local queue is FIFO, so the task goes
    * behind the ones already there.
    *
@@ -44,8 +45,12 @@ final class ExecutorState implements TaskScheduler {
    * Fields: `runners` copy-on-write under `runnersLock`, read anywhere; `closed` any thread;
    * `drive` final (null for an executor without timers and I/O); the rest are thread-safe objects.
    */
-  final GlobalQueue global = new GlobalQueue();
-  final Sleepers sleepers = new Sleepers();
+
+  /** The global queue's ring: FIFO and allocation-free up to this depth, starvation-free beyond. */
+  static final int GLOBAL_QUEUE_CAPACITY = 4096;
+
+  final MpmcGlobalQueue<RawTask<?>> global = new MpmcGlobalQueue<>(GLOBAL_QUEUE_CAPACITY);
+  final Idle idle = new Idle();
   final LongAdder polls = new LongAdder();
   private final OwnedTasks owned = new OwnedTasks();
   private final String label;
@@ -85,10 +90,10 @@ final class ExecutorState implements TaskScheduler {
     if (CurrentExecutor.current() instanceof Runner runner && runner.state() == this) {
       runner.localQueue().push(task);
     } else {
-      global.offer(task);
+      global.push(task);
     }
     VarHandle.fullFence();
-    sleepers.notifyOne();
+    idle.notifyOne();
   }
 
   /**
@@ -136,7 +141,7 @@ final class ExecutorState implements TaskScheduler {
         return false;
       }
     }
-    return sleepers.allWaiting(all.length);
+    return idle.allWaiting(all.length);
   }
 
   void register(Runner runner) {

@@ -7,6 +7,7 @@ import dev.gearbox.runtime.JoinHandle;
 import dev.gearbox.runtime.RuntimeClosedException;
 import dev.gearbox.spi.CurrentRuntime;
 import dev.gearbox.spi.RawTask;
+import dev.gearbox.spi.sched.Parker;
 import java.util.Objects;
 import java.util.concurrent.CompletionException;
 
@@ -38,7 +39,7 @@ public final class LocalExecutor implements AutoCloseable {
    * Fields: `owner`, `parker`, `scheduler` final; `polls` and `closed` owner thread only.
    */
   private final Thread owner;
-  private final Parker parker = new Parker();
+  private final Parker parker = new Parker(Thread.currentThread());
   private final LocalScheduler scheduler = new LocalScheduler(parker);
   private long polls;
   private boolean closed;
@@ -180,7 +181,7 @@ public final class LocalExecutor implements AutoCloseable {
               + describe(caller)
               + ", but this executor is confined to its owner thread "
               + describe(owner)
-              + "; call it on the owner, or use Executor for tasks that may run on any thread");
+              + "; call it on the owner, or use SharedExecutor for tasks that may run on any thread");
     }
   }
 

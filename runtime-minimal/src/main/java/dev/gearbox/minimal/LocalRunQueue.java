@@ -1,6 +1,7 @@
 package dev.gearbox.minimal;
 
 import dev.gearbox.spi.RawTask;
+import dev.gearbox.spi.sched.MpmcGlobalQueue;
 import org.jctools.queues.atomic.SpmcAtomicArrayQueue;
 
 /**
@@ -25,17 +26,17 @@ final class LocalRunQueue {
   static final int CAPACITY = 256;
 
   private final SpmcAtomicArrayQueue<RawTask<?>> tasks = new SpmcAtomicArrayQueue<>(CAPACITY);
-  private final GlobalQueue global;
+  private final MpmcGlobalQueue<RawTask<?>> global;
 
   /** Creates an empty queue that spills into {@code global} when full. */
-  LocalRunQueue(GlobalQueue global) {
+  LocalRunQueue(MpmcGlobalQueue<RawTask<?>> global) {
     this.global = global;
   }
 
   /** Adds a task at the tail, or to the global queue when full; owner thread only. */
   void push(RawTask<?> task) {
     if (!tasks.offer(task)) {
-      global.offer(task);
+      global.push(task);
     }
   }
 
@@ -82,7 +83,7 @@ final class LocalRunQueue {
    * @return the number of tasks moved
    */
   int takeBatchFromGlobal(int runners) {
-    int share = global.estimatedSize() / Math.max(1, runners) + 1;
+    int share = global.depth() / Math.max(1, runners) + 1;
     int wanted = Math.min(share, room());
     int moved = 0;
     while (moved < wanted) {
@@ -99,7 +100,7 @@ final class LocalRunQueue {
   /** Moves every task to the global queue, when the owning runner leaves. Owner thread only. */
   void drainToGlobal() {
     for (RawTask<?> task = tasks.poll(); task != null; task = tasks.poll()) {
-      global.offer(task);
+      global.push(task);
     }
   }
 }

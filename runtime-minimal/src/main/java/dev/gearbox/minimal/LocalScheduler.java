@@ -3,6 +3,7 @@ package dev.gearbox.minimal;
 import dev.gearbox.spi.OwnedTasks;
 import dev.gearbox.spi.RawTask;
 import dev.gearbox.spi.TaskScheduler;
+import dev.gearbox.spi.sched.Parker;
 import org.jctools.queues.atomic.MpscUnboundedAtomicArrayQueue;
 
 /**

@@ -1,6 +1,7 @@
 package dev.gearbox.minimal;
 
 import dev.gearbox.future.Waker;
+import dev.gearbox.spi.sched.Parker;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 

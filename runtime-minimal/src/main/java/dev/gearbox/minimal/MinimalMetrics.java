@@ -9,14 +9,14 @@ import java.util.function.IntSupplier;
 
 /** The live counters of a {@link MinimalRuntime}. */
 final class MinimalMetrics implements RuntimeMetrics {
-  private final Executor executor;
+  private final SharedExecutor executor;
   private final BlockingPool blocking;
   private final RuntimeDriver driver;
   private final IntSupplier startedWorkers;
   private final UnjoinedFailures failures;
 
   MinimalMetrics(
-      Executor executor,
+      SharedExecutor executor,
       BlockingPool blocking,
       RuntimeDriver driver,
       IntSupplier startedWorkers,
@@ -64,8 +64,8 @@ final class MinimalMetrics implements RuntimeMetrics {
     Map<String, Long> all = RuntimeMetrics.super.all();
     ExecutorState state = executor.state();
     all.put("runners", (long) state.runners().length);
-    all.put("sleepingRunners", (long) state.sleepers.count());
-    all.put("globalQueueDepth", (long) state.global.estimatedSize());
+    all.put("sleepingRunners", (long) state.idle.count());
+    all.put("globalQueueDepth", (long) state.global.depth());
     all.put("blockingThreads", (long) blocking.threads());
     all.put("pendingTimers", (long) driver.pendingTimers());
     return all;

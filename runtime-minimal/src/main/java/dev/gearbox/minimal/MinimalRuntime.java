@@ -17,9 +17,9 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * The {@code minimal} runtime: one {@link Executor}, run by the callers of {@link #blockOn} and by
- * a fixed number of runner threads started at the first spawn, a {@link BlockingPool}, and one
- * {@link RuntimeDriver} (timers and reactor) that the executor's idle threads drive.
+ * The {@code minimal} runtime: one {@link SharedExecutor}, run by the callers of {@link #blockOn}
+ * and by a fixed number of runner threads started at the first spawn, a {@link BlockingPool}, and
+ * one {@link RuntimeDriver} (timers and reactor) that the executor's idle threads drive.
  */
 final class MinimalRuntime extends AbstractRuntime {
   /*
@@ -46,7 +46,7 @@ final class MinimalRuntime extends AbstractRuntime {
    * Fields: `workers` written under lifecycleLock(); it is replaced, never mutated, and volatile
    * for the lock-free reads on the spawn path.
    */
-  private final Executor executor;
+  private final SharedExecutor executor;
   private final SharedDriver drive;
   private final int workerCount;
   private final String threadNamePrefix;
@@ -71,7 +71,7 @@ final class MinimalRuntime extends AbstractRuntime {
     RuntimeDriver driver = new RuntimeDriver(clock());
     BlockingPool pool = blocking();
     this.executor =
-        new Executor(
+        new SharedExecutor(
             MinimalRuntimeProvider.KIND,
             state ->
                 new SharedDriver(

@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Provides the {@code minimal} runtime, smol's analogue: an {@link Executor} driven by the callers
- * of {@code blockOn} and by {@value #DEFAULT_WORKERS} or more runner threads started at the first
- * spawn (as {@code SMOL_THREADS}), beside a blocking pool. Select it with {@code
+ * Provides the {@code minimal} runtime, smol's analogue: an {@link SharedExecutor} driven by the
+ * callers of {@code blockOn} and by {@value #DEFAULT_WORKERS} or more runner threads started at the
+ * first spawn (as {@code SMOL_THREADS}), beside a blocking pool. Select it with {@code
  * gearbox.runtime=minimal}.
  */
 public final class MinimalRuntimeProvider implements RuntimeProvider {

@@ -5,20 +5,22 @@ import dev.gearbox.future.Future;
 import dev.gearbox.future.Poll;
 import dev.gearbox.runtime.RuntimeClosedException;
 import dev.gearbox.spi.RawTask;
+import dev.gearbox.spi.sched.CoopBudget;
+import dev.gearbox.spi.sched.Parker;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * One thread's turn at running an {@link Executor}: it runs tasks until its own future completes
- * (or, for the threads a runtime starts, until the executor closes), and parks when there is no
- * work. A runner exists for the length of one {@code run} call.
+ * One thread's turn at running an {@link SharedExecutor}: it runs tasks until its own future
+ * completes (or, for the threads a runtime starts, until the executor closes), and parks when there
+ * is no work. A runner exists for the length of one {@code run} call.
  */
 final class Runner {
   /*
    * Implementation notes: after async-executor's `Runner` and `Ticker` (smol-rs).
    *
-   * Loop: poll the main future when its waker fired; else find a task: every GLOBAL_FIRST_INTERVAL
+   * Loop: poll the main future when its waker fired; else find a task: every GLOBAL_QUEUE_INTERVAL
    * ticks (61, Tokio's global queue interval; async-executor uses 64) one from the global queue
    * first (so a busy local queue cannot starve it), then the local
    * queue, then a batch from the global queue into the local one, then half of another runner's
@@ -29,7 +31,7 @@ final class Runner {
    * searches, and parks again if still waiting. No spinning.
    *
    * Timers and I/O: instead of parking, an idle runner waits in the runtime's driver when no other
-   * thread does (SharedDriver.park), and every GLOBAL_FIRST_INTERVAL ticks a busy runner fires due
+   * thread does (SharedDriver.park), and every GLOBAL_QUEUE_INTERVAL ticks a busy runner fires due
    * timers and polls the selector without blocking, so timers and I/O are seen under load (Tokio's
    * event interval). The main future is polled with a MainContext that reaches the same driver.
    *
@@ -47,32 +49,31 @@ final class Runner {
    * unregisters (which notifies a sleeper, to hand the driver over), moves its local tasks to the
    * global queue and notifies a sleeper, so no task is stranded in a queue nobody runs.
    *
-   * Fields: `waitingInSleepers` guarded by the Sleepers monitor; `mainWaker` and `pollingMain`
+   * Fields: `waitingInIdle` guarded by the Idle monitor; `mainWaker` and `pollingMain`
    * written by the owner, read by any thread (ExecutorState.everyTaskWaits); everything else is
    * used by the owner thread only, except `local` (thieves poll it) and `parker` (any thread
    * unparks). `budget` is the cooperative budget of the poll in progress: reset before each poll
    * of a task or the main future, spent by its futures through ExecutorState.consumeBudget or
    * MainContext.
    */
-  private static final int GLOBAL_FIRST_INTERVAL = 61;
-
   /**
-   * Units of the cooperative budget each poll of a task or of the main future starts with, as in
-   * the other runtimes (Tokio's 128).
+   * Tasks between two looks at the global queue before the local one (Tokio's global queue
+   * interval). The same tick polls the driver without blocking (Tokio's event interval, a separate
+   * constant in workstealing): a runner has no other maintenance to space out.
    */
-  static final int BUDGET = 128;
+  private static final int GLOBAL_QUEUE_INTERVAL = 61;
 
   private final ExecutorState state;
   private final LocalRunQueue local;
-  private final Parker parker = new Parker();
+  private final Parker parker = new Parker(Thread.currentThread());
   private long ticks;
   private int budget;
   private boolean sleeping;
   private volatile MainFutureWaker mainWaker;
   private volatile boolean pollingMain;
 
-  /** Whether the runner is among the sleepers' waiting (not notified) runners. */
-  boolean waitingInSleepers;
+  /** Whether the runner is among the idle set's waiting (not notified) runners. */
+  boolean waitingInIdle;
 
   /** Creates a runner for the calling thread. */
   Runner(ExecutorState state) {
@@ -99,7 +100,7 @@ final class Runner {
    * @param operation the public call, for the message when the thread already runs an executor
    * @param endsAtClose whether a {@code main} future not complete when the executor closes ends the
    *     call with {@link RuntimeClosedException} (a runtime's {@code blockOn}) instead of being
-   *     waited for ({@link Executor#run})
+   *     waited for ({@link SharedExecutor#run})
    * @return the output of {@code main}, or null
    * @throws IllegalStateException if the thread already runs an executor
    * @throws RuntimeClosedException if {@code endsAtClose} and the executor closes first
@@ -127,18 +128,18 @@ final class Runner {
         if (task != null) {
           if (sleeping) {
             sleeping = false;
-            state.sleepers.remove(this);
+            state.idle.remove(this);
           }
-          state.sleepers.notifyOne();
-          budget = BUDGET;
+          state.idle.notifyOne();
+          budget = CoopBudget.PER_POLL;
           if (task.run()) {
             state.polls.increment();
           }
           parker.takeInterrupt(); // a task's interrupt of this thread must not reach the next
         } else if (!sleeping) {
           sleeping = true;
-          state.sleepers.insert(this);
-        } else if (!state.sleepers.renew(this) && !(main != null && waker.isWoken())) {
+          state.idle.insert(this);
+        } else if (!state.idle.renew(this) && !(main != null && waker.isWoken())) {
           park();
         }
       }
@@ -189,7 +190,7 @@ final class Runner {
   }
 
   private <T> Poll<T> pollMain(Future<T> main, Context cx) {
-    budget = BUDGET;
+    budget = CoopBudget.PER_POLL;
     try {
       return main.poll(cx);
     } catch (RuntimeException | Error e) {
@@ -201,7 +202,7 @@ final class Runner {
 
   private RawTask<?> findTask() {
     ticks++;
-    if (ticks % GLOBAL_FIRST_INTERVAL == 0) {
+    if (ticks % GLOBAL_QUEUE_INTERVAL == 0) {
       SharedDriver drive = state.drive();
       if (drive != null) {
         drive.pollWhileBusy();
@@ -239,15 +240,15 @@ final class Runner {
   private void leave() {
     if (sleeping) {
       sleeping = false;
-      if (state.sleepers.remove(this)) {
-        state.sleepers.notifyOne();
+      if (state.idle.remove(this)) {
+        state.idle.notifyOne();
       }
     }
     state.unregister(this);
     if (local.size() > 0) {
       local.drainToGlobal();
       VarHandle.fullFence();
-      state.sleepers.notifyOne();
+      state.idle.notifyOne();
     }
     CurrentExecutor.exit();
     parker.restoreInterrupt();

@@ -1,6 +1,7 @@
 package dev.gearbox.minimal;
 
 import dev.gearbox.spi.RuntimeDriver;
+import dev.gearbox.spi.sched.Parker;
 import dev.gearbox.time.PausedClock;
 import java.util.function.BooleanSupplier;
 
@@ -16,18 +17,18 @@ final class SharedDriver {
    * Implementation notes.
    *
    * Who drives: RuntimeDriver.tryPark admits one thread at a time (tryLock). An idle runner calls
-   * park(): it waits in the driver through its Parker (Parker.driveUnlessGranted), or, if another
+   * park(): it waits in the driver through its Parker (Parker.parkInDriver), or, if another
    * thread drives, parks on its Parker as before. The fallback thread drives only while the
    * executor has no runner; when a runner registers it unparks the fallback, which leaves the
    * driver and parks until the last runner leaves.
    *
-   * Wake-ups: every way of giving a runner work ends in Parker.unpark (Sleepers.notifyOne after a
+   * Wake-ups: every way of giving a runner work ends in Parker.unpark (Idle.notifyOne after a
    * schedule, a wake of a blockOn future, close); Parker.unpark wakes the driver when its owner is
    * inside it (see Parker), so a schedule while a runner blocks in the selector wakes it.
    *
    * Handover: a thread that leaves the driver and does not come straight back to park (a runner
    * that found work, one that leaves run(), the fallback stepping down) calls
-   * Sleepers.notifyOne(). So if a runner parked because the driver was taken, either it is woken
+   * Idle.notifyOne(). So if a runner parked because the driver was taken, either it is woken
    * to try again, or another runner is already notified and will park, taking the free driver;
    * timers and I/O are never left undriven while a runner waits.
    *
@@ -94,7 +95,7 @@ final class SharedDriver {
       return;
     }
     if (pausedClock == null || !pausedClock.isPaused()) {
-      if (!parker.driveUnlessGranted(driver, Long.MAX_VALUE, false)) {
+      if (!parker.parkInDriver(driver, Long.MAX_VALUE, false)) {
         parker.park();
       }
       return;
@@ -102,7 +103,7 @@ final class SharedDriver {
     boolean everyTaskWaits = state.everyTaskWaits();
     boolean inhibited = everyTaskWaits && !blockingIdle.getAsBoolean();
     long maxWait = inhibited ? INHIBITED_WAIT_NANOS : Long.MAX_VALUE;
-    if (!parker.driveUnlessGranted(driver, maxWait, everyTaskWaits && !inhibited)) {
+    if (!parker.parkInDriver(driver, maxWait, everyTaskWaits && !inhibited)) {
       driver.unpark(); // the driving thread may be waiting for a task that now waits: look again
       parker.park();
     }
@@ -125,7 +126,7 @@ final class SharedDriver {
 
   /** After a runner left: with none left, the fallback thread drives (started if tasks wait). */
   void onRunnerLeft(int runnersLeft) {
-    state.sleepers.notifyOne(); // hand the driver over to a runner parked without it
+    state.idle.notifyOne(); // hand the driver over to a runner parked without it
     if (runnersLeft > 0 || closed || state.isClosed()) {
       return; // runners drive; or the runtime is shutting down: no fallback to start
     }
@@ -148,17 +149,17 @@ final class SharedDriver {
   }
 
   private void runFallback() {
-    Parker parker = new Parker();
+    Parker parker = new Parker(Thread.currentThread());
     fallbackParker = parker;
     while (!closed) {
       if (state.runners().length > 0) {
-        state.sleepers.notifyOne(); // a runner may have parked while this thread held the driver
+        state.idle.notifyOne(); // a runner may have parked while this thread held the driver
         parker.park();
         continue;
       }
       boolean everyTaskWaits =
           pausedClock != null && state.everyTaskWaits() && blockingIdle.getAsBoolean();
-      if (!parker.driveUnlessGranted(driver, Long.MAX_VALUE, everyTaskWaits)) {
+      if (!parker.parkInDriver(driver, Long.MAX_VALUE, everyTaskWaits)) {
         parker.park();
       }
     }

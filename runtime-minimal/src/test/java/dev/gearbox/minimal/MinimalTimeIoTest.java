@@ -115,7 +115,7 @@ class MinimalTimeIoTest {
 
   @Test
   void anExecutorOfItsOwnHasNoTimers() {
-    try (Executor executor = new Executor()) {
+    try (SharedExecutor executor = new SharedExecutor()) {
       assertThatThrownBy(() -> executor.run(Time.sleep(Duration.ofMillis(1))))
           .isInstanceOf(IllegalStateException.class)
           .hasMessageStartingWith("no timer in this context");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.gearbox.future.Poll;
 import dev.gearbox.spi.RawTask;
 import dev.gearbox.spi.TaskScheduler;
+import dev.gearbox.spi.sched.MpmcGlobalQueue;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -31,10 +32,10 @@ class QueuesTest {
 
   @Test
   void globalQueueIsFifoThroughItsOverflow() {
-    GlobalQueue queue = new GlobalQueue();
-    List<RawTask<?>> offered = tasks(GlobalQueue.RING_CAPACITY * 2 + 7);
-    offered.forEach(queue::offer);
-    assertThat(queue.estimatedSize()).isGreaterThanOrEqualTo(GlobalQueue.RING_CAPACITY * 2);
+    MpmcGlobalQueue<RawTask<?>> queue = new MpmcGlobalQueue<>(ExecutorState.GLOBAL_QUEUE_CAPACITY);
+    List<RawTask<?>> offered = tasks(ExecutorState.GLOBAL_QUEUE_CAPACITY * 2 + 7);
+    offered.forEach(queue::push);
+    assertThat(queue.depth()).isGreaterThanOrEqualTo(ExecutorState.GLOBAL_QUEUE_CAPACITY * 2);
     List<RawTask<?>> polled = new ArrayList<>();
     for (RawTask<?> task = queue.poll(); task != null; task = queue.poll()) {
       polled.add(task);
@@ -45,18 +46,18 @@ class QueuesTest {
 
   @Test
   void localQueueSpillsIntoTheGlobalQueueWhenFull() {
-    GlobalQueue global = new GlobalQueue();
+    MpmcGlobalQueue<RawTask<?>> global = new MpmcGlobalQueue<>(ExecutorState.GLOBAL_QUEUE_CAPACITY);
     LocalRunQueue local = new LocalRunQueue(global);
     List<RawTask<?>> pushed = tasks(LocalRunQueue.CAPACITY + 10);
     pushed.forEach(local::push);
     assertThat(local.size()).isEqualTo(LocalRunQueue.CAPACITY);
-    assertThat(global.estimatedSize()).isEqualTo(10);
+    assertThat(global.depth()).isEqualTo(10);
     assertThat(local.room()).isZero();
   }
 
   @Test
   void stealingTakesHalfAndLosesNothing() {
-    GlobalQueue global = new GlobalQueue();
+    MpmcGlobalQueue<RawTask<?>> global = new MpmcGlobalQueue<>(ExecutorState.GLOBAL_QUEUE_CAPACITY);
     LocalRunQueue victim = new LocalRunQueue(global);
     LocalRunQueue thief = new LocalRunQueue(global);
     List<RawTask<?>> pushed = tasks(101);
@@ -75,13 +76,13 @@ class QueuesTest {
 
   @Test
   void batchFromTheGlobalQueueIsAShareAndDrainGivesBack() {
-    GlobalQueue global = new GlobalQueue();
+    MpmcGlobalQueue<RawTask<?>> global = new MpmcGlobalQueue<>(ExecutorState.GLOBAL_QUEUE_CAPACITY);
     LocalRunQueue local = new LocalRunQueue(global);
-    tasks(100).forEach(global::offer);
+    tasks(100).forEach(global::push);
     assertThat(local.takeBatchFromGlobal(4)).isEqualTo(26);
-    assertThat(global.estimatedSize()).isEqualTo(74);
+    assertThat(global.depth()).isEqualTo(74);
     local.drainToGlobal();
     assertThat(local.size()).isZero();
-    assertThat(global.estimatedSize()).isEqualTo(100);
+    assertThat(global.depth()).isEqualTo(100);
   }
 }

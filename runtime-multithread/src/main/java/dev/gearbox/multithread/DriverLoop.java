@@ -4,7 +4,7 @@ package dev.gearbox.multithread;
  * The loop of the runtime's driver thread (async-std's "async-io" thread): it blocks in the
  * selector until the next timer deadline, an I/O event or an unpark, fires what is due, and goes
  * round until shutdown; then it closes the driver, so futures waiting on I/O fail with "reactor
- * closed", and cancels what the shared queue still holds.
+ * closed", and cancels what the global queue still holds.
  */
 final class DriverLoop implements Runnable {
   private final MultithreadScheduler scheduler;

@@ -19,7 +19,7 @@ final class Monitor extends Thread {
    * were first seen. A slot whose sequence is odd and unchanged since `blockingThreshold` ago, with
    * no spawn meanwhile, is stuck in one poll. A poll that keeps spawning is not blocked: it feeds
    * the runtime (the other workers steal what it queues), as a spawn_many loop of 100,000 spawns in
-   * one poll does; replacing its worker would only hand its queue to the shared queue and start a
+   * one poll does; replacing its worker would only hand its queue to the global queue and start a
    * thread, again at each threshold while the loop runs. A poll that spawns and then blocks is
    * replaced a threshold after its last spawn. The monitor marks the worker
    * retiring, puts a fresh worker in the slot, counts the replacement and emits the JFR event.
@@ -30,7 +30,7 @@ final class Monitor extends Thread {
    * the workers were stopped too and their polls cannot be judged on that time.
    *
    * Parking: when every worker sleeps, the monitor sets `parked` (volatile) and re-reads the
-   * sleepers' count (the Dekker pair described in Sleepers), then parks until whoever wakes a
+   * sleepers' count (the Dekker pair described in Idle), then parks until whoever wakes a
    * worker clears `parked` with a CAS and unparks it.
    */
   private static final VarHandle PARKED;
@@ -83,8 +83,8 @@ final class Monitor extends Thread {
   }
 
   private boolean everyWorkerSleeps() {
-    return scheduler.sleepers.sleeping() >= scheduler.workerCount()
-        && scheduler.queue.isEmpty()
+    return scheduler.idle.sleeping() >= scheduler.workerCount()
+        && scheduler.globalQueue.isEmpty()
         && !scheduler.slots().retiredHoldWork();
   }
 
@@ -115,8 +115,8 @@ final class Monitor extends Thread {
 
   private void check(long now) {
     scheduler.slots().emptyRetiredSlots();
-    if (scheduler.sleepers.sleeping() > 0 && scheduler.anyLocalWork()) {
-      scheduler.sleepers.notifyOne(); // a lost wake-up hint for a local push: see Worker
+    if (scheduler.idle.sleeping() > 0 && scheduler.anyLocalWork()) {
+      scheduler.idle.notifyOne(); // a lost wake-up hint for a local push: see Worker
     }
     for (int slot = 0; slot < seenSeq.length; slot++) {
       Worker worker = scheduler.worker(slot);

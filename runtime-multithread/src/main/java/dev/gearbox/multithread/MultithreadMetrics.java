@@ -38,7 +38,7 @@ final class MultithreadMetrics implements RuntimeMetrics {
 
   /**
    * The common counters, then: {@code parks}; {@code sleepingWorkers}; {@code runQueueDepth} (the
-   * shared queue and the workers' local queues); {@code replacedWorkers} (workers the monitor
+   * global queue and the workers' local queues); {@code replacedWorkers} (workers the monitor
    * replaced because they were stuck inside a poll); {@code retiringWorkers} (replaced workers
    * whose poll has not returned yet); {@code refusedReplacements} (stuck workers left in place
    * because {@code maxExtraWorkers} retiring workers were alive); {@code blockingThreads}; {@code
@@ -48,8 +48,8 @@ final class MultithreadMetrics implements RuntimeMetrics {
   public Map<String, Long> all() {
     Map<String, Long> all = RuntimeMetrics.super.all();
     all.put("parks", scheduler.slots().parks());
-    all.put("sleepingWorkers", (long) scheduler.sleepers.sleeping());
-    all.put("runQueueDepth", (long) scheduler.queue.depth() + scheduler.slots().localDepth());
+    all.put("sleepingWorkers", (long) scheduler.idle.sleeping());
+    all.put("runQueueDepth", (long) scheduler.globalQueue.depth() + scheduler.slots().localDepth());
     all.put("replacedWorkers", scheduler.slots().replacements());
     all.put("retiringWorkers", (long) scheduler.slots().extraWorkers());
     all.put("refusedReplacements", scheduler.slots().refusedReplacements());

@@ -11,11 +11,11 @@ import java.util.Objects;
 
 /**
  * Provides the {@code multithread} runtime, async-std's analogue: {@code gearbox.workers} worker
- * threads take tasks from one shared run queue; a monitor thread replaces a worker that stays
- * inside one poll longer than {@code gearbox.multithread.blockingThreshold}, so a task that blocks
- * its thread does not hold up the others; a dedicated thread drives timers and I/O; blocking work
- * goes to an adaptive pool. Select it with {@code gearbox.runtime=multithread}, or build one in
- * code with {@link #builder()}.
+ * threads take tasks from one global queue; a monitor thread replaces a worker that stays inside
+ * one poll longer than {@code gearbox.multithread.blockingThreshold}, so a task that blocks its
+ * thread does not hold up the others; a dedicated thread drives timers and I/O; blocking work goes
+ * to an adaptive pool. Select it with {@code gearbox.runtime=multithread}, or build one in code
+ * with {@link #builder()}.
  */
 public final class MultithreadRuntimeProvider implements RuntimeProvider {
 
@@ -89,7 +89,7 @@ public final class MultithreadRuntimeProvider implements RuntimeProvider {
 
   @Override
   public String description() {
-    return "async-std-style runtime: one shared run queue feeding the workers, a monitor that"
+    return "async-std-style runtime: one global queue feeding the workers, a monitor that"
         + " replaces a worker blocked inside a poll, a dedicated timer and I/O thread";
   }
 

@@ -10,6 +10,7 @@ import dev.gearbox.spi.ParkingWaker;
 import dev.gearbox.spi.RawTask;
 import dev.gearbox.spi.RuntimeDriver;
 import dev.gearbox.spi.TaskScheduler;
+import dev.gearbox.spi.sched.MpmcGlobalQueue;
 import dev.gearbox.time.PausedClock;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,8 +22,7 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * The state the threads of one runtime share, and the {@link TaskScheduler} of its tasks: a spawn
  * or wake from a task's poll goes to its worker's LIFO slot, a yield to the back of its worker's
- * local queue; any other to the back of the shared run queue, waking a sleeping worker if none
- * spins.
+ * local queue; any other to the back of the global queue, waking a sleeping worker if none spins.
  */
 final class MultithreadScheduler implements TaskScheduler, ParkingBlockOn.Host {
   /*
@@ -32,7 +32,7 @@ final class MultithreadScheduler implements TaskScheduler, ParkingBlockOn.Host {
    * Which tasks `owned` holds: only waiting ones (as in runtime-workstealing). A task is bound
    * when it first returns Pending with no wake pending (beforeWait); a task that finishes in its
    * first poll, or only ever yields, never takes a shard lock. Every other alive task is queued
-   * (a LIFO slot, a local queue, the shared queue) or inside a poll. The spawned and completed
+   * (a LIFO slot, a local queue, the global queue) or inside a poll. The spawned and completed
    * counts are the workers' own counters plus adders for the other threads.
    *
    * Shutdown: `owned` is closed and every waiting task aborted, then `shutdown` is set and every
@@ -40,20 +40,24 @@ final class MultithreadScheduler implements TaskScheduler, ParkingBlockOn.Host {
    * the close on, a task that would wait is cancelled instead (beforeWait refuses) and a spawn is
    * refused. A worker that ends at shutdown aborts what its LIFO slot and local queue hold: only it
    * pushes there, and it ends between polls, so it sees its own pushes. The driver thread closes
-   * the driver and then aborts what the shared queue holds. Every push to the shared queue reads
-   * `closed` after the push (pushShared): the push (a CAS) and that read, against the close and
+   * the driver and then aborts what the global queue holds. Every push to the global queue reads
+   * `closed` after the push (pushGlobal): the push (a CAS) and that read, against the close and
    * then the driver's drain, is a Dekker pair, so either the drain sees the task or the pusher sees
    * `closed` and aborts it itself. Entries of tasks already complete are stale: aborting them does
    * nothing.
    */
+
+  /** The global queue's ring: tasks beyond it go to its overflow list, a node each. */
+  static final int GLOBAL_QUEUE_CAPACITY = 1 << 16;
+
   final MultithreadRuntime runtime;
   final Settings settings;
   final RuntimeDriver driver;
   final BlockingPool blocking;
-  final RunQueue queue = new RunQueue();
+  final MpmcGlobalQueue<RawTask<?>> globalQueue = new MpmcGlobalQueue<>(GLOBAL_QUEUE_CAPACITY);
   final OwnedTasks owned = new OwnedTasks();
   final Monitor monitor;
-  final Sleepers sleepers;
+  final Idle idle;
   final Thread driverThread;
   private final WorkerSlots slots;
   private final AtomicInteger blockOnPolls = new AtomicInteger();
@@ -76,7 +80,7 @@ final class MultithreadScheduler implements TaskScheduler, ParkingBlockOn.Host {
     this.blocking = blocking;
     this.pausedClock = driver.clock() instanceof PausedClock;
     this.monitor = new Monitor(this, settings);
-    this.sleepers = new Sleepers(monitor);
+    this.idle = new Idle(monitor);
     this.slots = new WorkerSlots(this, settings);
     this.driverThread =
         Thread.ofPlatform()
@@ -112,7 +116,7 @@ final class MultithreadScheduler implements TaskScheduler, ParkingBlockOn.Host {
         && !worker.isRetiring()) {
       worker.scheduleLifo(task);
     } else {
-      pushShared(task);
+      pushGlobal(task);
     }
   }
 
@@ -123,30 +127,30 @@ final class MultithreadScheduler implements TaskScheduler, ParkingBlockOn.Host {
         && !worker.isRetiring()) {
       worker.scheduleLocal(task);
     } else {
-      pushShared(task);
+      pushGlobal(task);
     }
   }
 
   /**
-   * Pushes a task to the shared queue and wakes a worker for it; if the runtime closed meanwhile,
+   * Pushes a task to the global queue and wakes a worker for it; if the runtime closed meanwhile,
    * cancels the task, since the queue's last drain may have missed it. Any thread.
    */
-  void pushShared(RawTask<?> task) {
-    queue.push(task);
-    sleepers.notifyOne();
+  void pushGlobal(RawTask<?> task) {
+    globalQueue.push(task);
+    idle.notifyOne();
     if (owned.isClosed()) {
       task.abort(); // a no-op if a worker ran it to its end already
     }
   }
 
   /**
-   * Pushes {@code tasks[0 .. count)} to the shared queue as one batch (a full local queue's older
-   * half) and wakes a worker for them, with the same check of the close as {@link #pushShared}. Any
+   * Pushes {@code tasks[0 .. count)} to the global queue as one batch (a full local queue's older
+   * half) and wakes a worker for them, with the same check of the close as {@link #pushGlobal}. Any
    * thread.
    */
-  void pushSharedBatch(RawTask<?>[] tasks, int count) {
-    queue.pushBatch(tasks, count);
-    sleepers.notifyOne();
+  void pushGlobalBatch(RawTask<?>[] tasks, int count) {
+    globalQueue.pushBatch(tasks, count);
+    idle.notifyOne();
     if (owned.isClosed()) {
       for (int i = 0; i < count; i++) {
         tasks[i].abort(); // a no-op if a worker ran it to its end already
@@ -224,7 +228,7 @@ final class MultithreadScheduler implements TaskScheduler, ParkingBlockOn.Host {
 
   /** A worker parked: on a paused clock, the driver re-evaluates whether every task waits. */
   void workerParked() {
-    if (pausedClock && sleepers.sleeping() >= slots.count()) {
+    if (pausedClock && idle.sleeping() >= slots.count()) {
       driver.unpark();
     }
   }
@@ -249,15 +253,10 @@ final class MultithreadScheduler implements TaskScheduler, ParkingBlockOn.Host {
   /** Whether a paused clock may jump to the next timer: nothing of the runtime can run. */
   boolean everyTaskWaits() {
     return pausedClock
-        && sleepers.sleeping() >= slots.count()
-        && queue.isEmpty()
+        && idle.sleeping() >= slots.count()
+        && globalQueue.isEmpty()
         && blockOnPolls.get() == 0
         && blocking.aliveTasks() == 0;
-  }
-
-  @Override
-  public int pollBudget() {
-    return Worker.BUDGET;
   }
 
   @Override
@@ -302,16 +301,16 @@ final class MultithreadScheduler implements TaskScheduler, ParkingBlockOn.Host {
   void shutdown() {
     owned.closeAndCancelAll(); // first: from now on no task waits and no spawn is accepted
     shutdown = true;
-    sleepers.notifyAll0();
+    idle.notifyAll0();
     slots.unparkAll();
     monitor.wakeForShutdown();
     driver.unpark();
     blockOnWaiters.forEach(ParkingWaker::wake);
   }
 
-  /** Cancels what the shared queue holds; by the driver thread once it ended its loop. */
+  /** Cancels what the global queue holds; by the driver thread once it ended its loop. */
   void abortQueued() {
-    for (RawTask<?> task = queue.poll(); task != null; task = queue.poll()) {
+    for (RawTask<?> task = globalQueue.poll(); task != null; task = globalQueue.poll()) {
       task.abort(); // a no-op for a stale entry, whose task is complete
     }
   }

@@ -5,6 +5,10 @@ package dev.gearbox.multithread;
  * superclass's, so these keep the next object in memory off the cache lines of the fields a worker
  * writes at every poll: whatever the collector places there (such as a constant object every worker
  * reads) would otherwise be pulled across the cores at every poll (docs/decisions/0006).
+ *
+ * <p>multithread's {@code PaddedWorker} and workstealing's {@code PaddedWorkerThread} are the same
+ * idea written twice on purpose: padding must be declared by the most derived class, so no shared
+ * base class in the SPI can supply it.
  */
 final class PaddedWorker extends Worker {
   @SuppressWarnings("unused")

@@ -3,22 +3,25 @@ package dev.gearbox.multithread;
 import dev.gearbox.spi.CurrentRuntime;
 import dev.gearbox.spi.DeferredUnparks;
 import dev.gearbox.spi.RawTask;
+import dev.gearbox.spi.sched.CoopBudget;
+import dev.gearbox.spi.sched.LifoSlot;
+import dev.gearbox.spi.sched.MpmcGlobalQueue;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.locks.LockSupport;
 
 /**
  * One worker: a platform thread that runs the task in its LIFO slot, then its local queue, refilled
- * from the shared run queue or by stealing from another worker's local queue; it spins a little
- * when it finds nothing, then parks. It ends at shutdown, or after the poll it is stuck in once the
- * monitor has replaced it.
+ * from the global queue or by stealing from another worker's local queue; it spins a little when it
+ * finds nothing, then parks. It ends at shutdown, or after the poll it is stuck in once the monitor
+ * has replaced it.
  */
-sealed class Worker extends Thread implements CurrentRuntime.Carrier, Sleepers.Sleeper
+sealed class Worker extends Thread implements CurrentRuntime.Carrier, Idle.Sleeper
     permits PaddedWorker {
   /*
    * Implementation notes.
    *
-   * Ownership: `budget`, `lifoStreak`, `untilSharedFirst`, `stealStart`, `parks`, `spawned` and
+   * Ownership: `budget`, `lifoStreak`, `untilGlobalQueue`, `stealStart`, `parks`, `spawned` and
    * `completed` are written by this thread only (the counters with opaque stores, read by metrics); `lifo` by this thread, and emptied by the monitor once it retired this
    * worker (exchange). `local` is pushed to by this thread only, and taken from by any thread.
    * `pollSeq` is written by this thread with release and read by the monitor with acquire: odd
@@ -33,9 +36,9 @@ sealed class Worker extends Thread implements CurrentRuntime.Carrier, Sleepers.S
    * is replaced. A poll pays two ordered stores and no clock read.
    *
    * Where work comes from (async-executor's Runner, with Tokio's LIFO slot): the LIFO slot, at
-   * most MAX_LIFO_POLLS in a row; every SHARED_QUEUE_INTERVAL tasks the shared queue's head (so
+   * most LifoSlot.MAX_POLLS_IN_A_ROW in a row; every GLOBAL_QUEUE_INTERVAL tasks the global queue's head (so
    * outside spawns are not starved by busy local queues); the local queue; then one task from the
-   * shared queue plus a share of what is left there (its depth divided by the workers) moved into
+   * global queue plus a share of what is left there (its depth divided by the workers) moved into
    * the local queue; then half of another worker's local queue, the victims taken in turn.
    *
    * LIFO slot: a task woken or spawned by the task being polled goes to `lifo` and runs right
@@ -43,10 +46,10 @@ sealed class Worker extends Thread implements CurrentRuntime.Carrier, Sleepers.S
    * first; the task it displaces goes to the back of the local queue, as does a yield. The slot
    * is taken with an exchange, because the monitor empties the slot of a worker it retires (and of
    * retiring workers at each tick), so a task there never waits for the end of a blocking poll;
-   * the monitor drains a retired worker's local queue into the shared queue the same way.
+   * the monitor drains a retired worker's local queue into the global queue the same way.
    *
-   * Wake-ups for local pushes are hints. A push to the shared queue is a CAS and forms the Dekker
-   * pair described in Sleepers, so no wake-up is lost. A push to the local queue is an ordered
+   * Wake-ups for local pushes are hints. A push to the global queue is a CAS and forms the Dekker
+   * pair described in Idle, so no wake-up is lost. A push to the local queue is an ordered
    * store, so a sleeper's re-check may miss it; but this worker, the only one that pushes there,
    * is awake and runs the task itself after its poll (it re-checks its local queue before it
    * parks), so the task is never stranded: at worst another worker sleeps through a chance to
@@ -56,20 +59,18 @@ sealed class Worker extends Thread implements CurrentRuntime.Carrier, Sleepers.S
    *
    * Deferred unparks (as workstealing's workers): the unpark of a thread inside blockOn that a
    * task polled here wakes (a completed task it joins) is held back until the next
-   * SHARED_QUEUE_INTERVAL tick or until the local queues run dry, and issued before parking and
+   * GLOBAL_QUEUE_INTERVAL tick or until the local queues run dry, and issued before parking and
    * on the way out; its waker stays notified meanwhile, so a caller joining many handles in turn
    * is unparked once per batch of completions. A worker stuck in a poll issues nothing, but the
    * parked caller looks at its waker on its own (ParkingWaker.park).
    *
    * A retiring worker leaves at its next look at `retiring`: after its poll, or when woken from a
    * park (the monitor unparks it). On the way out it hands its LIFO slot and local queue to the
-   * shared queue (at shutdown it aborts them instead), takes itself off the sleepers' stack and,
+   * global queue (at shutdown it aborts them instead), takes itself off the sleepers' stack and,
    * if the queue holds work, passes on the wake-up it may have been sent.
    */
-  static final int BUDGET = 128;
   static final int SPIN_LIMIT = 512;
-  static final int MAX_LIFO_POLLS = 3;
-  static final int SHARED_QUEUE_INTERVAL = 61;
+  static final int GLOBAL_QUEUE_INTERVAL = 61;
 
   /** Unparks of blockOn callers a worker holds back at most before it issues them all. */
   static final int MAX_DEFERRED_UNPARKS = 4;
@@ -95,9 +96,9 @@ sealed class Worker extends Thread implements CurrentRuntime.Carrier, Sleepers.S
 
   final MultithreadScheduler scheduler;
   final int slot;
-  private final RunQueue queue;
-  private final Sleepers sleepers;
-  final LocalQueue local;
+  private final MpmcGlobalQueue<RawTask<?>> globalQueue;
+  private final Idle idle;
+  final LocalRunQueue local;
 
   @SuppressWarnings("unused") // accessed through POLL_SEQ
   private long pollSeq;
@@ -116,7 +117,7 @@ sealed class Worker extends Thread implements CurrentRuntime.Carrier, Sleepers.S
 
   private RawTask<?> polling;
   private int lifoStreak;
-  private int untilSharedFirst = SHARED_QUEUE_INTERVAL;
+  private int untilGlobalQueue = GLOBAL_QUEUE_INTERVAL;
   private int stealStart;
   private int budget;
   private volatile boolean retiring;
@@ -128,9 +129,9 @@ sealed class Worker extends Thread implements CurrentRuntime.Carrier, Sleepers.S
     setDaemon(true);
     this.scheduler = scheduler;
     this.slot = slot;
-    this.queue = scheduler.queue;
-    this.sleepers = scheduler.sleepers;
-    this.local = new LocalQueue(scheduler::pushSharedBatch);
+    this.globalQueue = scheduler.globalQueue;
+    this.idle = scheduler.idle;
+    this.local = new LocalRunQueue(scheduler::pushGlobalBatch);
   }
 
   @Override
@@ -147,8 +148,8 @@ sealed class Worker extends Thread implements CurrentRuntime.Carrier, Sleepers.S
       } else {
         handOff();
       }
-      if (retiring && !sleepers.cancel(this) && !queue.isEmpty()) {
-        sleepers.notifyOne(); // a wake-up meant for this worker
+      if (retiring && !idle.cancel(this) && !globalQueue.isEmpty()) {
+        idle.notifyOne(); // a wake-up meant for this worker
       }
       scheduler.workerEnded(this);
     }
@@ -168,21 +169,21 @@ sealed class Worker extends Thread implements CurrentRuntime.Carrier, Sleepers.S
     }
   }
 
-  /** The LIFO slot, the shared queue's head now and then, the local queue, then a search. */
+  /** The LIFO slot, the global queue's head now and then, the local queue, then a search. */
   private RawTask<?> nextTask() {
     RawTask<?> task = takeLifo();
     if (task != null) {
-      if (lifoStreak < MAX_LIFO_POLLS) {
+      if (lifoStreak < LifoSlot.MAX_POLLS_IN_A_ROW) {
         lifoStreak++;
         return task;
       }
       local.push(task); // fairness: the slot's task waits its turn
     }
     lifoStreak = 0;
-    if (--untilSharedFirst == 0) {
-      untilSharedFirst = SHARED_QUEUE_INTERVAL; // fairness: outside work is never starved
+    if (--untilGlobalQueue == 0) {
+      untilGlobalQueue = GLOBAL_QUEUE_INTERVAL; // fairness: outside work is never starved
       deferredUnparks.unparkAll();
-      task = queue.poll();
+      task = globalQueue.poll();
       if (task != null) {
         return task;
       }
@@ -196,12 +197,13 @@ sealed class Worker extends Thread implements CurrentRuntime.Carrier, Sleepers.S
   }
 
   /**
-   * A batch from the shared queue (one task returned, a share of the rest queued locally), or a
+   * A batch from the global queue (one task returned, a share of the rest queued locally), or a
    * steal from another worker's local queue.
    */
   private RawTask<?> findTask() {
-    if (!queue.isEmpty()) {
-      RawTask<?> task = local.takeBatch(queue, queue.depth() / scheduler.workerCount() + 1);
+    if (!globalQueue.isEmpty()) {
+      RawTask<?> task =
+          local.takeBatch(globalQueue, globalQueue.depth() / scheduler.workerCount() + 1);
       if (task != null) {
         return task;
       }
@@ -229,21 +231,21 @@ sealed class Worker extends Thread implements CurrentRuntime.Carrier, Sleepers.S
   }
 
   private RawTask<?> spinForWork() {
-    sleepers.startSpinning();
+    idle.startSearching();
     RawTask<?> task = null;
     for (int spin = 0; spin < SPIN_LIMIT && task == null; spin++) {
       Thread.onSpinWait();
       task = findTask();
     }
-    if (sleepers.stopSpinning() && task != null && (!queue.isEmpty() || !local.isEmpty())) {
-      sleepers.notifyOne(); // pushes made while this worker spun woke nobody
+    if (idle.stopSearching() && task != null && (!globalQueue.isEmpty() || !local.isEmpty())) {
+      idle.notifyOne(); // pushes made while this worker spun woke nobody
     }
     return task;
   }
 
   private void poll(RawTask<?> task) {
     long seq = (long) POLL_SEQ.get(this);
-    budget = BUDGET;
+    budget = CoopBudget.PER_POLL;
     polling = task;
     POLL_SEQ.setRelease(this, seq + 1);
     try {
@@ -261,9 +263,9 @@ sealed class Worker extends Thread implements CurrentRuntime.Carrier, Sleepers.S
 
   private void park() {
     deferredUnparks.unparkAll();
-    sleepers.sleep(this);
-    if (!queue.isEmpty() || scheduler.anyLocalWork() || scheduler.isShutdown() || retiring) {
-      if (sleepers.cancel(this)) {
+    idle.sleep(this);
+    if (!globalQueue.isEmpty() || scheduler.anyLocalWork() || scheduler.isShutdown() || retiring) {
+      if (idle.cancel(this)) {
         return;
       }
       // a waker took this worker off the stack first: its notification is on its way
@@ -294,7 +296,7 @@ sealed class Worker extends Thread implements CurrentRuntime.Carrier, Sleepers.S
    */
   void scheduleLocal(RawTask<?> task) {
     local.push(task);
-    sleepers.notifyOne();
+    idle.notifyOne();
   }
 
   /** Takes the task in the LIFO slot, or null. The worker, or the monitor once it retired it. */
@@ -303,15 +305,15 @@ sealed class Worker extends Thread implements CurrentRuntime.Carrier, Sleepers.S
   }
 
   /**
-   * Moves the task in the LIFO slot and every task of the local queue to the shared queue, waking a
+   * Moves the task in the LIFO slot and every task of the local queue to the global queue, waking a
    * worker for each. The monitor, for a worker it replaced; the worker itself as it ends.
    */
   void handOff() {
     RawTask<?> task = takeLifo();
     if (task != null) {
-      scheduler.pushShared(task);
+      scheduler.pushGlobal(task);
     }
-    local.drainTo(scheduler::pushShared);
+    local.drainTo(scheduler::pushGlobal);
   }
 
   private void abortQueued() {
@@ -335,7 +337,7 @@ sealed class Worker extends Thread implements CurrentRuntime.Carrier, Sleepers.S
 
   /**
    * Takes the unpark of a thread inside {@code blockOn} that a task polled here woke, to issue at
-   * the next shared-queue tick or when the local queues run dry; declined off this thread, and once
+   * the next global-queue tick or when the local queues run dry; declined off this thread, and once
    * retiring or shut down.
    */
   @Override

@@ -104,7 +104,7 @@ final class WorkerSlots {
   }
 
   /**
-   * Moves what retiring workers put in their LIFO slots and local queues since to the shared queue.
+   * Moves what retiring workers put in their LIFO slots and local queues since to the global queue.
    * Monitor thread.
    */
   void emptyRetiredSlots() {

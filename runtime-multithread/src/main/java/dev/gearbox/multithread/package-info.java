@@ -9,15 +9,15 @@
  * <ul>
  *   <li>{@code RunQueue}: the one unbounded MPMC run queue (JCTools' Unsafe-free ring, with an
  *       overflow list) that every outside spawn and wake goes to and that feeds the workers;
- *   <li>{@code LocalQueue}: a worker's bounded queue (JCTools' SPMC ring) of its yields and of the
- *       tasks its LIFO slot displaced, refilled in batches from the shared queue, stolen from by
- *       idle workers (async-executor's runner queues);
+ *   <li>{@code LocalRunQueue}: a worker's bounded queue (JCTools' SPMC ring) of its yields and of
+ *       the tasks its LIFO slot displaced, refilled in batches from the global queue, stolen from
+ *       by idle workers (async-executor's runner queues);
  *   <li>{@code Worker}: a thread that polls tasks from its LIFO slot and local queue, refills or
  *       steals, spins briefly, parks;
- *   <li>{@code Sleepers}: the wake-and-park protocol (no lost wake-up, one wake per push at most,
- *       none while a worker spins);
+ *   <li>{@code Idle}: the wake-and-park protocol (no lost wake-up, one wake per push at most, none
+ *       while a worker spins);
  *   <li>{@code Monitor}: every few milliseconds, replaces a worker stuck inside one poll past the
- *       blocking threshold and hands its LIFO slot and local queue to the shared queue; parks while
+ *       blocking threshold and hands its LIFO slot and local queue to the global queue; parks while
  *       every worker does;
  *   <li>{@code WorkerSlots}: the current worker of each slot, the replaced ones still alive, and
  *       the replacement itself;

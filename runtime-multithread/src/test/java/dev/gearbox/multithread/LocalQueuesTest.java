@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Timeout.ThreadMode;
 /**
  * The workers' local queues in a running runtime: what a poll spawns beyond its LIFO slot waits in
  * its worker's local queue, where another worker steals it, the monitor hands it on when the worker
- * is stuck, and a full queue overflows to the shared one.
+ * is stuck, and a full queue overflows to the global one.
  */
 @Timeout(value = 60, threadMode = ThreadMode.SEPARATE_THREAD)
 class LocalQueuesTest {
@@ -94,7 +94,7 @@ class LocalQueuesTest {
 
   @Test
   void spawnsBeyondTheLocalQueuesCapacityOverflowToTheSharedQueue() throws Exception {
-    int count = LocalQueue.CAPACITY * 4;
+    int count = LocalRunQueue.CAPACITY * 4;
     for (int workers : new int[] {1, 2}) {
       try (Runtime runtime = create("gearbox.workers", String.valueOf(workers))) {
         AtomicLong sum = new AtomicLong();

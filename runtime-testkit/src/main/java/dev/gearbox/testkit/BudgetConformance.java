@@ -8,6 +8,7 @@ import dev.gearbox.runtime.JoinHandle;
 import dev.gearbox.runtime.Runtime;
 import dev.gearbox.runtime.RuntimeConfig;
 import dev.gearbox.runtime.Runtimes;
+import dev.gearbox.spi.sched.CoopBudget;
 import dev.gearbox.time.Time;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -62,6 +63,21 @@ public interface BudgetConformance extends ConformanceFixture {
     try (Runtime runtime = createOneWorkerRuntime()) {
       assertALoopLetsItsNeighbourRun(runtime, () -> Time.sleep(Duration.ZERO));
     }
+  }
+
+  /**
+   * A task's poll and a {@code blockOn} poll each start with {@link CoopBudget#PER_POLL} units of
+   * budget, on every runtime, so a future yields after the same work wherever it runs.
+   *
+   * @throws Exception if the test is interrupted or a check fails unexpectedly
+   */
+  @Test
+  @Timeout(value = 60, threadMode = ThreadMode.SEPARATE_THREAD)
+  default void everyPollStartsWithTheSharedBudget() throws Exception {
+    JoinHandle<Integer> task = runtime().spawn(cx -> Poll.ready(BudgetFutures.unitsGranted(cx)));
+    assertThat(task.join(WAIT)).as("units granted to a task's poll").isEqualTo(CoopBudget.PER_POLL);
+    int blockOnUnits = runtime().blockOn(cx -> Poll.ready(BudgetFutures.unitsGranted(cx)));
+    assertThat(blockOnUnits).as("units granted to a blockOn poll").isEqualTo(CoopBudget.PER_POLL);
   }
 
   /**

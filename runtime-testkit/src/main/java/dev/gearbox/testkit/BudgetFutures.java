@@ -6,6 +6,7 @@ import dev.gearbox.future.Futures;
 import dev.gearbox.future.Poll;
 import dev.gearbox.io.TcpListener;
 import dev.gearbox.io.TcpStream;
+import dev.gearbox.spi.sched.CoopBudget;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -16,6 +17,19 @@ import java.util.function.Supplier;
 /** Futures that are always ready, for the conformance tests of the cooperative budget. */
 final class BudgetFutures {
   private BudgetFutures() {}
+
+  /**
+   * Spends the poll's budget to the end and counts the units granted; stops at ten budgets' worth,
+   * so a context without a budget ends the count instead of looping forever.
+   */
+  static int unitsGranted(Context cx) {
+    int limit = 10 * CoopBudget.PER_POLL;
+    int granted = 0;
+    while (granted < limit && cx.consumeBudget()) {
+      granted++;
+    }
+    return granted;
+  }
 
   /** A connected pair of streams, the writer's output shut: the reader is always at its end. */
   record Ended(TcpStream reader, TcpStream writer) {}

@@ -7,6 +7,10 @@ import java.lang.invoke.VarHandle;
  * Which workers are parked and how many search for work: decides whether a new task wakes a worker,
  * so that at most half the workers search at once and a notification wakes a parked worker only
  * when nobody is already searching.
+ *
+ * <p>Every runtime calls its idle set {@code Idle}; the protocols differ for reasons given in each
+ * class (multithread's monitor replaces workers; minimal's runners come and go with each call) and
+ * in docs/runtimes.md. This one is Tokio's.
  */
 final class Idle {
   /*

@@ -6,7 +6,7 @@ import java.util.function.Supplier;
 
 /**
  * A worker's bounded run queue: 256 slots, pushed and popped by its owner, stolen from (half at a
- * time) by the other workers. When full, half of it moves to the inject queue in one batch.
+ * time) by the other workers. When full, half of it moves to the global queue in one batch.
  */
 final class LocalRunQueue {
   /*
@@ -113,12 +113,12 @@ final class LocalRunQueue {
   }
 
   /**
-   * Adds a task at the back; if the queue is full, moves half of it and the task to {@code inject}
-   * in one batch. Owner only.
+   * Adds a task at the back; if the queue is full, moves half of it and the task to {@code
+   * globalQueue} in one batch. Owner only.
    *
-   * @return the number of tasks moved to the inject queue (0 when the task fit)
+   * @return the number of tasks moved to the global queue (0 when the task fit)
    */
-  int pushBackOrOverflow(ScheduledTask<?> task, InjectQueue inject) {
+  int pushBackOrOverflow(ScheduledTask<?> task, GlobalQueue globalQueue) {
     while (true) {
       long head = lvHead();
       int steal = steal(head);
@@ -130,29 +130,29 @@ final class LocalRunQueue {
         return 0;
       }
       if (steal != real) {
-        // A thief is copying and will make room; the task goes to the inject queue meanwhile.
-        inject.push(task);
+        // A thief is copying and will make room; the task goes to the global queue meanwhile.
+        globalQueue.push(task);
         return 1;
       }
-      if (pushOverflow(task, real, inject)) {
+      if (pushOverflow(task, real, globalQueue)) {
         return HALF + 1;
       }
       // A thief took tasks between the read and the CAS: there is room now.
     }
   }
 
-  private boolean pushOverflow(ScheduledTask<?> task, int real, InjectQueue inject) {
+  private boolean pushOverflow(ScheduledTask<?> task, int real, GlobalQueue globalQueue) {
     long expected = pack(real, real);
     long claimed = pack(real + HALF, real + HALF);
     if (casHead(expected, claimed) != expected) {
       return false;
     }
-    inject.pushBatch(new OverflowBatch(real, task), HALF + 1);
+    globalQueue.pushBatch(new OverflowBatch(real, task), HALF + 1);
     return true;
   }
 
   /**
-   * The HALF claimed slots from {@code real} on, taken in order as the inject queue stores them,
+   * The HALF claimed slots from {@code real} on, taken in order as the global queue stores them,
    * then the task that did not fit. Owner only: the head CAS already made the slots this thread's.
    */
   private final class OverflowBatch implements Supplier<ScheduledTask<?>> {

@@ -10,7 +10,7 @@ import dev.gearbox.spi.OwnedTasks;
 final class TaskPoller {
   /*
    * Implementation notes: owned by one worker thread; every field is read and written by it only,
-   * and none at every poll: the budget each poll starts with (WorkerThread.BUDGET units, spent by
+   * and none at every poll: the budget each poll starts with (CoopBudget.PER_POLL units, spent by
    * futures through Context.consumeBudget, which the scheduler routes to the polling worker) and
    * the poll count are kept in the worker's own padded fields, and `timePolls` is written only
    * when it changes (see WorkerThread's notes on layout).

@@ -1,8 +1,8 @@
 package dev.gearbox.workstealing;
 
 /**
- * Where a worker looks for work beyond its LIFO slot and local queue: a fair share of the inject
- * queue, half of another worker's queue, and a short spin over both before it parks.
+ * Where a worker looks for work beyond its LIFO slot and local queue: a fair share of the
+ * globalQueue queue, half of another worker's queue, and a short spin over both before it parks.
  */
 final class WorkFinder {
   /*
@@ -11,7 +11,7 @@ final class WorkFinder {
    * counts as searching is the worker's business (the idle protocol): the finder only looks.
    *
    * Stealing starts at a random victim (xorshift32, seeded per worker), so workers that search at
-   * the same time do not all raid the same queue. A batch from the inject queue is the worker's
+   * the same time do not all raid the same queue. A batch from the global queue is the worker's
    * share of it (depth / workers + 1), capped by the room left in the local queue and at half of
    * it, as in Tokio.
    */
@@ -21,7 +21,7 @@ final class WorkFinder {
   private final WorkerThread owner;
   private final WorkerThread[] workers;
   private final LocalRunQueue runQueue;
-  private final InjectQueue inject;
+  private final GlobalQueue globalQueue;
   private final WorkerCounters counters;
   private int seed;
 
@@ -29,28 +29,28 @@ final class WorkFinder {
     this.owner = owner;
     this.workers = scheduler.workers;
     this.runQueue = owner.runQueue;
-    this.inject = scheduler.inject;
+    this.globalQueue = scheduler.globalQueue;
     this.counters = owner.counters;
     this.seed = 0x9E3779B9 * (owner.index + 1);
   }
 
   /**
-   * Takes a batch from the inject queue: returns one task and queues the rest locally.
+   * Takes a batch from the global queue: returns one task and queues the rest locally.
    *
-   * @return a task, or null if the inject queue was empty
+   * @return a task, or null if the global queue was empty
    */
-  ScheduledTask<?> takeFromInject() {
-    if (inject.isEmpty()) {
+  ScheduledTask<?> takeFromGlobalQueue() {
+    if (globalQueue.isEmpty()) {
       return null;
     }
     int room = Math.min(runQueue.remainingSlots(), LocalRunQueue.HALF);
-    int share = inject.depth() / workers.length + 1;
-    return inject.popBatch(Math.max(1, Math.min(share, room)), runQueue);
+    int share = globalQueue.depth() / workers.length + 1;
+    return globalQueue.popBatch(Math.max(1, Math.min(share, room)), runQueue);
   }
 
   /**
    * Steals half of one other worker's queue, trying each from a random one on, then looks at the
-   * inject queue.
+   * global queue.
    *
    * @return a task to run, or null if nothing was found
    */
@@ -66,7 +66,7 @@ final class WorkFinder {
         }
       }
     }
-    return takeFromInject();
+    return takeFromGlobalQueue();
   }
 
   /**
@@ -79,8 +79,8 @@ final class WorkFinder {
   ScheduledTask<?> spin() {
     for (int spin = 1; spin <= SPIN_LIMIT; spin++) {
       Thread.onSpinWait();
-      if (!inject.isEmpty()) {
-        ScheduledTask<?> task = takeFromInject();
+      if (!globalQueue.isEmpty()) {
+        ScheduledTask<?> task = takeFromGlobalQueue();
         if (task != null) {
           return task;
         }

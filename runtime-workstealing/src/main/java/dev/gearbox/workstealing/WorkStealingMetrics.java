@@ -61,10 +61,10 @@ final class WorkStealingMetrics implements RuntimeMetrics {
     all.put("parks", sum(WorkerCounters.PARKS));
     all.put("localSchedules", sum(WorkerCounters.LOCAL_SCHEDULES));
     all.put("overflowSchedules", overflowed);
-    all.put("remoteSchedules", Math.max(0, scheduler.inject.pushed() - overflowed));
+    all.put("remoteSchedules", Math.max(0, scheduler.globalQueue.pushed() - overflowed));
     all.put("lifoPolls", sum(WorkerCounters.LIFO_POLLS));
     all.put("budgetForcedYields", sum(WorkerCounters.BUDGET_FORCED_YIELDS));
-    all.put("globalQueueDepth", (long) scheduler.inject.depth());
+    all.put("globalQueueDepth", (long) scheduler.globalQueue.depth());
     for (WorkerThread worker : scheduler.workers) {
       all.put("localQueueDepth." + worker.index, (long) worker.runQueue.len());
     }

@@ -13,7 +13,7 @@ import java.util.Objects;
 /**
  * Provides the {@code workstealing} runtime, Tokio's multi-threaded scheduler and Gearbox's
  * default: {@code gearbox.workers} worker threads, each with a 256-slot local run queue and a LIFO
- * slot, a global inject queue, work stealing, and a blocking pool. Select it with {@code
+ * slot, a global queue, work stealing, and a blocking pool. Select it with {@code
  * gearbox.runtime=workstealing}, or leave the kind unset when it is installed. For hooks (thread
  * start, stop, park, unpark) use {@link #builder()}.
  */
@@ -113,7 +113,7 @@ public final class WorkStealingRuntimeProvider implements RuntimeProvider {
   @Override
   public String description() {
     return "Tokio-style multi-threaded scheduler: per-worker local queues with a LIFO slot, a"
-        + " global inject queue, work stealing, a cooperative budget";
+        + " global queue, work stealing, a cooperative budget";
   }
 
   @Override

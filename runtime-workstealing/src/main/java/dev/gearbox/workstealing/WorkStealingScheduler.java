@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * The state the workers of one runtime share (Tokio's {@code Shared}), and the {@link
  * TaskScheduler} of its tasks: a wake on a worker goes to that worker's LIFO slot or local queue, a
- * wake from any other thread to the inject queue, waking a parked worker if nobody searches.
+ * wake from any other thread to the global queue, waking a parked worker if nobody searches.
  */
 final class WorkStealingScheduler implements TaskScheduler, ParkingBlockOn.Host {
   /*
@@ -33,14 +33,14 @@ final class WorkStealingScheduler implements TaskScheduler, ParkingBlockOn.Host 
    * Which tasks `owned` holds: only waiting ones. A task is bound when it first returns Pending
    * with no wake pending (beforeWait), since only then is it in no queue and on no worker; a task
    * that finishes in its first poll, or only ever yields, never touches the set. Every other alive
-   * task is queued (a LIFO slot, a local queue, the inject queue) or inside a poll on a worker.
+   * task is queued (a LIFO slot, a local queue, the global queue) or inside a poll on a worker.
    * The counts of spawned and finished tasks are the workers' own counters, plus adders for the
-   * other threads; a spawn from outside is counted as an inject push that was neither overflow
+   * other threads; a spawn from outside is counted as a global queue push that was neither overflow
    * nor a wake, so it pays no counter of its own.
    *
    * Claimed entries (yieldKeepsClaim): a yield queues the task still RUNNING, its entry holding the
    * claim, so every entry a worker takes is polled (TaskPoller) or, once shutting down, cancelled
-   * with abortQueued (the poller, a worker's clearQueues, the inject queue's last drain), never
+   * with abortQueued (the poller, a worker's clearQueues, the global queue's last drain), never
    * dropped: an abort() meanwhile only marks such a task, and its entry completes it.
    *
    * Shutdown: `owned` is closed and every waiting task aborted on the calling thread, then
@@ -48,8 +48,8 @@ final class WorkStealingScheduler implements TaskScheduler, ParkingBlockOn.Host 
    * cancelled instead (beforeWait refuses) and a spawn is refused. A worker that sees `shutdown`
    * ends and aborts what its LIFO slot and local queue hold (a task inside its poll completes as
    * cancelled when the poll returns, or is queued there first); the last worker to end closes the
-   * driver and aborts what the inject queue holds. A spawn from outside the workers pushes to the
-   * inject queue and then reads `closed`: the push (an exchange) and that read, against close()
+   * driver and aborts what the global queue holds. A spawn from outside the workers pushes to the
+   * global queue and then reads `closed`: the push (an exchange) and that read, against close()
    * then the last worker's drain, is a Dekker pair, so either the drain sees the task or the
    * spawner sees `closed` and aborts the task itself (its handle then completes as cancelled). Entries of tasks already complete are
    * stale: aborting them does nothing.
@@ -58,7 +58,7 @@ final class WorkStealingScheduler implements TaskScheduler, ParkingBlockOn.Host 
   final WorkStealingRuntime runtime;
   final RuntimeDriver driver;
   final BlockingPool blocking;
-  final InjectQueue inject = new InjectQueue();
+  final GlobalQueue globalQueue = new GlobalQueue();
   final OwnedTasks owned = new OwnedTasks();
   final Idle idle;
   final WorkerThread[] workers;
@@ -108,7 +108,7 @@ final class WorkStealingScheduler implements TaskScheduler, ParkingBlockOn.Host 
       worker.scheduleLocal(task, false);
       return task;
     }
-    scheduleRemote(task); // counted as inject pushes less overflow and remote wakes
+    scheduleRemote(task); // counted as global queue pushes less overflow and remote wakes
     if (owned.isClosed()) {
       // Closed since the check above: the last drain may have missed the task (see the notes),
       // so it is cancelled here, unless a worker ran it to its end already.
@@ -158,7 +158,7 @@ final class WorkStealingScheduler implements TaskScheduler, ParkingBlockOn.Host 
   }
 
   private void scheduleRemote(ScheduledTask<?> task) {
-    inject.push(task);
+    globalQueue.push(task);
     notifyParked();
   }
 
@@ -166,7 +166,7 @@ final class WorkStealingScheduler implements TaskScheduler, ParkingBlockOn.Host 
   void notifyParked() {
     int index = idle.workerToNotify();
     if (index >= 0) {
-      workers[index].parker.unpark(driver);
+      workers[index].parker.unpark();
     }
   }
 
@@ -178,7 +178,7 @@ final class WorkStealingScheduler implements TaskScheduler, ParkingBlockOn.Host 
         return;
       }
     }
-    if (!inject.isEmpty()) {
+    if (!globalQueue.isEmpty()) {
       notifyParked();
     }
   }
@@ -208,7 +208,7 @@ final class WorkStealingScheduler implements TaskScheduler, ParkingBlockOn.Host 
   }
 
   /**
-   * Tasks spawned since the start: the workers' own spawns, and the inject queue's pushes that were
+   * Tasks spawned since the start: the workers' own spawns, and the global queue's pushes that were
    * neither overflow nor wakes (so a spawn from outside costs no counter of its own). Exact at
    * rest.
    */
@@ -219,7 +219,7 @@ final class WorkStealingScheduler implements TaskScheduler, ParkingBlockOn.Host 
       overflowed += worker.counters.get(WorkerCounters.OVERFLOWED_TASKS);
       total += worker.counters.get(WorkerCounters.SPAWNED_TASKS);
     }
-    long remote = inject.pushed() - overflowed - remoteWakes.sum();
+    long remote = globalQueue.pushed() - overflowed - remoteWakes.sum();
     return total + Math.max(0, remote);
   }
 
@@ -250,7 +250,7 @@ final class WorkStealingScheduler implements TaskScheduler, ParkingBlockOn.Host 
   boolean everyTaskWaits() {
     return pausedClock
         && idle.unparked() == 0
-        && inject.isEmpty()
+        && globalQueue.isEmpty()
         && blockOnPolls.get() == 0
         && blocking.aliveTasks() == 0;
   }
@@ -280,7 +280,7 @@ final class WorkStealingScheduler implements TaskScheduler, ParkingBlockOn.Host 
     owned.closeAndCancelAll(); // closes first: no task waits or spawns from now on
     shutdown = true;
     for (WorkerThread worker : workers) {
-      worker.parker.unpark(driver);
+      worker.parker.unpark();
     }
     blockOnWaiters.forEach(ParkingWaker::wake);
   }
@@ -289,7 +289,7 @@ final class WorkStealingScheduler implements TaskScheduler, ParkingBlockOn.Host 
   void workerEnded() {
     if (liveWorkers.decrementAndGet() == 0) {
       driver.close();
-      inject.drainAndAbort();
+      globalQueue.drainAndAbort();
     }
   }
 
@@ -303,11 +303,6 @@ final class WorkStealingScheduler implements TaskScheduler, ParkingBlockOn.Host 
   @Override
   public String runtimeKind() {
     return runtime.kind();
-  }
-
-  @Override
-  public int pollBudget() {
-    return WorkerThread.BUDGET;
   }
 
   @Override

@@ -4,10 +4,13 @@ import dev.gearbox.runtime.Runtime;
 import dev.gearbox.spi.CurrentRuntime;
 import dev.gearbox.spi.DeferredUnparks;
 import dev.gearbox.spi.RuntimeDriver;
+import dev.gearbox.spi.sched.CoopBudget;
+import dev.gearbox.spi.sched.LifoSlot;
+import dev.gearbox.spi.sched.Parker;
 
 /**
  * One worker of the runtime: a platform thread that runs its LIFO slot and local queue, takes from
- * the inject queue, steals from other workers, drives timers and I/O, and parks when there is
+ * the global queue, steals from other workers, drives timers and I/O, and parks when there is
  * nothing to do.
  */
 sealed class WorkerThread extends Thread implements CurrentRuntime.Carrier
@@ -22,15 +25,15 @@ sealed class WorkerThread extends Thread implements CurrentRuntime.Carrier
    *
    * The loop: every EVENT_INTERVAL ticks, maintenance (poll I/O without blocking, or fire due
    * timers at most once per TIMER_CHECK_NANOS; notice shutdown); every globalQueueInterval ticks
-   * the inject queue is looked at first, so it is never starved by local work; otherwise the LIFO
-   * slot, the local queue, then a batch from the inject queue; then stealing (as a searcher, if
+   * the global queue is looked at first, so it is never starved by local work; otherwise the LIFO
+   * slot, the local queue, then a batch from the global queue; then stealing (as a searcher, if
    * fewer than half the workers search) from a random victim on; then, still searching, a short
    * spin (WorkFinder.SPIN_LIMIT pauses) over the queues, so that work arriving soon after costs its
    * producer no unpark; then parking.
    *
    * LIFO slot: a task woken or spawned by the running task goes to the slot, and the task it
    * displaces to the back of the local queue; the slot runs right after the current poll (message
-   * passing stays on one warm core). At most MAX_LIFO_POLLS slot polls follow one another, then
+   * passing stays on one warm core). At most LifoSlot.MAX_POLLS_IN_A_ROW slot polls follow one another, then
    * the slot is off until the chain ends, so two tasks waking each other cannot starve the queue.
    * A task in the slot cannot be stolen (as in Tokio): the slot is a plain field of this thread,
    * which keeps the hand-off free of atomics; the price is that a task in the slot waits while this
@@ -63,10 +66,6 @@ sealed class WorkerThread extends Thread implements CurrentRuntime.Carrier
    * reads (docs/decisions/0006).
    */
   static final int EVENT_INTERVAL = 61;
-  static final int MAX_LIFO_POLLS = 3;
-
-  /** Budget units a task gets for one poll. */
-  static final int BUDGET = 128;
 
   /** Unparks of blockOn callers a worker holds back at most before it issues them all. */
   static final int MAX_DEFERRED_UNPARKS = 4;
@@ -80,7 +79,7 @@ sealed class WorkerThread extends Thread implements CurrentRuntime.Carrier
   final Parker parker = new Parker(this);
   final WorkerCounters counters = new WorkerCounters();
 
-  private final InjectQueue inject;
+  private final GlobalQueue globalQueue;
   private final WorkFinder finder;
   private final TaskPoller poller;
   private final RuntimeDriver driver;
@@ -105,7 +104,7 @@ sealed class WorkerThread extends Thread implements CurrentRuntime.Carrier
     setDaemon(true);
     this.scheduler = scheduler;
     this.index = index;
-    this.inject = scheduler.inject;
+    this.globalQueue = scheduler.globalQueue;
     this.driver = scheduler.driver;
     this.globalQueueInterval = scheduler.settings.globalQueueInterval();
     this.lifoConfigured = scheduler.settings.lifoSlot();
@@ -166,11 +165,11 @@ sealed class WorkerThread extends Thread implements CurrentRuntime.Carrier
   private ScheduledTask<?> nextTask() {
     if (--untilGlobalQueue == 0) {
       untilGlobalQueue = globalQueueInterval;
-      ScheduledTask<?> task = inject.popBatch(1, runQueue);
+      ScheduledTask<?> task = globalQueue.popBatch(1, runQueue);
       return task != null ? task : nextLocalTask();
     }
     ScheduledTask<?> task = nextLocalTask();
-    return task != null ? task : finder.takeFromInject();
+    return task != null ? task : finder.takeFromGlobalQueue();
   }
 
   private ScheduledTask<?> nextLocalTask() {
@@ -214,7 +213,7 @@ sealed class WorkerThread extends Thread implements CurrentRuntime.Carrier
         return;
       }
       lifoSlot = null;
-      if (++lifoPolls >= MAX_LIFO_POLLS) {
+      if (++lifoPolls >= LifoSlot.MAX_POLLS_IN_A_ROW) {
         lifoEnabled = false;
       }
       pendingLifoPolls++;
@@ -265,7 +264,7 @@ sealed class WorkerThread extends Thread implements CurrentRuntime.Carrier
 
   /** Gives the poll about to start its cooperative budget. */
   void resetBudget() {
-    budget = BUDGET;
+    budget = CoopBudget.PER_POLL;
   }
 
   /**
@@ -305,7 +304,7 @@ sealed class WorkerThread extends Thread implements CurrentRuntime.Carrier
   }
 
   private void pushBack(ScheduledTask<?> task) {
-    int moved = runQueue.pushBackOrOverflow(task, inject);
+    int moved = runQueue.pushBackOrOverflow(task, globalQueue);
     if (moved > 0) {
       counters.add(WorkerCounters.OVERFLOWED_TASKS, moved);
     }

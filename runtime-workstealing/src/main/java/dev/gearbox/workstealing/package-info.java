@@ -7,14 +7,15 @@
  * settings in code, plus thread hooks). Everything else is package-private:
  *
  * <ul>
- *   <li>{@code WorkerThread}: one worker's loop (Tokio's worker.rs): LIFO slot, local queue, inject
- *       queue every 61 ticks, stealing, maintenance, parking;
+ *   <li>{@code WorkerThread}: one worker's loop (Tokio's worker.rs): LIFO slot, local queue,
+ *       globalQueue queue every 61 ticks, stealing, maintenance, parking;
  *   <li>{@code LocalRunQueue}: the 256-slot ring each worker owns and others steal half of (Tokio's
  *       queue.rs);
- *   <li>{@code InjectQueue}: the global, unbounded queue (JCTools' MPSC array queue, lock-free for
+ *   <li>{@code GlobalQueue}: the global, unbounded queue (JCTools' MPSC array queue, lock-free for
  *       producers) for remote spawns and wakes and for overflow;
  *   <li>{@code Idle}: who is parked and who searches (Tokio's idle.rs);
- *   <li>{@code Parker}: parks a worker in the timer/I-O driver or on its own thread;
+ *   <li>{@code Parker} (the SPI's, shared with {@code minimal}): parks a worker in the timer/I-O
+ *       driver or on its own thread;
  *   <li>{@code WorkStealingScheduler}: the shared state, and the TaskScheduler of every task;
  *   <li>{@code WorkStealingRuntime}: the {@code AbstractRuntime} shell; {@code blockOn} runs on the
  *       caller through {@code ParkingBlockOn}, the scheduler as its host;

@@ -39,7 +39,7 @@ public class IdleLincheckTest {
   @Operation
   public void searchThenPark() {
     if (take()) {
-      return; // nextTask: the inject queue had a task
+      return; // nextTask: the global queue had a task
     }
     boolean searching = idle.transitionWorkerToSearching();
     if (searching && take()) {
@@ -56,7 +56,7 @@ public class IdleLincheckTest {
     }
   }
 
-  /** Another thread pushes a task to the inject queue and notifies (scheduleRemote). */
+  /** Another thread pushes a task to the global queue and notifies (scheduleRemote). */
   @Operation
   public void pushThenNotify() {
     queued.incrementAndGet();

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 public class LocalRunQueueLincheckTest {
   private static final int TASKS = 64;
 
-  private final InjectQueue inject = new InjectQueue();
+  private final GlobalQueue globalQueue = new GlobalQueue();
   private final LocalRunQueue queue = new LocalRunQueue();
   private final List<ScheduledTask<?>> tasks = LocalRunQueueStressTest.newTasks(TASKS);
   private final WorkerCounters counters = new WorkerCounters();
@@ -29,7 +29,7 @@ public class LocalRunQueueLincheckTest {
   @Operation(nonParallelGroup = "owner")
   public int push() {
     int index = pushed++;
-    queue.pushBackOrOverflow(tasks.get(index), inject);
+    queue.pushBackOrOverflow(tasks.get(index), globalQueue);
     return index;
   }
 

@@ -19,9 +19,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.Timeout.ThreadMode;
 
 /**
- * The local queue and the inject queue under races: an owner pushing (past capacity, so half the
- * queue overflows to the inject queue) and popping, while thieves steal half into their own queues
- * and drain the inject queue. Every task must be taken exactly once.
+ * The local queue and the global queue under races: an owner pushing (past capacity, so half the
+ * queue overflows to the global queue) and popping, while thieves steal half into their own queues
+ * and drain the global queue. Every task must be taken exactly once.
  */
 class LocalRunQueueStressTest {
   private static final int TASKS = 200_000;
@@ -39,24 +39,24 @@ class LocalRunQueueStressTest {
 
   @Test
   void singleThreadedFifoStealHalfAndOverflow() {
-    InjectQueue inject = new InjectQueue();
+    GlobalQueue globalQueue = new GlobalQueue();
     LocalRunQueue queue = new LocalRunQueue();
     List<ScheduledTask<?>> tasks = newTasks(LocalRunQueue.CAPACITY + 1);
     for (int i = 0; i < LocalRunQueue.CAPACITY; i++) {
-      assertThat(queue.pushBackOrOverflow(tasks.get(i), inject)).isZero();
+      assertThat(queue.pushBackOrOverflow(tasks.get(i), globalQueue)).isZero();
     }
     assertThat(queue.len()).isEqualTo(LocalRunQueue.CAPACITY);
-    assertThat(queue.pushBackOrOverflow(tasks.get(LocalRunQueue.CAPACITY), inject))
+    assertThat(queue.pushBackOrOverflow(tasks.get(LocalRunQueue.CAPACITY), globalQueue))
         .isEqualTo(LocalRunQueue.HALF + 1);
     assertThat(queue.len()).isEqualTo(LocalRunQueue.HALF);
-    assertThat(inject.depth()).isEqualTo(LocalRunQueue.HALF + 1);
-    // the oldest half went to the inject queue, in order, then the new task
+    assertThat(globalQueue.depth()).isEqualTo(LocalRunQueue.HALF + 1);
+    // the oldest half went to the global queue, in order, then the new task
     LocalRunQueue other = new LocalRunQueue();
     for (int i = 0; i < LocalRunQueue.HALF; i++) {
-      assertThat(inject.popBatch(1, other)).isSameAs(tasks.get(i));
+      assertThat(globalQueue.popBatch(1, other)).isSameAs(tasks.get(i));
     }
-    assertThat(inject.popBatch(1, other)).isSameAs(tasks.get(LocalRunQueue.CAPACITY));
-    assertThat(inject.isEmpty()).isTrue();
+    assertThat(globalQueue.popBatch(1, other)).isSameAs(tasks.get(LocalRunQueue.CAPACITY));
+    assertThat(globalQueue.isEmpty()).isTrue();
     // a thief takes half (rounded up) from the front: 64 tasks, one returned, 63 queued
     ScheduledTask<?> stolen = queue.stealInto(other, new WorkerCounters());
     assertThat(stolen).isSameAs(tasks.get(LocalRunQueue.HALF + 63));
@@ -68,7 +68,7 @@ class LocalRunQueueStressTest {
   @RepeatedTest(3)
   @Timeout(value = 30, threadMode = ThreadMode.SEPARATE_THREAD)
   void everyTaskIsTakenExactlyOnce() throws Exception {
-    InjectQueue inject = new InjectQueue();
+    GlobalQueue globalQueue = new GlobalQueue();
     LocalRunQueue owner = new LocalRunQueue();
     List<ScheduledTask<?>> tasks = newTasks(TASKS);
     Map<ScheduledTask<?>, Integer> indexOf = new IdentityHashMap<>();
@@ -86,7 +86,7 @@ class LocalRunQueueStressTest {
                 () -> {
                   await(start);
                   for (int i = 0; i < TASKS; i++) {
-                    owner.pushBackOrOverflow(tasks.get(i), inject);
+                    owner.pushBackOrOverflow(tasks.get(i), globalQueue);
                     if (i % 3 == 0) {
                       record(owner.pop(), indexOf, taken);
                     }
@@ -108,13 +108,13 @@ class LocalRunQueueStressTest {
                       boolean done = ownerDone.get();
                       ScheduledTask<?> t = owner.stealInto(mine, counters);
                       if (t == null) {
-                        t = inject.popBatch(8, mine);
+                        t = globalQueue.popBatch(8, mine);
                       }
                       record(t, indexOf, taken);
                       for (ScheduledTask<?> m = mine.pop(); m != null; m = mine.pop()) {
                         record(m, indexOf, taken);
                       }
-                      if (t == null && done && owner.isEmpty() && inject.isEmpty()) {
+                      if (t == null && done && owner.isEmpty() && globalQueue.isEmpty()) {
                         return;
                       }
                     }
@@ -132,7 +132,7 @@ class LocalRunQueueStressTest {
     for (int i = 0; i < TASKS; i++) {
       assertThat(taken.get(i)).as("times task %d was taken", i).isEqualTo(1);
     }
-    assertThat(inject.depth()).isZero();
+    assertThat(globalQueue.depth()).isZero();
   }
 
   private static void record(

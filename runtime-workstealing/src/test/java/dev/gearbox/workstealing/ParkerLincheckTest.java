@@ -1,6 +1,7 @@
 package dev.gearbox.workstealing;
 
 import dev.gearbox.spi.RuntimeDriver;
+import dev.gearbox.spi.sched.Parker;
 import dev.gearbox.time.Clock;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
@@ -49,7 +50,7 @@ public class ParkerLincheckTest {
       Thread.onSpinWait();
       target = parker;
     }
-    target.unpark(driver);
+    target.unpark();
   }
 
   /** After the threads: the park ended and consumed the notification. */

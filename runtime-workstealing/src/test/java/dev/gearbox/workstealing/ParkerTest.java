@@ -3,6 +3,7 @@ package dev.gearbox.workstealing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gearbox.spi.RuntimeDriver;
+import dev.gearbox.spi.sched.Parker;
 import dev.gearbox.time.Clock;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
@@ -57,9 +58,9 @@ class ParkerTest {
         while (System.nanoTime() < end) {
           int target = random.nextInt(2);
           long before = returns.get(target);
-          parkers[target].unpark(driver);
+          parkers[target].unpark();
           if (random.nextBoolean()) {
-            parkers[1 - target].unpark(driver); // the other one's turn ends at the same time
+            parkers[1 - target].unpark(); // the other one's turn ends at the same time
           }
           long deadline = System.nanoTime() + WAKE_LIMIT_NANOS;
           while (returns.get(target) == before && System.nanoTime() < deadline) {
@@ -74,7 +75,7 @@ class ParkerTest {
       } finally {
         stop.set(true); // park clears interrupts, so a flag ends the owners
         for (Parker parker : parkers) {
-          parker.unpark(driver);
+          parker.unpark();
         }
         for (Thread owner : owners) {
           owner.join(TimeUnit.SECONDS.toMillis(5));

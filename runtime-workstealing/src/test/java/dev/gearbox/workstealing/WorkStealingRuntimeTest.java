@@ -12,6 +12,7 @@ import dev.gearbox.runtime.JoinHandle;
 import dev.gearbox.runtime.Runtime;
 import dev.gearbox.runtime.RuntimeConfig;
 import dev.gearbox.runtime.Runtimes;
+import dev.gearbox.spi.sched.CoopBudget;
 import dev.gearbox.sync.Channel;
 import dev.gearbox.testkit.Await;
 import dev.gearbox.time.PausedClock;
@@ -222,7 +223,7 @@ class WorkStealingRuntimeTest {
                 return Poll.ready(polls[0]);
               })
           .join();
-      assertThat(granted).hasValue(WorkerThread.BUDGET);
+      assertThat(granted).hasValue(CoopBudget.PER_POLL);
       assertThat(runtime.metrics().all().get("budgetForcedYields")).isEqualTo(1L);
     }
   }

@@ -147,7 +147,7 @@ public final class ShootOut {
     List<Measurement> measurements;
     try {
       measurements =
-          isolated ? Isolation.run(plan, mainClass, args, out) : new Runner(plan, out).run();
+          isolated ? Isolation.run(plan, mainClass, args, out) : new PlanRunner(plan, out).run();
     } catch (IOException e) {
       err.println("shootout: could not run a runtime in a JVM of its own: " + e);
       return 1;
@@ -179,7 +179,7 @@ public final class ShootOut {
 
   /** A child's run: its cells, their samples written to {@code file}, no table or report. */
   private static int runChild(Plan plan, Path file, PrintStream out, PrintStream err) {
-    List<Measurement> measurements = new Runner(plan, out).run();
+    List<Measurement> measurements = new PlanRunner(plan, out).run();
     try {
       Isolation.write(measurements, file);
     } catch (IOException e) {

@@ -6,7 +6,7 @@ import dev.gearbox.future.Context;
 import dev.gearbox.future.Future;
 import dev.gearbox.future.Poll;
 import dev.gearbox.future.Waker;
-import dev.gearbox.minimal.Executor;
+import dev.gearbox.minimal.SharedExecutor;
 import dev.gearbox.runtime.JoinHandle;
 import dev.gearbox.runtime.RuntimeClosedException;
 import dev.gearbox.sync.CancellationToken;
@@ -17,15 +17,15 @@ import org.jetbrains.lincheck.datastructures.Validate;
 import org.junit.jupiter.api.Test;
 
 /**
- * Whole-executor model checks on the {@code minimal} runtime's {@link Executor} (after loom's pool
- * tests in Tokio): two threads run the executor (the workers), one spawns a task from outside, one
- * wakes a pending task remotely, and in the second check one shuts the executor down. This covers
- * the executor's sleepers (a runner registers, searches again, parks; a schedule notifies one
- * runner unless one is on its way), each runner's {@code Parker}, the global queue and the task
+ * Whole-executor model checks on the {@code minimal} runtime's {@link SharedExecutor} (after loom's
+ * pool tests in Tokio): two threads run the executor (the workers), one spawns a task from outside,
+ * one wakes a pending task remotely, and in the second check one shuts the executor down. This
+ * covers the executor's sleepers (a runner registers, searches again, parks; a schedule notifies
+ * one runner unless one is on its way), each runner's {@code Parker}, the global queue and the task
  * state machine together, with the real classes.
  */
 public class MinimalExecutorModelTest {
-  private final Executor executor = new Executor();
+  private final SharedExecutor executor = new SharedExecutor();
   private final CountDownLatch bothRan = new CountDownLatch(2);
   private final CancellationToken stop = new CancellationToken();
   private final RemoteWake remote = new RemoteWake();

@@ -1,6 +1,6 @@
 package dev.gearbox.examples.device;
 
-import dev.gearbox.embedded.Executor;
+import dev.gearbox.embedded.EmbeddedExecutor;
 import dev.gearbox.embedded.SystemTimeDriver;
 import java.time.Duration;
 
@@ -24,7 +24,8 @@ public final class Device {
     long seconds = args.length > 0 ? parseSeconds(args[0]) : 3;
     Led led = new Led(true);
     Firmware firmware = new Firmware(led);
-    try (Executor executor = new Executor("device-executor", new SystemTimeDriver())) {
+    try (EmbeddedExecutor executor =
+        new EmbeddedExecutor("device-executor", new SystemTimeDriver())) {
       firmware.start(executor);
       executor.start(Thread.MAX_PRIORITY);
       long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();

@@ -1,39 +1,39 @@
 package dev.gearbox.examples.device;
 
-import dev.gearbox.embedded.Duration;
-import dev.gearbox.embedded.Executor;
+import dev.gearbox.embedded.EmbeddedExecutor;
+import dev.gearbox.embedded.FixedWatch;
 import dev.gearbox.embedded.Signal;
 import dev.gearbox.embedded.TaskBody;
 import dev.gearbox.embedded.TaskPool;
+import dev.gearbox.embedded.TickDuration;
 import dev.gearbox.embedded.Timer;
-import dev.gearbox.embedded.Watch;
 import dev.gearbox.future.Context;
 import dev.gearbox.future.Poll;
 
 /**
  * The device's firmware, in the style of an Embassy program: two task kinds in static pools, a
- * {@link Signal} that the button's interrupt raises, and a {@link Watch} of the blink period.
+ * {@link Signal} that the button's interrupt raises, and a {@link FixedWatch} of the blink period.
  *
  * <ul>
  *   <li>{@code blink}: toggles the LED every period (slow at start); each cycle re-arms one reused
- *       {@link Timer} with the period the {@link Watch} holds now.
+ *       {@link Timer} with the period the {@link FixedWatch} holds now.
  *   <li>{@code button}: waits for the interrupt's signal, then waits {@link #DEBOUNCE} for the
  *       contact to settle, drops the edges that bounced meanwhile, counts one press and switches
  *       the blink period between slow and fast.
  * </ul>
  *
- * Neither task allocates once running. The firmware runs on any {@link Executor}: on the system
- * time driver in {@link Device}, on a manual one in its tests.
+ * Neither task allocates once running. The firmware runs on any {@link EmbeddedExecutor}: on the
+ * system time driver in {@link Device}, on a manual one in its tests.
  */
 public final class Firmware {
   /** The slow blink period, at start. */
-  public static final Duration SLOW = Duration.ofMillis(500);
+  public static final TickDuration SLOW = TickDuration.ofMillis(500);
 
   /** The fast blink period, after an odd number of presses. */
-  public static final Duration FAST = Duration.ofMillis(100);
+  public static final TickDuration FAST = TickDuration.ofMillis(100);
 
   /** How long the button's contact may bounce after an edge. */
-  public static final Duration DEBOUNCE = Duration.ofMillis(20);
+  public static final TickDuration DEBOUNCE = TickDuration.ofMillis(20);
 
   private static final TaskPool<Blink> BLINK = TaskPool.create("blink", 1, Blink::new);
   private static final TaskPool<ButtonHandler> BUTTON =
@@ -41,7 +41,7 @@ public final class Firmware {
 
   private final Led led;
   private final Signal<Boolean> buttonEdge = new Signal<>();
-  private final Watch<Duration> period = new Watch<>(1);
+  private final FixedWatch<TickDuration> period = new FixedWatch<>(1);
   private volatile long presses;
 
   /**
@@ -60,7 +60,7 @@ public final class Firmware {
    *
    * @param executor the executor
    */
-  public void start(Executor executor) {
+  public void start(EmbeddedExecutor executor) {
     executor.spawner().spawn(BLINK, Blink::start, this);
     executor.spawner().spawn(BUTTON, ButtonHandler::start, this);
   }
@@ -84,7 +84,7 @@ public final class Firmware {
    *
    * @return the period
    */
-  public Duration blinkPeriod() {
+  public TickDuration blinkPeriod() {
     return period.get();
   }
 
@@ -92,8 +92,8 @@ public final class Firmware {
   static final class Blink implements TaskBody {
     private final Timer timer = Timer.after(SLOW);
     private Firmware firmware;
-    private Watch<Duration>.Receiver periods;
-    private Duration current = SLOW;
+    private FixedWatch<TickDuration>.Receiver periods;
+    private TickDuration current = SLOW;
     private boolean waiting;
 
     void start(Firmware owner) {
@@ -109,7 +109,7 @@ public final class Firmware {
     public boolean poll(Context cx) {
       while (true) {
         if (!waiting) {
-          Duration changed = periods.tryChanged();
+          TickDuration changed = periods.tryChanged();
           if (changed != null) {
             current = changed;
           }

@@ -2,9 +2,9 @@ package dev.gearbox.examples.device;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gearbox.embedded.Duration;
-import dev.gearbox.embedded.Executor;
+import dev.gearbox.embedded.EmbeddedExecutor;
 import dev.gearbox.embedded.ManualTimeDriver;
+import dev.gearbox.embedded.TickDuration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /** The device's firmware on a manual time driver: every step at an exact tick. */
 class DeviceTest {
   private final ManualTimeDriver time = new ManualTimeDriver();
-  private final Executor executor = new Executor("device-test", time);
+  private final EmbeddedExecutor executor = new EmbeddedExecutor("device-test", time);
   private final Led led = new Led(false);
   private final Firmware firmware = new Firmware(led);
 
@@ -27,13 +27,13 @@ class DeviceTest {
     executor.close();
   }
 
-  private void advance(Duration duration) {
+  private void advance(TickDuration duration) {
     time.advance(duration);
     executor.runUntilIdle();
   }
 
   private void advanceMillis(long millis) {
-    advance(Duration.ofMillis(millis));
+    advance(TickDuration.ofMillis(millis));
   }
 
   @Test

@@ -8,6 +8,7 @@ import dev.gearbox.spi.OwnedTasks;
 import dev.gearbox.spi.RawTask;
 import dev.gearbox.spi.RuntimeDriver;
 import dev.gearbox.spi.TaskScheduler;
+import dev.gearbox.spi.sched.CoopBudget;
 import dev.gearbox.time.PausedClock;
 import dev.gearbox.time.TimerWheel;
 import java.util.ArrayList;
@@ -47,8 +48,6 @@ final class SimScheduler implements TaskScheduler {
    * blockOn is given `graceNanos` of real time for a wake from another thread, then failed with a
    * DeadlockException that lists the alive tasks.
    */
-  static final int BUDGET = 128;
-
   /** The most trace events kept; later ones are counted, not kept, so a long run stays small. */
   static final int TRACE_LIMIT = 1 << 20;
 
@@ -311,7 +310,7 @@ final class SimScheduler implements TaskScheduler {
     task.lastPolledNanos = clock.nanoTime();
     polls.incrementAndGet();
     current = task;
-    budget = BUDGET;
+    budget = CoopBudget.PER_POLL;
     try {
       task.run();
     } finally {

@@ -15,7 +15,7 @@ import java.util.function.Function;
  * that finds no work parks until there is some, so an idle executor uses no CPU.
  *
  * <pre>{@code
- * Executor executor = new Executor();
+ * SharedExecutor executor = new SharedExecutor();
  * JoinHandle<Integer> answer = executor.spawn(cx -> Poll.ready(42));
  * int value = executor.run(answer); // runs tasks on this thread until answer completes
  * }</pre>
@@ -23,22 +23,26 @@ import java.util.function.Function;
  * <p>Spawned tasks wait in the queues until some thread runs the executor; {@link
  * JoinHandle#join()} from a thread that does not run it waits for the others to do so.
  *
- * <p>Timers and I/O: an executor made with {@code new Executor()} has none, so time and socket
- * futures fail in its tasks ("no timer in this context"); the executor of a {@code minimal} {@link
- * dev.gearbox.runtime.Runtime} has its runtime's, driven by the threads that run it.
+ * <p>Timers and I/O: an executor made with {@code new SharedExecutor()} has none, so time and
+ * socket futures fail in its tasks ("no timer in this context"); the executor of a {@code minimal}
+ * {@link dev.gearbox.runtime.Runtime} has its runtime's, driven by the threads that run it.
  *
  * <p>Thread-safe. {@link #close()} cancels every task that has not completed.
+ *
+ * <p>smol calls it {@code Executor}; here it is named for what sets it apart from {@link
+ * LocalExecutor} (shared by any number of threads, not confined to one), and apart from {@link
+ * java.util.concurrent.Executor} and {@code runtime-embedded}'s {@code EmbeddedExecutor}.
  */
-public final class Executor implements AutoCloseable {
+public final class SharedExecutor implements AutoCloseable {
   private final ExecutorState state;
 
   /** Creates an executor with no tasks and no runners. */
-  public Executor() {
+  public SharedExecutor() {
     this("executor");
   }
 
   /** Creates an executor named {@code label} in exception messages, without timers and I/O. */
-  Executor(String label) {
+  SharedExecutor(String label) {
     this(label, null);
   }
 
@@ -46,15 +50,16 @@ public final class Executor implements AutoCloseable {
    * Creates an executor named {@code label} whose runners drive the timers and reactor that {@code
    * drive} makes for it.
    */
-  Executor(String label, Function<ExecutorState, SharedDriver> drive) {
+  SharedExecutor(String label, Function<ExecutorState, SharedDriver> drive) {
     this(label, drive, null);
   }
 
   /**
-   * As {@link #Executor(String, Function)}, reporting failures of tasks nobody joined to {@code
-   * failures} (a runtime's), or logging them when it is null.
+   * As {@link #SharedExecutor(String, Function)}, reporting failures of tasks nobody joined to
+   * {@code failures} (a runtime's), or logging them when it is null.
    */
-  Executor(String label, Function<ExecutorState, SharedDriver> drive, UnjoinedFailures failures) {
+  SharedExecutor(
+      String label, Function<ExecutorState, SharedDriver> drive, UnjoinedFailures failures) {
     this.state = new ExecutorState(label, drive, failures);
   }
 
@@ -91,11 +96,11 @@ public final class Executor implements AutoCloseable {
    */
   public <T> T run(Future<T> future) {
     Objects.requireNonNull(future, "future");
-    CurrentRuntime.checkMayBlock("Executor.run()");
+    CurrentRuntime.checkMayBlock("SharedExecutor.run()");
     if (state.isClosed()) {
       throw new RuntimeClosedException(state.label(), "run");
     }
-    return new Runner(state).run(future, "Executor.run()", false);
+    return new Runner(state).run(future, "SharedExecutor.run()", false);
   }
 
   /**
@@ -150,6 +155,6 @@ public final class Executor implements AutoCloseable {
 
   @Override
   public String toString() {
-    return "Executor[" + state.label() + ", runners=" + runners() + "]";
+    return "SharedExecutor[" + state.label() + ", runners=" + runners() + "]";
   }
 }

@@ -1,24 +1,29 @@
-package dev.gearbox.multithread;
+package dev.gearbox.spi.sched;
 
-import dev.gearbox.spi.RawTask;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jctools.queues.MessagePassingQueue;
 import org.jctools.queues.atomic.MpmcAtomicArrayQueue;
 
 /**
- * The one shared run queue (async-std's global injector): every spawn and wake from outside the
- * workers, and the overflow of their local queues, go here; workers take from it one task or a
- * batch at a time. Unbounded, multi-producer, multi-consumer, first in first out.
+ * A global queue that any thread pushes to and any worker takes from without a lock: every spawn
+ * and wake from outside the workers, and the overflow of their local queues, go here; workers take
+ * one task or a batch at a time. Unbounded, multi-producer, multi-consumer, first in first out
+ * while it holds fewer than its ring's capacity. The global queue of {@code runtime-multithread}
+ * (async-std's injector) and of {@code runtime-minimal} (async-executor's global queue); {@code
+ * runtime-workstealing} keeps its own, whose takers batch under a lock (Tokio's inject queue).
+ *
+ * @param <T> the task type
  */
-final class RunQueue {
+public final class MpmcGlobalQueue<T> {
   /*
    * Implementation notes: JCTools' Unsafe-free MpmcAtomicArrayQueue (Vyukov's bounded MPMC ring:
    * one CAS on the producer or consumer index, a sequence number per slot) carries the queue; it
    * is bounded, so a push that finds it full goes to an overflow ConcurrentLinkedQueue (Michael &
    * Scott, one node per push). While the overflow holds anything every push goes there too, and
    * takers drain the ring first, so the order stays FIFO except across the moment the overflow
-   * starts or empties. `overflowed` counts the overflow's entries; it is written only while
+   * starts or empties, and no task waits for more than the ring's contents plus those ahead of it
+   * in the overflow. `overflowed` counts the overflow's entries; it is written only while
    * overflowing, so the fast path reads a line nobody writes.
    *
    * A `poll` that returns null means the ring's producer and consumer indexes were equal when it
@@ -26,14 +31,35 @@ final class RunQueue {
    * the producer index, so a worker that re-checks after announcing its sleep sees every push that
    * did not see the announcement.
    */
-  static final int CAPACITY = 1 << 16;
-
-  private final MpmcAtomicArrayQueue<RawTask<?>> ring = new MpmcAtomicArrayQueue<>(CAPACITY);
-  private final ConcurrentLinkedQueue<RawTask<?>> overflow = new ConcurrentLinkedQueue<>();
+  private final MpmcAtomicArrayQueue<T> ring;
+  private final ConcurrentLinkedQueue<T> overflow = new ConcurrentLinkedQueue<>();
   private final AtomicInteger overflowed = new AtomicInteger();
 
-  /** Appends a task. Any thread; lock-free. */
-  void push(RawTask<?> task) {
+  /**
+   * Creates an empty queue.
+   *
+   * @param capacity the ring's capacity (rounded up to a power of two); beyond it, tasks go to the
+   *     overflow list, one node each
+   */
+  public MpmcGlobalQueue(int capacity) {
+    this.ring = new MpmcAtomicArrayQueue<>(capacity);
+  }
+
+  /**
+   * The ring's capacity: the depth up to which a push allocates nothing.
+   *
+   * @return the capacity
+   */
+  public int capacity() {
+    return ring.capacity();
+  }
+
+  /**
+   * Appends a task. Any thread; lock-free.
+   *
+   * @param task the task
+   */
+  public void push(T task) {
     if (overflowed.get() == 0 && ring.offer(task)) {
       return;
     }
@@ -44,11 +70,14 @@ final class RunQueue {
   /**
    * Appends {@code tasks[0 .. count)} in order. Any thread; lock-free: one CAS claims the slots of
    * the whole batch in the ring (JCTools' fill), a task that does not fit goes to the overflow.
+   *
+   * @param tasks the tasks, in {@code tasks[0 .. count)}; the array is the caller's afterwards
+   * @param count how many
    */
-  void pushBatch(RawTask<?>[] tasks, int count) {
+  public void pushBatch(T[] tasks, int count) {
     int pushed = 0;
     if (overflowed.get() == 0) {
-      BatchSupplier supplier = new BatchSupplier(tasks);
+      BatchSupplier<T> supplier = new BatchSupplier<>(tasks);
       while (pushed < count) {
         int filled = ring.fill(supplier, count - pushed);
         if (filled == 0) {
@@ -63,23 +92,27 @@ final class RunQueue {
   }
 
   /** Hands out a batch's tasks in order, to JCTools' fill, which asks exactly once per slot. */
-  private static final class BatchSupplier implements MessagePassingQueue.Supplier<RawTask<?>> {
-    private final RawTask<?>[] tasks;
+  private static final class BatchSupplier<T> implements MessagePassingQueue.Supplier<T> {
+    private final T[] tasks;
     private int next;
 
-    BatchSupplier(RawTask<?>[] tasks) {
+    BatchSupplier(T[] tasks) {
       this.tasks = tasks;
     }
 
     @Override
-    public RawTask<?> get() {
+    public T get() {
       return tasks[next++];
     }
   }
 
-  /** Takes the oldest task, or null if the queue is empty. Any thread; lock-free. */
-  RawTask<?> poll() {
-    RawTask<?> task = ring.poll();
+  /**
+   * Takes the oldest task. Any thread; lock-free.
+   *
+   * @return the task, or null if the queue is empty
+   */
+  public T poll() {
+    T task = ring.poll();
     if (task == null && overflowed.get() != 0) {
       task = overflow.poll();
       if (task != null) {
@@ -93,12 +126,14 @@ final class RunQueue {
    * Takes up to {@code limit} of the oldest tasks and hands them to {@code receiver} in order. Any
    * thread; one CAS for a batch from the ring, one per task from the overflow.
    *
+   * @param receiver takes each task
+   * @param limit the most to take
    * @return how many were taken
    */
-  int drain(MessagePassingQueue.Consumer<RawTask<?>> receiver, int limit) {
+  public int drain(MessagePassingQueue.Consumer<T> receiver, int limit) {
     int taken = ring.drain(receiver, limit);
     if (taken == 0 && overflowed.get() != 0) {
-      RawTask<?> task = poll();
+      T task = poll();
       if (task != null) {
         receiver.accept(task);
         taken = 1;
@@ -107,13 +142,21 @@ final class RunQueue {
     return taken;
   }
 
-  /** Whether the queue looked empty. Any thread. */
-  boolean isEmpty() {
+  /**
+   * Whether the queue looked empty. Any thread.
+   *
+   * @return true if empty
+   */
+  public boolean isEmpty() {
     return ring.isEmpty() && overflowed.get() == 0;
   }
 
-  /** The number of queued tasks, approximately. */
-  int depth() {
+  /**
+   * The number of queued tasks, approximately. Any thread.
+   *
+   * @return the depth
+   */
+  public int depth() {
     return ring.size() + overflowed.get();
   }
 }

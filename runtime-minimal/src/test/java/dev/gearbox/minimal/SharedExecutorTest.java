@@ -20,12 +20,12 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.Timeout.ThreadMode;
 
 @Timeout(value = 30, threadMode = ThreadMode.SEPARATE_THREAD)
-class ExecutorTest {
+class SharedExecutorTest {
   private static final Duration WAIT = Duration.ofSeconds(20);
 
   @Test
   void runFromSeveralUserThreadsRunsTasksInParallel() throws Exception {
-    try (Executor executor = new Executor()) {
+    try (SharedExecutor executor = new SharedExecutor()) {
       Signal done = new Signal();
       List<Thread> users = new ArrayList<>();
       for (int i = 0; i < 3; i++) {
@@ -80,7 +80,7 @@ class ExecutorTest {
 
   @Test
   void tasksLeftInARunnersLocalQueueMoveToTheGlobalQueueWhenItLeaves() {
-    try (Executor executor = new Executor()) {
+    try (SharedExecutor executor = new SharedExecutor()) {
       List<JoinHandle<Integer>> spawnedInside =
           executor.run(
               cx -> {
@@ -91,7 +91,7 @@ class ExecutorTest {
                 }
                 return Poll.ready(handles);
               });
-      assertThat(executor.state().global.estimatedSize()).isEqualTo(1_000);
+      assertThat(executor.state().global.depth()).isEqualTo(1_000);
       long sum = 0;
       for (JoinHandle<Integer> handle : spawnedInside) {
         sum += executor.run(handle);
@@ -102,7 +102,7 @@ class ExecutorTest {
 
   @Test
   void runInsideATaskFailsInsteadOfBlockingTheRunner() {
-    try (Executor executor = new Executor()) {
+    try (SharedExecutor executor = new SharedExecutor()) {
       JoinHandle<Throwable> nested =
           executor.spawn(
               cx -> {
@@ -115,14 +115,14 @@ class ExecutorTest {
               });
       assertThat(executor.run(nested))
           .isInstanceOf(IllegalStateException.class)
-          .hasMessageContaining("Executor.run()")
+          .hasMessageContaining("SharedExecutor.run()")
           .hasMessageContaining(Thread.currentThread().getName());
     }
   }
 
   @Test
   void closeCancelsTasksAndRefusesWork() {
-    Executor executor = new Executor();
+    SharedExecutor executor = new SharedExecutor();
     JoinHandle<Object> pending = executor.spawn(cx -> Poll.pending());
     executor.close();
     assertThat(executor.isClosed()).isTrue();
@@ -138,7 +138,7 @@ class ExecutorTest {
 
   @Test
   void runIsUninterruptibleAndKeepsTheInterruptStatus() throws Exception {
-    try (Executor executor = new Executor()) {
+    try (SharedExecutor executor = new SharedExecutor()) {
       Signal release = new Signal();
       Thread.currentThread().interrupt();
       Thread releaser = Thread.ofPlatform().start(release::fire);
@@ -150,7 +150,7 @@ class ExecutorTest {
 
   @Test
   void nullArgumentsAreNamed() {
-    try (Executor executor = new Executor()) {
+    try (SharedExecutor executor = new SharedExecutor()) {
       assertThatThrownBy(() -> executor.spawn(null)).hasMessageContaining("future");
       assertThatThrownBy(() -> executor.run(null)).hasMessageContaining("future");
     }

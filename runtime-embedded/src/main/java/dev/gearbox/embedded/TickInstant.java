@@ -2,27 +2,28 @@ package dev.gearbox.embedded;
 
 /**
  * A point of embedded time: the ticks since the {@link TimeDriver} started (Embassy's {@code
- * Instant}). {@link Instant#now(TimeDriver)} reads a driver; inside a task, {@link Timer} reads the
- * executor's driver itself.
+ * Instant}; named apart from {@link java.time.Instant}, which is wall-clock time). {@link
+ * TickInstant#now(TimeDriver)} reads a driver; inside a task, {@link Timer} reads the executor's
+ * driver itself.
  *
  * @param ticks ticks since the driver's epoch, never negative
  */
-public record Instant(long ticks) implements Comparable<Instant> {
+public record TickInstant(long ticks) implements Comparable<TickInstant> {
 
   /** The driver's epoch. */
-  public static final Instant ZERO = new Instant(0);
+  public static final TickInstant ZERO = new TickInstant(0);
 
   /** Later than any reachable instant: "never". */
-  public static final Instant MAX = new Instant(Long.MAX_VALUE);
+  public static final TickInstant MAX = new TickInstant(Long.MAX_VALUE);
 
   /**
    * Checks the tick count.
    *
    * @throws IllegalArgumentException if {@code ticks} is negative
    */
-  public Instant {
+  public TickInstant {
     if (ticks < 0) {
-      throw new IllegalArgumentException("an Instant cannot be negative: " + ticks + " ticks");
+      throw new IllegalArgumentException("an TickInstant cannot be negative: " + ticks + " ticks");
     }
   }
 
@@ -32,8 +33,8 @@ public record Instant(long ticks) implements Comparable<Instant> {
    * @param driver the time driver
    * @return now
    */
-  public static Instant now(TimeDriver driver) {
-    return new Instant(driver.now());
+  public static TickInstant now(TimeDriver driver) {
+    return new TickInstant(driver.now());
   }
 
   /**
@@ -42,8 +43,8 @@ public record Instant(long ticks) implements Comparable<Instant> {
    * @param duration the span to add
    * @return the later instant
    */
-  public Instant plus(Duration duration) {
-    return new Instant(saturatingAdd(ticks, duration.ticks()));
+  public TickInstant plus(TickDuration duration) {
+    return new TickInstant(saturatingAdd(ticks, duration.ticks()));
   }
 
   /**
@@ -52,8 +53,8 @@ public record Instant(long ticks) implements Comparable<Instant> {
    * @param earlier the start
    * @return the span between them
    */
-  public Duration durationSince(Instant earlier) {
-    return new Duration(Math.max(0, ticks - earlier.ticks));
+  public TickDuration durationSince(TickInstant earlier) {
+    return new TickDuration(Math.max(0, ticks - earlier.ticks));
   }
 
   static long saturatingAdd(long ticks, long more) {
@@ -62,7 +63,7 @@ public record Instant(long ticks) implements Comparable<Instant> {
   }
 
   @Override
-  public int compareTo(Instant other) {
+  public int compareTo(TickInstant other) {
     return Long.compare(ticks, other.ticks);
   }
 }

@@ -15,11 +15,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** The executor: batches, wakes from other threads, timers on a manual driver, priorities. */
-class ExecutorTest {
+class EmbeddedExecutorTest {
 
   @Test
   void everyReadyTaskRunsOnceBeforeAnyRunsTwice() {
-    Executor executor = new Executor("fairness", new ManualTimeDriver());
+    EmbeddedExecutor executor = new EmbeddedExecutor("fairness", new ManualTimeDriver());
     TaskPool<LambdaBody> pool = LambdaBody.pool("yielders", 3);
     List<String> order = new ArrayList<>();
     for (String name : List.of("a", "b", "c")) {
@@ -43,7 +43,7 @@ class ExecutorTest {
 
   @Test
   void aTaskWokenByAnotherDuringABatchRunsInTheNextBatch() {
-    Executor executor = new Executor("next-batch", new ManualTimeDriver());
+    EmbeddedExecutor executor = new EmbeddedExecutor("next-batch", new ManualTimeDriver());
     TaskPool<LambdaBody> pool = LambdaBody.pool("pair", 2);
     List<String> order = new ArrayList<>();
     Signal<String> signal = new Signal<>();
@@ -70,11 +70,11 @@ class ExecutorTest {
   @Test
   void timersOnAManualDriverFireExactlyWhenTimeIsAdvanced() {
     ManualTimeDriver time = new ManualTimeDriver();
-    Executor executor = new Executor("manual", time);
+    EmbeddedExecutor executor = new EmbeddedExecutor("manual", time);
     TaskPool<LambdaBody> pool = LambdaBody.pool("sleepers", 3);
     List<String> fired = new ArrayList<>();
     for (long delay : new long[] {300, 100, 200}) {
-      Timer timer = Timer.after(Duration.ofTicks(delay));
+      Timer timer = Timer.after(TickDuration.ofTicks(delay));
       LambdaBody.spawn(
           executor.spawner(),
           pool,
@@ -103,8 +103,8 @@ class ExecutorTest {
   @Test
   void aTickerBurstsToCatchUpAndKeepsItsRate() {
     ManualTimeDriver time = new ManualTimeDriver();
-    Executor executor = new Executor("ticker", time);
-    Ticker ticker = Ticker.every(Duration.ofTicks(10));
+    EmbeddedExecutor executor = new EmbeddedExecutor("ticker", time);
+    Ticker ticker = Ticker.every(TickDuration.ofTicks(10));
     List<Long> ticks = new ArrayList<>();
     LambdaBody.spawn(
         executor.spawner(),
@@ -131,10 +131,10 @@ class ExecutorTest {
   @Timeout(60)
   void wakesFromAnotherThreadReachAnIdleExecutor() throws Exception {
     ManualTimeDriver time = new ManualTimeDriver();
-    Executor executor = new Executor("remote-wakes", time);
+    EmbeddedExecutor executor = new EmbeddedExecutor("remote-wakes", time);
     Signal<Integer> signal = new Signal<>();
     AtomicInteger received = new AtomicInteger();
-    Timer timer = Timer.after(Duration.ofTicks(1_000));
+    Timer timer = Timer.after(TickDuration.ofTicks(1_000));
     CountDownLatch timerFired = new CountDownLatch(1);
     CountDownLatch timerArmed = new CountDownLatch(1);
     TaskPool<LambdaBody> pool = LambdaBody.pool("remote", 2);
@@ -176,8 +176,8 @@ class ExecutorTest {
   @Test
   @Timeout(60)
   void executorsAtDifferentPrioritiesRunOnTheirOwnThreads() throws Exception {
-    Executor high = new Executor("high-priority", new ManualTimeDriver());
-    Executor low = new Executor("low-priority", new ManualTimeDriver());
+    EmbeddedExecutor high = new EmbeddedExecutor("high-priority", new ManualTimeDriver());
+    EmbeddedExecutor low = new EmbeddedExecutor("low-priority", new ManualTimeDriver());
     Signal<String> interrupt = new Signal<>();
     List<String> seen = Collections.synchronizedList(new ArrayList<>());
     CountDownLatch handled = new CountDownLatch(1);
@@ -219,15 +219,15 @@ class ExecutorTest {
 
   @Test
   void aTimerOutsideAnEmbeddedTaskFailsClearly() {
-    Timer timer = Timer.after(Duration.ofTicks(5));
+    Timer timer = Timer.after(TickDuration.ofTicks(5));
     assertThatThrownBy(() -> timer.poll(dev.gearbox.future.Context.of(() -> {})))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("must be polled by a task of an embedded Executor");
+        .hasMessageContaining("must be polled by a task of an embedded EmbeddedExecutor");
   }
 
   @Test
   void aThrowingTaskEndsAndTheExecutorCarriesOn() {
-    Executor executor = new Executor("throwing", new ManualTimeDriver());
+    EmbeddedExecutor executor = new EmbeddedExecutor("throwing", new ManualTimeDriver());
     TaskPool<LambdaBody> pool = LambdaBody.pool("throwers", 2);
     AtomicLong after = new AtomicLong();
     Thread.UncaughtExceptionHandler previous = Thread.currentThread().getUncaughtExceptionHandler();

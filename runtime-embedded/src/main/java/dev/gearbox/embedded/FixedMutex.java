@@ -7,11 +7,13 @@ import dev.gearbox.future.Poll;
 /**
  * An async mutex around a value (Embassy's {@code Mutex}): a task that finds it locked is woken
  * when it is unlocked, never blocks its executor's thread. {@link #pollLock} and {@link #unlock}
- * allocate nothing. Not reentrant; not fair (the woken tasks race for it). Thread-safe.
+ * allocate nothing, and its waiters live in a waker set of fixed size, unlike {@link
+ * dev.gearbox.sync.Mutex}, the API's mutex. Not reentrant; not fair (the woken tasks race for it).
+ * Thread-safe.
  *
  * @param <T> the guarded value's type
  */
-public final class Mutex<T> {
+public final class FixedMutex<T> {
   private final WakerSet waiters;
   private T value;
   private boolean locked;
@@ -21,9 +23,9 @@ public final class Mutex<T> {
    *
    * @param value the guarded value, may be null
    */
-  public Mutex(T value) {
+  public FixedMutex(T value) {
     this.value = value;
-    this.waiters = new WakerSet(Channel.DEFAULT_MAX_WAITERS);
+    this.waiters = new WakerSet(FixedChannel.DEFAULT_MAX_WAITERS);
   }
 
   /**
@@ -58,7 +60,7 @@ public final class Mutex<T> {
    *
    * @return the future, ready with this mutex
    */
-  public Future<Mutex<T>> lock() {
+  public Future<FixedMutex<T>> lock() {
     return cx -> pollLock(cx) ? Poll.ready(this) : Poll.pending();
   }
 
@@ -106,7 +108,8 @@ public final class Mutex<T> {
 
   private void checkLocked(String operation) {
     if (!locked) {
-      throw new IllegalStateException("Mutex." + operation + "() needs the lock held; it is free");
+      throw new IllegalStateException(
+          "FixedMutex." + operation + "() needs the lock held; it is free");
     }
   }
 }

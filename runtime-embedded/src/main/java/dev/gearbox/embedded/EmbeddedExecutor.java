@@ -1,6 +1,7 @@
 package dev.gearbox.embedded;
 
 import dev.gearbox.spi.RuntimeDriver;
+import dev.gearbox.spi.sched.CoopBudget;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -15,8 +16,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * priorities are Embassy's {@code InterruptExecutor}s), on the calling thread with {@link #run()},
  * or step it by hand with {@link #runUntilIdle()} (deterministic tests with a {@link
  * ManualTimeDriver}). Polling, waking and timers allocate nothing.
+ *
+ * <p>Named apart from {@link java.util.concurrent.Executor} and from {@code runtime-minimal}'s
+ * {@code SharedExecutor}, a multi-threaded executor that borrows its callers' threads.
  */
-public final class Executor implements AutoCloseable {
+public final class EmbeddedExecutor implements AutoCloseable {
   /*
    * Implementation notes: after Embassy's raw/mod.rs. A wake from another thread sets the task's
    * queued bit and pushes it on the intrusive RunQueue; only a push that found the queue empty
@@ -40,8 +44,6 @@ public final class Executor implements AutoCloseable {
    * the run queue's local list and every task's timer links belong to that thread. `closed`,
    * `ended` and `sleeping` are volatile.
    */
-  private static final int BUDGET = 128;
-
   private final String name;
   private final TimeDriver time;
   private final IdleStep idle;
@@ -54,7 +56,7 @@ public final class Executor implements AutoCloseable {
   private volatile boolean sleeping;
   private volatile boolean closed;
   private volatile boolean ended;
-  private int budget = BUDGET;
+  private int budget = CoopBudget.PER_POLL;
   private boolean inRun;
   private long polls;
 
@@ -63,7 +65,7 @@ public final class Executor implements AutoCloseable {
    *
    * @param name a name for diagnostics and for the thread {@link #start(int)} makes
    */
-  public Executor(String name) {
+  public EmbeddedExecutor(String name) {
     this(name, SystemTimeDriver.shared());
   }
 
@@ -73,11 +75,11 @@ public final class Executor implements AutoCloseable {
    * @param name a name for diagnostics and for the thread {@link #start(int)} makes
    * @param time the time driver of its timers
    */
-  public Executor(String name, TimeDriver time) {
+  public EmbeddedExecutor(String name, TimeDriver time) {
     this(name, time, IdleStep.PARK_THREAD, null);
   }
 
-  Executor(String name, TimeDriver time, IdleStep idle, RuntimeDriver driver) {
+  EmbeddedExecutor(String name, TimeDriver time, IdleStep idle, RuntimeDriver driver) {
     this.name = Objects.requireNonNull(name, "name");
     this.time = Objects.requireNonNull(time, "time");
     this.idle = idle;
@@ -225,7 +227,7 @@ public final class Executor implements AutoCloseable {
     while (node != null) {
       TaskNode next = node.runNext(); // read first: a wake during the poll relinks the node
       node.runNext(null);
-      budget = BUDGET;
+      budget = CoopBudget.PER_POLL;
       node.runFromQueue(this);
       Thread.interrupted(); // a task's interrupt of this thread ends with its poll: see the notes
       polled++;
@@ -379,6 +381,6 @@ public final class Executor implements AutoCloseable {
 
   @Override
   public String toString() {
-    return "Executor[" + name + (closed ? ", closed]" : "]");
+    return "EmbeddedExecutor[" + name + (closed ? ", closed]" : "]");
   }
 }

@@ -1,6 +1,7 @@
 package dev.gearbox.multithread;
 
 import dev.gearbox.spi.RawTask;
+import dev.gearbox.spi.sched.MpmcGlobalQueue;
 import java.util.Arrays;
 import java.util.function.Consumer;
 import org.jctools.queues.MessagePassingQueue;
@@ -9,20 +10,20 @@ import org.jctools.queues.atomic.SpmcAtomicArrayQueue;
 /**
  * A worker's bounded local run queue (async-executor's per-runner queue): its owner pushes, and any
  * thread takes. The owner's yields and the tasks displaced from its LIFO slot go here; it is
- * refilled with batches from the shared queue, and the other workers steal half of it when they run
+ * refilled with batches from the global queue, and the other workers steal half of it when they run
  * out of work.
  */
-final class LocalQueue {
+final class LocalRunQueue {
   /*
    * Implementation notes: JCTools' Unsafe-free SpmcAtomicArrayQueue: a push is two ordered stores
    * (the slot, then the producer index) and no CAS, since only the owner pushes; a take is one
    * CAS on the consumer index, which the owner and the thieves share, and a steal claims its whole
-   * batch with one such CAS (JCTools' drain with a limit), as does a batch from the shared queue.
-   * A push that finds the ring full first moves the older half of it to the shared queue (Tokio's
+   * batch with one such CAS (JCTools' drain with a limit), as does a batch from the global queue.
+   * A push that finds the ring full first moves the older half of it to the global queue (Tokio's
    * rule): the newest tasks stay local, so a fan-out such as skynet keeps running depth first
-   * instead of leaving its newest tasks behind everything in the shared queue. The half moves as
+   * instead of leaving its newest tasks behind everything in the global queue. The half moves as
    * one batch: one CAS takes it from the ring into the owner's scratch array, and the shared
-   * queue takes it with one CAS too (see RunQueue.pushBatch), with one wake-up for the batch.
+   * queue takes it with one CAS too (see MpmcGlobalQueue.pushBatch), with one wake-up for the batch.
    *
    * Threads: push, takeBatch: the owner only. poll, stealHalfInto, drainTo, isEmpty, size: any thread
    * (stealHalfInto's destination must be owned by the calling thread). A push is an ordered store,
@@ -38,7 +39,7 @@ final class LocalQueue {
   private final Receiver receiver = new Receiver();
   private int scratchCount;
 
-  /** Where the older half of a full queue goes: the shared queue, as one batch. */
+  /** Where the older half of a full queue goes: the global queue, as one batch. */
   @FunctionalInterface
   interface Overflow {
     /**
@@ -73,9 +74,9 @@ final class LocalQueue {
   /**
    * Creates an empty queue.
    *
-   * @param overflow where the older half of a full queue goes (the shared queue)
+   * @param overflow where the older half of a full queue goes (the global queue)
    */
-  LocalQueue(Overflow overflow) {
+  LocalRunQueue(Overflow overflow) {
     this.overflow = overflow;
   }
 
@@ -120,7 +121,7 @@ final class LocalQueue {
    *
    * @return a task to run, or null if {@code source} looked empty
    */
-  RawTask<?> takeBatch(RunQueue source, int count) {
+  RawTask<?> takeBatch(MpmcGlobalQueue<RawTask<?>> source, int count) {
     source.drain(receiver, Math.min(count, CAPACITY - ring.size() + 1));
     return receiver.takeFirst();
   }
@@ -131,7 +132,7 @@ final class LocalQueue {
    *
    * @return a task to run, or null if this queue looked empty
    */
-  RawTask<?> stealHalfInto(LocalQueue into) {
+  RawTask<?> stealHalfInto(LocalRunQueue into) {
     int size = ring.size();
     if (size == 0) {
       return null;

@@ -14,30 +14,30 @@ import org.jetbrains.lincheck.datastructures.verifier.EpsilonVerifier;
 import org.junit.jupiter.api.Test;
 
 /**
- * Model check of {@link Sleepers} with the worker's park sequence (Lincheck, a fixed scenario): a
- * task pushed to the shared queue while a worker spins, gives up and parks is run. Either the
- * pusher sees the worker spinning (and it finds the task) or asleep (and wakes it), or the worker's
+ * Model check of {@link Idle} with the worker's park sequence (Lincheck, a fixed scenario): a task
+ * pushed to the global queue while a worker spins, gives up and parks is run. Either the pusher
+ * sees the worker searching (and it finds the task) or asleep (and wakes it), or the worker's
  * re-check after announcing its sleep sees the task (Dekker's pair).
  *
- * <p>{@link Sleepers} and its {@link Monitor} are the real ones (the monitor is never started, so
- * it is never parked). The worker is simulated through {@link Sleepers.Sleeper}: a real {@link
- * Worker} needs a started scheduler with its driver thread, whose selector the model checker cannot
- * schedule around. {@link SimulatedWorker#runOneTask()} follows {@code Worker}'s {@code runLoop},
- * {@code spinForWork} (one spin) and {@code park()} step for step, with the shared queue as a
- * counter of pushed tasks. Its park loops on {@code notified} as the worker's does: a notification
- * never sent hangs the scenario (Lincheck reports the hang with its interleaving); a skipped {@code
- * unpark} with the flag set would not be seen, since Lincheck lets a park return spuriously.
+ * <p>{@link Idle} and its {@link Monitor} are the real ones (the monitor is never started, so it is
+ * never parked). The worker is simulated through {@link Idle.Sleeper}: a real {@link Worker} needs
+ * a started scheduler with its driver thread, whose selector the model checker cannot schedule
+ * around. {@link SimulatedWorker#runOneTask()} follows {@code Worker}'s {@code runLoop}, {@code
+ * spinForWork} (one spin) and {@code park()} step for step, with the global queue as a counter of
+ * pushed tasks. Its park loops on {@code notified} as the worker's does: a notification never sent
+ * hangs the scenario (Lincheck reports the hang with its interleaving); a skipped {@code unpark}
+ * with the flag set would not be seen, since Lincheck lets a park return spuriously.
  */
-public class SleepersLincheckTest {
+public class IdleLincheckTest {
   private final AtomicInteger queued = new AtomicInteger();
-  private final Sleepers sleepers;
+  private final Idle idle;
   private final SimulatedWorker first = new SimulatedWorker();
   private final SimulatedWorker second = new SimulatedWorker();
 
-  public SleepersLincheckTest() {
+  public IdleLincheckTest() {
     Settings settings =
         new Settings(1, 1, Duration.ofSeconds(1), 1_000_000_000L, 0, false, "model-", null);
-    sleepers = new Sleepers(new Monitor(null, settings));
+    idle = new Idle(new Monitor(null, settings));
   }
 
   /** The first worker runs until it has taken a task, parking when it finds none. */
@@ -52,11 +52,11 @@ public class SleepersLincheckTest {
     second.runOneTask();
   }
 
-  /** Another thread pushes a task to the shared queue and notifies (pushShared). */
+  /** Another thread pushes a task to the global queue and notifies (pushGlobal). */
   @Operation
   public void pushThenNotify() {
     queued.incrementAndGet();
-    sleepers.notifyOne();
+    idle.notifyOne();
   }
 
   /**
@@ -65,12 +65,12 @@ public class SleepersLincheckTest {
    */
   @Validate
   public void everyTaskRanAndNobodySleeps() {
-    if (queued.get() != 0 || sleepers.sleeping() != 0 || first.notified || second.notified) {
+    if (queued.get() != 0 || idle.sleeping() != 0 || first.notified || second.notified) {
       throw new IllegalStateException(
           "queued "
               + queued.get()
               + ", sleeping "
-              + sleepers.sleeping()
+              + idle.sleeping()
               + ", notified "
               + first.notified
               + " "
@@ -89,8 +89,8 @@ public class SleepersLincheckTest {
     return false;
   }
 
-  /** A worker as Sleepers sees it, running Worker's loop until it takes one task. */
-  private final class SimulatedWorker implements Sleepers.Sleeper {
+  /** A worker as Idle sees it, running Worker's loop until it takes one task. */
+  private final class SimulatedWorker implements Idle.Sleeper {
     private volatile Thread thread;
     private volatile boolean notified;
 
@@ -98,13 +98,13 @@ public class SleepersLincheckTest {
       thread = Thread.currentThread();
       while (true) {
         if (take()) {
-          return; // nextTask: findTask took it from the shared queue
+          return; // nextTask: findTask took it from the global queue
         }
         // spinForWork
-        sleepers.startSpinning();
+        idle.startSearching();
         boolean took = take();
-        if (sleepers.stopSpinning() && took && queued.get() > 0) {
-          sleepers.notifyOne(); // pushes made while this worker spun woke nobody
+        if (idle.stopSearching() && took && queued.get() > 0) {
+          idle.notifyOne(); // pushes made while this worker spun woke nobody
         }
         if (took) {
           return;
@@ -115,9 +115,9 @@ public class SleepersLincheckTest {
 
     /** Worker.park(): announce, re-check the queue, then wait for a notification. */
     private void park() {
-      sleepers.sleep(this);
+      idle.sleep(this);
       if (queued.get() > 0) {
-        if (sleepers.cancel(this)) {
+        if (idle.cancel(this)) {
           return;
         }
         // a waker took this worker off the stack first: its notification is on its way
@@ -143,7 +143,7 @@ public class SleepersLincheckTest {
 
   /**
    * Two workers, two pushes from one thread: pushes made while a worker spins wake nobody, so the
-   * last spinner to find work wakes one more (Tokio's rule) for the task left behind.
+   * last searcher to find work wakes one more (Tokio's rule) for the task left behind.
    */
   @Test
   void pushesWhileAWorkerSpinsReachTheParkedOne() throws Exception {
@@ -162,11 +162,11 @@ public class SleepersLincheckTest {
         .addCustomScenario(scenario)
         .invocationsPerIteration(invocations)
         .verifier(EpsilonVerifier.class)
-        .check(SleepersLincheckTest.class);
+        .check(IdleLincheckTest.class);
   }
 
   private static Actor actor(String name) throws NoSuchMethodException {
-    Method method = SleepersLincheckTest.class.getMethod(name);
+    Method method = IdleLincheckTest.class.getMethod(name);
     return new Actor(method, List.of(), false, false, false, false, false);
   }
 }

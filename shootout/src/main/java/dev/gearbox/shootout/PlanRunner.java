@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * Runs a plan cell by cell (workload by workload, each on every contestant), printing a line of
  * progress per cell.
  */
-final class Runner {
+final class PlanRunner {
   /* Implementation notes: a cell runs on a daemon thread of its own, which opens a fresh
    * contestant, runs the warm-up and the timed runs and closes it, counting finished runs in
    * `finished`. The caller waits for the result in steps of one run deadline and gives up when a
@@ -35,11 +35,11 @@ final class Runner {
   private final Duration deadline;
 
   /** A runner with the run deadline of the plan's mode. */
-  Runner(Plan plan, PrintStream out) {
+  PlanRunner(Plan plan, PrintStream out) {
     this(plan, out, plan.options().quick() ? QUICK_RUN_DEADLINE : RUN_DEADLINE);
   }
 
-  Runner(Plan plan, PrintStream out, Duration deadline) {
+  PlanRunner(Plan plan, PrintStream out, Duration deadline) {
     this.plan = plan;
     this.out = out;
     this.deadline = deadline;

@@ -21,10 +21,10 @@ import org.junit.jupiter.api.Timeout.ThreadMode;
  * stall into a failure.
  */
 @Timeout(value = 60, threadMode = ThreadMode.SEPARATE_THREAD)
-class ExecutorStressTest {
+class SharedExecutorStressTest {
   private static final Duration WAIT = Duration.ofSeconds(30);
 
-  private static List<Thread> startRunners(Executor executor, int count, Future<?>[] mains) {
+  private static List<Thread> startRunners(SharedExecutor executor, int count, Future<?>[] mains) {
     List<Thread> runners = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       Future<?> main = mains[i];
@@ -36,7 +36,7 @@ class ExecutorStressTest {
   /** Every wake comes from a foreign thread, typically while all runners are parked. */
   @Test
   void foreignWakesReachParkedRunners() throws Exception {
-    try (Executor executor = new Executor()) {
+    try (SharedExecutor executor = new SharedExecutor()) {
       int rounds = 20_000;
       SynchronousQueue<Waker> handoff = new SynchronousQueue<>();
       Thread helper =
@@ -81,7 +81,7 @@ class ExecutorStressTest {
   /** A token passed around a ring of tasks by wakes between runners, 100,000 hops. */
   @Test
   void tokenRingAcrossRunners() throws Exception {
-    try (Executor executor = new Executor()) {
+    try (SharedExecutor executor = new SharedExecutor()) {
       int hops = 100_000;
       AtomicInteger count = new AtomicInteger();
       Signal done = new Signal();

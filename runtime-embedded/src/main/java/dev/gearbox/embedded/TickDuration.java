@@ -2,23 +2,24 @@ package dev.gearbox.embedded;
 
 /**
  * A span of embedded time, counted in ticks of {@link Ticks#HZ} per second (Embassy's {@code
- * Duration}). Build constants once and reuse them: a {@code Duration} is a small object.
+ * Duration}; named apart from {@link java.time.Duration}, which counts nanoseconds). Build
+ * constants once and reuse them: a {@code TickDuration} is a small object.
  *
  * @param ticks the length in ticks, never negative
  */
-public record Duration(long ticks) implements Comparable<Duration> {
+public record TickDuration(long ticks) implements Comparable<TickDuration> {
 
   /** No time at all. */
-  public static final Duration ZERO = new Duration(0);
+  public static final TickDuration ZERO = new TickDuration(0);
 
   /**
    * Checks the tick count.
    *
    * @throws IllegalArgumentException if {@code ticks} is negative
    */
-  public Duration {
+  public TickDuration {
     if (ticks < 0) {
-      throw new IllegalArgumentException("a Duration cannot be negative: " + ticks + " ticks");
+      throw new IllegalArgumentException("a TickDuration cannot be negative: " + ticks + " ticks");
     }
   }
 
@@ -28,8 +29,8 @@ public record Duration(long ticks) implements Comparable<Duration> {
    * @param ticks the tick count, at least 0
    * @return the duration
    */
-  public static Duration ofTicks(long ticks) {
-    return new Duration(ticks);
+  public static TickDuration ofTicks(long ticks) {
+    return new TickDuration(ticks);
   }
 
   /**
@@ -38,8 +39,8 @@ public record Duration(long ticks) implements Comparable<Duration> {
    * @param seconds at least 0
    * @return the duration
    */
-  public static Duration ofSeconds(long seconds) {
-    return new Duration(Ticks.convert(requireNonNegative(seconds, "seconds"), 1, Ticks.HZ));
+  public static TickDuration ofSeconds(long seconds) {
+    return new TickDuration(Ticks.convert(requireNonNegative(seconds, "seconds"), 1, Ticks.HZ));
   }
 
   /**
@@ -48,8 +49,8 @@ public record Duration(long ticks) implements Comparable<Duration> {
    * @param millis at least 0
    * @return the duration
    */
-  public static Duration ofMillis(long millis) {
-    return new Duration(Ticks.convert(requireNonNegative(millis, "millis"), 1_000, Ticks.HZ));
+  public static TickDuration ofMillis(long millis) {
+    return new TickDuration(Ticks.convert(requireNonNegative(millis, "millis"), 1_000, Ticks.HZ));
   }
 
   /**
@@ -58,8 +59,9 @@ public record Duration(long ticks) implements Comparable<Duration> {
    * @param micros at least 0
    * @return the duration
    */
-  public static Duration ofMicros(long micros) {
-    return new Duration(Ticks.convert(requireNonNegative(micros, "micros"), 1_000_000, Ticks.HZ));
+  public static TickDuration ofMicros(long micros) {
+    return new TickDuration(
+        Ticks.convert(requireNonNegative(micros, "micros"), 1_000_000, Ticks.HZ));
   }
 
   /**
@@ -82,13 +84,14 @@ public record Duration(long ticks) implements Comparable<Duration> {
 
   private static long requireNonNegative(long value, String unit) {
     if (value < 0) {
-      throw new IllegalArgumentException("a Duration cannot be negative: " + value + " " + unit);
+      throw new IllegalArgumentException(
+          "a TickDuration cannot be negative: " + value + " " + unit);
     }
     return value;
   }
 
   @Override
-  public int compareTo(Duration other) {
+  public int compareTo(TickDuration other) {
     return Long.compare(ticks, other.ticks);
   }
 }

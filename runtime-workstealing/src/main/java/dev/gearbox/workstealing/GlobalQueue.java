@@ -6,10 +6,11 @@ import org.jctools.queues.MessagePassingQueue;
 import org.jctools.queues.atomic.MpscUnboundedAtomicArrayQueue;
 
 /**
- * The global run queue: spawns and wakes from threads outside the workers, and the overflow of full
- * local queues. Unbounded; any thread pushes without a lock, workers take batches under a lock.
+ * The global queue (Tokio's inject queue): spawns and wakes from threads outside the workers, and
+ * the overflow of full local queues. Unbounded; any thread pushes without a lock, workers take
+ * batches under a lock.
  */
-final class InjectQueue {
+final class GlobalQueue {
   /*
    * Implementation notes: JCTools' Unsafe-free MpscUnboundedAtomicArrayQueue carries the tasks, in
    * chunks of CHUNK slots linked as they fill (Tokio's inject queue is a linked list under a mutex;

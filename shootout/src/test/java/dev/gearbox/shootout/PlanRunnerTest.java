@@ -13,7 +13,7 @@ import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-class RunnerTest {
+class PlanRunnerTest {
 
   @Test
   @Timeout(60)
@@ -39,7 +39,7 @@ class RunnerTest {
     ByteArrayOutputStream text = new ByteArrayOutputStream();
     try {
       List<Measurement> measurements =
-          new Runner(
+          new PlanRunner(
                   plan, new PrintStream(text, true, StandardCharsets.UTF_8), Duration.ofSeconds(3))
               .run();
       assertThat(measurements)

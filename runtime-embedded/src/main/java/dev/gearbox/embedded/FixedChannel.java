@@ -7,14 +7,15 @@ import java.util.Objects;
 
 /**
  * A fixed-capacity multi-producer, multi-consumer channel (Embassy's {@code Channel}): a ring of
- * {@code capacity} messages allocated once. {@link #pollSend} and {@link #pollReceive} allocate
- * nothing; {@link #send} and {@link #receive} wrap them in a new future per call, for code that
- * composes futures. Thread-safe: tasks of several executors, and plain threads (with {@link
- * #trySend}), may share it. Messages are never null.
+ * {@code capacity} messages allocated once. {@link dev.gearbox.sync.Channel} is the API's channel,
+ * whose futures allocate; this one is for code that must not. {@link #pollSend} and {@link
+ * #pollReceive} allocate nothing; {@link #send} and {@link #receive} wrap them in a new future per
+ * call, for code that composes futures. Thread-safe: tasks of several executors, and plain threads
+ * (with {@link #trySend}), may share it. Messages are never null.
  *
  * @param <T> the message type
  */
-public final class Channel<T> {
+public final class FixedChannel<T> {
   /** Waiters parked per side before they are all woken to re-register; see {@link WakerSet}. */
   public static final int DEFAULT_MAX_WAITERS = 8;
 
@@ -30,7 +31,7 @@ public final class Channel<T> {
    * @param capacity at least 1
    * @throws IllegalArgumentException if less than 1
    */
-  public Channel(int capacity) {
+  public FixedChannel(int capacity) {
     this(capacity, DEFAULT_MAX_WAITERS);
   }
 
@@ -42,10 +43,10 @@ public final class Channel<T> {
    * @param maxWaiters at least 1
    * @throws IllegalArgumentException if either is less than 1
    */
-  public Channel(int capacity, int maxWaiters) {
+  public FixedChannel(int capacity, int maxWaiters) {
     if (capacity < 1) {
       throw new IllegalArgumentException(
-          "a Channel needs a capacity of at least 1, got " + capacity);
+          "a FixedChannel needs a capacity of at least 1, got " + capacity);
     }
     ring = new Object[capacity];
     senders = new WakerSet(maxWaiters);

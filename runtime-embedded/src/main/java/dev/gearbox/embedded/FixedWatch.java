@@ -8,13 +8,13 @@ import java.util.Objects;
 /**
  * A value that changes, watched by up to {@code maxReceivers} receivers (Embassy's {@code Watch}):
  * each receiver sees the latest value once per change; changes it missed in between are skipped.
- * Receivers are made up front ({@link #receiver()}); sending and waiting allocate nothing.
- * Thread-safe.
+ * Receivers are made up front ({@link #receiver()}), up to a fixed number; sending and waiting
+ * allocate nothing, unlike {@link dev.gearbox.sync.Watch}, the API's watch. Thread-safe.
  *
  * @param <T> the value type
  */
-public final class Watch<T> {
-  private final Watch<?>.Receiver[] receivers;
+public final class FixedWatch<T> {
+  private final FixedWatch<?>.Receiver[] receivers;
   private T value;
   private long version;
 
@@ -24,12 +24,12 @@ public final class Watch<T> {
    * @param maxReceivers at least 1
    * @throws IllegalArgumentException if less than 1
    */
-  public Watch(int maxReceivers) {
+  public FixedWatch(int maxReceivers) {
     if (maxReceivers < 1) {
       throw new IllegalArgumentException(
-          "a Watch needs room for at least 1 receiver, got " + maxReceivers);
+          "a FixedWatch needs room for at least 1 receiver, got " + maxReceivers);
     }
-    receivers = new Watch<?>.Receiver[maxReceivers];
+    receivers = new FixedWatch<?>.Receiver[maxReceivers];
   }
 
   /**
@@ -40,7 +40,7 @@ public final class Watch<T> {
   public synchronized void send(T newValue) {
     value = Objects.requireNonNull(newValue, "value");
     version++;
-    for (Watch<?>.Receiver receiver : receivers) {
+    for (FixedWatch<?>.Receiver receiver : receivers) {
       if (receiver != null) {
         receiver.waiters.wakeAll();
       }
@@ -71,10 +71,10 @@ public final class Watch<T> {
       }
     }
     throw new IllegalStateException(
-        "this Watch has all its "
+        "this FixedWatch has all its "
             + receivers.length
             + " receivers open; close one, or create the"
-            + " Watch with a larger maxReceivers");
+            + " FixedWatch with a larger maxReceivers");
   }
 
   /** One watcher of the value; close it to free its place. */
@@ -95,7 +95,7 @@ public final class Watch<T> {
      * @return the new value, or null (the task will be woken)
      */
     public T pollChanged(Context cx) {
-      synchronized (Watch.this) {
+      synchronized (FixedWatch.this) {
         T changed = tryChanged();
         if (changed == null) {
           waiters.register(cx.waker());
@@ -110,7 +110,7 @@ public final class Watch<T> {
      * @return the new value, or null
      */
     public T tryChanged() {
-      synchronized (Watch.this) {
+      synchronized (FixedWatch.this) {
         if (value == null || seen == version) {
           return null;
         }
@@ -134,7 +134,7 @@ public final class Watch<T> {
     /** Frees this receiver's place. */
     @Override
     public void close() {
-      synchronized (Watch.this) {
+      synchronized (FixedWatch.this) {
         if (receivers[index] == this) {
           receivers[index] = null;
         }

@@ -21,9 +21,10 @@ import org.junit.jupiter.api.Test;
  * {@link IdleStep#PARK_THREAD}, whose park may return spuriously), so a signal that is never sent
  * hangs the scenario even though Lincheck lets parks return spuriously.
  */
-public class ExecutorLincheckTest {
+public class EmbeddedExecutorLincheckTest {
   private final SignalledIdle idle = new SignalledIdle();
-  private final Executor executor = new Executor("model", new ManualTimeDriver(), idle, null);
+  private final EmbeddedExecutor executor =
+      new EmbeddedExecutor("model", new ManualTimeDriver(), idle, null);
   private final TaskPool<ClosesExecutor> pool =
       TaskPool.create("model", 1, () -> new ClosesExecutor(executor));
   private volatile boolean ran;
@@ -33,14 +34,14 @@ public class ExecutorLincheckTest {
     private final AtomicBoolean signalled = new AtomicBoolean();
 
     @Override
-    public void park(Executor executor, long maxNanos) {
+    public void park(EmbeddedExecutor executor, long maxNanos) {
       while (!signalled.getAndSet(false)) {
         LockSupport.park(executor);
       }
     }
 
     @Override
-    public void signal(Executor executor) {
+    public void signal(EmbeddedExecutor executor) {
       signalled.set(true);
       Thread thread = executor.thread();
       if (thread != null) {
@@ -51,9 +52,9 @@ public class ExecutorLincheckTest {
 
   /** A task that closes its executor, so that run() returns once it ran. */
   private final class ClosesExecutor implements TaskBody {
-    private final Executor owner;
+    private final EmbeddedExecutor owner;
 
-    ClosesExecutor(Executor owner) {
+    ClosesExecutor(EmbeddedExecutor owner) {
       this.owner = owner;
     }
 
@@ -96,11 +97,11 @@ public class ExecutorLincheckTest {
         .addCustomScenario(new ExecutionScenario(List.of(), threads, List.of(), null))
         .invocationsPerIteration(100)
         .verifier(EpsilonVerifier.class)
-        .check(ExecutorLincheckTest.class);
+        .check(EmbeddedExecutorLincheckTest.class);
   }
 
   private static Actor actor(String name) throws NoSuchMethodException {
-    Method method = ExecutorLincheckTest.class.getMethod(name);
+    Method method = EmbeddedExecutorLincheckTest.class.getMethod(name);
     return new Actor(method, List.of(), false, false, false, false, false);
   }
 }

@@ -3,10 +3,16 @@ package dev.gearbox.minimal;
 import java.util.ArrayList;
 
 /**
- * The runners of an {@link Executor} that found no work and are about to park or parked, and the
- * rule that a schedule wakes one of them only when none is already on its way.
+ * The runners of an {@link SharedExecutor} that found no work and are about to park or parked, and
+ * the rule that a schedule wakes one of them only when none is already on its way.
+ *
+ * <p>The idle set of this runtime, under the name every runtime gives it. It keeps async-executor's
+ * protocol rather than Tokio's (workstealing's {@code Idle}) because runners are not a fixed set of
+ * workers: any thread that calls {@code run} or {@code blockOn} joins for the length of that call
+ * and leaves at its end, so the set is a list of runners that grows and shrinks, and a rule such as
+ * "at most half the workers search" has no fixed count to refer to.
  */
-final class Sleepers {
+final class Idle {
   /*
    * Implementation notes: after async-executor's `Sleepers` and `Ticker` (smol-rs).
    *
@@ -24,7 +30,7 @@ final class Sleepers {
    * again. So either the runner's second search sees the task, or the scheduler reads `notified`
    * after the runner cleared it and wakes a runner (Dekker's pattern).
    *
-   * Fields: `count`, `waiting` and every Runner.waitingInSleepers guarded by this object's
+   * Fields: `count`, `waiting` and every Runner.waitingInIdle guarded by this object's
    * monitor; `notified` any thread.
    */
   private final ArrayList<Runner> waiting = new ArrayList<>();
@@ -35,7 +41,7 @@ final class Sleepers {
   synchronized void insert(Runner runner) {
     count++;
     waiting.add(runner);
-    runner.waitingInSleepers = true;
+    runner.waitingInIdle = true;
     updateNotified();
   }
 
@@ -46,11 +52,11 @@ final class Sleepers {
    * @return true to search again, false to park
    */
   synchronized boolean renew(Runner runner) {
-    if (runner.waitingInSleepers) {
+    if (runner.waitingInIdle) {
       return false;
     }
     waiting.add(runner);
-    runner.waitingInSleepers = true;
+    runner.waitingInIdle = true;
     updateNotified();
     return true;
   }
@@ -62,10 +68,10 @@ final class Sleepers {
    */
   synchronized boolean remove(Runner runner) {
     count--;
-    boolean wasNotified = !runner.waitingInSleepers;
+    boolean wasNotified = !runner.waitingInIdle;
     if (!wasNotified) {
       waiting.remove(runner);
-      runner.waitingInSleepers = false;
+      runner.waitingInIdle = false;
     }
     updateNotified();
     return wasNotified;
@@ -83,7 +89,7 @@ final class Sleepers {
       }
       // not notified means count > 0 and every registered runner is waiting
       chosen = waiting.removeLast();
-      chosen.waitingInSleepers = false;
+      chosen.waitingInIdle = false;
       notified = true;
     }
     if (chosen != null) {

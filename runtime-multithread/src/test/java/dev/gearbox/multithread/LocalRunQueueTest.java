@@ -5,12 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.gearbox.future.Poll;
 import dev.gearbox.spi.RawTask;
 import dev.gearbox.spi.TaskScheduler;
+import dev.gearbox.spi.sched.MpmcGlobalQueue;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** A worker's local queue on its own: overflow, stealing half, batches in and draining out. */
-class LocalQueueTest {
+class LocalRunQueueTest {
   private static final TaskScheduler UNUSED =
       new TaskScheduler() {
         @Override
@@ -30,7 +31,7 @@ class LocalQueueTest {
     return tasks;
   }
 
-  private static List<RawTask<?>> pollAll(LocalQueue queue) {
+  private static List<RawTask<?>> pollAll(LocalRunQueue queue) {
     List<RawTask<?>> polled = new ArrayList<>();
     for (RawTask<?> task = queue.poll(); task != null; task = queue.poll()) {
       polled.add(task);
@@ -40,14 +41,15 @@ class LocalQueueTest {
 
   @Test
   void aFullQueueMovesItsOlderHalfToTheSharedQueue() {
-    RunQueue shared = new RunQueue();
-    LocalQueue local = new LocalQueue(shared::pushBatch);
-    List<RawTask<?>> tasks = tasks(LocalQueue.CAPACITY + 44);
+    MpmcGlobalQueue<RawTask<?>> shared =
+        new MpmcGlobalQueue<>(MultithreadScheduler.GLOBAL_QUEUE_CAPACITY);
+    LocalRunQueue local = new LocalRunQueue(shared::pushBatch);
+    List<RawTask<?>> tasks = tasks(LocalRunQueue.CAPACITY + 44);
     tasks.forEach(task -> local.push(task));
 
-    int half = LocalQueue.CAPACITY / 2;
+    int half = LocalRunQueue.CAPACITY / 2;
     assertThat(shared.depth()).isEqualTo(half);
-    assertThat(local.size()).isEqualTo(LocalQueue.CAPACITY - half + 44);
+    assertThat(local.size()).isEqualTo(LocalRunQueue.CAPACITY - half + 44);
     assertThat(pollAll(local)).containsExactlyElementsOf(tasks.subList(half, tasks.size()));
     for (int i = 0; i < half; i++) {
       assertThat(shared.poll()).isSameAs(tasks.get(i));
@@ -57,9 +59,10 @@ class LocalQueueTest {
 
   @Test
   void aThiefTakesHalfRoundedUpAndRunsTheOldest() {
-    RunQueue shared = new RunQueue();
-    LocalQueue victim = new LocalQueue(shared::pushBatch);
-    LocalQueue thief = new LocalQueue(shared::pushBatch);
+    MpmcGlobalQueue<RawTask<?>> shared =
+        new MpmcGlobalQueue<>(MultithreadScheduler.GLOBAL_QUEUE_CAPACITY);
+    LocalRunQueue victim = new LocalRunQueue(shared::pushBatch);
+    LocalRunQueue thief = new LocalRunQueue(shared::pushBatch);
     List<RawTask<?>> tasks = tasks(9);
     tasks.forEach(task -> victim.push(task));
 
@@ -72,46 +75,52 @@ class LocalQueueTest {
 
   @Test
   void aStealIntoAFullQueueOverflowsToTheSharedQueue() {
-    RunQueue shared = new RunQueue();
-    LocalQueue victim = new LocalQueue(shared::pushBatch);
-    LocalQueue thief = new LocalQueue(shared::pushBatch);
+    MpmcGlobalQueue<RawTask<?>> shared =
+        new MpmcGlobalQueue<>(MultithreadScheduler.GLOBAL_QUEUE_CAPACITY);
+    LocalRunQueue victim = new LocalRunQueue(shared::pushBatch);
+    LocalRunQueue thief = new LocalRunQueue(shared::pushBatch);
     tasks(10).forEach(task -> victim.push(task));
-    tasks(LocalQueue.CAPACITY).forEach(task -> thief.push(task));
+    tasks(LocalRunQueue.CAPACITY).forEach(task -> thief.push(task));
 
     assertThat(victim.stealHalfInto(thief)).isNotNull();
     assertThat(victim.size() + thief.size() + shared.depth())
-        .isEqualTo(10 + LocalQueue.CAPACITY - 1);
+        .isEqualTo(10 + LocalRunQueue.CAPACITY - 1);
   }
 
   @Test
   void aBatchTakesAtMostTheRoomLeftAndDrainMovesEverything() {
-    RunQueue shared = new RunQueue();
-    LocalQueue local = new LocalQueue(shared::pushBatch);
-    List<RawTask<?>> tasks = tasks(LocalQueue.CAPACITY + 10);
+    MpmcGlobalQueue<RawTask<?>> shared =
+        new MpmcGlobalQueue<>(MultithreadScheduler.GLOBAL_QUEUE_CAPACITY);
+    LocalRunQueue local = new LocalRunQueue(shared::pushBatch);
+    List<RawTask<?>> tasks = tasks(LocalRunQueue.CAPACITY + 10);
     tasks.forEach(shared::push);
-    tasks(LocalQueue.CAPACITY - 5).forEach(task -> local.push(task));
+    tasks(LocalRunQueue.CAPACITY - 5).forEach(task -> local.push(task));
 
     assertThat(local.takeBatch(shared, 100)).isSameAs(tasks.get(0)); // and 5 more queued
-    assertThat(local.size()).isEqualTo(LocalQueue.CAPACITY);
-    assertThat(local.drainTo(shared::push)).isEqualTo(LocalQueue.CAPACITY);
+    assertThat(local.size()).isEqualTo(LocalRunQueue.CAPACITY);
+    assertThat(local.drainTo(shared::push)).isEqualTo(LocalRunQueue.CAPACITY);
     assertThat(local.isEmpty()).isTrue();
-    assertThat(shared.depth()).isEqualTo(tasks.size() - 6 + LocalQueue.CAPACITY);
+    assertThat(shared.depth()).isEqualTo(tasks.size() - 6 + LocalRunQueue.CAPACITY);
     assertThat(shared.poll()).isSameAs(tasks.get(6));
-    assertThat(new LocalQueue(shared::pushBatch).takeBatch(new RunQueue(), 10)).isNull();
+    assertThat(
+            new LocalRunQueue(shared::pushBatch)
+                .takeBatch(new MpmcGlobalQueue<>(MultithreadScheduler.GLOBAL_QUEUE_CAPACITY), 10))
+        .isNull();
   }
 
   @Test
   void aBatchBeyondTheSharedRingsRoomGoesToItsOverflowInOrder() {
-    RunQueue shared = new RunQueue();
+    MpmcGlobalQueue<RawTask<?>> shared =
+        new MpmcGlobalQueue<>(MultithreadScheduler.GLOBAL_QUEUE_CAPACITY);
     RawTask<?> filler = tasks(1).get(0);
-    for (int i = 0; i < RunQueue.CAPACITY - 3; i++) {
+    for (int i = 0; i < MultithreadScheduler.GLOBAL_QUEUE_CAPACITY - 3; i++) {
       shared.push(filler);
     }
     List<RawTask<?>> batch = tasks(10);
 
     shared.pushBatch(batch.toArray(RawTask<?>[]::new), 8); // 3 fit in the ring, 5 overflow
-    assertThat(shared.depth()).isEqualTo(RunQueue.CAPACITY + 5);
-    for (int i = 0; i < RunQueue.CAPACITY - 3; i++) {
+    assertThat(shared.depth()).isEqualTo(MultithreadScheduler.GLOBAL_QUEUE_CAPACITY + 5);
+    for (int i = 0; i < MultithreadScheduler.GLOBAL_QUEUE_CAPACITY - 3; i++) {
       assertThat(shared.poll()).isSameAs(filler);
     }
     for (int i = 0; i < 8; i++) {
