@@ -57,6 +57,7 @@ public final class Executor implements AutoCloseable {
   private int budget = BUDGET;
   private boolean inRun;
   private long polls;
+  private long parks;
 
   /**
    * Creates an executor on the shared {@link SystemTimeDriver}.
@@ -154,6 +155,7 @@ public final class Executor implements AutoCloseable {
         sleeping = true;
         fireDueTimers();
         if (runQueue.isEmpty() && (!closed || idle.keepRunningAfterClose())) {
+          parks++;
           idle.park(this, time.nanosUntil(timers.earliest()));
         }
         sleeping = false;
@@ -341,6 +343,11 @@ public final class Executor implements AutoCloseable {
    */
   public long polls() {
     return polls;
+  }
+
+  /** Times the executor went idle (parked until a timer or a wake); racy from another thread. */
+  long parks() {
+    return parks;
   }
 
   /**

@@ -47,6 +47,8 @@ final class ExecutorState implements TaskScheduler {
   final GlobalQueue global = new GlobalQueue();
   final Sleepers sleepers = new Sleepers();
   final LongAdder polls = new LongAdder();
+  final LongAdder steals = new LongAdder(); // tasks taken from other runners' local queues
+  final LongAdder parks = new LongAdder(); // runners gone to sleep for lack of work
   private final OwnedTasks owned = new OwnedTasks();
   private final String label;
   private final Object runnersLock = new Object();

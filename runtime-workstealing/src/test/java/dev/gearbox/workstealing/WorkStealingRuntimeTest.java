@@ -67,21 +67,21 @@ class WorkStealingRuntimeTest {
       assertThat(metrics)
           .containsKeys(
               "workers",
-              "aliveTasks",
-              "spawnedTasks",
+              "tasks.alive",
+              "tasks.spawned",
               "polls",
-              "stolenTasks",
-              "stealOperations",
+              "steals",
+              "workstealing.steal.operations",
               "parks",
-              "localSchedules",
-              "overflowSchedules",
-              "remoteSchedules",
-              "globalQueueDepth",
-              "localQueueDepth.0",
-              "localQueueDepth.1",
-              "budgetForcedYields");
+              "workstealing.schedules.local",
+              "workstealing.schedules.overflow",
+              "workstealing.schedules.remote",
+              "queue.global.depth",
+              "workstealing.worker.0.queue.local.depth",
+              "workstealing.worker.1.queue.local.depth",
+              "workstealing.budget.forced_yields");
       assertThat(metrics.get("workers")).isEqualTo(2L);
-      assertThat(metrics.get("remoteSchedules")).isPositive();
+      assertThat(metrics.get("workstealing.schedules.remote")).isPositive();
     }
   }
 
@@ -223,7 +223,7 @@ class WorkStealingRuntimeTest {
               })
           .join();
       assertThat(granted).hasValue(WorkerThread.BUDGET);
-      assertThat(runtime.metrics().all().get("budgetForcedYields")).isEqualTo(1L);
+      assertThat(runtime.metrics().all().get("workstealing.budget.forced_yields")).isEqualTo(1L);
     }
   }
 
