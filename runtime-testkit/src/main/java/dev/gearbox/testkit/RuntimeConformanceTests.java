@@ -55,7 +55,8 @@ public abstract class RuntimeConformanceTests
         ScopedGuardConformance,
         FiberConformance,
         FiberStreamConformance,
-        MetricsConformance {
+        MetricsConformance,
+        ManagementConformance {
 
   private volatile Runtime runtime;
   private volatile Runtime pausedRuntime;
