@@ -195,7 +195,8 @@ class MinimalRuntimeTest {
             "gearbox.blocking.keepAlive",
             "gearbox.unjoinedFailure",
             "gearbox.threadNamePrefix",
-            "gearbox.time.paused");
+            "gearbox.time.paused",
+            "gearbox.jmx");
     assertThat(Runtimes.available()).contains("minimal");
   }
 

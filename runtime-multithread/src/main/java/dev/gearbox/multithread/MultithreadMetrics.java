@@ -39,6 +39,7 @@ final class MultithreadMetrics extends MetricTable {
             Metric.TASKS_SPAWNED,
             () -> scheduler.spawnedTasks() + scheduler.blocking.spawnedTasks())
         .add(Metric.POLLS, () -> scheduler.slots().polls())
+        .add(Metric.STEALS, () -> scheduler.slots().steals())
         .add(Metric.GLOBAL_QUEUE_DEPTH, scheduler.queue::depth)
         .add(Metric.LOCAL_QUEUE_DEPTH, () -> scheduler.slots().localDepth())
         .add(Metric.PARKS, () -> scheduler.slots().parks())
@@ -47,7 +48,7 @@ final class MultithreadMetrics extends MetricTable {
         .add(Metric.TIMERS_PENDING, scheduler.driver::pendingTimers)
         .add(Metric.IO_REGISTRATIONS, scheduler.driver::ioRegistrations)
         .add(Metric.UNJOINED_FAILURES, () -> scheduler.runtime.failures().count())
-        .notApplicable(Metric.STEALS, Metric.SLOW_POLLS)
+        .notApplicable(Metric.SLOW_POLLS)
         .add(SLEEPING_WORKERS, scheduler.sleepers::sleeping)
         .add(REPLACED_WORKERS, () -> scheduler.slots().replacements())
         .add(RETIRING_WORKERS, () -> scheduler.slots().extraWorkers())

@@ -52,6 +52,7 @@ class LocalQueuesTest {
       CountDownLatch ran = new CountDownLatch(CHILDREN - 1);
       assertThat(spawnThenWait(runtime, CHILDREN, ran).join(WAIT)).isTrue();
       assertThat(runtime.metrics().all().get("multithread.workers.replaced")).isZero();
+      assertThat(runtime.metrics().all().get("steals")).as("tasks stolen").isPositive();
     }
   }
 

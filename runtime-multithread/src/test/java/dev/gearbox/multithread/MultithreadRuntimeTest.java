@@ -43,7 +43,8 @@ class MultithreadRuntimeTest {
             "gearbox.multithread.maxExtraWorkers",
             "gearbox.unjoinedFailure",
             "gearbox.time.paused",
-            "gearbox.threadNamePrefix");
+            "gearbox.threadNamePrefix",
+            "gearbox.jmx");
     assertThatThrownBy(() -> create("gearbox.workers", "0"))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("gearbox.workers=0")
