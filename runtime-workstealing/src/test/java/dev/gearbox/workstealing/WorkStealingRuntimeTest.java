@@ -262,6 +262,7 @@ class WorkStealingRuntimeTest {
       assertThat(event[0].getLong("taskId")).isEqualTo(slow.id());
       assertThat(event[0].getClass("futureClass").getName()).contains("WorkStealingRuntimeTest");
       assertThat(event[0].getDuration("pollDuration")).isGreaterThan(Duration.ofMillis(5));
+      assertThat(runtime.metrics().value("polls.slow").orElse(0)).as("slow polls").isPositive();
     }
   }
 }
