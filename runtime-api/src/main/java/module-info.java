@@ -24,6 +24,8 @@ module dev.gearbox.api {
 
   // The unbounded channel's queue; only the Unsafe-free org.jctools.queues.atomic package is used.
   requires org.jctools.core;
+  // Each runtime registers its MXBean with the platform MBean server (RuntimeMXBeans).
+  requires transitive java.management;
 
   uses dev.gearbox.spi.RuntimeProvider;
 }

@@ -36,6 +36,18 @@ public interface Runtime extends AutoCloseable {
   String kind();
 
   /**
+   * The name of this runtime, unique among the runtimes of this JVM: what its MXBean and its
+   * exported metrics are tagged with. The default is the kind; runtimes built on {@code
+   * AbstractRuntime} are named after their thread name prefix and a number, such as {@code
+   * gearbox-workstealing#1}.
+   *
+   * @return the name
+   */
+  default String name() {
+    return kind();
+  }
+
+  /**
    * Spawns {@code future} as a new task. The task starts without waiting for the handle to be
    * awaited.
    *

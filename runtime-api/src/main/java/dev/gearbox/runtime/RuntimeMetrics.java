@@ -1,11 +1,18 @@
 package dev.gearbox.runtime;
 
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
 
 /**
- * Counters of a runtime, read live. Every runtime reports these; a runtime may report more through
- * {@link #all()}.
+ * The metrics of a runtime, read live. {@link #describe()} says which metrics a runtime reports
+ * (the {@linkplain Metric#shared() shared} ones that apply to it, then its own extras, named with
+ * its kind as a prefix), {@link #snapshot()} reads them all. Reading costs the runtime's hot path
+ * nothing: counters are kept per worker thread and summed on read, gauges are computed on read. The
+ * table of every metric and what each runtime reports is in {@code docs/observability.md}.
  */
 public interface RuntimeMetrics {
 
@@ -48,17 +55,67 @@ public interface RuntimeMetrics {
   }
 
   /**
-   * Every counter this runtime reports, by name, in a stable order.
+   * The metrics this runtime reports, in the order of {@link #snapshot()}: the shared metrics that
+   * apply to it, then its own extras. The default, for a runtime that reports only the accessors of
+   * this interface, is those five.
    *
-   * @return a snapshot of the counters
+   * @return the descriptors
+   */
+  default List<Metric> describe() {
+    return List.of(
+        Metric.WORKERS,
+        Metric.TASKS_ALIVE,
+        Metric.TASKS_SPAWNED,
+        Metric.POLLS,
+        Metric.UNJOINED_FAILURES);
+  }
+
+  /**
+   * The shared metrics that do not apply to this runtime (steals on a single-threaded executor,
+   * say): every shared metric is either {@linkplain #describe() described} or here. The default is
+   * the shared metrics {@link #describe()} leaves out.
+   *
+   * @return the shared metrics this runtime does not report
+   */
+  default Set<Metric> notApplicable() {
+    Set<Metric> missing = new LinkedHashSet<>(Metric.shared());
+    missing.removeAll(describe());
+    return missing;
+  }
+
+  /**
+   * Reads every metric of {@link #describe()}, by name, in that order. Counters are recent, not
+   * synchronized, values: two metrics of one snapshot may be read a moment apart.
+   *
+   * @return a new map of the values
+   */
+  default Map<String, Long> snapshot() {
+    Map<String, Long> all = new LinkedHashMap<>();
+    all.put(Metric.WORKERS.name(), (long) workers());
+    all.put(Metric.TASKS_ALIVE.name(), aliveTasks());
+    all.put(Metric.TASKS_SPAWNED.name(), spawnedTasks());
+    all.put(Metric.POLLS.name(), polls());
+    all.put(Metric.UNJOINED_FAILURES.name(), unjoinedFailures());
+    return all;
+  }
+
+  /**
+   * Reads one metric by name.
+   *
+   * @param name a name from {@link #describe()}
+   * @return its value, or empty if this runtime does not report it
+   */
+  default OptionalLong value(String name) {
+    Long value = snapshot().get(name);
+    return value == null ? OptionalLong.empty() : OptionalLong.of(value);
+  }
+
+  /**
+   * The same as {@link #snapshot()}.
+   *
+   * @return a new map of the values
    */
   default Map<String, Long> all() {
-    Map<String, Long> all = new LinkedHashMap<>();
-    all.put("workers", (long) workers());
-    all.put("aliveTasks", aliveTasks());
-    all.put("spawnedTasks", spawnedTasks());
-    all.put("polls", polls());
-    all.put("unjoinedFailures", unjoinedFailures());
-    return all;
+    return snapshot();
   }
 }

@@ -9,13 +9,16 @@ import dev.gearbox.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.management.ObjectName;
 
 /**
- * The shell every runtime shares: its kind and clock, a {@link BlockingPool} for {@code
- * spawnBlocking}, the once-only shutdown and the waits for its threads. A runtime supplies how a
- * task is spawned ({@link #spawnTask}), how {@code blockOn} runs its future ({@link #runBlockOn}),
- * how its tasks stop at shutdown ({@link #stopTasks}) and which threads {@code shutdown(timeout)}
- * waits for ({@link #threads}).
+ * The shell every runtime shares: its kind, name and clock, a {@link BlockingPool} for {@code
+ * spawnBlocking}, the once-only shutdown (which unregisters the MXBean {@link RuntimeMXBeans}
+ * registered) and the waits for its threads. A runtime supplies how a task is spawned ({@link
+ * #spawnTask}), how {@code blockOn} runs its future ({@link #runBlockOn}), how its tasks stop at
+ * shutdown ({@link #stopTasks}) and which threads {@code shutdown(timeout)} waits for ({@link
+ * #threads}).
  */
 public abstract class AbstractRuntime implements Runtime {
   /*
@@ -33,12 +36,16 @@ public abstract class AbstractRuntime implements Runtime {
    * is entered in it (a worker, a blocking-pool thread, a blockOn caller: CurrentRuntime), works for
    * its blocking pool (also while inside another runtime's blockOn), or is one of threads().
    */
+  private static final AtomicLong CREATED = new AtomicLong();
+
   private final String kind;
+  private final String name;
   private final Clock clock;
   private final BlockingPool blocking;
   private final UnjoinedFailures unjoinedFailures;
   private final Object lifecycleLock = new Object();
   private volatile boolean shutdown;
+  private ObjectName managementName; // guarded by lifecycleLock; RuntimeMXBeans registers it
 
   /**
    * Creates the shell and its blocking pool (no thread starts until a blocking task is spawned).
@@ -90,6 +97,7 @@ public abstract class AbstractRuntime implements Runtime {
       Duration blockingKeepAlive,
       UnjoinedFailureHandler unjoinedFailureHandler) {
     this.kind = Objects.requireNonNull(kind, "kind");
+    this.name = runtimeName(threadNamePrefix, CREATED.incrementAndGet());
     this.clock = Objects.requireNonNull(clock, "clock");
     this.unjoinedFailures = new UnjoinedFailures(this, unjoinedFailureHandler);
     this.blocking =
@@ -104,6 +112,36 @@ public abstract class AbstractRuntime implements Runtime {
   @Override
   public final String kind() {
     return kind;
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>The thread name prefix without its trailing dashes, {@code #}, and the number of runtimes
+   * created in this JVM so far: {@code gearbox-workstealing#1}.
+   */
+  @Override
+  public final String name() {
+    return name;
+  }
+
+  private static String runtimeName(String threadNamePrefix, long number) {
+    String base = threadNamePrefix.replaceAll("[-_.\\s]+$", "");
+    return (base.isEmpty() ? "gearbox" : base) + "#" + number;
+  }
+
+  /**
+   * Keeps the name of this runtime's MXBean so that shutdown unregisters it; false, and nothing
+   * kept, if the runtime is shut down already.
+   */
+  final boolean attachManagementName(ObjectName registered) {
+    synchronized (lifecycleLock) {
+      if (shutdown) {
+        return false;
+      }
+      managementName = registered;
+      return true;
+    }
   }
 
   @Override
@@ -226,11 +264,17 @@ public abstract class AbstractRuntime implements Runtime {
    */
   @Override
   public final void shutdown() {
+    ObjectName registered;
     synchronized (lifecycleLock) {
       if (shutdown) {
         return;
       }
       shutdown = true;
+      registered = managementName;
+      managementName = null;
+    }
+    if (registered != null) {
+      RuntimeMXBeans.unregister(registered);
     }
     stopTasks();
     blocking.shutdown();

@@ -298,6 +298,20 @@ public final class BlockingPool implements TaskScheduler {
   }
 
   /**
+   * Blocking tasks queued and not yet taken by a pool thread, for metrics.
+   *
+   * @return the queue depth
+   */
+  public int queueDepth() {
+    lock.lock();
+    try {
+      return queue.size();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
    * The number of pool threads alive now.
    *
    * @return the thread count

@@ -38,6 +38,17 @@ public final class CommonKeys {
               + " waits");
 
   /**
+   * Whether the runtime registers its {@link dev.gearbox.runtime.GearboxRuntimeMXBean} with the
+   * platform MBean server (as {@code dev.gearbox:type=Runtime,kind=<kind>,name=<name>}); on by
+   * default.
+   */
+  public static final ConfigKey<Boolean> JMX =
+      ConfigKey.ofBoolean(
+          "gearbox.jmx",
+          true,
+          "register the runtime's MXBean (metrics, shutdown) with the platform MBean server");
+
+  /**
    * What the failure of a task nobody joined does ({@code log}, the default: a WARNING with the
    * stack trace; {@code ignore}: only counted; {@code shutdown}: logged, then the runtime shuts
    * down, as Tokio's {@code unhandled_panic = shutdown_runtime}); see {@link

@@ -225,6 +225,15 @@ public final class RuntimeDriver implements Timer, AutoCloseable, Parker.Driver 
     return wheel.size();
   }
 
+  /**
+   * Sockets registered with the reactor and not yet deregistered, for metrics.
+   *
+   * @return the count
+   */
+  public int ioRegistrations() {
+    return reactor.registrations();
+  }
+
   /** Closes the reactor: futures waiting on I/O fail with "reactor closed". */
   @Override
   public void close() {

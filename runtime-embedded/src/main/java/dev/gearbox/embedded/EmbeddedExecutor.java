@@ -59,6 +59,7 @@ public final class EmbeddedExecutor implements AutoCloseable {
   private int budget = CoopBudget.PER_POLL;
   private boolean inRun;
   private long polls;
+  private long parks;
 
   /**
    * Creates an executor on the shared {@link SystemTimeDriver}.
@@ -156,6 +157,7 @@ public final class EmbeddedExecutor implements AutoCloseable {
         sleeping = true;
         fireDueTimers();
         if (runQueue.isEmpty() && (!closed || idle.keepRunningAfterClose())) {
+          parks++;
           idle.park(this, time.nanosUntil(timers.earliest()));
         }
         sleeping = false;
@@ -343,6 +345,11 @@ public final class EmbeddedExecutor implements AutoCloseable {
    */
   public long polls() {
     return polls;
+  }
+
+  /** Times the executor went idle (parked until a timer or a wake); racy from another thread. */
+  long parks() {
+    return parks;
   }
 
   /**

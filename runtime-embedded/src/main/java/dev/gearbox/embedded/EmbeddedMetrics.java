@@ -1,19 +1,21 @@
 package dev.gearbox.embedded;
 
-import dev.gearbox.runtime.RuntimeMetrics;
+import dev.gearbox.runtime.Metric;
 import dev.gearbox.spi.BlockingPool;
+import dev.gearbox.spi.MetricTable;
 import dev.gearbox.spi.RuntimeDriver;
 import dev.gearbox.spi.UnjoinedFailures;
-import java.util.Map;
 
-/** The metrics of the {@code embedded} runtime; a snapshot per call. */
-final class EmbeddedMetrics implements RuntimeMetrics {
-  private final TaskCounts counts;
-  private final BlockingPool blocking;
-  private final RuntimeDriver driver;
-  private final EmbeddedExecutor executor;
-  private final int poolSize;
-  private final UnjoinedFailures failures;
+/**
+ * The live metrics of the {@code embedded} runtime: the shared metrics that apply to one executor
+ * thread, then its extras. The executor's counters are plain fields it alone writes, read racily;
+ * gauges are read on demand.
+ */
+final class EmbeddedMetrics extends MetricTable {
+  private static final String KIND = EmbeddedRuntimeProvider.KIND;
+
+  static final Metric POOL_SIZE =
+      Metric.gauge(KIND + ".pool.size", "tasks", "the most tasks alive at once (gearbox.poolSize)");
 
   EmbeddedMetrics(
       TaskCounts counts,
@@ -22,50 +24,25 @@ final class EmbeddedMetrics implements RuntimeMetrics {
       EmbeddedExecutor executor,
       int poolSize,
       UnjoinedFailures failures) {
-    this.failures = failures;
-    this.counts = counts;
-    this.blocking = blocking;
-    this.driver = driver;
-    this.executor = executor;
-    this.poolSize = poolSize;
-  }
-
-  @Override
-  public long unjoinedFailures() {
-    return failures.count();
-  }
-
-  @Override
-  public int workers() {
-    return 1;
-  }
-
-  @Override
-  public long aliveTasks() {
-    return counts.alive() + blocking.aliveTasks();
-  }
-
-  @Override
-  public long spawnedTasks() {
-    return counts.spawned() + blocking.spawnedTasks();
-  }
-
-  @Override
-  public long polls() {
-    return executor.polls();
-  }
-
-  @Override
-  public Map<String, Long> all() {
-    Map<String, Long> all = RuntimeMetrics.super.all();
-    all.put("poolSize", (long) poolSize);
-    all.put("blockingThreads", (long) blocking.threads());
-    all.put("pendingTimers", (long) driver.pendingTimers() + executor.pendingTimers());
-    return all;
-  }
-
-  @Override
-  public String toString() {
-    return "EmbeddedMetrics" + all();
+    super(
+        MetricTable.builder(KIND)
+            .add(Metric.WORKERS, () -> 1)
+            .add(Metric.TASKS_ALIVE, () -> counts.alive() + blocking.aliveTasks())
+            .add(Metric.TASKS_SPAWNED, () -> counts.spawned() + blocking.spawnedTasks())
+            .add(Metric.POLLS, executor::polls)
+            .add(Metric.PARKS, executor::parks)
+            .add(Metric.BLOCKING_THREADS, blocking::threads)
+            .add(Metric.BLOCKING_QUEUE_DEPTH, blocking::queueDepth)
+            .add(Metric.TIMERS_PENDING, () -> driver.pendingTimers() + executor.pendingTimers())
+            .add(Metric.IO_REGISTRATIONS, driver::ioRegistrations)
+            .add(Metric.UNJOINED_FAILURES, failures::count)
+            // one thread, one intrusive run queue whose length is not kept (it would cost a count
+            // per wake); no slow-poll timing
+            .notApplicable(
+                Metric.STEALS,
+                Metric.GLOBAL_QUEUE_DEPTH,
+                Metric.LOCAL_QUEUE_DEPTH,
+                Metric.SLOW_POLLS)
+            .add(POOL_SIZE, () -> poolSize));
   }
 }

@@ -4,6 +4,7 @@ import dev.gearbox.runtime.ConfigKey;
 import dev.gearbox.runtime.Runtime;
 import dev.gearbox.runtime.RuntimeConfig;
 import dev.gearbox.spi.CommonKeys;
+import dev.gearbox.spi.RuntimeMXBeans;
 import dev.gearbox.spi.RuntimeProvider;
 import dev.gearbox.spi.UnjoinedFailures;
 import java.time.Duration;
@@ -97,7 +98,8 @@ public final class EmbeddedRuntimeProvider implements RuntimeProvider {
         BLOCKING_KEEP_ALIVE,
         UNJOINED_FAILURE,
         TIME_PAUSED,
-        THREAD_NAME_PREFIX);
+        THREAD_NAME_PREFIX,
+        CommonKeys.JMX);
   }
 
   /**
@@ -110,14 +112,16 @@ public final class EmbeddedRuntimeProvider implements RuntimeProvider {
   @Override
   public Runtime create(RuntimeConfig config) {
     Objects.requireNonNull(config, "config");
-    return new EmbeddedRuntime(
-        config.get(POOL_SIZE),
-        config.get(PRIORITY),
-        config.get(BLOCK_ON_SPIN_MICROS),
-        config.get(BLOCKING_MAX_THREADS),
-        config.get(BLOCKING_KEEP_ALIVE),
-        config.get(THREAD_NAME_PREFIX),
-        config.get(TIME_PAUSED),
-        UnjoinedFailures.handlerFrom(config));
+    return RuntimeMXBeans.register(
+        new EmbeddedRuntime(
+            config.get(POOL_SIZE),
+            config.get(PRIORITY),
+            config.get(BLOCK_ON_SPIN_MICROS),
+            config.get(BLOCKING_MAX_THREADS),
+            config.get(BLOCKING_KEEP_ALIVE),
+            config.get(THREAD_NAME_PREFIX),
+            config.get(TIME_PAUSED),
+            UnjoinedFailures.handlerFrom(config)),
+        config);
   }
 }

@@ -58,7 +58,7 @@ class IdleCpuTest {
       runtime.spawn(Time.sleep(java.time.Duration.ofHours(1)));
       runtime.spawn(Timer.after(TickDuration.ofSeconds(3600)));
       Await.until(
-          () -> runtime.metrics().all().get("pendingTimers") == 2, "both timers registered");
+          () -> runtime.metrics().all().get("timers.pending") == 2, "both timers registered");
       Thread executor =
           Thread.getAllStackTraces().keySet().stream()
               .filter(thread -> thread.getName().equals("gearbox-embedded-executor"))

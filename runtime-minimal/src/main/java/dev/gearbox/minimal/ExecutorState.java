@@ -52,6 +52,8 @@ final class ExecutorState implements TaskScheduler {
   final MpmcGlobalQueue<RawTask<?>> global = new MpmcGlobalQueue<>(GLOBAL_QUEUE_CAPACITY);
   final Idle idle = new Idle();
   final LongAdder polls = new LongAdder();
+  final LongAdder steals = new LongAdder(); // tasks taken from other runners' local queues
+  final LongAdder parks = new LongAdder(); // runners gone to sleep for lack of work
   private final OwnedTasks owned = new OwnedTasks();
   private final String label;
   private final Object runnersLock = new Object();

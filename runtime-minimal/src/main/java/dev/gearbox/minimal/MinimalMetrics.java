@@ -1,78 +1,73 @@
 package dev.gearbox.minimal;
 
-import dev.gearbox.runtime.RuntimeMetrics;
+import dev.gearbox.runtime.Metric;
 import dev.gearbox.spi.BlockingPool;
+import dev.gearbox.spi.MetricTable;
 import dev.gearbox.spi.RuntimeDriver;
 import dev.gearbox.spi.UnjoinedFailures;
-import java.util.Map;
 import java.util.function.IntSupplier;
 
-/** The live counters of a {@link MinimalRuntime}. */
-final class MinimalMetrics implements RuntimeMetrics {
-  private final SharedExecutor executor;
-  private final BlockingPool blocking;
-  private final RuntimeDriver driver;
-  private final IntSupplier startedWorkers;
-  private final UnjoinedFailures failures;
+/**
+ * The live metrics of a {@link MinimalRuntime}: the shared metrics, then its extras. Counters are
+ * the executor's {@code LongAdder}s (per-thread cells, summed on read); gauges are read from the
+ * queues and the driver.
+ */
+final class MinimalMetrics extends MetricTable {
+  private static final String KIND = MinimalRuntimeProvider.KIND;
 
+  static final Metric RUNNERS =
+      Metric.gauge(
+          KIND + ".runners",
+          "threads",
+          "threads running the executor now, callers of blockOn included");
+  static final Metric SLEEPING_RUNNERS =
+      Metric.gauge(KIND + ".runners.sleeping", "threads", "runners asleep for lack of work");
+
+  /**
+   * Declares the table.
+   *
+   * @param startedWorkers the runner threads started so far: 0 before the first spawn, then the
+   *     configured count
+   */
   MinimalMetrics(
       SharedExecutor executor,
       BlockingPool blocking,
       RuntimeDriver driver,
       IntSupplier startedWorkers,
       UnjoinedFailures failures) {
-    this.executor = executor;
-    this.blocking = blocking;
-    this.driver = driver;
-    this.startedWorkers = startedWorkers;
-    this.failures = failures;
+    super(declare(executor.state(), blocking, driver, startedWorkers, failures));
   }
 
-  @Override
-  public long unjoinedFailures() {
-    return failures.count();
+  private static Builder declare(
+      ExecutorState state,
+      BlockingPool blocking,
+      RuntimeDriver driver,
+      IntSupplier startedWorkers,
+      UnjoinedFailures failures) {
+    return MetricTable.builder(KIND)
+        .add(Metric.WORKERS, startedWorkers::getAsInt)
+        .add(Metric.TASKS_ALIVE, () -> state.aliveTasks() + blocking.aliveTasks())
+        .add(Metric.TASKS_SPAWNED, () -> state.spawnedTasks() + blocking.spawnedTasks())
+        .add(Metric.POLLS, state.polls::sum)
+        .add(Metric.STEALS, state.steals::sum)
+        .add(Metric.GLOBAL_QUEUE_DEPTH, state.global::depth)
+        .add(Metric.LOCAL_QUEUE_DEPTH, () -> localDepth(state))
+        .add(Metric.PARKS, state.parks::sum)
+        .add(Metric.BLOCKING_THREADS, blocking::threads)
+        .add(Metric.BLOCKING_QUEUE_DEPTH, blocking::queueDepth)
+        .add(Metric.TIMERS_PENDING, driver::pendingTimers)
+        .add(Metric.IO_REGISTRATIONS, driver::ioRegistrations)
+        .add(Metric.UNJOINED_FAILURES, failures::count)
+        .notApplicable(Metric.SLOW_POLLS)
+        .add(RUNNERS, () -> state.runners().length)
+        .add(SLEEPING_RUNNERS, state.idle::count);
   }
 
-  /** The runner threads started so far: 0 before the first spawn, then the configured count. */
-  @Override
-  public int workers() {
-    return startedWorkers.getAsInt();
-  }
-
-  @Override
-  public long aliveTasks() {
-    return executor.state().aliveTasks() + blocking.aliveTasks();
-  }
-
-  @Override
-  public long spawnedTasks() {
-    return executor.state().spawnedTasks() + blocking.spawnedTasks();
-  }
-
-  @Override
-  public long polls() {
-    return executor.state().polls.sum();
-  }
-
-  /**
-   * The common counters, then {@code runners} (threads running the executor now, callers of blockOn
-   * included), {@code sleepingRunners}, {@code globalQueueDepth} (an estimate), {@code
-   * blockingThreads} and {@code pendingTimers}.
-   */
-  @Override
-  public Map<String, Long> all() {
-    Map<String, Long> all = RuntimeMetrics.super.all();
-    ExecutorState state = executor.state();
-    all.put("runners", (long) state.runners().length);
-    all.put("sleepingRunners", (long) state.idle.count());
-    all.put("globalQueueDepth", (long) state.global.depth());
-    all.put("blockingThreads", (long) blocking.threads());
-    all.put("pendingTimers", (long) driver.pendingTimers());
-    return all;
-  }
-
-  @Override
-  public String toString() {
-    return "MinimalMetrics" + all();
+  private static long localDepth(ExecutorState state) {
+    long total = 0;
+    for (Runner runner : state.runners()) {
+      total += runner.localQueue().size();
+    }
+    return total;
   }
 }

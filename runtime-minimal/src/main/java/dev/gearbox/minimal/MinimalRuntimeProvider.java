@@ -4,6 +4,7 @@ import dev.gearbox.runtime.ConfigKey;
 import dev.gearbox.runtime.Runtime;
 import dev.gearbox.runtime.RuntimeConfig;
 import dev.gearbox.spi.CommonKeys;
+import dev.gearbox.spi.RuntimeMXBeans;
 import dev.gearbox.spi.RuntimeProvider;
 import dev.gearbox.spi.UnjoinedFailures;
 import java.time.Duration;
@@ -80,7 +81,8 @@ public final class MinimalRuntimeProvider implements RuntimeProvider {
         BLOCKING_KEEP_ALIVE,
         UNJOINED_FAILURE,
         THREAD_NAME_PREFIX,
-        TIME_PAUSED);
+        TIME_PAUSED,
+        CommonKeys.JMX);
   }
 
   /**
@@ -93,12 +95,14 @@ public final class MinimalRuntimeProvider implements RuntimeProvider {
   @Override
   public Runtime create(RuntimeConfig config) {
     Objects.requireNonNull(config, "config");
-    return new MinimalRuntime(
-        config.get(WORKERS),
-        config.get(BLOCKING_MAX_THREADS),
-        config.get(BLOCKING_KEEP_ALIVE),
-        config.get(THREAD_NAME_PREFIX),
-        config.get(TIME_PAUSED),
-        UnjoinedFailures.handlerFrom(config));
+    return RuntimeMXBeans.register(
+        new MinimalRuntime(
+            config.get(WORKERS),
+            config.get(BLOCKING_MAX_THREADS),
+            config.get(BLOCKING_KEEP_ALIVE),
+            config.get(THREAD_NAME_PREFIX),
+            config.get(TIME_PAUSED),
+            UnjoinedFailures.handlerFrom(config)),
+        config);
   }
 }

@@ -160,6 +160,7 @@ final class Runner {
 
   /** Parks until unparked, waiting in the runtime's driver (timers, I/O) when it is free. */
   private void park() {
+    state.parks.increment();
     SharedDriver drive = state.drive();
     if (drive == null) {
       parker.park();
@@ -227,7 +228,9 @@ final class Runner {
     int start = count > 1 ? ThreadLocalRandom.current().nextInt(count) : 0;
     for (int i = 0; i < count; i++) {
       Runner victim = runners[(start + i) % count];
-      if (victim != this && local.stealHalfOf(victim.local) > 0) {
+      int stolen = victim == this ? 0 : local.stealHalfOf(victim.local);
+      if (stolen > 0) {
+        state.steals.add(stolen);
         task = local.poll();
         if (task != null) {
           return task;

@@ -146,9 +146,9 @@ class MinimalRuntimeTest {
           WAIT,
           () -> {
             Map<String, Long> all = runtime.metrics().all();
-            return all.get("aliveTasks") == 1
-                && all.get("pendingTimers") == 1
-                && all.get("sleepingRunners") == 2;
+            return all.get("tasks.alive") == 1
+                && all.get("timers.pending") == 1
+                && all.get("minimal.runners.sleeping") == 2;
           },
           () -> "both runners asleep, one timer pending: " + runtime.metrics().all());
 
@@ -195,7 +195,8 @@ class MinimalRuntimeTest {
             "gearbox.blocking.keepAlive",
             "gearbox.unjoinedFailure",
             "gearbox.threadNamePrefix",
-            "gearbox.time.paused");
+            "gearbox.time.paused",
+            "gearbox.jmx");
     assertThat(Runtimes.available()).contains("minimal");
   }
 
@@ -211,7 +212,8 @@ class MinimalRuntimeTest {
       assertThat(runtime.metrics().spawnedTasks()).isEqualTo(101);
       assertThat(runtime.metrics().polls()).isGreaterThanOrEqualTo(100);
       assertThat(runtime.metrics().all())
-          .containsKeys("workers", "polls", "runners", "globalQueueDepth", "blockingThreads");
+          .containsKeys(
+              "workers", "polls", "minimal.runners", "queue.global.depth", "blocking.threads");
     } finally {
       assertThat(runtime.shutdown(WAIT)).isTrue();
     }

@@ -73,7 +73,7 @@ class MinimalTimeIoTest {
       // No thread runs the executor now: the fallback thread fires the timer, queueing the task.
       Await.until(
           WAIT,
-          () -> runtime.metrics().all().get("globalQueueDepth") == 1,
+          () -> runtime.metrics().all().get("queue.global.depth") == 1,
           () -> "the sleeper woken and queued: " + runtime.metrics().all());
       assertThat(threadAlive("fallback-driver")).isTrue();
       assertThat(runtime.blockOn(sleeper)).isEqualTo("woken");

@@ -1,65 +1,57 @@
 package dev.gearbox.multithread;
 
-import dev.gearbox.runtime.RuntimeMetrics;
-import java.util.Map;
+import dev.gearbox.runtime.Metric;
+import dev.gearbox.spi.MetricTable;
 
-/** The live counters of a multithread runtime; every read sums the workers' own counters. */
-final class MultithreadMetrics implements RuntimeMetrics {
-  private final MultithreadScheduler scheduler;
+/**
+ * The live metrics of a multithread runtime: the shared metrics, then its extras. Counters sum the
+ * workers' own counters (and those of workers that ended); gauges are read from the queues and the
+ * driver.
+ */
+final class MultithreadMetrics extends MetricTable {
+  private static final String KIND = MultithreadRuntimeProvider.KIND;
+
+  static final Metric SLEEPING_WORKERS =
+      Metric.gauge(KIND + ".workers.sleeping", "threads", "workers asleep for lack of work");
+  static final Metric REPLACED_WORKERS =
+      Metric.counter(
+          KIND + ".workers.replaced",
+          "threads",
+          "workers the monitor replaced because they were stuck inside a poll");
+  static final Metric RETIRING_WORKERS =
+      Metric.gauge(
+          KIND + ".workers.retiring", "threads", "replaced workers whose poll has not returned");
+  static final Metric REFUSED_REPLACEMENTS =
+      Metric.counter(
+          KIND + ".replacements.refused",
+          "threads",
+          "stuck workers left in place because maxExtraWorkers retiring workers were alive");
 
   MultithreadMetrics(MultithreadScheduler scheduler) {
-    this.scheduler = scheduler;
+    super(declare(scheduler));
   }
 
-  @Override
-  public long unjoinedFailures() {
-    return scheduler.runtime.failures().count();
-  }
-
-  @Override
-  public int workers() {
-    return scheduler.workerCount();
-  }
-
-  @Override
-  public long aliveTasks() {
-    return scheduler.aliveTasks() + scheduler.blocking.aliveTasks();
-  }
-
-  @Override
-  public long spawnedTasks() {
-    return scheduler.spawnedTasks() + scheduler.blocking.spawnedTasks();
-  }
-
-  @Override
-  public long polls() {
-    return scheduler.slots().polls();
-  }
-
-  /**
-   * The common counters, then: {@code parks}; {@code sleepingWorkers}; {@code runQueueDepth} (the
-   * global queue and the workers' local queues); {@code replacedWorkers} (workers the monitor
-   * replaced because they were stuck inside a poll); {@code retiringWorkers} (replaced workers
-   * whose poll has not returned yet); {@code refusedReplacements} (stuck workers left in place
-   * because {@code maxExtraWorkers} retiring workers were alive); {@code blockingThreads}; {@code
-   * pendingTimers}.
-   */
-  @Override
-  public Map<String, Long> all() {
-    Map<String, Long> all = RuntimeMetrics.super.all();
-    all.put("parks", scheduler.slots().parks());
-    all.put("sleepingWorkers", (long) scheduler.idle.sleeping());
-    all.put("runQueueDepth", (long) scheduler.globalQueue.depth() + scheduler.slots().localDepth());
-    all.put("replacedWorkers", scheduler.slots().replacements());
-    all.put("retiringWorkers", (long) scheduler.slots().extraWorkers());
-    all.put("refusedReplacements", scheduler.slots().refusedReplacements());
-    all.put("blockingThreads", (long) scheduler.blocking.threads());
-    all.put("pendingTimers", (long) scheduler.driver.pendingTimers());
-    return all;
-  }
-
-  @Override
-  public String toString() {
-    return "MultithreadMetrics" + all();
+  private static Builder declare(MultithreadScheduler scheduler) {
+    return MetricTable.builder(KIND)
+        .add(Metric.WORKERS, scheduler::workerCount)
+        .add(Metric.TASKS_ALIVE, () -> scheduler.aliveTasks() + scheduler.blocking.aliveTasks())
+        .add(
+            Metric.TASKS_SPAWNED,
+            () -> scheduler.spawnedTasks() + scheduler.blocking.spawnedTasks())
+        .add(Metric.POLLS, () -> scheduler.slots().polls())
+        .add(Metric.STEALS, () -> scheduler.slots().steals())
+        .add(Metric.GLOBAL_QUEUE_DEPTH, scheduler.globalQueue::depth)
+        .add(Metric.LOCAL_QUEUE_DEPTH, () -> scheduler.slots().localDepth())
+        .add(Metric.PARKS, () -> scheduler.slots().parks())
+        .add(Metric.BLOCKING_THREADS, scheduler.blocking::threads)
+        .add(Metric.BLOCKING_QUEUE_DEPTH, scheduler.blocking::queueDepth)
+        .add(Metric.TIMERS_PENDING, scheduler.driver::pendingTimers)
+        .add(Metric.IO_REGISTRATIONS, scheduler.driver::ioRegistrations)
+        .add(Metric.UNJOINED_FAILURES, () -> scheduler.runtime.failures().count())
+        .notApplicable(Metric.SLOW_POLLS)
+        .add(SLEEPING_WORKERS, scheduler.idle::sleeping)
+        .add(REPLACED_WORKERS, () -> scheduler.slots().replacements())
+        .add(RETIRING_WORKERS, () -> scheduler.slots().extraWorkers())
+        .add(REFUSED_REPLACEMENTS, () -> scheduler.slots().refusedReplacements());
   }
 }

@@ -4,6 +4,7 @@ import dev.gearbox.runtime.ConfigKey;
 import dev.gearbox.runtime.Runtime;
 import dev.gearbox.runtime.RuntimeConfig;
 import dev.gearbox.runtime.UnjoinedFailureHandler;
+import dev.gearbox.spi.RuntimeMXBeans;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -142,7 +143,8 @@ public final class MultithreadRuntimeBuilder {
    * @return the runtime
    */
   public Runtime build() {
-    return new MultithreadRuntime(
-        Settings.from(RuntimeConfig.of(values, SOURCE), unjoinedFailureHandler));
+    RuntimeConfig config = RuntimeConfig.of(values, SOURCE);
+    return RuntimeMXBeans.register(
+        new MultithreadRuntime(Settings.from(config, unjoinedFailureHandler)), config);
   }
 }

@@ -4,6 +4,7 @@ import dev.gearbox.runtime.ConfigKey;
 import dev.gearbox.runtime.Runtime;
 import dev.gearbox.runtime.RuntimeConfig;
 import dev.gearbox.spi.CommonKeys;
+import dev.gearbox.spi.RuntimeMXBeans;
 import dev.gearbox.spi.RuntimeProvider;
 import java.time.Duration;
 import java.util.List;
@@ -103,7 +104,8 @@ public final class MultithreadRuntimeProvider implements RuntimeProvider {
         MAX_EXTRA_WORKERS,
         UNJOINED_FAILURE,
         TIME_PAUSED,
-        THREAD_NAME_PREFIX);
+        THREAD_NAME_PREFIX,
+        CommonKeys.JMX);
   }
 
   /**
@@ -116,6 +118,6 @@ public final class MultithreadRuntimeProvider implements RuntimeProvider {
   @Override
   public Runtime create(RuntimeConfig config) {
     Objects.requireNonNull(config, "config");
-    return new MultithreadRuntime(Settings.from(config));
+    return RuntimeMXBeans.register(new MultithreadRuntime(Settings.from(config)), config);
   }
 }

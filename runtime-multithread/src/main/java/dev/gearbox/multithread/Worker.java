@@ -77,6 +77,7 @@ sealed class Worker extends Thread implements CurrentRuntime.Carrier, Idle.Sleep
 
   private static final VarHandle POLL_SEQ;
   private static final VarHandle PARKS;
+  private static final VarHandle STEALS;
   private static final VarHandle LIFO;
   private static final VarHandle SPAWNED;
   private static final VarHandle COMPLETED;
@@ -86,6 +87,7 @@ sealed class Worker extends Thread implements CurrentRuntime.Carrier, Idle.Sleep
       MethodHandles.Lookup lookup = MethodHandles.lookup();
       POLL_SEQ = lookup.findVarHandle(Worker.class, "pollSeq", long.class);
       PARKS = lookup.findVarHandle(Worker.class, "parks", long.class);
+      STEALS = lookup.findVarHandle(Worker.class, "steals", long.class);
       LIFO = lookup.findVarHandle(Worker.class, "lifo", RawTask.class);
       SPAWNED = lookup.findVarHandle(Worker.class, "spawned", long.class);
       COMPLETED = lookup.findVarHandle(Worker.class, "completed", long.class);
@@ -105,6 +107,9 @@ sealed class Worker extends Thread implements CurrentRuntime.Carrier, Idle.Sleep
 
   @SuppressWarnings("unused") // accessed through PARKS
   private long parks;
+
+  @SuppressWarnings("unused") // accessed through STEALS; owner writes, opaque as `parks`
+  private long steals;
 
   @SuppressWarnings("unused") // accessed through LIFO
   private RawTask<?> lifo;
@@ -221,8 +226,13 @@ sealed class Worker extends Thread implements CurrentRuntime.Carrier, Idle.Sleep
       int slot = start + i < workers ? start + i : start + i - workers;
       Worker victim = scheduler.worker(slot);
       if (victim != this) {
+        int queuedBefore = local.size();
         RawTask<?> task = victim.local.stealHalfInto(local);
         if (task != null) {
+          // the task returned plus those queued here; thieves taking from `local` meanwhile make
+          // this an estimate, never below the one task
+          long stolen = Math.max(1, local.size() - queuedBefore + 1);
+          STEALS.setOpaque(this, (long) STEALS.getOpaque(this) + stolen);
           return task;
         }
       }
@@ -412,5 +422,10 @@ sealed class Worker extends Thread implements CurrentRuntime.Carrier, Idle.Sleep
   /** Parks so far. Any thread. */
   long parks() {
     return (long) PARKS.getOpaque(this);
+  }
+
+  /** Tasks stolen from other workers so far. Any thread. */
+  long steals() {
+    return (long) STEALS.getOpaque(this);
   }
 }

@@ -32,6 +32,7 @@ final class WorkerSlots {
   private final AtomicLong refusedReplacements = new AtomicLong();
   private final AtomicLong endedPolls = new AtomicLong();
   private final AtomicLong endedParks = new AtomicLong();
+  private final AtomicLong endedSteals = new AtomicLong();
   private final AtomicLong endedSpawned = new AtomicLong();
   private final AtomicLong endedCompleted = new AtomicLong();
 
@@ -150,6 +151,7 @@ final class WorkerSlots {
     if (worker.isRetiring()) { // it left its slot: its counters would be lost
       endedPolls.addAndGet(worker.polls());
       endedParks.addAndGet(worker.parks());
+      endedSteals.addAndGet(worker.steals());
       endedSpawned.addAndGet(worker.spawned());
       endedCompleted.addAndGet(worker.completed());
       if (retired.remove(worker)) {
@@ -210,6 +212,14 @@ final class WorkerSlots {
     long total = endedParks.get();
     for (int slot = 0; slot < slots.length(); slot++) {
       total += slots.get(slot).parks();
+    }
+    return total;
+  }
+
+  long steals() {
+    long total = endedSteals.get();
+    for (int slot = 0; slot < slots.length(); slot++) {
+      total += slots.get(slot).steals();
     }
     return total;
   }

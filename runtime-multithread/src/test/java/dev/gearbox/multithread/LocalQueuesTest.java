@@ -51,7 +51,8 @@ class LocalQueuesTest {
       // parent waits for the others, which went to its local queue
       CountDownLatch ran = new CountDownLatch(CHILDREN - 1);
       assertThat(spawnThenWait(runtime, CHILDREN, ran).join(WAIT)).isTrue();
-      assertThat(runtime.metrics().all().get("replacedWorkers")).isZero();
+      assertThat(runtime.metrics().all().get("multithread.workers.replaced")).isZero();
+      assertThat(runtime.metrics().all().get("steals")).as("tasks stolen").isPositive();
     }
   }
 
@@ -61,7 +62,7 @@ class LocalQueuesTest {
     try (Runtime runtime = create("gearbox.workers", "1")) {
       CountDownLatch ran = new CountDownLatch(CHILDREN);
       assertThat(spawnThenWait(runtime, CHILDREN, ran).join(WAIT)).isTrue();
-      assertThat(runtime.metrics().all().get("replacedWorkers")).isPositive();
+      assertThat(runtime.metrics().all().get("multithread.workers.replaced")).isPositive();
     }
   }
 

@@ -56,8 +56,8 @@ class MonitorTest {
       assertThat(sum).isEqualTo(999 * 1000 / 2);
       assertThat(blocked).noneMatch(JoinHandle::isFinished); // still blocked
       // at least one stuck worker was replaced (the others may not have been stuck for long yet)
-      assertThat(runtime.metrics().all().get("replacedWorkers")).isPositive();
-      assertThat(runtime.metrics().all().get("retiringWorkers")).isPositive();
+      assertThat(runtime.metrics().all().get("multithread.workers.replaced")).isPositive();
+      assertThat(runtime.metrics().all().get("multithread.workers.retiring")).isPositive();
 
       blockers.forEach(blocker -> blocker.release.countDown());
       for (JoinHandle<Boolean> handle : blocked) {
@@ -65,7 +65,7 @@ class MonitorTest {
       }
       Await.until(
           WAIT,
-          () -> runtime.metrics().all().get("retiringWorkers") == 0,
+          () -> runtime.metrics().all().get("multithread.workers.retiring") == 0,
           () -> "the replaced workers to end: " + runtime.metrics().all());
       assertThat(runtime.metrics().workers()).isEqualTo(workers);
     } finally {
@@ -130,7 +130,7 @@ class MonitorTest {
                 return Poll.ready(childRan.await(WAIT.toMillis(), TimeUnit.MILLISECONDS));
               });
       assertThat(parent.join(WAIT)).isTrue();
-      assertThat(runtime.metrics().all().get("replacedWorkers")).isPositive();
+      assertThat(runtime.metrics().all().get("multithread.workers.replaced")).isPositive();
     }
   }
 
@@ -169,7 +169,7 @@ class MonitorTest {
           WAIT,
           () -> ran.get() == spawned,
           () -> ran.get() + " of " + spawned + " spawned tasks ran");
-      assertThat(runtime.metrics().all().get("replacedWorkers")).isZero();
+      assertThat(runtime.metrics().all().get("multithread.workers.replaced")).isZero();
     }
   }
 
@@ -183,10 +183,10 @@ class MonitorTest {
       JoinHandle<String> queued = runtime.spawn(cx -> Poll.ready("after the blocker"));
       Await.until(
           WAIT,
-          () -> runtime.metrics().all().get("refusedReplacements") > 0,
+          () -> runtime.metrics().all().get("multithread.replacements.refused") > 0,
           () -> "a refused replacement: " + runtime.metrics().all());
       assertThat(queued.isFinished()).isFalse();
-      assertThat(runtime.metrics().all().get("replacedWorkers")).isZero();
+      assertThat(runtime.metrics().all().get("multithread.workers.replaced")).isZero();
       blocker.release.countDown();
       assertThat(queued.join(WAIT)).isEqualTo("after the blocker");
       assertThat(blocked.join(WAIT)).isTrue();
@@ -232,7 +232,7 @@ class MonitorTest {
     assertThat(blocker.started.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
     Await.until(
         WAIT,
-        () -> runtime.metrics().all().get("replacedWorkers") == 1,
+        () -> runtime.metrics().all().get("multithread.workers.replaced") == 1,
         () -> "the stuck worker to be replaced: " + runtime.metrics().all());
     JoinHandle<Object> pending = runtime.spawn(cx -> Poll.pending());
     runtime.shutdown();

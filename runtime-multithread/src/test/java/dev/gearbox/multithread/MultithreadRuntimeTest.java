@@ -43,7 +43,8 @@ class MultithreadRuntimeTest {
             "gearbox.multithread.maxExtraWorkers",
             "gearbox.unjoinedFailure",
             "gearbox.time.paused",
-            "gearbox.threadNamePrefix");
+            "gearbox.threadNamePrefix",
+            "gearbox.jmx");
     assertThatThrownBy(() -> create("gearbox.workers", "0"))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("gearbox.workers=0")
@@ -92,20 +93,21 @@ class MultithreadRuntimeTest {
       assertThat(metrics)
           .containsKeys(
               "workers",
-              "aliveTasks",
-              "spawnedTasks",
+              "tasks.alive",
+              "tasks.spawned",
               "polls",
               "parks",
-              "sleepingWorkers",
-              "runQueueDepth",
-              "replacedWorkers",
-              "retiringWorkers",
-              "refusedReplacements",
-              "blockingThreads",
-              "pendingTimers");
+              "multithread.workers.sleeping",
+              "queue.global.depth",
+              "queue.local.depth",
+              "multithread.workers.replaced",
+              "multithread.workers.retiring",
+              "multithread.replacements.refused",
+              "blocking.threads",
+              "timers.pending");
       assertThat(metrics.get("workers")).isEqualTo(2L);
       assertThat(metrics.get("polls")).isPositive();
-      assertThat(metrics.get("replacedWorkers")).isZero();
+      assertThat(metrics.get("multithread.workers.replaced")).isZero();
     }
   }
 
@@ -128,9 +130,9 @@ class MultithreadRuntimeTest {
           WAIT,
           () -> {
             Map<String, Long> all = runtime.metrics().all();
-            return all.get("aliveTasks") == 1
-                && all.get("pendingTimers") == 1
-                && all.get("sleepingWorkers") == 2;
+            return all.get("tasks.alive") == 1
+                && all.get("timers.pending") == 1
+                && all.get("multithread.workers.sleeping") == 2;
           },
           () -> "both workers asleep, one timer pending: " + runtime.metrics().all());
 
@@ -170,7 +172,7 @@ class MultithreadRuntimeTest {
     try (Runtime runtime = create("gearbox.workers", "1")) {
       runtime.spawnBlocking(() -> null).join(WAIT); // one pool thread, now idle
       Await.until(
-          WAIT, () -> runtime.metrics().all().get("blockingThreads") == 1, "one blocking thread");
+          WAIT, () -> runtime.metrics().all().get("blocking.threads") == 1, "one blocking thread");
       CountDownLatch both = new CountDownLatch(2);
       List<JoinHandle<Boolean>> handles = new ArrayList<>();
       for (int i = 0; i < 2; i++) {
@@ -205,7 +207,7 @@ class MultithreadRuntimeTest {
       }
       Await.until(
           WAIT,
-          () -> runtime.metrics().all().get("blockingThreads") == 0,
+          () -> runtime.metrics().all().get("blocking.threads") == 0,
           () -> "the idle blocking threads to end: " + runtime.metrics().all());
     }
   }

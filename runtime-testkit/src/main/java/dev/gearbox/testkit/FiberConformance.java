@@ -586,7 +586,7 @@ public interface FiberConformance extends ConformanceFixture {
       assertThat(log.about(unjoined).getFirst().getMessage())
           .contains(String.valueOf(failing.id()));
       assertThat(log.about(joined)).isEmpty();
-      assertThat(runtime.metrics().all().get("unjoinedFailures")).isEqualTo(1L);
+      assertThat(runtime.metrics().all().get("tasks.unjoined.failures")).isEqualTo(1L);
     }
   }
 

@@ -54,7 +54,9 @@ public abstract class RuntimeConformanceTests
         UnjoinedFailureConformance,
         ScopedGuardConformance,
         FiberConformance,
-        FiberStreamConformance {
+        FiberStreamConformance,
+        MetricsConformance,
+        ManagementConformance {
 
   private volatile Runtime runtime;
   private volatile Runtime pausedRuntime;

@@ -99,6 +99,6 @@ public interface ThrowingPollConformance extends ConformanceFixture {
 
   /** The runtime's {@code pendingTimers} metric, or 0 if it reports none. */
   private static long pendingTimers(Runtime runtime) {
-    return runtime.metrics().all().getOrDefault("pendingTimers", 0L);
+    return runtime.metrics().all().getOrDefault("timers.pending", 0L);
   }
 }

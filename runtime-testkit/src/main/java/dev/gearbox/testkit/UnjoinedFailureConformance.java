@@ -168,7 +168,7 @@ public interface UnjoinedFailureConformance extends ConformanceFixture {
 
   /** The runtime's {@code unjoinedFailures} counter. */
   private static long unjoinedFailures(Runtime runtime) {
-    return runtime.metrics().all().get("unjoinedFailures");
+    return runtime.metrics().all().get("tasks.unjoined.failures");
   }
 
   /** Waits for {@code trigger}, then throws {@code failure}. */

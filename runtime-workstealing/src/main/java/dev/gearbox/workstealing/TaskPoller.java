@@ -67,6 +67,7 @@ final class TaskPoller {
     long elapsed = System.nanoTime() - start;
     if (elapsed > slowPollThresholdNanos) {
       SlowPolls.emit(task, elapsed, owner.index);
+      owner.counters.increment(WorkerCounters.SLOW_POLLS);
     }
     return polled;
   }

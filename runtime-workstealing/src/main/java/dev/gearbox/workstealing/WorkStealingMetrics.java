@@ -1,42 +1,85 @@
 package dev.gearbox.workstealing;
 
-import dev.gearbox.runtime.RuntimeMetrics;
-import java.util.Map;
+import dev.gearbox.runtime.Metric;
+import dev.gearbox.spi.MetricTable;
 
-/** The live counters of a work-stealing runtime; every read sums the workers' own counters. */
-final class WorkStealingMetrics implements RuntimeMetrics {
-  private final WorkStealingScheduler scheduler;
+/**
+ * The live metrics of a work-stealing runtime: every shared metric, then its extras. Counters sum
+ * the workers' own {@link WorkerCounters}; gauges are read from the queues and the driver.
+ */
+final class WorkStealingMetrics extends MetricTable {
+  private static final String KIND = WorkStealingRuntimeProvider.KIND;
+
+  static final Metric STEAL_OPERATIONS =
+      Metric.counter(KIND + ".steal.operations", "steals", "steals that took at least one task");
+  static final Metric LOCAL_SCHEDULES =
+      Metric.counter(
+          KIND + ".schedules.local", "tasks", "wakes and spawns on a worker's own thread");
+  static final Metric OVERFLOW_SCHEDULES =
+      Metric.counter(
+          KIND + ".schedules.overflow",
+          "tasks",
+          "tasks a full local queue moved to the global queue");
+  static final Metric REMOTE_SCHEDULES =
+      Metric.counter(
+          KIND + ".schedules.remote",
+          "tasks",
+          "tasks pushed to the global queue from outside the workers");
+  static final Metric LIFO_POLLS =
+      Metric.counter(KIND + ".polls.lifo", "polls", "polls of a task taken from the LIFO slot");
+  static final Metric BUDGET_FORCED_YIELDS =
+      Metric.counter(
+          KIND + ".budget.forced_yields",
+          "yields",
+          "polls that returned Pending because the cooperative budget ran out");
 
   WorkStealingMetrics(WorkStealingScheduler scheduler) {
-    this.scheduler = scheduler;
+    super(declare(scheduler));
   }
 
-  @Override
-  public int workers() {
-    return scheduler.workers.length;
+  private static Builder declare(WorkStealingScheduler scheduler) {
+    Builder table =
+        MetricTable.builder(KIND)
+            .add(Metric.WORKERS, () -> scheduler.workers.length)
+            .add(Metric.TASKS_ALIVE, () -> scheduler.aliveTasks() + scheduler.blocking.aliveTasks())
+            .add(
+                Metric.TASKS_SPAWNED,
+                () -> scheduler.spawnedTasks() + scheduler.blocking.spawnedTasks())
+            .add(Metric.POLLS, () -> sum(scheduler, WorkerCounters.POLLS))
+            .add(Metric.STEALS, () -> sum(scheduler, WorkerCounters.STOLEN_TASKS))
+            .add(Metric.GLOBAL_QUEUE_DEPTH, scheduler.globalQueue::depth)
+            .add(Metric.LOCAL_QUEUE_DEPTH, () -> localDepth(scheduler))
+            .add(Metric.PARKS, () -> sum(scheduler, WorkerCounters.PARKS))
+            .add(Metric.BLOCKING_THREADS, scheduler.blocking::threads)
+            .add(Metric.BLOCKING_QUEUE_DEPTH, scheduler.blocking::queueDepth)
+            .add(Metric.TIMERS_PENDING, scheduler.driver::pendingTimers)
+            .add(Metric.IO_REGISTRATIONS, scheduler.driver::ioRegistrations)
+            .add(Metric.UNJOINED_FAILURES, () -> scheduler.runtime.failures().count())
+            .add(Metric.SLOW_POLLS, () -> sum(scheduler, WorkerCounters.SLOW_POLLS))
+            .add(STEAL_OPERATIONS, () -> sum(scheduler, WorkerCounters.STEAL_OPERATIONS))
+            .add(LOCAL_SCHEDULES, () -> sum(scheduler, WorkerCounters.LOCAL_SCHEDULES))
+            .add(OVERFLOW_SCHEDULES, () -> sum(scheduler, WorkerCounters.OVERFLOWED_TASKS))
+            .add(
+                REMOTE_SCHEDULES,
+                () ->
+                    Math.max(
+                        0,
+                        scheduler.globalQueue.pushed()
+                            - sum(scheduler, WorkerCounters.OVERFLOWED_TASKS)))
+            .add(LIFO_POLLS, () -> sum(scheduler, WorkerCounters.LIFO_POLLS))
+            .add(BUDGET_FORCED_YIELDS, () -> sum(scheduler, WorkerCounters.BUDGET_FORCED_YIELDS));
+    for (WorkerThread worker : scheduler.workers) {
+      table.add(
+          Metric.gauge(
+              KIND + ".worker." + worker.index + ".queue.local.depth",
+              "tasks",
+              "tasks waiting in worker " + worker.index + "'s local queue"),
+          worker.runQueue::len);
+    }
+    return table;
   }
 
-  @Override
-  public long aliveTasks() {
-    return scheduler.aliveTasks() + scheduler.blocking.aliveTasks();
-  }
-
-  @Override
-  public long spawnedTasks() {
-    return scheduler.spawnedTasks() + scheduler.blocking.spawnedTasks();
-  }
-
-  @Override
-  public long polls() {
-    return sum(WorkerCounters.POLLS);
-  }
-
-  @Override
-  public long unjoinedFailures() {
-    return scheduler.runtime.failures().count();
-  }
-
-  private long sum(int counter) {
+  private static long sum(WorkStealingScheduler scheduler, int counter) {
     long total = 0;
     for (WorkerThread worker : scheduler.workers) {
       total += worker.counters.get(counter);
@@ -44,37 +87,11 @@ final class WorkStealingMetrics implements RuntimeMetrics {
     return total;
   }
 
-  /**
-   * The common counters, then: {@code stolenTasks} and {@code stealOperations}; {@code parks};
-   * {@code localSchedules} (wakes and spawns on a worker's own thread), {@code overflowSchedules}
-   * (tasks a full local queue moved to the global queue), {@code remoteSchedules} (tasks pushed to
-   * the global queue from outside the workers); {@code lifoPolls}; {@code budgetForcedYields};
-   * {@code globalQueueDepth}; {@code localQueueDepth.N} for each worker N; {@code blockingThreads};
-   * {@code pendingTimers}.
-   */
-  @Override
-  public Map<String, Long> all() {
-    Map<String, Long> all = RuntimeMetrics.super.all();
-    long overflowed = sum(WorkerCounters.OVERFLOWED_TASKS);
-    all.put("stolenTasks", sum(WorkerCounters.STOLEN_TASKS));
-    all.put("stealOperations", sum(WorkerCounters.STEAL_OPERATIONS));
-    all.put("parks", sum(WorkerCounters.PARKS));
-    all.put("localSchedules", sum(WorkerCounters.LOCAL_SCHEDULES));
-    all.put("overflowSchedules", overflowed);
-    all.put("remoteSchedules", Math.max(0, scheduler.globalQueue.pushed() - overflowed));
-    all.put("lifoPolls", sum(WorkerCounters.LIFO_POLLS));
-    all.put("budgetForcedYields", sum(WorkerCounters.BUDGET_FORCED_YIELDS));
-    all.put("globalQueueDepth", (long) scheduler.globalQueue.depth());
+  private static long localDepth(WorkStealingScheduler scheduler) {
+    long total = 0;
     for (WorkerThread worker : scheduler.workers) {
-      all.put("localQueueDepth." + worker.index, (long) worker.runQueue.len());
+      total += worker.runQueue.len();
     }
-    all.put("blockingThreads", (long) scheduler.blocking.threads());
-    all.put("pendingTimers", (long) scheduler.driver.pendingTimers());
-    return all;
-  }
-
-  @Override
-  public String toString() {
-    return "WorkStealingMetrics" + all();
+    return total;
   }
 }

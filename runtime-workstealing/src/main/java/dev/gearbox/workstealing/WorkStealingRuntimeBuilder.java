@@ -4,6 +4,7 @@ import dev.gearbox.runtime.ConfigKey;
 import dev.gearbox.runtime.Runtime;
 import dev.gearbox.runtime.RuntimeConfig;
 import dev.gearbox.runtime.UnjoinedFailureHandler;
+import dev.gearbox.spi.RuntimeMXBeans;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -213,11 +214,9 @@ public final class WorkStealingRuntimeBuilder {
    * @return the runtime
    */
   public Runtime build() {
+    RuntimeConfig config = RuntimeConfig.of(values, SOURCE);
     Settings settings =
-        Settings.from(
-            RuntimeConfig.of(values, SOURCE),
-            new Hooks(onStart, onStop, onPark, onUnpark),
-            unjoinedFailureHandler);
-    return new WorkStealingRuntime(settings);
+        Settings.from(config, new Hooks(onStart, onStop, onPark, onUnpark), unjoinedFailureHandler);
+    return RuntimeMXBeans.register(new WorkStealingRuntime(settings), config);
   }
 }

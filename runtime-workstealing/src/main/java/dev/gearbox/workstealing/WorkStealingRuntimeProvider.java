@@ -4,6 +4,7 @@ import dev.gearbox.runtime.ConfigKey;
 import dev.gearbox.runtime.Runtime;
 import dev.gearbox.runtime.RuntimeConfig;
 import dev.gearbox.spi.CommonKeys;
+import dev.gearbox.spi.RuntimeMXBeans;
 import dev.gearbox.spi.RuntimeProvider;
 import java.time.Duration;
 import java.util.List;
@@ -128,7 +129,8 @@ public final class WorkStealingRuntimeProvider implements RuntimeProvider {
         UNHANDLED_PANIC,
         UNJOINED_FAILURE,
         TIME_PAUSED,
-        THREAD_NAME_PREFIX);
+        THREAD_NAME_PREFIX,
+        CommonKeys.JMX);
   }
 
   /**
@@ -141,6 +143,7 @@ public final class WorkStealingRuntimeProvider implements RuntimeProvider {
   @Override
   public Runtime create(RuntimeConfig config) {
     Objects.requireNonNull(config, "config");
-    return new WorkStealingRuntime(Settings.from(config, Hooks.NONE));
+    return RuntimeMXBeans.register(
+        new WorkStealingRuntime(Settings.from(config, Hooks.NONE)), config);
   }
 }

@@ -26,7 +26,8 @@ final class WorkerCounters {
   static final int LIFO_POLLS = 7;
   static final int SPAWNED_TASKS = 8;
   static final int COMPLETED_TASKS = 9;
-  private static final int COUNT = 10;
+  static final int SLOW_POLLS = 10;
+  private static final int COUNT = 11;
   private static final int PAD = 16;
 
   private static final VarHandle VALUES = MethodHandles.arrayElementVarHandle(long[].class);

@@ -42,7 +42,7 @@ class BlockOnAfterShutdownTest {
                   }
                 });
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (runtime.metrics().all().get("pendingTimers") == 0) {
+    while (runtime.metrics().all().get("timers.pending") == 0) {
       assertThat(System.nanoTime()).as("the sleep was armed").isLessThan(deadline);
       Thread.onSpinWait();
     }

@@ -68,21 +68,21 @@ class WorkStealingRuntimeTest {
       assertThat(metrics)
           .containsKeys(
               "workers",
-              "aliveTasks",
-              "spawnedTasks",
+              "tasks.alive",
+              "tasks.spawned",
               "polls",
-              "stolenTasks",
-              "stealOperations",
+              "steals",
+              "workstealing.steal.operations",
               "parks",
-              "localSchedules",
-              "overflowSchedules",
-              "remoteSchedules",
-              "globalQueueDepth",
-              "localQueueDepth.0",
-              "localQueueDepth.1",
-              "budgetForcedYields");
+              "workstealing.schedules.local",
+              "workstealing.schedules.overflow",
+              "workstealing.schedules.remote",
+              "queue.global.depth",
+              "workstealing.worker.0.queue.local.depth",
+              "workstealing.worker.1.queue.local.depth",
+              "workstealing.budget.forced_yields");
       assertThat(metrics.get("workers")).isEqualTo(2L);
-      assertThat(metrics.get("remoteSchedules")).isPositive();
+      assertThat(metrics.get("workstealing.schedules.remote")).isPositive();
     }
   }
 
@@ -224,7 +224,7 @@ class WorkStealingRuntimeTest {
               })
           .join();
       assertThat(granted).hasValue(CoopBudget.PER_POLL);
-      assertThat(runtime.metrics().all().get("budgetForcedYields")).isEqualTo(1L);
+      assertThat(runtime.metrics().all().get("workstealing.budget.forced_yields")).isEqualTo(1L);
     }
   }
 
@@ -263,6 +263,7 @@ class WorkStealingRuntimeTest {
       assertThat(event[0].getLong("taskId")).isEqualTo(slow.id());
       assertThat(event[0].getClass("futureClass").getName()).contains("WorkStealingRuntimeTest");
       assertThat(event[0].getDuration("pollDuration")).isGreaterThan(Duration.ofMillis(5));
+      assertThat(runtime.metrics().value("polls.slow").orElse(0)).as("slow polls").isPositive();
     }
   }
 }

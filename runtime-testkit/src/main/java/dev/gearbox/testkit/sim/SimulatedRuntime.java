@@ -2,6 +2,7 @@ package dev.gearbox.testkit.sim;
 
 import dev.gearbox.future.Future;
 import dev.gearbox.runtime.JoinHandle;
+import dev.gearbox.runtime.Metric;
 import dev.gearbox.runtime.RuntimeClosedException;
 import dev.gearbox.runtime.RuntimeMetrics;
 import dev.gearbox.runtime.UnjoinedFailureHandler;
@@ -9,12 +10,12 @@ import dev.gearbox.spi.AbstractRuntime;
 import dev.gearbox.spi.BlockingPool;
 import dev.gearbox.spi.CurrentRuntime;
 import dev.gearbox.spi.FiberCarrier;
+import dev.gearbox.spi.MetricTable;
 import dev.gearbox.spi.Network;
 import dev.gearbox.spi.UnjoinedFailures;
 import dev.gearbox.time.PausedClock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -177,40 +178,33 @@ public final class SimulatedRuntime extends AbstractRuntime implements Network.O
 
   @Override
   public RuntimeMetrics metrics() {
-    return new RuntimeMetrics() {
-      @Override
-      public int workers() {
-        return 1;
-      }
+    return new SimulatedMetrics(
+        MetricTable.builder(SimulatedRuntimeProvider.KIND)
+            .add(Metric.WORKERS, () -> 1)
+            .add(Metric.TASKS_ALIVE, () -> scheduler.owned().alive() + blocking().aliveTasks())
+            .add(
+                Metric.TASKS_SPAWNED, () -> scheduler.owned().spawned() + blocking().spawnedTasks())
+            .add(Metric.POLLS, scheduler::polls)
+            .add(Metric.BLOCKING_THREADS, () -> blocking().threads())
+            .add(Metric.BLOCKING_QUEUE_DEPTH, () -> blocking().queueDepth())
+            .add(Metric.TIMERS_PENDING, scheduler::pendingTimers)
+            .add(Metric.UNJOINED_FAILURES, () -> failures().count())
+            // one thread whose ready set only it reads, virtual time (no parks), a simulated
+            // network instead of a reactor
+            .notApplicable(
+                Metric.STEALS,
+                Metric.GLOBAL_QUEUE_DEPTH,
+                Metric.LOCAL_QUEUE_DEPTH,
+                Metric.PARKS,
+                Metric.IO_REGISTRATIONS,
+                Metric.SLOW_POLLS));
+  }
 
-      @Override
-      public long aliveTasks() {
-        return scheduler.owned().alive() + blocking().aliveTasks();
-      }
-
-      @Override
-      public long spawnedTasks() {
-        return scheduler.owned().spawned() + blocking().spawnedTasks();
-      }
-
-      @Override
-      public long polls() {
-        return scheduler.polls();
-      }
-
-      @Override
-      public long unjoinedFailures() {
-        return failures().count();
-      }
-
-      @Override
-      public Map<String, Long> all() {
-        Map<String, Long> all = RuntimeMetrics.super.all();
-        all.put("blockingThreads", (long) blocking().threads());
-        all.put("pendingTimers", (long) scheduler.pendingTimers());
-        return all;
-      }
-    };
+  /** The simulated runtime's metrics: the shared ones that apply to one virtual thread. */
+  private static final class SimulatedMetrics extends MetricTable {
+    SimulatedMetrics(Builder declared) {
+      super(declared);
+    }
   }
 
   /** The runtime's account of unjoined failures, for its scheduler and metrics. */

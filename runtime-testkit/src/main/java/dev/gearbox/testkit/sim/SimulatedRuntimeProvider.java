@@ -6,6 +6,7 @@ import dev.gearbox.runtime.Runtime;
 import dev.gearbox.runtime.RuntimeConfig;
 import dev.gearbox.runtime.UnjoinedFailureHandler;
 import dev.gearbox.spi.CommonKeys;
+import dev.gearbox.spi.RuntimeMXBeans;
 import dev.gearbox.spi.RuntimeProvider;
 import dev.gearbox.spi.UnjoinedFailures;
 import java.time.Duration;
@@ -82,7 +83,8 @@ public final class SimulatedRuntimeProvider implements RuntimeProvider {
         CommonKeys.BLOCKING_MAX_THREADS,
         CommonKeys.BLOCKING_KEEP_ALIVE,
         CommonKeys.UNJOINED_FAILURE,
-        CommonKeys.TIME_PAUSED);
+        CommonKeys.TIME_PAUSED,
+        CommonKeys.JMX);
   }
 
   /**
@@ -94,11 +96,13 @@ public final class SimulatedRuntimeProvider implements RuntimeProvider {
   @Override
   public Runtime create(RuntimeConfig config) {
     config.get(CommonKeys.TIME_PAUSED); // validated, always paused
-    return new SimulatedRuntime(
-        config.get(SEED),
-        config.get(DEADLOCK_GRACE),
-        config.get(CommonKeys.BLOCKING_MAX_THREADS),
-        config.get(CommonKeys.BLOCKING_KEEP_ALIVE),
-        UnjoinedFailures.handlerFrom(config));
+    return RuntimeMXBeans.register(
+        new SimulatedRuntime(
+            config.get(SEED),
+            config.get(DEADLOCK_GRACE),
+            config.get(CommonKeys.BLOCKING_MAX_THREADS),
+            config.get(CommonKeys.BLOCKING_KEEP_ALIVE),
+            UnjoinedFailures.handlerFrom(config)),
+        config);
   }
 }
