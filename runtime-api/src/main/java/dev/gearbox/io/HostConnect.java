@@ -29,7 +29,7 @@ final class HostConnect implements Future<Network.Connection> {
   public Poll<Network.Connection> poll(Context cx) throws Exception {
     try {
       if (channel == null) {
-        Reactor reactor = cx.reactor(); // first: without a reactor, nothing is opened
+        Reactor reactor = Reactor.of(cx); // first: without a reactor, nothing is opened
         channel = SocketChannel.open();
         channel.configureBlocking(false);
         if (channel.connect(address)) {
@@ -79,7 +79,7 @@ final class HostConnect implements Future<Network.Connection> {
     if (registration != null) {
       registration.close();
     } else if (channel != null) {
-      SelectorRegistration.closeQuietly(channel);
+      RegisteredChannel.closeQuietly(channel);
     }
   }
 }

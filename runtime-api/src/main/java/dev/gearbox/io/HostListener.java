@@ -38,7 +38,7 @@ final class HostListener implements Network.Listener {
     try {
       return Poll.ready(HostConnection.accepted(accepted));
     } catch (IOException e) {
-      SelectorRegistration.closeQuietly(accepted);
+      RegisteredChannel.closeQuietly(accepted);
       throw e;
     }
   }

@@ -39,7 +39,7 @@ final class HostNetwork implements Network {
       channel.bind(address, BACKLOG);
       return new HostListener(channel, (InetSocketAddress) channel.getLocalAddress());
     } catch (IOException e) {
-      SelectorRegistration.closeQuietly(channel);
+      RegisteredChannel.closeQuietly(channel);
       throw SocketErrors.bindFailed(address, e);
     }
   }
@@ -57,7 +57,7 @@ final class HostNetwork implements Network {
       channel.bind(address);
       return new HostDatagram(channel, (InetSocketAddress) channel.getLocalAddress());
     } catch (IOException e) {
-      SelectorRegistration.closeQuietly(channel);
+      RegisteredChannel.closeQuietly(channel);
       throw SocketErrors.bindFailed(address, e);
     }
   }

@@ -2,19 +2,19 @@
  * Asynchronous sockets and the reactor that drives them: {@link dev.gearbox.io.TcpListener}, {@link
  * dev.gearbox.io.TcpStream} and {@link dev.gearbox.io.UdpSocket} for applications, {@link
  * dev.gearbox.io.Reactor} and {@link dev.gearbox.io.Registration} for futures that wait on their
- * own channels, and {@link dev.gearbox.io.SelectorReactor} for runtimes.
+ * own channels. The selector reactor that runtimes drive lives in {@code dev.gearbox.io.reactor},
+ * which only the runtime's driver ({@code dev.gearbox.spi.RuntimeDriver}) reaches.
  *
  * <h2>Design</h2>
  *
  * <p>One NIO selector per runtime (epoll on Linux), written once here; runtimes differ only in who
  * drives it: the idle worker, a dedicated thread, the thread inside {@code blockOn}. The driver
- * calls {@link dev.gearbox.io.SelectorReactor#turn(long)} with the next timer deadline as timeout
- * when it has nothing to run, and any thread that makes work for it calls {@link
- * dev.gearbox.io.SelectorReactor#wakeup()}.
+ * calls its {@code turn(long)} with the next timer deadline as timeout when it has nothing to run,
+ * and any thread that makes work for it calls its {@code wakeup()}.
  *
- * <p>Futures reach the reactor only through {@code cx.reactor()} of the context that polls them.
- * Sockets are made outside any runtime (binding is synchronous) and register with the reactor of
- * the first runtime that polls one of their futures.
+ * <p>Futures reach the reactor only through {@code Reactor.of(cx)}, the driver of the context that
+ * polls them. Sockets are made outside any runtime (binding is synchronous) and register with the
+ * reactor of the first runtime that polls one of their futures.
  *
  * <p>Readiness follows mio and Tokio: a future tries its non-blocking operation first; only when it
  * would block does it clear the readiness it used and ask its registration to wake it. Interest is

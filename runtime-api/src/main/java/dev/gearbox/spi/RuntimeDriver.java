@@ -1,7 +1,8 @@
 package dev.gearbox.spi;
 
 import dev.gearbox.io.Reactor;
-import dev.gearbox.io.SelectorReactor;
+import dev.gearbox.io.Registration;
+import dev.gearbox.io.reactor.IoDriver;
 import dev.gearbox.time.Clock;
 import dev.gearbox.time.PausedClock;
 import dev.gearbox.time.Timer;
@@ -9,6 +10,7 @@ import dev.gearbox.time.TimerEntry;
 import dev.gearbox.time.TimerWheel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.SelectableChannel;
 import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
@@ -18,8 +20,12 @@ import java.util.function.BooleanSupplier;
  * drive them (Tokio's driver: the time driver around the I/O driver). Runtimes differ only in who
  * calls {@link #tryPark}: the thread in {@code blockOn}, the first worker to park, a dedicated
  * thread, or an executor's idle step.
+ *
+ * <p>It is the {@linkplain dev.gearbox.future.Context#driver() driver} a runtime's contexts hand
+ * out: a {@link Timer} for time futures ({@code Timer.of(cx)}) and a {@link Reactor} for I/O
+ * futures ({@code Reactor.of(cx)}).
  */
-public final class RuntimeDriver implements Timer, AutoCloseable {
+public final class RuntimeDriver implements Timer, Reactor, AutoCloseable {
   /*
    * Implementation notes: one thread drives at a time: tryPark takes `driving` with tryLock, so a
    * runtime whose idle workers race for the driver lets the losers park on their own. A park fires
@@ -31,7 +37,7 @@ public final class RuntimeDriver implements Timer, AutoCloseable {
    */
   private final Clock clock;
   private final TimerWheel wheel;
-  private final SelectorReactor reactor;
+  private final IoDriver reactor;
   private final ReentrantLock driving = new ReentrantLock();
 
   private static final BooleanSupplier ALWAYS_BLOCK = () -> true;
@@ -56,7 +62,7 @@ public final class RuntimeDriver implements Timer, AutoCloseable {
     this.clock = Objects.requireNonNull(clock, "clock");
     this.wheel = new TimerWheel(clock);
     try {
-      this.reactor = SelectorReactor.open();
+      this.reactor = IoDriver.open();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open the I/O selector of a runtime", e);
     }
@@ -72,15 +78,6 @@ public final class RuntimeDriver implements Timer, AutoCloseable {
    */
   public Clock clock() {
     return clock;
-  }
-
-  /**
-   * The timers, for {@code Context.timer()}.
-   *
-   * @return the timer wheel
-   */
-  public Timer timer() {
-    return this;
   }
 
   /**
@@ -101,13 +98,20 @@ public final class RuntimeDriver implements Timer, AutoCloseable {
     return wheel.cancel(entry);
   }
 
+  /** Registers {@code channel} with the runtime's selector reactor. */
+  @Override
+  public Registration register(SelectableChannel channel) throws IOException {
+    return reactor.register(channel);
+  }
+
   /**
-   * The reactor, for {@code Context.reactor()}.
+   * The channels registered with the reactor and not yet deregistered: a runtime that is never idle
+   * polls the selector while busy (a {@link #tryPark} with a zero bound) only when some are.
    *
-   * @return the reactor
+   * @return the count
    */
-  public Reactor reactor() {
-    return reactor;
+  public int ioRegistrations() {
+    return reactor.registrations();
   }
 
   /**

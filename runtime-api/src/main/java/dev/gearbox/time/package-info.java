@@ -69,13 +69,13 @@
  * completes on its first poll, as Tokio's does. Polled with a context that supplies no timer, they
  * throw {@link java.lang.IllegalStateException}.
  *
- * <p>Each timer future owns one {@code TimerEntry}. On its first poll it takes {@code cx.timer()},
- * sets the task's waker and registers the entry, unless the deadline is already due (a zero or
- * negative sleep, a past {@code sleepUntil}): then it completes on that poll without registering,
- * and a false return from {@code register} means the same. On later polls it replaces the waker if
- * the new one does not {@link dev.gearbox.future.Waker#willWake willWake} the stored one, then
- * completes once {@code isElapsed()}; when dropped it cancels the entry. Completing (a sleep, a
- * tick) spends one unit of the task's cooperative budget through {@link
+ * <p>Each timer future owns one {@code TimerEntry}. On its first poll it takes {@code
+ * Timer.of(cx)}, sets the task's waker and registers the entry, unless the deadline is already due
+ * (a zero or negative sleep, a past {@code sleepUntil}): then it completes on that poll without
+ * registering, and a false return from {@code register} means the same. On later polls it replaces
+ * the waker if the new one does not {@link dev.gearbox.future.Waker#willWake willWake} the stored
+ * one, then completes once {@code isElapsed()}; when dropped it cancels the entry. Completing (a
+ * sleep, a tick) spends one unit of the task's cooperative budget through {@link
  * dev.gearbox.future.Context#proceedOrYield()}: with the budget spent the future wakes its task and
  * returns Pending once, so a task looping over due timers yields; a timeout reads its sleep without
  * spending, so it fires even after its future spent the budget. Setting the waker before reading

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gearbox.future.Context;
 import dev.gearbox.future.CountingWaker;
+import dev.gearbox.future.Driver;
 import dev.gearbox.future.Poll;
 import dev.gearbox.future.Waker;
 import dev.gearbox.time.PausedClock;
-import dev.gearbox.time.Timer;
 import dev.gearbox.time.TimerWheel;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -26,7 +26,7 @@ class ThrottleIntervalTest {
         }
 
         @Override
-        public Timer timer() {
+        public Driver driver() {
           return wheel;
         }
       };

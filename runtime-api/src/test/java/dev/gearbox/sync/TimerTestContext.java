@@ -2,9 +2,9 @@ package dev.gearbox.sync;
 
 import dev.gearbox.future.Context;
 import dev.gearbox.future.CountingWaker;
+import dev.gearbox.future.Driver;
 import dev.gearbox.future.Waker;
 import dev.gearbox.time.PausedClock;
-import dev.gearbox.time.Timer;
 import dev.gearbox.time.TimerWheel;
 import java.time.Duration;
 
@@ -20,7 +20,7 @@ final class TimerTestContext implements Context {
   }
 
   @Override
-  public Timer timer() {
+  public Driver driver() {
     return wheel;
   }
 

@@ -316,8 +316,7 @@ sealed class WorkerThread extends Thread implements CurrentRuntime.Carrier
   private void maintenance() {
     publishCounts();
     deferredUnparks.unparkAll();
-    if (driver.reactor() instanceof dev.gearbox.io.SelectorReactor reactor
-        && reactor.registrations() > 0) {
+    if (driver.ioRegistrations() > 0) {
       driver.tryPark(0, false);
     } else {
       fireDueTimers();
