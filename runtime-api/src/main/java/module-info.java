@@ -17,5 +17,5 @@ module dev.gearbox.api {
   // The unbounded channel's queue; only the Unsafe-free org.jctools.queues.atomic package is used.
   requires org.jctools.core;
 
-  uses dev.gearbox.spi.RuntimeProvider;
+  uses dev.gearbox.runtime.RuntimeProvider;
 }

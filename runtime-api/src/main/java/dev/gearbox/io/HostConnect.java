@@ -4,7 +4,6 @@ import dev.gearbox.future.Context;
 import dev.gearbox.future.Future;
 import dev.gearbox.future.Poll;
 import dev.gearbox.future.Waker;
-import dev.gearbox.spi.Network;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.channels.SocketChannel;

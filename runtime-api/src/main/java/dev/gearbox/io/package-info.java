@@ -25,7 +25,7 @@
  * <p>Every socket operation spends one unit of the polling task's cooperative budget ({@link
  * dev.gearbox.future.Context#proceedOrYield()}) before it tries the channel; with the budget spent
  * it wakes its task and returns Pending, so a task looping over an always-ready socket yields to
- * the other tasks of its worker (Tokio's {@code coop}). A {@link dev.gearbox.spi.Network} of a
+ * the other tasks of its worker (Tokio's {@code coop}). A {@link dev.gearbox.io.Network} of a
  * runtime's own does the same in its futures.
  *
  * <p>Closing a socket wakes the tasks waiting on it, which fail with "... is closed"; its
@@ -34,11 +34,11 @@
  * involved ("connect to 127.0.0.1:1234 refused"). File I/O is not here: it goes through {@code
  * Runtime.spawnBlocking}, as {@code tokio::fs} does.
  *
- * <p>A runtime may bring a network of its own ({@link dev.gearbox.spi.Network}; the testkit's
- * {@code simulated} runtime does): sockets bound on its threads, and connect futures first polled
- * there, then live in that network, behind the same classes. Everywhere else they are the real
- * sockets described above. Either way the public classes only check arguments and forward to a
- * {@code Network} object: the host's own ({@code HostNetwork}, with {@code HostListener}, {@code
+ * <p>A runtime may bring a network of its own ({@link dev.gearbox.io.Network}; the testkit's {@code
+ * simulated} runtime does): sockets bound on its threads, and connect futures first polled there,
+ * then live in that network, behind the same classes. Everywhere else they are the real sockets
+ * described above. Either way the public classes only check arguments and forward to a {@code
+ * Network} object: the host's own ({@code HostNetwork}, with {@code HostListener}, {@code
  * HostConnection}, {@code HostDatagram}) or the runtime's.
  */
 package dev.gearbox.io;

@@ -5,6 +5,7 @@ import dev.gearbox.future.Driver;
 import dev.gearbox.future.Future;
 import dev.gearbox.future.Poll;
 import dev.gearbox.future.Waker;
+import dev.gearbox.runtime.CurrentRuntime;
 import dev.gearbox.runtime.FiberCancelledException;
 import dev.gearbox.runtime.JoinException;
 import dev.gearbox.runtime.JoinHandle;

@@ -1,7 +1,7 @@
 package dev.gearbox.workstealing;
 
+import dev.gearbox.runtime.CurrentRuntime;
 import dev.gearbox.runtime.Runtime;
-import dev.gearbox.spi.CurrentRuntime;
 import dev.gearbox.spi.DeferredUnparks;
 import dev.gearbox.spi.RuntimeDriver;
 

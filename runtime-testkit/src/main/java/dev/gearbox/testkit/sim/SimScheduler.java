@@ -1,8 +1,8 @@
 package dev.gearbox.testkit.sim;
 
 import dev.gearbox.future.Future;
+import dev.gearbox.runtime.CurrentRuntime;
 import dev.gearbox.runtime.RuntimeClosedException;
-import dev.gearbox.spi.CurrentRuntime;
 import dev.gearbox.spi.FiberCarrier;
 import dev.gearbox.spi.OwnedTasks;
 import dev.gearbox.spi.RawTask;

@@ -1,15 +1,15 @@
 package dev.gearbox.testkit.sim;
 
 import dev.gearbox.future.Future;
+import dev.gearbox.io.Network;
+import dev.gearbox.runtime.CurrentRuntime;
 import dev.gearbox.runtime.JoinHandle;
 import dev.gearbox.runtime.RuntimeClosedException;
 import dev.gearbox.runtime.RuntimeMetrics;
 import dev.gearbox.runtime.UnjoinedFailureHandler;
 import dev.gearbox.spi.AbstractRuntime;
 import dev.gearbox.spi.BlockingPool;
-import dev.gearbox.spi.CurrentRuntime;
 import dev.gearbox.spi.FiberCarrier;
-import dev.gearbox.spi.Network;
 import dev.gearbox.spi.UnjoinedFailures;
 import dev.gearbox.time.PausedClock;
 import java.time.Duration;

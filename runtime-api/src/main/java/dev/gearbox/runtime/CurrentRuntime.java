@@ -1,6 +1,4 @@
-package dev.gearbox.spi;
-
-import dev.gearbox.runtime.Runtime;
+package dev.gearbox.runtime;
 
 /**
  * The runtime that owns the current thread, for {@link Runtime#current()}. A runtime enters its
@@ -40,11 +38,11 @@ public final class CurrentRuntime {
 
     /**
      * Offers this thread, which must be the current one, an unpark of {@code thread} to issue a
-     * little later instead of now: a {@link ParkingWaker} woken on a runtime's worker asks first,
-     * so that a worker busy completing many tasks one thread awaits (a {@code blockOn} joining
-     * their handles in turn) wakes that thread once for several completions, not once for each. A
-     * carrier that takes the unpark must issue it within a bounded delay, and before it parks or
-     * ends. By default it declines.
+     * little later instead of now: a {@code dev.gearbox.spi.ParkingWaker} woken on a runtime's
+     * worker asks first, so that a worker busy completing many tasks one thread awaits (a {@code
+     * blockOn} joining their handles in turn) wakes that thread once for several completions, not
+     * once for each. A carrier that takes the unpark must issue it within a bounded delay, and
+     * before it parks or ends. By default it declines.
      *
      * @param thread the thread to unpark
      * @return true if this carrier will unpark {@code thread}; false to unpark it now
