@@ -4,6 +4,10 @@ package dev.gearbox.runtime;
  * The runtime that owns the current thread, for {@link Runtime#current()}. A runtime enters its
  * threads once (a worker for its whole life, a caller for the length of {@code blockOn}), so polls
  * pay nothing for it.
+ *
+ * <p>For runtime implementations: applications ask {@link Runtime#current()}. It lives here, not in
+ * {@code dev.gearbox.spi}, because {@code Runtime.current()} reads it and {@code runtime} lies
+ * below {@code spi}.
  */
 public final class CurrentRuntime {
   private static final ThreadLocal<Frame> CURRENT = new ThreadLocal<>();
