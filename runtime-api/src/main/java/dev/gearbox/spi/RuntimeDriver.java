@@ -6,8 +6,8 @@ import dev.gearbox.io.reactor.IoDriver;
 import dev.gearbox.time.Clock;
 import dev.gearbox.time.PausedClock;
 import dev.gearbox.time.Timer;
+import dev.gearbox.time.TimerDriver;
 import dev.gearbox.time.TimerEntry;
-import dev.gearbox.time.TimerWheel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.SelectableChannel;
@@ -36,7 +36,7 @@ public final class RuntimeDriver implements Timer, Reactor, AutoCloseable {
    * case the clock jumps to the next deadline (Tokio's auto-advance) and nothing blocks.
    */
   private final Clock clock;
-  private final TimerWheel wheel;
+  private final TimerDriver wheel;
   private final IoDriver reactor;
   private final ReentrantLock driving = new ReentrantLock();
 
@@ -60,7 +60,7 @@ public final class RuntimeDriver implements Timer, Reactor, AutoCloseable {
    */
   public RuntimeDriver(Clock clock) {
     this.clock = Objects.requireNonNull(clock, "clock");
-    this.wheel = new TimerWheel(clock);
+    this.wheel = TimerDriver.wheel(clock);
     try {
       this.reactor = IoDriver.open();
     } catch (IOException e) {
@@ -160,7 +160,7 @@ public final class RuntimeDriver implements Timer, Reactor, AutoCloseable {
       if (!mayBlock.getAsBoolean()) {
         return true;
       }
-      parkedUntil = TimerWheel.NO_DEADLINE; // from here on, any new timer wakes this park
+      parkedUntil = TimerDriver.NO_DEADLINE; // from here on, any new timer wakes this park
       if (wheel.advance() > 0) {
         maxWaitNanos = 0;
       } else if (clock instanceof PausedClock paused && paused.isPaused()) {
@@ -169,7 +169,7 @@ public final class RuntimeDriver implements Timer, Reactor, AutoCloseable {
         }
       } else {
         long deadline = wheel.nextDeadline();
-        if (deadline != TimerWheel.NO_DEADLINE) {
+        if (deadline != TimerDriver.NO_DEADLINE) {
           parkedUntil = deadline;
           maxWaitNanos = Math.min(maxWaitNanos, Clock.nanosUntil(clock.nanoTime(), deadline));
         }
@@ -201,7 +201,7 @@ public final class RuntimeDriver implements Timer, Reactor, AutoCloseable {
    * When the earliest pending timer becomes due, as a reading of {@link #clock()}: for a runtime
    * that must wait for timers without the selector (after {@link #close()}). Constant time.
    *
-   * @return a reading never later than the earliest deadline, or {@link TimerWheel#NO_DEADLINE}
+   * @return a reading never later than the earliest deadline, or {@link TimerDriver#NO_DEADLINE}
    */
   public long nextTimerDeadline() {
     return wheel.nextDeadline();

@@ -16,7 +16,7 @@ import dev.gearbox.future.Waker;
  * on that poll without touching the runtime's timers. Otherwise it completes on the first poll
  * after its timer fired, which is never before the deadline and at most the timer's resolution (1
  * ms) after it, plus the time the runtime takes to drive its timers. A deadline beyond the clock's
- * range ({@link TimerWheel#NO_DEADLINE}, as for {@code sleep(Duration.ofSeconds(Long.MAX_VALUE))})
+ * range ({@link TimerDriver#NO_DEADLINE}, as for {@code sleep(Duration.ofSeconds(Long.MAX_VALUE))})
  * never comes: the sleep stays pending until dropped.
  *
  * <p>Completing spends one unit of the task's cooperative budget ({@link

@@ -6,8 +6,8 @@ import dev.gearbox.future.Driver;
 /**
  * What time futures see of their runtime's timers: the runtime's {@link Clock}, and registering and
  * cancelling {@link TimerEntry entries}. A future reaches it with {@link #of(Context)} on its first
- * poll: the timer is (part of) the {@linkplain Context#driver() driver} its context carries; {@link
- * TimerWheel} is the implementation every runtime uses.
+ * poll: the timer is (part of) the {@linkplain Context#driver() driver} its context carries; the
+ * timer wheel of {@link TimerDriver#wheel} is the implementation every runtime uses.
  *
  * <p>Implementations are thread-safe: any thread registers and cancels, and the runtime fires due
  * entries by marking them {@link TimerEntry#isElapsed() elapsed} and waking their waker.
@@ -42,7 +42,7 @@ public interface Timer extends Driver {
   /**
    * Registers {@code entry} to fire at {@code deadlineNanos}, or moves it there if it is already
    * pending here. Set the entry's waker first. An elapsed or cancelled entry may be registered
-   * again. A deadline beyond the clock's range ({@link TimerWheel#NO_DEADLINE}, where {@link
+   * again. A deadline beyond the clock's range ({@link TimerDriver#NO_DEADLINE}, where {@link
    * Clock#deadlineAfter} saturates) never comes: the entry stays pending until cancelled and never
    * fires. Constant time.
    *

@@ -2,11 +2,12 @@
  * Time for futures and runtimes: the futures users write with ({@link dev.gearbox.time.Time#sleep
  * sleep}, {@link dev.gearbox.time.Time#sleepUntil sleepUntil}, {@link dev.gearbox.time.Time#timeout
  * timeout}, {@link dev.gearbox.time.Time#interval interval}), the {@link dev.gearbox.time.Clock}
- * runtimes read, a {@link dev.gearbox.time.PausedClock} that tests move by hand, and the {@link
- * dev.gearbox.time.TimerWheel} that holds a runtime's timers as {@link dev.gearbox.time.TimerEntry}
- * nodes. Futures see the wheel only through the narrow {@link dev.gearbox.time.Timer} their context
- * hands them; {@code TimerWheel} is the implementer-facing piece. All of it is written once for
- * every runtime.
+ * runtimes read, a {@link dev.gearbox.time.PausedClock} that tests move by hand, and the timer
+ * wheel that holds a runtime's timers as {@link dev.gearbox.time.TimerEntry} nodes. Futures see the
+ * wheel only through the narrow {@link dev.gearbox.time.Timer} their context hands them ({@link
+ * dev.gearbox.time.Timer#of Timer.of(cx)}); the runtime's driver holds it as a {@link
+ * dev.gearbox.time.TimerDriver}, whose implementation class is package-private. All of it is
+ * written once for every runtime.
  *
  * <h2>Time and resolution</h2>
  *
@@ -15,7 +16,7 @@
  * the clock reading at its creation: a deadline rounds up to the next millisecond, so a timer never
  * fires early and becomes due at most 1 ms late. Deadlines at or before the wheel's time are due at
  * once; deadlines too far to represent saturate to {@link java.lang.Long#MAX_VALUE}, which is also
- * {@link dev.gearbox.time.TimerWheel#NO_DEADLINE}. Such a deadline (or one so close to it that the
+ * {@link dev.gearbox.time.TimerDriver#NO_DEADLINE}. Such a deadline (or one so close to it that the
  * wheel rounds it up to its last millisecond) never comes: its timer stays pending until cancelled,
  * never fires, and a paused clock is never moved to it, so a sleep of {@code Long.MAX_VALUE}
  * seconds leaves later timers working.

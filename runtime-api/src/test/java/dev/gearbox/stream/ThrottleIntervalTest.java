@@ -8,7 +8,7 @@ import dev.gearbox.future.Driver;
 import dev.gearbox.future.Poll;
 import dev.gearbox.future.Waker;
 import dev.gearbox.time.PausedClock;
-import dev.gearbox.time.TimerWheel;
+import dev.gearbox.time.TimerDriver;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Timeout;
 class ThrottleIntervalTest {
   private final CountingWaker waker = new CountingWaker();
   private final PausedClock clock = new PausedClock();
-  private final TimerWheel wheel = new TimerWheel(clock);
+  private final TimerDriver wheel = TimerDriver.wheel(clock);
   private final Context cx =
       new Context() {
         @Override

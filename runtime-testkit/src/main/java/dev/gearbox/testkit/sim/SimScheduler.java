@@ -9,7 +9,7 @@ import dev.gearbox.spi.RawTask;
 import dev.gearbox.spi.RuntimeDriver;
 import dev.gearbox.spi.TaskScheduler;
 import dev.gearbox.time.PausedClock;
-import dev.gearbox.time.TimerWheel;
+import dev.gearbox.time.TimerDriver;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.PriorityQueue;
@@ -344,7 +344,7 @@ final class SimScheduler implements TaskScheduler {
     if (event != null) {
       next = Math.min(next, event.atNanos());
     }
-    if (next == TimerWheel.NO_DEADLINE) {
+    if (next == TimerDriver.NO_DEADLINE) {
       return false;
     }
     if (clock.autoAdvanceTo(next)) {
