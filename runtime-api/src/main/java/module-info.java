@@ -27,5 +27,5 @@ module dev.gearbox.api {
   // Each runtime registers its MXBean with the platform MBean server (RuntimeMXBeans).
   requires transitive java.management;
 
-  uses dev.gearbox.spi.RuntimeProvider;
+  uses dev.gearbox.runtime.RuntimeProvider;
 }

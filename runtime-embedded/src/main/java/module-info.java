@@ -10,6 +10,6 @@ module dev.gearbox.embedded {
 
   exports dev.gearbox.embedded;
 
-  provides dev.gearbox.spi.RuntimeProvider with
+  provides dev.gearbox.runtime.RuntimeProvider with
       dev.gearbox.embedded.EmbeddedRuntimeProvider;
 }

@@ -9,6 +9,6 @@ module dev.gearbox.minimal {
 
   exports dev.gearbox.minimal;
 
-  provides dev.gearbox.spi.RuntimeProvider with
+  provides dev.gearbox.runtime.RuntimeProvider with
       dev.gearbox.minimal.MinimalRuntimeProvider;
 }

@@ -11,6 +11,6 @@ module dev.gearbox.multithread {
 
   exports dev.gearbox.multithread;
 
-  provides dev.gearbox.spi.RuntimeProvider with
+  provides dev.gearbox.runtime.RuntimeProvider with
       dev.gearbox.multithread.MultithreadRuntimeProvider;
 }

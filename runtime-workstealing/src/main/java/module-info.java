@@ -10,6 +10,6 @@ module dev.gearbox.workstealing {
 
   exports dev.gearbox.workstealing;
 
-  provides dev.gearbox.spi.RuntimeProvider with
+  provides dev.gearbox.runtime.RuntimeProvider with
       dev.gearbox.workstealing.WorkStealingRuntimeProvider;
 }

@@ -1,10 +1,10 @@
 package dev.gearbox.fiber;
 
 import dev.gearbox.future.Future;
+import dev.gearbox.runtime.CurrentRuntime;
 import dev.gearbox.runtime.JoinHandle;
 import dev.gearbox.runtime.Runtime;
 import dev.gearbox.runtime.Runtimes;
-import dev.gearbox.spi.CurrentRuntime;
 import dev.gearbox.spi.FiberCarrier;
 import dev.gearbox.time.Time;
 import java.time.Duration;

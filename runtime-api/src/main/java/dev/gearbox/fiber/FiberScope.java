@@ -1,10 +1,10 @@
 package dev.gearbox.fiber;
 
+import dev.gearbox.runtime.CurrentRuntime;
 import dev.gearbox.runtime.FiberCancelledException;
 import dev.gearbox.runtime.JoinException;
 import dev.gearbox.runtime.JoinHandle;
 import dev.gearbox.runtime.Runtime;
-import dev.gearbox.spi.CurrentRuntime;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;

@@ -1,6 +1,5 @@
 package dev.gearbox.future;
 
-import dev.gearbox.io.Reactor;
 import java.util.Objects;
 
 /**
@@ -21,18 +20,15 @@ public interface Context {
   Waker waker();
 
   /**
-   * The I/O reactor of the runtime polling this context, where sockets register their channels to
-   * be woken on readiness. Cheap: a field read on a runtime's context.
+   * The driver of the runtime polling this context: its timers and its I/O reactor, which the
+   * layers that own them read with a type test ({@code Timer.of(cx)}, {@code Reactor.of(cx)}).
+   * Cheap: a field read on a runtime's context. A context that wraps another forwards it.
    *
-   * @return the reactor; never {@code null}
-   * @throws IllegalStateException if this context has no reactor (the default, as for contexts made
-   *     by {@link #of(Waker)}): poll I/O futures on a Gearbox runtime, or build a context that
-   *     supplies one
+   * @return the driver, or null when this context has none (the default, as for contexts made by
+   *     {@link #of(Waker)})
    */
-  default Reactor reactor() {
-    throw new IllegalStateException(
-        "no I/O reactor in this context: poll I/O futures on a Gearbox runtime, or build a Context"
-            + " that supplies one");
+  default Driver driver() {
+    return null;
   }
 
   /**
@@ -45,20 +41,6 @@ public interface Context {
   static Context of(Waker waker) {
     Objects.requireNonNull(waker, "waker");
     return () -> waker;
-  }
-
-  /**
-   * The timers of the runtime polling this context, which time futures ({@code Time.sleep}, {@code
-   * Time.timeout}, {@code Time.interval}) register with on their first poll. Constant time.
-   *
-   * @return the runtime's timer
-   * @throws IllegalStateException if this context supplies no timer, as the default does and the
-   *     contexts of {@link #of(Waker)}
-   */
-  default dev.gearbox.time.Timer timer() {
-    throw new IllegalStateException(
-        "no timer in this context: poll time futures on a Gearbox runtime, or build a Context"
-            + " that supplies one");
   }
 
   /**

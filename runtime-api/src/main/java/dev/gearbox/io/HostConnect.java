@@ -4,7 +4,6 @@ import dev.gearbox.future.Context;
 import dev.gearbox.future.Future;
 import dev.gearbox.future.Poll;
 import dev.gearbox.future.Waker;
-import dev.gearbox.spi.Network;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.channels.SocketChannel;
@@ -29,7 +28,7 @@ final class HostConnect implements Future<Network.Connection> {
   public Poll<Network.Connection> poll(Context cx) throws Exception {
     try {
       if (channel == null) {
-        Reactor reactor = cx.reactor(); // first: without a reactor, nothing is opened
+        Reactor reactor = Reactor.of(cx); // first: without a reactor, nothing is opened
         channel = SocketChannel.open();
         channel.configureBlocking(false);
         if (channel.connect(address)) {
@@ -79,7 +78,7 @@ final class HostConnect implements Future<Network.Connection> {
     if (registration != null) {
       registration.close();
     } else if (channel != null) {
-      SelectorRegistration.closeQuietly(channel);
+      RegisteredChannel.closeQuietly(channel);
     }
   }
 }

@@ -2,7 +2,6 @@ package dev.gearbox.io;
 
 import dev.gearbox.future.Future;
 import dev.gearbox.future.Poll;
-import dev.gearbox.spi.Network;
 import java.io.EOFException;
 import java.io.IOException;
 import java.net.InetSocketAddress;

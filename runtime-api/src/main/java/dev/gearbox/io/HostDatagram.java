@@ -2,7 +2,6 @@ package dev.gearbox.io;
 
 import dev.gearbox.future.Future;
 import dev.gearbox.future.Poll;
-import dev.gearbox.spi.Network;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;

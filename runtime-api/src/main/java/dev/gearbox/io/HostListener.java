@@ -2,7 +2,6 @@ package dev.gearbox.io;
 
 import dev.gearbox.future.Future;
 import dev.gearbox.future.Poll;
-import dev.gearbox.spi.Network;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.channels.ServerSocketChannel;
@@ -38,7 +37,7 @@ final class HostListener implements Network.Listener {
     try {
       return Poll.ready(HostConnection.accepted(accepted));
     } catch (IOException e) {
-      SelectorRegistration.closeQuietly(accepted);
+      RegisteredChannel.closeQuietly(accepted);
       throw e;
     }
   }

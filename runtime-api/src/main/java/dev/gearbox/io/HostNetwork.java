@@ -1,7 +1,6 @@
 package dev.gearbox.io;
 
 import dev.gearbox.future.Future;
-import dev.gearbox.spi.Network;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.channels.DatagramChannel;
@@ -39,7 +38,7 @@ final class HostNetwork implements Network {
       channel.bind(address, BACKLOG);
       return new HostListener(channel, (InetSocketAddress) channel.getLocalAddress());
     } catch (IOException e) {
-      SelectorRegistration.closeQuietly(channel);
+      RegisteredChannel.closeQuietly(channel);
       throw SocketErrors.bindFailed(address, e);
     }
   }
@@ -57,7 +56,7 @@ final class HostNetwork implements Network {
       channel.bind(address);
       return new HostDatagram(channel, (InetSocketAddress) channel.getLocalAddress());
     } catch (IOException e) {
-      SelectorRegistration.closeQuietly(channel);
+      RegisteredChannel.closeQuietly(channel);
       throw SocketErrors.bindFailed(address, e);
     }
   }

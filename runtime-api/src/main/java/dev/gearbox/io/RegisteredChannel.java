@@ -8,7 +8,7 @@ import java.nio.channels.SelectableChannel;
 
 /**
  * The channel of one socket and its registration, made on first use with the reactor of the runtime
- * that polls it first (through {@code cx.reactor()}).
+ * that polls it first (through {@code Reactor.of(cx)}).
  *
  * <p>Thread-safe: {@code registration} is guarded by this object's monitor; {@code closed} is set
  * under it and read without it.
@@ -38,11 +38,11 @@ final class RegisteredChannel {
     }
   }
 
-  /** The registration, made now with {@code cx.reactor()} if this is the first use. */
+  /** The registration, made now with {@code Reactor.of(cx)} if this is the first use. */
   synchronized Registration registration(Context cx) throws IOException {
     checkOpen();
     if (registration == null) {
-      registration = cx.reactor().register(channel);
+      registration = Reactor.of(cx).register(channel);
     }
     return registration;
   }
@@ -76,7 +76,16 @@ final class RegisteredChannel {
     if (toClose != null) {
       toClose.close();
     } else {
-      SelectorRegistration.closeQuietly(channel);
+      RegisteredChannel.closeQuietly(channel);
+    }
+  }
+
+  /** Closes {@code channel}, ignoring a failure: its descriptor is released either way. */
+  static void closeQuietly(SelectableChannel channel) {
+    try {
+      channel.close();
+    } catch (IOException e) {
+      // Nothing to do: nobody waits on the channel any more.
     }
   }
 

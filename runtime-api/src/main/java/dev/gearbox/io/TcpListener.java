@@ -1,7 +1,6 @@
 package dev.gearbox.io;
 
 import dev.gearbox.future.Future;
-import dev.gearbox.spi.Network;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

@@ -1,7 +1,6 @@
 package dev.gearbox.runtime;
 
 import dev.gearbox.future.Future;
-import dev.gearbox.spi.CurrentRuntime;
 import dev.gearbox.time.Sleep;
 import dev.gearbox.time.Time;
 import java.time.Duration;

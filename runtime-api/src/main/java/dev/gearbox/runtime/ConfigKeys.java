@@ -1,7 +1,5 @@
 package dev.gearbox.runtime;
 
-import dev.gearbox.spi.FiberCarrier;
-import dev.gearbox.spi.RuntimeProvider;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -28,6 +26,23 @@ final class ConfigKeys {
   private ConfigKeys() {}
 
   /**
+   * The key of {@link RuntimeConfig#FIBER_CARRIER_KEY}, for configuration checks: {@code runtime}
+   * or {@code jdk}.
+   */
+  private static final ConfigKey<String> FIBER_CARRIER =
+      new ConfigKey<>(
+          RuntimeConfig.FIBER_CARRIER_KEY,
+          "runtime",
+          "runtime or jdk",
+          "what carries fibers, JVM-wide, read once: runtime (the default; the JDK's scheduler"
+              + " without --add-opens java.base/java.lang) or jdk (the JDK's scheduler)",
+          text ->
+              switch (text) {
+                case "runtime", "jdk" -> text;
+                default -> null;
+              });
+
+  /**
    * Every key any of {@code providers} declares, by name, plus the runtime selector and the fiber
    * carrier (JVM-wide system properties that no runtime declares).
    */
@@ -39,7 +54,7 @@ final class ConfigKeys {
             RuntimeConfig.RUNTIME_KEY,
             "",
             "the runtime kind; default: workstealing, else the only one"));
-    keys.put(FiberCarrier.CARRIER_PROPERTY, FiberCarrier.CARRIER_KEY);
+    keys.put(RuntimeConfig.FIBER_CARRIER_KEY, FIBER_CARRIER);
     for (RuntimeProvider provider : providers) {
       for (ConfigKey<?> key : provider.configKeys()) {
         keys.putIfAbsent(key.name(), key);
@@ -87,8 +102,8 @@ final class ConfigKeys {
       if (!name.startsWith(PREFIX) || name.equals(RuntimeConfig.RUNTIME_KEY)) {
         continue;
       }
-      if (name.equals(FiberCarrier.CARRIER_PROPERTY)) {
-        FiberCarrier.CARRIER_KEY.parse(entry.getValue(), config.source(name));
+      if (name.equals(RuntimeConfig.FIBER_CARRIER_KEY)) {
+        FIBER_CARRIER.parse(entry.getValue(), config.source(name));
         continue;
       }
       ConfigKey<?> own = chosen == null ? null : declared(chosen, name);

@@ -1,8 +1,6 @@
 package dev.gearbox.runtime;
 
 import dev.gearbox.future.Future;
-import dev.gearbox.spi.CurrentRuntime;
-import dev.gearbox.spi.FiberCarrier;
 import dev.gearbox.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -77,9 +75,7 @@ public interface Runtime extends AutoCloseable {
    * @throws NullPointerException if {@code body} is null
    * @throws RuntimeClosedException if the runtime is shut down
    */
-  default <T> JoinHandle<T> spawnFiber(Callable<T> body) {
-    return FiberCarrier.spawn(this, body);
-  }
+  <T> JoinHandle<T> spawnFiber(Callable<T> body);
 
   /**
    * Runs {@code future} to completion, blocking the calling thread, and returns its output. While

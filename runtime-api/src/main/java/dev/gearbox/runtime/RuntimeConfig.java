@@ -17,6 +17,12 @@ public final class RuntimeConfig {
   /** The key that selects the runtime kind. */
   public static final String RUNTIME_KEY = "gearbox.runtime";
 
+  /**
+   * The system property that chooses what carries fibers, JVM-wide and read once: {@code runtime}
+   * (the default) or {@code jdk}; see {@code dev.gearbox.fiber.Fiber#carrier()}.
+   */
+  public static final String FIBER_CARRIER_KEY = "gearbox.fiber.carrier";
+
   private final Map<String, String> values;
   private final Map<String, String> sources;
 

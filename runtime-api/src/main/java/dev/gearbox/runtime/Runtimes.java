@@ -1,6 +1,5 @@
 package dev.gearbox.runtime;
 
-import dev.gearbox.spi.RuntimeProvider;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

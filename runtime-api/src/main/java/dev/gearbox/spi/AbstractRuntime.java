@@ -1,6 +1,7 @@
 package dev.gearbox.spi;
 
 import dev.gearbox.future.Future;
+import dev.gearbox.runtime.CurrentRuntime;
 import dev.gearbox.runtime.JoinHandle;
 import dev.gearbox.runtime.Runtime;
 import dev.gearbox.runtime.RuntimeClosedException;
@@ -254,6 +255,16 @@ public abstract class AbstractRuntime implements Runtime {
       throw closed("spawnBlocking");
     }
     return blocking.spawn(task);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Through {@link FiberCarrier#spawn}: the fiber is one task of this runtime.
+   */
+  @Override
+  public <T> JoinHandle<T> spawnFiber(Callable<T> body) {
+    return FiberCarrier.spawn(this, body);
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.gearbox.spi;
 
 import dev.gearbox.future.Future;
 import dev.gearbox.future.Poll;
+import dev.gearbox.runtime.CurrentRuntime;
 import dev.gearbox.runtime.JoinHandle;
 import dev.gearbox.runtime.Runtime;
 import dev.gearbox.runtime.RuntimeClosedException;

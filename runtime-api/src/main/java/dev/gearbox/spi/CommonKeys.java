@@ -1,6 +1,7 @@
 package dev.gearbox.spi;
 
 import dev.gearbox.runtime.ConfigKey;
+import dev.gearbox.runtime.RuntimeProvider;
 import java.time.Duration;
 
 /**

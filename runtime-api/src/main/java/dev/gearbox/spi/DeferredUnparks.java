@@ -1,5 +1,6 @@
 package dev.gearbox.spi;
 
+import dev.gearbox.runtime.CurrentRuntime;
 import java.util.concurrent.locks.LockSupport;
 
 /**

@@ -1,9 +1,10 @@
 package dev.gearbox.spi;
 
 import dev.gearbox.future.Future;
-import dev.gearbox.runtime.ConfigKey;
+import dev.gearbox.runtime.CurrentRuntime;
 import dev.gearbox.runtime.JoinHandle;
 import dev.gearbox.runtime.Runtime;
+import dev.gearbox.runtime.RuntimeConfig;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -30,7 +31,7 @@ import java.util.concurrent.Executor;
  */
 public final class FiberCarrier {
   /** The system property that chooses the carrier: {@code runtime} (default) or {@code jdk}. */
-  public static final String CARRIER_PROPERTY = "gearbox.fiber.carrier";
+  public static final String CARRIER_PROPERTY = RuntimeConfig.FIBER_CARRIER_KEY;
 
   /** What runs fibers' virtual threads. */
   public enum Kind {
@@ -47,22 +48,6 @@ public final class FiberCarrier {
   private static final MethodHandle UNPIN;
   private static final String FALLBACK_REASON;
   private static final String REFUSED; // a bad CARRIER_PROPERTY, reported by every spawn
-
-  /**
-   * The key of {@link #CARRIER_PROPERTY}, for configuration checks: {@code runtime} or {@code jdk}.
-   */
-  public static final ConfigKey<String> CARRIER_KEY =
-      new ConfigKey<>(
-          CARRIER_PROPERTY,
-          "runtime",
-          "runtime or jdk",
-          "what carries fibers, JVM-wide, read once: runtime (the default; the JDK's scheduler"
-              + " without --add-opens java.base/java.lang) or jdk (the JDK's scheduler)",
-          text ->
-              switch (text) {
-                case "runtime", "jdk" -> text;
-                default -> null;
-              });
 
   static {
     String chosen = System.getProperty(CARRIER_PROPERTY, "runtime");

@@ -3,6 +3,7 @@ package dev.gearbox.spi;
 import dev.gearbox.future.AtomicWaker;
 import dev.gearbox.future.Context;
 import dev.gearbox.future.Poll;
+import dev.gearbox.runtime.CurrentRuntime;
 import dev.gearbox.runtime.JoinException;
 import dev.gearbox.runtime.JoinHandle;
 import java.time.Duration;

@@ -1,16 +1,16 @@
 package dev.gearbox.spi;
 
 import dev.gearbox.future.Context;
+import dev.gearbox.future.Driver;
 import dev.gearbox.future.Future;
 import dev.gearbox.future.Poll;
 import dev.gearbox.future.Waker;
-import dev.gearbox.io.Reactor;
+import dev.gearbox.runtime.CurrentRuntime;
 import dev.gearbox.runtime.FiberCancelledException;
 import dev.gearbox.runtime.JoinException;
 import dev.gearbox.runtime.JoinHandle;
 import dev.gearbox.runtime.Runtime;
 import dev.gearbox.spi.sched.CoopBudget;
-import dev.gearbox.time.Timer;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.Callable;
@@ -404,13 +404,8 @@ final class FiberTask<T> implements Future<Void>, Executor, Context, Waker {
   }
 
   @Override
-  public Timer timer() {
-    return boundCarrier().timer();
-  }
-
-  @Override
-  public Reactor reactor() {
-    return boundCarrier().reactor();
+  public Driver driver() {
+    return boundCarrier().driver();
   }
 
   @Override

@@ -1,13 +1,12 @@
 package dev.gearbox.spi;
 
 import dev.gearbox.future.Context;
+import dev.gearbox.future.Driver;
 import dev.gearbox.future.Future;
 import dev.gearbox.future.Poll;
 import dev.gearbox.future.Waker;
-import dev.gearbox.io.Reactor;
 import dev.gearbox.runtime.RuntimeClosedException;
 import dev.gearbox.spi.sched.CoopBudget;
-import dev.gearbox.time.Timer;
 import java.util.Objects;
 import java.util.concurrent.CompletionException;
 
@@ -168,21 +167,11 @@ public final class ParkingBlockOn implements Context {
   /**
    * {@inheritDoc}
    *
-   * @return the runtime driver's timer
+   * @return the runtime's driver: its timers and its reactor
    */
   @Override
-  public Timer timer() {
-    return driver.timer();
-  }
-
-  /**
-   * {@inheritDoc}
-   *
-   * @return the runtime driver's reactor
-   */
-  @Override
-  public Reactor reactor() {
-    return driver.reactor();
+  public Driver driver() {
+    return driver;
   }
 
   /**

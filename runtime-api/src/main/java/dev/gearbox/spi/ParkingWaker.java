@@ -1,6 +1,7 @@
 package dev.gearbox.spi;
 
 import dev.gearbox.future.Waker;
+import dev.gearbox.runtime.CurrentRuntime;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.locks.LockSupport;

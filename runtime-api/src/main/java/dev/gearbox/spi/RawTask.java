@@ -1,13 +1,13 @@
 package dev.gearbox.spi;
 
 import dev.gearbox.future.Context;
+import dev.gearbox.future.Driver;
 import dev.gearbox.future.Future;
 import dev.gearbox.future.Poll;
 import dev.gearbox.future.Waker;
-import dev.gearbox.io.Reactor;
+import dev.gearbox.runtime.CurrentRuntime;
 import dev.gearbox.runtime.JoinException;
 import dev.gearbox.runtime.JoinHandle;
-import dev.gearbox.time.Timer;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.time.Duration;
@@ -317,15 +317,8 @@ public class RawTask<T> implements JoinHandle<T>, Waker, Context {
   }
 
   @Override
-  public final Timer timer() {
-    RuntimeDriver driver = scheduler.driver();
-    return driver != null ? driver.timer() : Context.super.timer();
-  }
-
-  @Override
-  public final Reactor reactor() {
-    RuntimeDriver driver = scheduler.driver();
-    return driver != null ? driver.reactor() : Context.super.reactor();
+  public final Driver driver() {
+    return scheduler.driver();
   }
 
   @Override

@@ -1,15 +1,17 @@
 package dev.gearbox.spi;
 
 import dev.gearbox.io.Reactor;
-import dev.gearbox.io.SelectorReactor;
+import dev.gearbox.io.Registration;
+import dev.gearbox.io.reactor.IoDriver;
 import dev.gearbox.spi.sched.Parker;
 import dev.gearbox.time.Clock;
 import dev.gearbox.time.PausedClock;
 import dev.gearbox.time.Timer;
+import dev.gearbox.time.TimerDriver;
 import dev.gearbox.time.TimerEntry;
-import dev.gearbox.time.TimerWheel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.SelectableChannel;
 import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
@@ -19,10 +21,14 @@ import java.util.function.BooleanSupplier;
  * drive them (Tokio's driver: the time driver around the I/O driver). Runtimes differ only in who
  * calls {@link #tryPark}: the thread in {@code blockOn}, the first worker to park, a dedicated
  * thread, or an executor's idle step.
+ *
+ * <p>It is the {@linkplain dev.gearbox.future.Context#driver() driver} a runtime's contexts hand
+ * out: a {@link Timer} for time futures ({@code Timer.of(cx)}) and a {@link Reactor} for I/O
+ * futures ({@code Reactor.of(cx)}).
  */
 // Parker.Driver is exported to the runtime modules only: the parkers they share see it through it.
 @SuppressWarnings("exports")
-public final class RuntimeDriver implements Timer, AutoCloseable, Parker.Driver {
+public final class RuntimeDriver implements Timer, Reactor, AutoCloseable, Parker.Driver {
   /*
    * Implementation notes: one thread drives at a time: tryPark takes `driving` with tryLock, so a
    * runtime whose idle workers race for the driver lets the losers park on their own. A park fires
@@ -33,8 +39,8 @@ public final class RuntimeDriver implements Timer, AutoCloseable, Parker.Driver 
    * case the clock jumps to the next deadline (Tokio's auto-advance) and nothing blocks.
    */
   private final Clock clock;
-  private final TimerWheel wheel;
-  private final SelectorReactor reactor;
+  private final TimerDriver wheel;
+  private final IoDriver reactor;
   private final ReentrantLock driving = new ReentrantLock();
 
   private static final BooleanSupplier ALWAYS_BLOCK = () -> true;
@@ -57,9 +63,9 @@ public final class RuntimeDriver implements Timer, AutoCloseable, Parker.Driver 
    */
   public RuntimeDriver(Clock clock) {
     this.clock = Objects.requireNonNull(clock, "clock");
-    this.wheel = new TimerWheel(clock);
+    this.wheel = TimerDriver.wheel(clock);
     try {
-      this.reactor = SelectorReactor.open();
+      this.reactor = IoDriver.open();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open the I/O selector of a runtime", e);
     }
@@ -75,15 +81,6 @@ public final class RuntimeDriver implements Timer, AutoCloseable, Parker.Driver 
    */
   public Clock clock() {
     return clock;
-  }
-
-  /**
-   * The timers, for {@code Context.timer()}.
-   *
-   * @return the timer wheel
-   */
-  public Timer timer() {
-    return this;
   }
 
   /**
@@ -104,13 +101,21 @@ public final class RuntimeDriver implements Timer, AutoCloseable, Parker.Driver 
     return wheel.cancel(entry);
   }
 
+  /** Registers {@code channel} with the runtime's selector reactor. */
+  @Override
+  public Registration register(SelectableChannel channel) throws IOException {
+    return reactor.register(channel);
+  }
+
   /**
-   * The reactor, for {@code Context.reactor()}.
+   * The channels registered with the reactor and not yet deregistered, for metrics; and a runtime
+   * that is never idle polls the selector while busy (a {@link #tryPark} with a zero bound) only
+   * when some are.
    *
-   * @return the reactor
+   * @return the count
    */
-  public Reactor reactor() {
-    return reactor;
+  public int ioRegistrations() {
+    return reactor.registrations();
   }
 
   /**
@@ -159,7 +164,7 @@ public final class RuntimeDriver implements Timer, AutoCloseable, Parker.Driver 
       if (!mayBlock.getAsBoolean()) {
         return true;
       }
-      parkedUntil = TimerWheel.NO_DEADLINE; // from here on, any new timer wakes this park
+      parkedUntil = TimerDriver.NO_DEADLINE; // from here on, any new timer wakes this park
       if (wheel.advance() > 0) {
         maxWaitNanos = 0;
       } else if (clock instanceof PausedClock paused && paused.isPaused()) {
@@ -168,7 +173,7 @@ public final class RuntimeDriver implements Timer, AutoCloseable, Parker.Driver 
         }
       } else {
         long deadline = wheel.nextDeadline();
-        if (deadline != TimerWheel.NO_DEADLINE) {
+        if (deadline != TimerDriver.NO_DEADLINE) {
           parkedUntil = deadline;
           maxWaitNanos = Math.min(maxWaitNanos, Clock.nanosUntil(clock.nanoTime(), deadline));
         }
@@ -200,7 +205,7 @@ public final class RuntimeDriver implements Timer, AutoCloseable, Parker.Driver 
    * When the earliest pending timer becomes due, as a reading of {@link #clock()}: for a runtime
    * that must wait for timers without the selector (after {@link #close()}). Constant time.
    *
-   * @return a reading never later than the earliest deadline, or {@link TimerWheel#NO_DEADLINE}
+   * @return a reading never later than the earliest deadline, or {@link TimerDriver#NO_DEADLINE}
    */
   public long nextTimerDeadline() {
     return wheel.nextDeadline();
@@ -223,15 +228,6 @@ public final class RuntimeDriver implements Timer, AutoCloseable, Parker.Driver 
    */
   public int pendingTimers() {
     return wheel.size();
-  }
-
-  /**
-   * Sockets registered with the reactor and not yet deregistered, for metrics.
-   *
-   * @return the count
-   */
-  public int ioRegistrations() {
-    return reactor.registrations();
   }
 
   /** Closes the reactor: futures waiting on I/O fail with "reactor closed". */

@@ -1,9 +1,12 @@
 /**
  * What runtime implementations build on, written once for all of them: the task state machine
  * ({@link dev.gearbox.spi.RawTask}) that is also each task's waker and join handle, the set of
- * alive tasks for shutdown ({@link dev.gearbox.spi.OwnedTasks}), the blocking pool, the
- * current-runtime thread marker, and the {@link dev.gearbox.spi.RuntimeProvider} service a runtime
- * module provides.
+ * alive tasks for shutdown ({@link dev.gearbox.spi.OwnedTasks}), the blocking pool, the runtime's
+ * driver ({@link dev.gearbox.spi.RuntimeDriver}: timers and I/O), and fibers' carrier. The service
+ * a runtime module provides, {@link dev.gearbox.runtime.RuntimeProvider}, and the current-runtime
+ * thread marker, {@link dev.gearbox.runtime.CurrentRuntime}, live one layer down in {@code
+ * dev.gearbox.runtime}, where {@code Runtimes} and {@code Runtime.current()} need them: this
+ * package builds on {@code runtime}, never the reverse.
  *
  * <p>A runtime supplies a {@link dev.gearbox.spi.TaskScheduler} (where woken tasks go) and its
  * queues and threads; everything about when a task is queued, polled again or completed is decided

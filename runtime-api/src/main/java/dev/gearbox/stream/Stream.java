@@ -164,7 +164,7 @@ public interface Stream<T> {
   /**
    * The same items, at least {@code period} apart (tokio-stream's {@code throttle}): after each
    * item the stream waits {@code period} on the runtime's clock before it polls this stream again.
-   * The first item is not delayed. Needs a runtime timer ({@code Context.timer()}).
+   * The first item is not delayed. Needs a runtime timer ({@code Timer.of(cx)}).
    *
    * @param period the least time between items, positive
    * @return the throttled stream

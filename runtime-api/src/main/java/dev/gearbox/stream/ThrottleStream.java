@@ -5,6 +5,7 @@ import dev.gearbox.future.Poll;
 import dev.gearbox.time.Clock;
 import dev.gearbox.time.Sleep;
 import dev.gearbox.time.Time;
+import dev.gearbox.time.Timer;
 import java.time.Duration;
 
 /**
@@ -35,7 +36,7 @@ final class ThrottleStream<T> implements Stream<T> {
     }
     Poll<T> poll = source.pollNext(cx);
     if (poll.isReady() && !Stream.isEnd(poll)) {
-      gap = Time.sleepUntil(Clock.deadlineAfter(cx.timer().clock().nanoTime(), period));
+      gap = Time.sleepUntil(Clock.deadlineAfter(Timer.of(cx).clock().nanoTime(), period));
     }
     return poll;
   }

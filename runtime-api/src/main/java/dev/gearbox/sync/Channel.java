@@ -101,7 +101,7 @@ public final class Channel {
      * A future that sends {@code message} as {@link #send} does, unless {@code timeout} passes
      * first (counted from its first poll, on the runtime's clock): then the send is dropped, the
      * message is not delivered, and the future completes with false. A send that can complete wins
-     * even at a zero timeout. Waiting needs a runtime timer ({@code Context.timer()}); a zero or
+     * even at a zero timeout. Waiting needs a runtime timer ({@code Timer.of(cx)}); a zero or
      * negative timeout needs none.
      *
      * @param message the message

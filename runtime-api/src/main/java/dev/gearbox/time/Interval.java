@@ -82,14 +82,15 @@ public final class Interval {
    * Taking a tick spends one unit of the task's cooperative budget; when that is spent, this wakes
    * the task and returns Pending, and the tick stays due. Constant time.
    *
-   * @param cx the polling context; it must supply a {@link Context#timer() timer} on the first call
+   * @param cx the polling context; it must supply a {@link Timer#of(Context) timer} on the first
+   *     call
    * @return Ready with the tick's deadline, or Pending
    * @throws IllegalStateException if the first call's context supplies no timer
    */
   public Poll<Long> pollTick(Context cx) {
     Waker waker = cx.waker();
     if (timer == null) {
-      Timer first = cx.timer();
+      Timer first = Timer.of(cx);
       timer = first;
       nextDeadlineNanos = first.clock().nanoTime();
     }

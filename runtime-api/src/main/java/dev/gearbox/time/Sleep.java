@@ -16,7 +16,7 @@ import dev.gearbox.future.Waker;
  * on that poll without touching the runtime's timers. Otherwise it completes on the first poll
  * after its timer fired, which is never before the deadline and at most the timer's resolution (1
  * ms) after it, plus the time the runtime takes to drive its timers. A deadline beyond the clock's
- * range ({@link TimerWheel#NO_DEADLINE}, as for {@code sleep(Duration.ofSeconds(Long.MAX_VALUE))})
+ * range ({@link TimerDriver#NO_DEADLINE}, as for {@code sleep(Duration.ofSeconds(Long.MAX_VALUE))})
  * never comes: the sleep stays pending until dropped.
  *
  * <p>Completing spends one unit of the task's cooperative budget ({@link
@@ -72,7 +72,8 @@ public final class Sleep implements Future<Void> {
    * of the task's cooperative budget; when that is spent, the sleep wakes the task and returns
    * Pending, to complete on a later poll. Constant time.
    *
-   * @param cx the polling context; it must supply a {@link Context#timer() timer} on the first poll
+   * @param cx the polling context; it must supply a {@link Timer#of(Context) timer} on the first
+   *     poll
    * @return Ready with {@code null} once the deadline has passed and the budget allows, else
    *     Pending
    * @throws IllegalStateException if the first poll's context supplies no timer
@@ -94,7 +95,7 @@ public final class Sleep implements Future<Void> {
   boolean pollElapsed(Context cx) {
     Waker waker = cx.waker();
     if (state == NEW) {
-      timer = cx.timer();
+      timer = Timer.of(cx);
       entry.setWaker(waker);
       long nowNanos = timer.clock().nanoTime();
       if (!deadlineKnown) {

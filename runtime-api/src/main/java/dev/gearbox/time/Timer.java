@@ -1,14 +1,36 @@
 package dev.gearbox.time;
 
+import dev.gearbox.future.Context;
+import dev.gearbox.future.Driver;
+
 /**
  * What time futures see of their runtime's timers: the runtime's {@link Clock}, and registering and
- * cancelling {@link TimerEntry entries}. A future reaches it through {@code Context.timer()} on its
- * first poll; {@link TimerWheel} is the implementation every runtime uses.
+ * cancelling {@link TimerEntry entries}. A future reaches it with {@link #of(Context)} on its first
+ * poll: the timer is (part of) the {@linkplain Context#driver() driver} its context carries; the
+ * timer wheel of {@link TimerDriver#wheel} is the implementation every runtime uses.
  *
  * <p>Implementations are thread-safe: any thread registers and cancels, and the runtime fires due
  * entries by marking them {@link TimerEntry#isElapsed() elapsed} and waking their waker.
  */
-public interface Timer {
+public interface Timer extends Driver {
+
+  /**
+   * The timer of the runtime polling {@code cx}: its {@linkplain Context#driver() driver}, when
+   * that is a timer. Constant time: one field read and one type test on a runtime's context.
+   *
+   * @param cx the context of the poll
+   * @return the runtime's timer
+   * @throws IllegalStateException if the context's driver is not a timer, as for contexts made by
+   *     {@link Context#of(dev.gearbox.future.Waker)}
+   */
+  static Timer of(Context cx) {
+    if (cx.driver() instanceof Timer timer) {
+      return timer;
+    }
+    throw new IllegalStateException(
+        "no timer in this context: poll time futures on a Gearbox runtime, or build a Context"
+            + " that supplies one");
+  }
 
   /**
    * The clock that deadlines are readings of. Constant time.
@@ -20,7 +42,7 @@ public interface Timer {
   /**
    * Registers {@code entry} to fire at {@code deadlineNanos}, or moves it there if it is already
    * pending here. Set the entry's waker first. An elapsed or cancelled entry may be registered
-   * again. A deadline beyond the clock's range ({@link TimerWheel#NO_DEADLINE}, where {@link
+   * again. A deadline beyond the clock's range ({@link TimerDriver#NO_DEADLINE}, where {@link
    * Clock#deadlineAfter} saturates) never comes: the entry stays pending until cancelled and never
    * fires. Constant time.
    *

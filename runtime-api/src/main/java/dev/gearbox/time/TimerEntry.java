@@ -4,10 +4,11 @@ import dev.gearbox.future.Waker;
 import java.util.Objects;
 
 /**
- * One timer: a node that a {@link TimerWheel} links into its slots, and the waker it wakes when the
- * deadline passes. A sleep or timeout future owns one entry for its whole life: it stores its
- * waker, registers the entry on first poll, checks {@link #isElapsed()} on later polls, and cancels
- * it when dropped. Because the entry is the node, registering and cancelling allocate nothing.
+ * One timer: a node that a timer wheel ({@link TimerDriver#wheel}) links into its slots, and the
+ * waker it wakes when the deadline passes. A sleep or timeout future owns one entry for its whole
+ * life: it stores its waker, registers the entry on first poll, checks {@link #isElapsed()} on
+ * later polls, and cancels it when dropped. Because the entry is the node, registering and
+ * cancelling allocate nothing.
  *
  * <p>An entry is registered with at most one wheel at a time. It can be registered again after it
  * elapsed or was cancelled, and registering a pending entry again moves it to the new deadline.

@@ -6,8 +6,8 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The timers of one runtime, and its {@link Timer}: a hierarchical timer wheel of 1 ms resolution
- * (Tokio's shape: 6 levels of 64 slots), read against the runtime's {@link Clock}. This class is
- * for runtime implementers: futures see it only as a {@code Timer}, through their context, and
+ * (Tokio's shape: 6 levels of 64 slots), read against the runtime's {@link Clock}. Made by {@link
+ * TimerDriver#wheel(Clock)}: futures see it only as a {@code Timer}, through their context, and
  * register and cancel {@link TimerEntry entries} from any thread; the runtime's driver calls {@link
  * #advance()} to fire the due ones and {@link #nextDeadline()} to know how long it may park.
  *
@@ -26,7 +26,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * and each entry is moved between levels at most five times on its way down (plus once per 2.2-year
  * rotation when its deadline lies beyond the wheel's span). Thread-safe.
  */
-public final class TimerWheel implements Timer {
+final class TimerWheel implements TimerDriver {
   /*
    * Implementation notes.
    *
@@ -44,12 +44,6 @@ public final class TimerWheel implements Timer {
    * the clock has passed the deadline.
    */
 
-  /**
-   * What {@link #nextDeadline()} returns when no timer is pending: {@link Long#MAX_VALUE}, the
-   * value that {@code ParkingWaker.park} and {@link Clock#deadlineAfter} use for "no deadline".
-   */
-  public static final long NO_DEADLINE = Long.MAX_VALUE;
-
   private static final int WAKE_BATCH = 32;
 
   private final Clock clock;
@@ -63,7 +57,7 @@ public final class TimerWheel implements Timer {
    * @param clock the clock that deadlines are readings of
    * @throws NullPointerException if {@code clock} is null
    */
-  public TimerWheel(Clock clock) {
+  TimerWheel(Clock clock) {
     this.clock = Objects.requireNonNull(clock, "clock");
     this.ticks = new MillisTicks(clock.nanoTime());
   }
@@ -162,6 +156,7 @@ public final class TimerWheel implements Timer {
    *
    * @return the number of entries fired
    */
+  @Override
   public int advance() {
     return advanceTo(clock.nanoTime());
   }
@@ -178,6 +173,7 @@ public final class TimerWheel implements Timer {
    * @throws RuntimeException the first exception a waker threw, after all wakers of its batch ran;
    *     entries not yet fired then stay due and fire on the next call
    */
+  @Override
   public int advanceTo(long nowNanos) {
     long nowTick = ticks.nowTick(nowNanos);
     Waker[] batch = null;
@@ -239,6 +235,7 @@ public final class TimerWheel implements Timer {
    * @return the reading to wake at; a past reading if entries are due; {@link #NO_DEADLINE} if none
    *     is pending
    */
+  @Override
   public long nextDeadline() {
     long tick;
     lock.lock();
@@ -256,6 +253,7 @@ public final class TimerWheel implements Timer {
    * @return entries registered and neither fired nor cancelled, leaving out those whose deadline is
    *     beyond the clock's range
    */
+  @Override
   public int size() {
     lock.lock();
     try {

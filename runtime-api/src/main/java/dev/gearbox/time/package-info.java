@@ -2,11 +2,12 @@
  * Time for futures and runtimes: the futures users write with ({@link dev.gearbox.time.Time#sleep
  * sleep}, {@link dev.gearbox.time.Time#sleepUntil sleepUntil}, {@link dev.gearbox.time.Time#timeout
  * timeout}, {@link dev.gearbox.time.Time#interval interval}), the {@link dev.gearbox.time.Clock}
- * runtimes read, a {@link dev.gearbox.time.PausedClock} that tests move by hand, and the {@link
- * dev.gearbox.time.TimerWheel} that holds a runtime's timers as {@link dev.gearbox.time.TimerEntry}
- * nodes. Futures see the wheel only through the narrow {@link dev.gearbox.time.Timer} their context
- * hands them; {@code TimerWheel} is the implementer-facing piece. All of it is written once for
- * every runtime.
+ * runtimes read, a {@link dev.gearbox.time.PausedClock} that tests move by hand, and the timer
+ * wheel that holds a runtime's timers as {@link dev.gearbox.time.TimerEntry} nodes. Futures see the
+ * wheel only through the narrow {@link dev.gearbox.time.Timer} their context hands them ({@link
+ * dev.gearbox.time.Timer#of Timer.of(cx)}); the runtime's driver holds it as a {@link
+ * dev.gearbox.time.TimerDriver}, whose implementation class is package-private. All of it is
+ * written once for every runtime.
  *
  * <h2>Time and resolution</h2>
  *
@@ -15,7 +16,7 @@
  * the clock reading at its creation: a deadline rounds up to the next millisecond, so a timer never
  * fires early and becomes due at most 1 ms late. Deadlines at or before the wheel's time are due at
  * once; deadlines too far to represent saturate to {@link java.lang.Long#MAX_VALUE}, which is also
- * {@link dev.gearbox.time.TimerWheel#NO_DEADLINE}. Such a deadline (or one so close to it that the
+ * {@link dev.gearbox.time.TimerDriver#NO_DEADLINE}. Such a deadline (or one so close to it that the
  * wheel rounds it up to its last millisecond) never comes: its timer stays pending until cancelled,
  * never fires, and a paused clock is never moved to it, so a sleep of {@code Long.MAX_VALUE}
  * seconds leaves later timers working.
@@ -69,13 +70,13 @@
  * completes on its first poll, as Tokio's does. Polled with a context that supplies no timer, they
  * throw {@link java.lang.IllegalStateException}.
  *
- * <p>Each timer future owns one {@code TimerEntry}. On its first poll it takes {@code cx.timer()},
- * sets the task's waker and registers the entry, unless the deadline is already due (a zero or
- * negative sleep, a past {@code sleepUntil}): then it completes on that poll without registering,
- * and a false return from {@code register} means the same. On later polls it replaces the waker if
- * the new one does not {@link dev.gearbox.future.Waker#willWake willWake} the stored one, then
- * completes once {@code isElapsed()}; when dropped it cancels the entry. Completing (a sleep, a
- * tick) spends one unit of the task's cooperative budget through {@link
+ * <p>Each timer future owns one {@code TimerEntry}. On its first poll it takes {@code
+ * Timer.of(cx)}, sets the task's waker and registers the entry, unless the deadline is already due
+ * (a zero or negative sleep, a past {@code sleepUntil}): then it completes on that poll without
+ * registering, and a false return from {@code register} means the same. On later polls it replaces
+ * the waker if the new one does not {@link dev.gearbox.future.Waker#willWake willWake} the stored
+ * one, then completes once {@code isElapsed()}; when dropped it cancels the entry. Completing (a
+ * sleep, a tick) spends one unit of the task's cooperative budget through {@link
  * dev.gearbox.future.Context#proceedOrYield()}: with the budget spent the future wakes its task and
  * returns Pending once, so a task looping over due timers yields; a timeout reads its sleep without
  * spending, so it fires even after its future spent the budget. Setting the waker before reading

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gearbox.future.Context;
+import dev.gearbox.future.Driver;
 import dev.gearbox.future.Future;
 import dev.gearbox.future.Poll;
 import dev.gearbox.future.Waker;
+import dev.gearbox.io.reactor.IoDriver;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
@@ -33,7 +35,7 @@ import org.junit.jupiter.api.Timeout;
 class SelectorReactorTest {
   private static final Duration DEADLINE = Duration.ofSeconds(10);
 
-  private SelectorReactor reactor;
+  private IoDriver reactor;
   private ServerSocketChannel server;
   private SocketChannel client;
   private SocketChannel accepted;
@@ -42,7 +44,7 @@ class SelectorReactorTest {
 
   @BeforeEach
   void connectAPair() throws IOException {
-    reactor = SelectorReactor.open();
+    reactor = IoDriver.open();
     server = ServerSocketChannel.open();
     server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
     client = SocketChannel.open(server.getLocalAddress());
@@ -106,7 +108,7 @@ class SelectorReactorTest {
       }
 
       @Override
-      public Reactor reactor() {
+      public Driver driver() {
         return reactor;
       }
     };

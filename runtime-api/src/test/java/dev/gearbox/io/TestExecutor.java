@@ -1,9 +1,11 @@
 package dev.gearbox.io;
 
 import dev.gearbox.future.Context;
+import dev.gearbox.future.Driver;
 import dev.gearbox.future.Future;
 import dev.gearbox.future.Poll;
 import dev.gearbox.future.Waker;
+import dev.gearbox.io.reactor.IoDriver;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -18,14 +20,14 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * A one-thread executor for the I/O tests, standing in for a runtime: it polls its woken tasks and,
- * when none is left, blocks in {@link SelectorReactor#turn(long)}. A task is its own waker and
- * context; waking queues it and wakes the reactor.
+ * when none is left, blocks in {@link IoDriver#turn(long)}. A task is its own waker and context;
+ * waking queues it and wakes the reactor.
  */
 public final class TestExecutor implements AutoCloseable {
   /** How long {@link #block} and {@link #await} wait. */
   public static final Duration BLOCK_TIMEOUT = Duration.ofSeconds(20);
 
-  final SelectorReactor reactor;
+  final IoDriver reactor;
   private final ConcurrentLinkedQueue<Task<?>> ready = new ConcurrentLinkedQueue<>();
   private final Set<Task<?>> alive = ConcurrentHashMap.newKeySet();
   private final Thread thread;
@@ -33,7 +35,7 @@ public final class TestExecutor implements AutoCloseable {
 
   /** Starts the executor's thread. */
   public TestExecutor() throws IOException {
-    reactor = SelectorReactor.open();
+    reactor = IoDriver.open();
     thread = Thread.ofPlatform().name("io-test-executor").daemon().start(this::run);
   }
 
@@ -119,7 +121,7 @@ public final class TestExecutor implements AutoCloseable {
     }
 
     @Override
-    public Reactor reactor() {
+    public Driver driver() {
       return reactor;
     }
 

@@ -3,7 +3,6 @@ package dev.gearbox.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.gearbox.spi.RuntimeProvider;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gearbox.future.Context;
 import dev.gearbox.future.CountingWaker;
+import dev.gearbox.future.Driver;
 import dev.gearbox.future.Poll;
 import dev.gearbox.future.Waker;
 import dev.gearbox.time.PausedClock;
-import dev.gearbox.time.Timer;
-import dev.gearbox.time.TimerWheel;
+import dev.gearbox.time.TimerDriver;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Timeout;
 class ThrottleIntervalTest {
   private final CountingWaker waker = new CountingWaker();
   private final PausedClock clock = new PausedClock();
-  private final TimerWheel wheel = new TimerWheel(clock);
+  private final TimerDriver wheel = TimerDriver.wheel(clock);
   private final Context cx =
       new Context() {
         @Override
@@ -26,7 +26,7 @@ class ThrottleIntervalTest {
         }
 
         @Override
-        public Timer timer() {
+        public Driver driver() {
           return wheel;
         }
       };

@@ -2,17 +2,17 @@ package dev.gearbox.sync;
 
 import dev.gearbox.future.Context;
 import dev.gearbox.future.CountingWaker;
+import dev.gearbox.future.Driver;
 import dev.gearbox.future.Waker;
 import dev.gearbox.time.PausedClock;
-import dev.gearbox.time.Timer;
-import dev.gearbox.time.TimerWheel;
+import dev.gearbox.time.TimerDriver;
 import java.time.Duration;
 
 /** A context with a counting waker and a timer wheel on a paused clock that the test advances. */
 final class TimerTestContext implements Context {
   final CountingWaker waker = new CountingWaker();
   final PausedClock clock = new PausedClock();
-  final TimerWheel wheel = new TimerWheel(clock);
+  final TimerDriver wheel = TimerDriver.wheel(clock);
 
   @Override
   public Waker waker() {
@@ -20,7 +20,7 @@ final class TimerTestContext implements Context {
   }
 
   @Override
-  public Timer timer() {
+  public Driver driver() {
     return wheel;
   }
 

@@ -1,6 +1,7 @@
 package dev.gearbox.time;
 
 import dev.gearbox.future.Context;
+import dev.gearbox.future.Driver;
 import dev.gearbox.future.Waker;
 
 /**
@@ -23,7 +24,7 @@ final class BudgetContext implements Context {
   }
 
   @Override
-  public Timer timer() {
+  public Driver driver() {
     return timer;
   }
 

@@ -1,6 +1,7 @@
 package dev.gearbox.time;
 
 import dev.gearbox.future.Context;
+import dev.gearbox.future.Driver;
 import dev.gearbox.future.Waker;
 
 /**
@@ -10,4 +11,9 @@ import dev.gearbox.future.Waker;
  * @param waker the waker handed to the futures
  * @param timer the timer they register with
  */
-record TimerContext(Waker waker, Timer timer) implements Context {}
+record TimerContext(Waker waker, Timer timer) implements Context {
+  @Override
+  public Driver driver() {
+    return timer;
+  }
+}

@@ -1,6 +1,5 @@
 package dev.gearbox.embedded;
 
-import dev.gearbox.io.SelectorReactor;
 import dev.gearbox.spi.BlockingPool;
 import dev.gearbox.spi.RuntimeDriver;
 import dev.gearbox.time.PausedClock;
@@ -21,7 +20,6 @@ final class DriverIdleStep implements IdleStep {
 
   private final RuntimeDriver driver;
   private final ClockTimeDriver time;
-  private final SelectorReactor reactor;
   private final BlockingPool blocking;
   private final AtomicInteger blockOns;
   private final BooleanSupplier mayBlock;
@@ -32,7 +30,6 @@ final class DriverIdleStep implements IdleStep {
       RuntimeDriver driver, ClockTimeDriver time, BlockingPool blocking, AtomicInteger blockOns) {
     this.driver = driver;
     this.time = time;
-    this.reactor = (SelectorReactor) driver.reactor();
     this.blocking = blocking;
     this.blockOns = blockOns;
     this.mayBlock = () -> executor.runQueueIsEmpty();
@@ -106,7 +103,7 @@ final class DriverIdleStep implements IdleStep {
     sinceCheck += polled;
     if (sinceCheck >= EVENT_INTERVAL) {
       sinceCheck = 0;
-      if (reactor.registrations() > 0 && !driver.isClosed()) {
+      if (driver.ioRegistrations() > 0 && !driver.isClosed()) {
         driver.tryPark(0, false);
       } else {
         driver.fireDueTimers();

@@ -1,13 +1,13 @@
 package dev.gearbox.embedded;
 
 import dev.gearbox.future.Future;
+import dev.gearbox.runtime.CurrentRuntime;
 import dev.gearbox.runtime.JoinException;
 import dev.gearbox.runtime.JoinHandle;
 import dev.gearbox.runtime.RuntimeMetrics;
 import dev.gearbox.runtime.UnjoinedFailureHandler;
 import dev.gearbox.spi.AbstractRuntime;
 import dev.gearbox.spi.BlockingPool;
-import dev.gearbox.spi.CurrentRuntime;
 import dev.gearbox.spi.OwnedTasks;
 import dev.gearbox.spi.RawTask;
 import dev.gearbox.spi.RuntimeDriver;

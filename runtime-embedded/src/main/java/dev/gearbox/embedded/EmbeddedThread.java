@@ -1,7 +1,7 @@
 package dev.gearbox.embedded;
 
+import dev.gearbox.runtime.CurrentRuntime;
 import dev.gearbox.runtime.Runtime;
-import dev.gearbox.spi.CurrentRuntime;
 
 /**
  * The executor thread of the {@code embedded} runtime: a daemon platform thread that answers {@code

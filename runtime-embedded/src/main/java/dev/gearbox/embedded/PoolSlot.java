@@ -1,10 +1,8 @@
 package dev.gearbox.embedded;
 
 import dev.gearbox.future.Context;
+import dev.gearbox.future.Driver;
 import dev.gearbox.future.Waker;
-import dev.gearbox.io.Reactor;
-import dev.gearbox.spi.RuntimeDriver;
-import dev.gearbox.time.Timer;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
@@ -150,15 +148,8 @@ final class PoolSlot implements TaskNode, Context {
   }
 
   @Override
-  public Timer timer() {
-    RuntimeDriver driver = executor.driver();
-    return driver != null ? driver.timer() : Context.super.timer();
-  }
-
-  @Override
-  public Reactor reactor() {
-    RuntimeDriver driver = executor.driver();
-    return driver != null ? driver.reactor() : Context.super.reactor();
+  public Driver driver() {
+    return executor.driver();
   }
 
   @Override

@@ -2,9 +2,7 @@ package dev.gearbox.minimal;
 
 import dev.gearbox.future.Context;
 import dev.gearbox.future.Waker;
-import dev.gearbox.io.Reactor;
 import dev.gearbox.spi.RuntimeDriver;
-import dev.gearbox.time.Timer;
 
 /**
  * The context of the future given to {@code run}/{@code blockOn}: its waker, the timers and reactor
@@ -20,15 +18,5 @@ record MainContext(Waker waker, RuntimeDriver driver, Runner runner) implements 
   @Override
   public boolean consumeBudget() {
     return runner.consumeBudget();
-  }
-
-  @Override
-  public Timer timer() {
-    return driver != null ? driver.timer() : Context.super.timer();
-  }
-
-  @Override
-  public Reactor reactor() {
-    return driver != null ? driver.reactor() : Context.super.reactor();
   }
 }

@@ -1,12 +1,12 @@
 package dev.gearbox.minimal;
 
 import dev.gearbox.future.Future;
+import dev.gearbox.runtime.CurrentRuntime;
 import dev.gearbox.runtime.JoinHandle;
 import dev.gearbox.runtime.RuntimeMetrics;
 import dev.gearbox.runtime.UnjoinedFailureHandler;
 import dev.gearbox.spi.AbstractRuntime;
 import dev.gearbox.spi.BlockingPool;
-import dev.gearbox.spi.CurrentRuntime;
 import dev.gearbox.spi.RuntimeDriver;
 import dev.gearbox.spi.RuntimeThreads;
 import dev.gearbox.time.Clock;

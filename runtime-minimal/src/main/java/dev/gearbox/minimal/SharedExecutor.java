@@ -1,9 +1,9 @@
 package dev.gearbox.minimal;
 
 import dev.gearbox.future.Future;
+import dev.gearbox.runtime.CurrentRuntime;
 import dev.gearbox.runtime.JoinHandle;
 import dev.gearbox.runtime.RuntimeClosedException;
-import dev.gearbox.spi.CurrentRuntime;
 import dev.gearbox.spi.UnjoinedFailures;
 import java.util.Objects;
 import java.util.function.Function;

@@ -1,6 +1,6 @@
 package dev.gearbox.multithread;
 
-import dev.gearbox.spi.CurrentRuntime;
+import dev.gearbox.runtime.CurrentRuntime;
 import dev.gearbox.spi.DeferredUnparks;
 import dev.gearbox.spi.RawTask;
 import dev.gearbox.spi.sched.CoopBudget;

@@ -10,6 +10,7 @@ import dev.gearbox.runtime.Runtime;
 import dev.gearbox.stream.Stream;
 import dev.gearbox.stream.Streams;
 import dev.gearbox.sync.Channel;
+import dev.gearbox.time.Timer;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -140,7 +141,7 @@ public interface StreamConformance extends ConformanceFixture {
         runtime.blockOn(
             (Context cx) -> {
               try {
-                cx.timer();
+                Timer.of(cx);
                 return Poll.ready(true);
               } catch (IllegalStateException none) {
                 return Poll.ready(false);

@@ -1,10 +1,10 @@
 package dev.gearbox.testkit;
 
 import dev.gearbox.future.Context;
+import dev.gearbox.future.Driver;
 import dev.gearbox.future.Future;
 import dev.gearbox.future.Poll;
 import dev.gearbox.future.Waker;
-import dev.gearbox.io.Reactor;
 import dev.gearbox.time.Sleep;
 import dev.gearbox.time.Time;
 import dev.gearbox.time.Timer;
@@ -36,7 +36,7 @@ final class TimeFutures {
     @Override
     public Poll<Void> poll(Context cx) {
       taskWaker = cx.waker();
-      Timer timer = cx.timer();
+      Timer timer = Timer.of(cx);
       Context observed = new ObservingContext(this, cx);
       Poll<Void> poll = sleep.poll(observed);
       deadlineNanos = sleep.deadlineNanos();
@@ -61,18 +61,13 @@ final class TimeFutures {
   /** A context with another waker and the same drivers as {@code inner}. */
   private record ObservingContext(Waker waker, Context inner) implements Context {
     @Override
-    public Timer timer() {
-      return inner.timer();
-    }
-
-    @Override
-    public Reactor reactor() {
-      return inner.reactor();
+    public Driver driver() {
+      return inner.driver();
     }
   }
 
   /** Reads the runtime's clock through the polling context, then completes with the reading. */
   static Future<Long> clockReading() {
-    return cx -> Poll.ready(cx.timer().clock().nanoTime());
+    return cx -> Poll.ready(Timer.of(cx).clock().nanoTime());
   }
 }

@@ -1,7 +1,7 @@
 package dev.gearbox.workstealing;
 
+import dev.gearbox.runtime.CurrentRuntime;
 import dev.gearbox.runtime.Runtime;
-import dev.gearbox.spi.CurrentRuntime;
 import dev.gearbox.spi.DeferredUnparks;
 import dev.gearbox.spi.RuntimeDriver;
 import dev.gearbox.spi.sched.CoopBudget;
@@ -315,8 +315,7 @@ sealed class WorkerThread extends Thread implements CurrentRuntime.Carrier
   private void maintenance() {
     publishCounts();
     deferredUnparks.unparkAll();
-    if (driver.reactor() instanceof dev.gearbox.io.SelectorReactor reactor
-        && reactor.registrations() > 0) {
+    if (driver.ioRegistrations() > 0) {
       driver.tryPark(0, false);
     } else {
       fireDueTimers();

@@ -10,8 +10,8 @@ import dev.gearbox.runtime.RuntimeConfig;
 import dev.gearbox.runtime.Runtimes;
 import dev.gearbox.time.PausedClock;
 import dev.gearbox.time.Time;
+import dev.gearbox.time.TimerDriver;
 import dev.gearbox.time.TimerEntry;
-import dev.gearbox.time.TimerWheel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -104,7 +104,7 @@ public class TimerBenchmark {
   @OperationsPerInvocation(TIMERS)
   public long wheelArmAndFire() {
     PausedClock clock = new PausedClock();
-    TimerWheel wheel = new TimerWheel(clock);
+    TimerDriver wheel = TimerDriver.wheel(clock);
     fired = 0;
     for (int i = 0; i < TIMERS; i++) {
       wheel.register(entries[i], offsets[i]);

@@ -1,10 +1,10 @@
 package dev.gearbox.io.codec;
 
 import dev.gearbox.future.Context;
+import dev.gearbox.future.Driver;
 import dev.gearbox.future.Future;
 import dev.gearbox.future.Poll;
 import dev.gearbox.future.Waker;
-import dev.gearbox.io.Reactor;
 import dev.gearbox.stream.Stream;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,8 +72,8 @@ final class CodecFutures {
       }
 
       @Override
-      public Reactor reactor() {
-        return cx.reactor();
+      public Driver driver() {
+        return cx.driver();
       }
 
       @Override

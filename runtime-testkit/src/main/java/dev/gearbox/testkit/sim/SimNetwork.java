@@ -1,8 +1,8 @@
 package dev.gearbox.testkit.sim;
 
 import dev.gearbox.future.Future;
+import dev.gearbox.io.Network;
 import dev.gearbox.runtime.JoinHandle;
-import dev.gearbox.spi.Network;
 import dev.gearbox.time.Clock;
 import java.io.IOException;
 import java.net.BindException;

@@ -1,8 +1,8 @@
 package dev.gearbox.testkit.sim;
 
 import dev.gearbox.future.Future;
+import dev.gearbox.runtime.CurrentRuntime;
 import dev.gearbox.runtime.RuntimeClosedException;
-import dev.gearbox.spi.CurrentRuntime;
 import dev.gearbox.spi.FiberCarrier;
 import dev.gearbox.spi.OwnedTasks;
 import dev.gearbox.spi.RawTask;
@@ -10,7 +10,7 @@ import dev.gearbox.spi.RuntimeDriver;
 import dev.gearbox.spi.TaskScheduler;
 import dev.gearbox.spi.sched.CoopBudget;
 import dev.gearbox.time.PausedClock;
-import dev.gearbox.time.TimerWheel;
+import dev.gearbox.time.TimerDriver;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.PriorityQueue;
@@ -343,7 +343,7 @@ final class SimScheduler implements TaskScheduler {
     if (event != null) {
       next = Math.min(next, event.atNanos());
     }
-    if (next == TimerWheel.NO_DEADLINE) {
+    if (next == TimerDriver.NO_DEADLINE) {
       return false;
     }
     if (clock.autoAdvanceTo(next)) {

@@ -1,6 +1,8 @@
 package dev.gearbox.testkit.sim;
 
 import dev.gearbox.future.Future;
+import dev.gearbox.io.Network;
+import dev.gearbox.runtime.CurrentRuntime;
 import dev.gearbox.runtime.JoinHandle;
 import dev.gearbox.runtime.Metric;
 import dev.gearbox.runtime.RuntimeClosedException;
@@ -8,10 +10,8 @@ import dev.gearbox.runtime.RuntimeMetrics;
 import dev.gearbox.runtime.UnjoinedFailureHandler;
 import dev.gearbox.spi.AbstractRuntime;
 import dev.gearbox.spi.BlockingPool;
-import dev.gearbox.spi.CurrentRuntime;
 import dev.gearbox.spi.FiberCarrier;
 import dev.gearbox.spi.MetricTable;
-import dev.gearbox.spi.Network;
 import dev.gearbox.spi.UnjoinedFailures;
 import dev.gearbox.time.PausedClock;
 import java.time.Duration;

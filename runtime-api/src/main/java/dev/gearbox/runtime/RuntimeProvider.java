@@ -1,14 +1,11 @@
-package dev.gearbox.spi;
+package dev.gearbox.runtime;
 
-import dev.gearbox.runtime.ConfigKey;
-import dev.gearbox.runtime.Runtime;
-import dev.gearbox.runtime.RuntimeConfig;
 import java.util.List;
 
 /**
  * A runtime implementation, found through {@link java.util.ServiceLoader}: a runtime module
- * declares {@code provides dev.gearbox.spi.RuntimeProvider with ...} in its {@code module-info} and
- * lists the class in {@code META-INF/services} for the class path.
+ * declares {@code provides dev.gearbox.runtime.RuntimeProvider with ...} in its {@code module-info}
+ * and lists the class in {@code META-INF/services} for the class path.
  */
 public interface RuntimeProvider {
 

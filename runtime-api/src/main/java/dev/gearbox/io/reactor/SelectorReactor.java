@@ -1,5 +1,6 @@
-package dev.gearbox.io;
+package dev.gearbox.io.reactor;
 
+import dev.gearbox.io.Registration;
 import java.io.IOException;
 import java.nio.channels.CancelledKeyException;
 import java.nio.channels.SelectableChannel;
@@ -19,13 +20,13 @@ import java.util.concurrent.locks.ReentrantLock;
  * The I/O reactor a runtime owns and drives: one NIO {@link Selector} (epoll on Linux) that wakes
  * the futures waiting on registered channels.
  *
- * <p>For runtime implementers. One thread at a time drives the reactor by calling {@link
- * #turn(long)}, typically when it has nothing to run, with the next timer deadline as timeout; any
- * thread that makes work for it calls {@link #wakeup()}. Registering, arming interest and
- * deregistering are thread-safe and never block on a running select; closing a registered channel
- * may wait for the driving thread to release it (about one selector wakeup).
+ * <p>Reached through {@link IoDriver#open()}. One thread at a time drives the reactor by calling
+ * {@link #turn(long)}, typically when it has nothing to run, with the next timer deadline as
+ * timeout; any thread that makes work for it calls {@link #wakeup()}. Registering, arming interest
+ * and deregistering are thread-safe and never block on a running select; closing a registered
+ * channel may wait for the driving thread to release it (about one selector wakeup).
  */
-public final class SelectorReactor implements Reactor, AutoCloseable {
+final class SelectorReactor implements IoDriver {
   /*
    * Implementation notes.
    *
@@ -108,7 +109,7 @@ public final class SelectorReactor implements Reactor, AutoCloseable {
    * @return the reactor
    * @throws IOException if the selector cannot be opened
    */
-  public static SelectorReactor open() throws IOException {
+  static SelectorReactor open() throws IOException {
     return new SelectorReactor(Selector.open());
   }
 
@@ -160,6 +161,7 @@ public final class SelectorReactor implements Reactor, AutoCloseable {
    * @throws IllegalStateException if the reactor is open and another thread is inside {@code turn},
    *     or this one (from a waker)
    */
+  @Override
   public int turn(long timeoutNanos) throws IOException {
     Thread current = Thread.currentThread();
     if (!turning.compareAndSet(null, current)) {
@@ -314,6 +316,7 @@ public final class SelectorReactor implements Reactor, AutoCloseable {
    * Makes the {@link #turn(long)} running now return soon, or the next one not block. Thread-safe
    * and cheap: no system call unless a turn is about to select or is selecting.
    */
+  @Override
   public void wakeup() {
     wakeRequested.set(true);
     if (selecting) {
@@ -326,6 +329,7 @@ public final class SelectorReactor implements Reactor, AutoCloseable {
    *
    * @return the count; changes queued but not applied yet are counted as registered
    */
+  @Override
   public int registrations() {
     return registrations.size();
   }
@@ -335,6 +339,7 @@ public final class SelectorReactor implements Reactor, AutoCloseable {
    *
    * @return true once closed
    */
+  @Override
   public boolean isClosed() {
     return closed;
   }

@@ -1,11 +1,13 @@
-package dev.gearbox.spi;
-
-import dev.gearbox.runtime.Runtime;
+package dev.gearbox.runtime;
 
 /**
  * The runtime that owns the current thread, for {@link Runtime#current()}. A runtime enters its
  * threads once (a worker for its whole life, a caller for the length of {@code blockOn}), so polls
  * pay nothing for it.
+ *
+ * <p>For runtime implementations: applications ask {@link Runtime#current()}. It lives here, not in
+ * {@code dev.gearbox.spi}, because {@code Runtime.current()} reads it and {@code runtime} lies
+ * below {@code spi}.
  */
 public final class CurrentRuntime {
   private static final ThreadLocal<Frame> CURRENT = new ThreadLocal<>();
@@ -40,11 +42,11 @@ public final class CurrentRuntime {
 
     /**
      * Offers this thread, which must be the current one, an unpark of {@code thread} to issue a
-     * little later instead of now: a {@link ParkingWaker} woken on a runtime's worker asks first,
-     * so that a worker busy completing many tasks one thread awaits (a {@code blockOn} joining
-     * their handles in turn) wakes that thread once for several completions, not once for each. A
-     * carrier that takes the unpark must issue it within a bounded delay, and before it parks or
-     * ends. By default it declines.
+     * little later instead of now: a {@code dev.gearbox.spi.ParkingWaker} woken on a runtime's
+     * worker asks first, so that a worker busy completing many tasks one thread awaits (a {@code
+     * blockOn} joining their handles in turn) wakes that thread once for several completions, not
+     * once for each. A carrier that takes the unpark must issue it within a bounded delay, and
+     * before it parks or ends. By default it declines.
      *
      * @param thread the thread to unpark
      * @return true if this carrier will unpark {@code thread}; false to unpark it now

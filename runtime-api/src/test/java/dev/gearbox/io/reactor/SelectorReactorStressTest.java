@@ -1,9 +1,11 @@
-package dev.gearbox.io;
+package dev.gearbox.io.reactor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gearbox.future.Context;
 import dev.gearbox.future.Waker;
+import dev.gearbox.io.Interest;
+import dev.gearbox.io.Registration;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;

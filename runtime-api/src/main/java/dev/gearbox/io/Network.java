@@ -1,6 +1,7 @@
-package dev.gearbox.spi;
+package dev.gearbox.io;
 
 import dev.gearbox.future.Future;
+import dev.gearbox.runtime.CurrentRuntime;
 import dev.gearbox.runtime.Runtime;
 import java.io.IOException;
 import java.net.InetSocketAddress;

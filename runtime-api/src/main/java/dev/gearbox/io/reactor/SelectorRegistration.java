@@ -1,7 +1,9 @@
-package dev.gearbox.io;
+package dev.gearbox.io.reactor;
 
 import dev.gearbox.future.Context;
 import dev.gearbox.future.Waker;
+import dev.gearbox.io.Interest;
+import dev.gearbox.io.Registration;
 import java.io.IOException;
 import java.nio.channels.CancelledKeyException;
 import java.nio.channels.ClosedChannelException;
