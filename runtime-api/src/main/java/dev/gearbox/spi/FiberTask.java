@@ -101,6 +101,9 @@ final class FiberTask<T> implements Future<Void>, Executor, Context, Waker {
   private int budget = BUDGET;
   private boolean budgetSpent;
 
+  /** The leaf the fiber's await waits in, for task dumps; the fiber's thread writes it. */
+  private String waitingIn;
+
   FiberTask(Runtime runtime, Callable<T> body, boolean carried) {
     this.runtime = runtime;
     this.body = body;
@@ -209,6 +212,7 @@ final class FiberTask<T> implements Future<Void>, Executor, Context, Waker {
         throw new CompletionException(checked);
       }
       if (poll instanceof Poll.Ready<R>(R value)) {
+        waitingIn = null;
         return value;
       }
       if (budgetSpent) {
@@ -411,6 +415,16 @@ final class FiberTask<T> implements Future<Void>, Executor, Context, Waker {
   @Override
   public Reactor reactor() {
     return boundCarrier().reactor();
+  }
+
+  @Override
+  public void waitingIn(String leaf) {
+    waitingIn = leaf;
+  }
+
+  /** The leaf the fiber waits in, or null; read without synchronisation by a task dump. */
+  String leafForDump() {
+    return waitingIn;
   }
 
   @Override

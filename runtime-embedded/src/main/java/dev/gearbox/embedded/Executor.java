@@ -3,6 +3,7 @@ package dev.gearbox.embedded;
 import dev.gearbox.spi.RuntimeDriver;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * A cooperative executor on one thread (Embassy's {@code Executor}): tasks from {@link TaskPool}s,
@@ -56,6 +57,11 @@ public final class Executor implements AutoCloseable {
   private volatile boolean ended;
   private int budget = BUDGET;
   private boolean inRun;
+
+  /** The node inside its poll and the rest of its batch, for task dumps; executor thread writes. */
+  private TaskNode polling;
+
+  private TaskNode batchRest;
   private long polls;
 
   /**
@@ -226,11 +232,15 @@ public final class Executor implements AutoCloseable {
       TaskNode next = node.runNext(); // read first: a wake during the poll relinks the node
       node.runNext(null);
       budget = BUDGET;
+      polling = node;
+      batchRest = next;
       node.runFromQueue(this);
       Thread.interrupted(); // a task's interrupt of this thread ends with its poll: see the notes
       polled++;
       node = next;
     }
+    polling = null;
+    batchRest = null;
     if (polled > 0) {
       polls += polled;
       idle.afterBatch(polled);
@@ -380,5 +390,19 @@ public final class Executor implements AutoCloseable {
   @Override
   public String toString() {
     return "Executor[" + name + (closed ? ", closed]" : "]");
+  }
+
+  /**
+   * Hands the nodes this executor holds to {@code visitor}, for task dumps; any thread, without
+   * synchronisation: the node inside its poll, the rest of the batch being run, and the run queue,
+   * each walk bounded by {@code max} nodes.
+   */
+  void forEachForDump(Consumer<TaskNode> visitor, int max) {
+    TaskNode current = polling;
+    if (current != null) {
+      visitor.accept(current);
+    }
+    TaskWalk.walk(batchRest, visitor, max);
+    runQueue.forEachForDump(visitor, max);
   }
 }

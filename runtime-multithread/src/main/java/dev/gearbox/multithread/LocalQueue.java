@@ -1,6 +1,7 @@
 package dev.gearbox.multithread;
 
 import dev.gearbox.spi.RawTask;
+import dev.gearbox.spi.TaskCensus;
 import java.util.Arrays;
 import java.util.function.Consumer;
 import org.jctools.queues.MessagePassingQueue;
@@ -153,5 +154,12 @@ final class LocalQueue {
       moved++;
     }
     return moved;
+  }
+
+  /**
+   * Hands each queued task to {@code census}: JCTools' weakly consistent iteration (task dumps).
+   */
+  void censusTo(TaskCensus census) {
+    census.addUnowned(ring);
   }
 }

@@ -1,6 +1,7 @@
 package dev.gearbox.multithread;
 
 import dev.gearbox.spi.RawTask;
+import dev.gearbox.spi.TaskCensus;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jctools.queues.MessagePassingQueue;
@@ -115,5 +116,11 @@ final class RunQueue {
   /** The number of queued tasks, approximately. */
   int depth() {
     return ring.size() + overflowed.get();
+  }
+
+  /** Hands each queued task to {@code census}: weakly consistent iterations (for task dumps). */
+  void censusTo(TaskCensus census) {
+    census.addUnowned(ring);
+    census.addUnowned(overflow);
   }
 }

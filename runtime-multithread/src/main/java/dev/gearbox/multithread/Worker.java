@@ -411,4 +411,9 @@ sealed class Worker extends Thread implements CurrentRuntime.Carrier, Sleepers.S
   long parks() {
     return (long) PARKS.getOpaque(this);
   }
+
+  /** The task in the LIFO slot, read without synchronisation by a task dump (TaskWalk). */
+  RawTask<?> lifoForDump() {
+    return lifo;
+  }
 }

@@ -54,7 +54,8 @@ public abstract class RuntimeConformanceTests
         UnjoinedFailureConformance,
         ScopedGuardConformance,
         FiberConformance,
-        FiberStreamConformance {
+        FiberStreamConformance,
+        TaskDumpConformance {
 
   private volatile Runtime runtime;
   private volatile Runtime pausedRuntime;

@@ -5,6 +5,7 @@ import dev.gearbox.runtime.Runtime;
 import dev.gearbox.runtime.RuntimeConfig;
 import dev.gearbox.spi.CommonKeys;
 import dev.gearbox.spi.RuntimeProvider;
+import dev.gearbox.spi.SpawnSites;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -83,6 +84,9 @@ public final class WorkStealingRuntimeProvider implements RuntimeProvider {
    */
   public static final ConfigKey<String> UNJOINED_FAILURE = CommonKeys.UNJOINED_FAILURE;
 
+  /** Whether each spawn records where it was spawned, for task dumps (a stack walk per spawn). */
+  public static final ConfigKey<Boolean> SPAWN_SITE = CommonKeys.SPAWN_SITE;
+
   /** Whether the runtime's clock starts paused (a {@code PausedClock}), for tests. */
   public static final ConfigKey<Boolean> TIME_PAUSED = CommonKeys.TIME_PAUSED;
 
@@ -127,6 +131,7 @@ public final class WorkStealingRuntimeProvider implements RuntimeProvider {
         SLOW_POLL_THRESHOLD,
         UNHANDLED_PANIC,
         UNJOINED_FAILURE,
+        SPAWN_SITE,
         TIME_PAUSED,
         THREAD_NAME_PREFIX);
   }
@@ -141,6 +146,7 @@ public final class WorkStealingRuntimeProvider implements RuntimeProvider {
   @Override
   public Runtime create(RuntimeConfig config) {
     Objects.requireNonNull(config, "config");
-    return new WorkStealingRuntime(Settings.from(config, Hooks.NONE));
+    return SpawnSites.configure(
+        config, () -> new WorkStealingRuntime(Settings.from(config, Hooks.NONE)));
   }
 }

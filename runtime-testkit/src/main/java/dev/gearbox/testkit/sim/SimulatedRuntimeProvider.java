@@ -7,6 +7,7 @@ import dev.gearbox.runtime.RuntimeConfig;
 import dev.gearbox.runtime.UnjoinedFailureHandler;
 import dev.gearbox.spi.CommonKeys;
 import dev.gearbox.spi.RuntimeProvider;
+import dev.gearbox.spi.SpawnSites;
 import dev.gearbox.spi.UnjoinedFailures;
 import java.time.Duration;
 import java.util.List;
@@ -82,6 +83,7 @@ public final class SimulatedRuntimeProvider implements RuntimeProvider {
         CommonKeys.BLOCKING_MAX_THREADS,
         CommonKeys.BLOCKING_KEEP_ALIVE,
         CommonKeys.UNJOINED_FAILURE,
+        CommonKeys.SPAWN_SITE,
         CommonKeys.TIME_PAUSED);
   }
 
@@ -94,11 +96,14 @@ public final class SimulatedRuntimeProvider implements RuntimeProvider {
   @Override
   public Runtime create(RuntimeConfig config) {
     config.get(CommonKeys.TIME_PAUSED); // validated, always paused
-    return new SimulatedRuntime(
-        config.get(SEED),
-        config.get(DEADLOCK_GRACE),
-        config.get(CommonKeys.BLOCKING_MAX_THREADS),
-        config.get(CommonKeys.BLOCKING_KEEP_ALIVE),
-        UnjoinedFailures.handlerFrom(config));
+    return SpawnSites.configure(
+        config,
+        () ->
+            new SimulatedRuntime(
+                config.get(SEED),
+                config.get(DEADLOCK_GRACE),
+                config.get(CommonKeys.BLOCKING_MAX_THREADS),
+                config.get(CommonKeys.BLOCKING_KEEP_ALIVE),
+                UnjoinedFailures.handlerFrom(config)));
   }
 }
