@@ -101,8 +101,13 @@ final class FiberTask<T> implements Future<Void>, Executor, Context, Waker {
   private int budget = BUDGET;
   private boolean budgetSpent;
 
-  /** The leaf the fiber's await waits in, for task dumps; the fiber's thread writes it. */
+  /**
+   * For task dumps, written by the fiber's thread: the leaf its await waits in, and the task an
+   * await on the JDK's scheduler spawned for the awaited future (whose leaf is the fiber's).
+   */
   private String waitingIn;
+
+  private RawTask<?> awaitedTask;
 
   FiberTask(Runtime runtime, Callable<T> body, boolean carried) {
     this.runtime = runtime;
@@ -200,6 +205,7 @@ final class FiberTask<T> implements Future<Void>, Executor, Context, Waker {
 
   private <R> R awaitHere(Future<R> target, boolean spawned) {
     checkCancelled(null, false);
+    awaitedTask = spawned && target instanceof RawTask<?> task ? task : null;
     while (true) {
       Poll<R> poll;
       try {
@@ -213,6 +219,7 @@ final class FiberTask<T> implements Future<Void>, Executor, Context, Waker {
       }
       if (poll instanceof Poll.Ready<R>(R value)) {
         waitingIn = null;
+        awaitedTask = null;
         return value;
       }
       if (budgetSpent) {
@@ -424,7 +431,9 @@ final class FiberTask<T> implements Future<Void>, Executor, Context, Waker {
 
   /** The leaf the fiber waits in, or null; read without synchronisation by a task dump. */
   String leafForDump() {
-    return waitingIn;
+    RawTask<?> task = awaitedTask;
+    String inner = task == null ? null : task.leaf();
+    return inner != null ? inner : waitingIn;
   }
 
   @Override

@@ -41,7 +41,7 @@ public interface TaskDumpConformance extends ConformanceFixture {
     Channel.Pair<String> channel = Channel.unbounded();
     JoinHandle<String> receiver = runtime.spawn(channel.receiver().receive());
 
-    TaskDump.Task task = awaitTask(runtime, () -> receiver, "Channel.receive");
+    TaskDump.Task task = awaitTask(runtime, () -> receiver, "Channel.receive", TaskDump.State.IDLE);
     assertThat(task.state()).isEqualTo(TaskDump.State.IDLE);
     assertThat(task.fiber()).isFalse();
     assertThat(task.worker()).isNull();
@@ -64,7 +64,8 @@ public interface TaskDumpConformance extends ConformanceFixture {
               sleeper.set(Runtime.current().spawn(Time.sleep(Duration.ofHours(1))));
               return sleeper.get();
             },
-            "Time.sleep");
+            "Time.sleep",
+            TaskDump.State.IDLE);
     assertThat(task.state()).isEqualTo(TaskDump.State.IDLE);
     assertThat(task.future()).isEqualTo(dev.gearbox.time.Sleep.class.getName());
     sleeper.get().abort();
@@ -89,7 +90,8 @@ public interface TaskDumpConformance extends ConformanceFixture {
             });
     assertThat(started.await(WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)).isTrue();
 
-    TaskDump.Task task = awaitTask(runtime, () -> blocking, "spawnBlocking");
+    TaskDump.Task task =
+        awaitTask(runtime, () -> blocking, "spawnBlocking", TaskDump.State.BLOCKING);
     assertThat(task.state()).isEqualTo(TaskDump.State.BLOCKING);
     assertThat(task.worker()).isNotBlank();
     assertThat(runtime.dumpTasks().byState().get(TaskDump.State.BLOCKING)).isEqualTo(1L);
@@ -105,7 +107,7 @@ public interface TaskDumpConformance extends ConformanceFixture {
     Channel.Pair<String> channel = Channel.unbounded();
     JoinHandle<String> fiber = runtime.spawnFiber(() -> Fiber.await(channel.receiver().receive()));
 
-    TaskDump.Task task = awaitTask(runtime, () -> fiber, "Channel.receive");
+    TaskDump.Task task = awaitTask(runtime, () -> fiber, "Channel.receive", TaskDump.State.IDLE);
     assertThat(task.fiber()).isTrue();
     assertThat(task.state()).isEqualTo(TaskDump.State.IDLE);
     channel.sender().trySend("done");
@@ -120,7 +122,8 @@ public interface TaskDumpConformance extends ConformanceFixture {
     try {
       Channel.Pair<String> channel = Channel.unbounded();
       JoinHandle<String> receiver = runtime.spawn(channel.receiver().receive());
-      TaskDump.Task task = awaitTask(runtime, () -> receiver, "Channel.receive");
+      TaskDump.Task task =
+          awaitTask(runtime, () -> receiver, "Channel.receive", TaskDump.State.IDLE);
       assertThat(task.spawnSite()).contains("TaskDumpConformance.spawnSiteIsShownOnlyWhenCaptured");
       assertThat(runtime.dumpTasks().toString()).contains("spawned at ");
     } finally {
@@ -164,12 +167,12 @@ public interface TaskDumpConformance extends ConformanceFixture {
   }
 
   /**
-   * Waits until the dump shows the task of the handle {@code spawn} gives waiting in {@code leaf},
-   * and returns it. The dumps are taken by a task that yields between them (and calls {@code spawn}
-   * in its first poll), so a simulated or paused clock does not jump while it looks.
+   * Waits until the dump shows the task of the handle {@code spawn} gives in {@code state} in
+   * {@code leaf}, and returns it. The dumps are taken by a task that yields between them (and calls
+   * {@code spawn} in its first poll), so a simulated or paused clock does not jump while it looks.
    */
   private static TaskDump.Task awaitTask(
-      Runtime runtime, Supplier<JoinHandle<?>> spawn, String leaf) {
+      Runtime runtime, Supplier<JoinHandle<?>> spawn, String leaf, TaskDump.State state) {
     long deadline = System.nanoTime() + WAIT.toNanos();
     AtomicReference<JoinHandle<?>> observed = new AtomicReference<>();
     Future<TaskDump.Task> observer =
@@ -181,12 +184,19 @@ public interface TaskDumpConformance extends ConformanceFixture {
           TaskDump dump = runtime.dumpTasks();
           Optional<TaskDump.Task> task =
               dump.tasks().stream().filter(each -> each.id() == handle.id()).findFirst();
-          if (task.isPresent() && leaf.equals(task.get().leaf())) {
+          if (task.isPresent() && leaf.equals(task.get().leaf()) && task.get().state() == state) {
             return Poll.ready(task.get());
           }
           if (System.nanoTime() - deadline > 0) {
             throw new AssertionError(
-                "task " + handle.id() + " did not wait in " + leaf + "; last dump:\n" + dump);
+                "task "
+                    + handle.id()
+                    + " was not "
+                    + state
+                    + " in "
+                    + leaf
+                    + "; last dump:\n"
+                    + dump);
           }
           cx.waker().wake(); // look again after the other tasks ran
           return Poll.pending();
