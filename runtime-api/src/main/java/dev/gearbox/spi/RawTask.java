@@ -537,10 +537,9 @@ public class RawTask<T> implements JoinHandle<T>, Waker, Context {
     }
   }
 
-  /** Hands {@code failure} to the calling thread's uncaught-exception handler. */
+  /** Hands {@code failure} to the calling thread's uncaught-exception handler, or logs it. */
   static void uncaught(Throwable failure) {
-    Thread current = Thread.currentThread();
-    current.getUncaughtExceptionHandler().uncaughtException(current, failure);
+    RuntimeLog.uncaught(RuntimeLog.RUNTIME, failure);
   }
 
   private void complete(Object result) {

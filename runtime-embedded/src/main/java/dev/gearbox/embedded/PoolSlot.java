@@ -4,6 +4,7 @@ import dev.gearbox.future.Context;
 import dev.gearbox.future.Waker;
 import dev.gearbox.io.Reactor;
 import dev.gearbox.spi.RuntimeDriver;
+import dev.gearbox.spi.RuntimeLog;
 import dev.gearbox.time.Timer;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -97,8 +98,7 @@ final class PoolSlot implements TaskNode, Context {
     try {
       finished = body.poll(this);
     } catch (Throwable failure) {
-      Thread current = Thread.currentThread();
-      current.getUncaughtExceptionHandler().uncaughtException(current, failure);
+      RuntimeLog.uncaught(RuntimeLog.EMBEDDED, failure);
       finished = true;
     }
     if (finished) {

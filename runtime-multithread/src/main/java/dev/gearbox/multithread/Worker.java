@@ -3,6 +3,7 @@ package dev.gearbox.multithread;
 import dev.gearbox.spi.CurrentRuntime;
 import dev.gearbox.spi.DeferredUnparks;
 import dev.gearbox.spi.RawTask;
+import dev.gearbox.spi.RuntimeLog;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.locks.LockSupport;
@@ -250,7 +251,7 @@ sealed class Worker extends Thread implements CurrentRuntime.Carrier, Sleepers.S
       task.run();
     } catch (Throwable failure) {
       // RawTask.run catches what the future throws; this is a join waker or a drop that threw.
-      getUncaughtExceptionHandler().uncaughtException(this, failure);
+      RuntimeLog.uncaught(RuntimeLog.MULTITHREAD, failure);
     }
     polling = null;
     POLL_SEQ.setRelease(this, seq + 2);

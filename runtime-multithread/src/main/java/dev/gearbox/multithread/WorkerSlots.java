@@ -88,6 +88,7 @@ final class WorkerSlots {
     stuck.handOff();
     replacements.incrementAndGet();
     emitReplaced(stuck, task, blockedNanos);
+    ReplacementLog.replaced(stuck, task, blockedNanos);
     return true;
   }
 

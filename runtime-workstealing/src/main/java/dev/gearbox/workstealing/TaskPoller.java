@@ -1,6 +1,7 @@
 package dev.gearbox.workstealing;
 
 import dev.gearbox.spi.OwnedTasks;
+import dev.gearbox.spi.RuntimeLog;
 
 /**
  * Polls tasks for one worker: gives each poll its cooperative budget, cancels instead of polling
@@ -52,7 +53,7 @@ final class TaskPoller {
     } catch (Throwable failure) {
       // RawTask.run catches what the future throws; this is a waker or drop that threw on the way
       // out (a join waker of foreign code): report it and keep the worker alive.
-      owner.getUncaughtExceptionHandler().uncaughtException(owner, failure);
+      RuntimeLog.uncaught(RuntimeLog.WORKSTEALING, failure);
       polled = true;
     }
     if (polled) {
