@@ -34,7 +34,7 @@ final class TaskDumpText {
     boolean first = true;
     for (Map.Entry<?, Long> entry : counts.entrySet()) {
       text.append(first ? " " : ", ")
-          .append(entry.getKey().toString().toLowerCase(java.util.Locale.ROOT))
+          .append(label(entry.getKey()))
           .append(' ')
           .append(entry.getValue());
       first = false;
@@ -42,6 +42,13 @@ final class TaskDumpText {
     if (first) {
       text.append(" -");
     }
+  }
+
+  /** A state in lower case ({@code idle}); a leaf label as it is ({@code Channel.receive}). */
+  private static String label(Object key) {
+    return key instanceof Enum<?> state
+        ? state.name().toLowerCase(java.util.Locale.ROOT)
+        : key.toString();
   }
 
   private static void appendTask(StringBuilder text, TaskDump.Task task) {
@@ -60,7 +67,7 @@ final class TaskDumpText {
       text.append(", age ").append(format(task.age()));
     }
     text.append('\n');
-    if (task.future() != null) {
+    if (task.future() != null && !task.fiber()) {
       text.append("    future: ").append(task.future()).append('\n');
     }
     if (task.spawnSite() != null) {

@@ -108,7 +108,7 @@ class SimulatedRuntimeTest {
           .hasMessageContaining("'waits-for-neither' on host main")
           .hasMessageContaining("waiting in Oneshot.receive")
           .hasMessageContaining("2 live tasks")
-          .hasMessageContaining("by leaf future: oneshot.receive 2")
+          .hasMessageContaining("by leaf future: Oneshot.receive 2")
           .hasMessageContaining("'blockOn'")
           .hasMessageContaining("SimulatedRuntimeTest")
           .hasMessageContaining("seed 99")
