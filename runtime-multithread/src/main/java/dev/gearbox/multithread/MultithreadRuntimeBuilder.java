@@ -4,6 +4,7 @@ import dev.gearbox.runtime.ConfigKey;
 import dev.gearbox.runtime.Runtime;
 import dev.gearbox.runtime.RuntimeConfig;
 import dev.gearbox.runtime.UnjoinedFailureHandler;
+import dev.gearbox.spi.SpawnSites;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -137,12 +138,24 @@ public final class MultithreadRuntimeBuilder {
   }
 
   /**
+   * Sets whether each spawn records where it was spawned, shown by task dumps ({@code
+   * gearbox.spawnSite}, off by default: one stack walk per spawn).
+   *
+   * @param capture true to capture spawn sites
+   * @return this builder
+   */
+  public MultithreadRuntimeBuilder spawnSite(boolean capture) {
+    return set(MultithreadRuntimeProvider.SPAWN_SITE, capture);
+  }
+
+  /**
    * Creates the runtime; its workers, monitor and driver threads start at once.
    *
    * @return the runtime
    */
   public Runtime build() {
-    return new MultithreadRuntime(
-        Settings.from(RuntimeConfig.of(values, SOURCE), unjoinedFailureHandler));
+    RuntimeConfig config = RuntimeConfig.of(values, SOURCE);
+    return SpawnSites.configure(
+        config, () -> new MultithreadRuntime(Settings.from(config, unjoinedFailureHandler)));
   }
 }

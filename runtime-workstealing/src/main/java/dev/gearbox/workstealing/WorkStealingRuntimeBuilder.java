@@ -4,6 +4,7 @@ import dev.gearbox.runtime.ConfigKey;
 import dev.gearbox.runtime.Runtime;
 import dev.gearbox.runtime.RuntimeConfig;
 import dev.gearbox.runtime.UnjoinedFailureHandler;
+import dev.gearbox.spi.SpawnSites;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -208,16 +209,25 @@ public final class WorkStealingRuntimeBuilder {
   }
 
   /**
+   * Sets whether each spawn records where it was spawned, shown by task dumps ({@code
+   * gearbox.spawnSite}, off by default: one stack walk per spawn).
+   *
+   * @param capture true to capture spawn sites
+   * @return this builder
+   */
+  public WorkStealingRuntimeBuilder spawnSite(boolean capture) {
+    return set(WorkStealingRuntimeProvider.SPAWN_SITE, capture);
+  }
+
+  /**
    * Creates the runtime; its worker threads start at once.
    *
    * @return the runtime
    */
   public Runtime build() {
+    RuntimeConfig config = RuntimeConfig.of(values, SOURCE);
     Settings settings =
-        Settings.from(
-            RuntimeConfig.of(values, SOURCE),
-            new Hooks(onStart, onStop, onPark, onUnpark),
-            unjoinedFailureHandler);
-    return new WorkStealingRuntime(settings);
+        Settings.from(config, new Hooks(onStart, onStop, onPark, onUnpark), unjoinedFailureHandler);
+    return SpawnSites.configure(config, () -> new WorkStealingRuntime(settings));
   }
 }
