@@ -10,7 +10,7 @@ import java.util.function.Supplier;
 
 /**
  * Spawn-site capture for task dumps: when {@link CommonKeys#SPAWN_SITE} is on, each spawn walks the
- * caller's stack to its first frame outside Gearbox (the JDK, the API and the runtime's own module
+ * caller's stack to its first frame outside Gearbox (the JDK, the API and the runtime's own package
  * are skipped) and keeps it, with the spawn time, in the task. Off by default: the walk costs a few
  * microseconds per spawn.
  */
@@ -50,12 +50,12 @@ public final class SpawnSites {
   /** Where the caller of a spawn on {@code runtime} is, and the time. */
   static TaskOrigin capture(Class<?> runtimeType) {
     long now = System.nanoTime();
-    CodeSource runtimeSource = codeSource(runtimeType);
+    String runtimePackage = runtimeType.getPackageName();
     String site =
         WALKER.walk(
             frames ->
                 frames
-                    .filter(frame -> !isGearboxOrJdk(frame.getDeclaringClass(), runtimeSource))
+                    .filter(frame -> !isGearboxOrJdk(frame.getDeclaringClass(), runtimePackage))
                     .findFirst()
                     .map(frame -> frame.toStackTraceElement().toString())
                     .orElse("(unknown)"));
@@ -70,13 +70,17 @@ public final class SpawnSites {
     return handle;
   }
 
-  private static boolean isGearboxOrJdk(Class<?> type, CodeSource runtimeSource) {
+  /** The JDK, the API (by its code source), or the runtime's own package. */
+  private static boolean isGearboxOrJdk(Class<?> type, String runtimePackage) {
     String name = type.getName();
     if (name.startsWith("java.") || name.startsWith("jdk.") || name.startsWith("sun.")) {
       return true;
     }
+    if (type.getPackageName().equals(runtimePackage)) {
+      return true;
+    }
     CodeSource source = codeSource(type);
-    return source != null && (source.equals(API) || source.equals(runtimeSource));
+    return source != null && source.equals(API);
   }
 
   private static CodeSource codeSource(Class<?> type) {
