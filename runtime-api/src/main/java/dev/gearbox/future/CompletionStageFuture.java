@@ -38,6 +38,7 @@ final class CompletionStageFuture<T> implements Future<T> {
       waiter.register(cx.waker());
       done = outcome;
       if (done == null) {
+        cx.waitingIn("CompletableFuture");
         return Poll.pending();
       }
     }

@@ -44,6 +44,16 @@ public interface Context {
   }
 
   /**
+   * Notes, for task dumps, the future the polling task waits in: a leaf future (one that stores the
+   * waker itself: a channel receive, a lock, a sleep, a socket read) calls this with a constant
+   * label, such as {@code "Channel.receive"}, when it returns Pending. A runtime's task keeps the
+   * last label of its poll in one plain field (no allocation, no atomic); the default does nothing.
+   *
+   * @param leaf a constant label naming the future, as {@code Type.operation}
+   */
+  default void waitingIn(String leaf) {}
+
+  /**
    * Spends one unit of the polling task's cooperative budget (Tokio's {@code coop}). A future that
    * could complete at once (a channel with a message ready, a free lock, an elapsed timer) calls
    * this first; on false the budget is exhausted and the future must wake {@code waker()} and

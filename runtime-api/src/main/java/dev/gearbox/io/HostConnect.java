@@ -43,6 +43,7 @@ final class HostConnect implements Future<Network.Connection> {
         registration.clearReadiness(Interest.WRITABLE);
         if (!registration.pollWritable(cx)) {
           waiting = cx.waker();
+          cx.waitingIn("TcpStream.connect");
           return Poll.pending();
         }
       }

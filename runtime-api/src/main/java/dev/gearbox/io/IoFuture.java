@@ -40,6 +40,7 @@ final class IoFuture<T> implements Future<T> {
   private final String operation;
   private final SocketAddress address;
   private final Attempt<T> attempt;
+  private final String leaf;
   private Registration waitingOn;
   private Waker waiting;
 
@@ -54,12 +55,34 @@ final class IoFuture<T> implements Future<T> {
     this.operation = operation;
     this.address = address;
     this.attempt = attempt;
+    this.leaf = leafOf(operation);
+  }
+
+  /** The label of this wait in task dumps ({@code Context.waitingIn}), from the operation. */
+  private static String leafOf(String operation) {
+    if (operation.startsWith("accept")) {
+      return "TcpListener.accept";
+    }
+    if (operation.startsWith("read")) {
+      return "TcpStream.read";
+    }
+    if (operation.startsWith("write")) {
+      return "TcpStream.write";
+    }
+    if (operation.startsWith("send")) {
+      return "UdpSocket.send";
+    }
+    if (operation.startsWith("receive")) {
+      return "UdpSocket.receive";
+    }
+    return "I/O " + operation;
   }
 
   @Override
   public Poll<T> poll(Context cx) throws IOException {
     Registration registration = io.registration(cx);
     if (!cx.proceedOrYield()) {
+      cx.waitingIn(leaf);
       return Poll.pending(); // the budget is spent: the task was woken to try again later
     }
     try {
@@ -77,6 +100,7 @@ final class IoFuture<T> implements Future<T> {
         if (!ready) {
           waitingOn = registration;
           waiting = cx.waker();
+          cx.waitingIn(leaf);
           return Poll.pending();
         }
       }

@@ -151,7 +151,13 @@ public interface GearboxRuntimeMXBean {
    */
   boolean shutdown(long timeoutMillis);
 
-  // MERGE(dump, #21.4): the lead adds the task-dump operation here at merge, e.g.
-  //   String dumpTasks();
-  // backed by Runtime.dumpTasks(), and its implementation in dev.gearbox.spi.RuntimeMXBeans.
+  /**
+   * A dump of the runtime's live tasks and fibers as text ({@link Runtime#dumpTasks(int)}): counts
+   * by state and by the future each waits in, and the first {@code limit} tasks one by one.
+   *
+   * @param limit the most tasks to list (all are counted), at least 0
+   * @return the dump's text, or a line saying the runtime is gone
+   * @throws IllegalArgumentException if {@code limit} is negative
+   */
+  String dumpTasks(int limit);
 }

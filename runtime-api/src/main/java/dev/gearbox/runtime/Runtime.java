@@ -124,6 +124,30 @@ public interface Runtime extends AutoCloseable {
   RuntimeMetrics metrics();
 
   /**
+   * A dump of this runtime's live tasks and fibers, listing the first {@link
+   * TaskDump#DEFAULT_LIMIT}; see {@link #dumpTasks(int)}.
+   *
+   * @return the dump
+   */
+  default TaskDump dumpTasks() {
+    return dumpTasks(TaskDump.DEFAULT_LIMIT);
+  }
+
+  /**
+   * A dump of this runtime's live tasks and fibers (its {@code spawnBlocking} tasks included): each
+   * task's id, state, the leaf future it waits in, its age, the worker polling it, and where it was
+   * spawned when {@code gearbox.spawnSite} is on; counts of all of them by state and by leaf. Taken
+   * while the runtime runs, without stopping it (a task that changes state meanwhile is seen in one
+   * of its states). Costs one walk over the live tasks and memory for at most {@code limit} of
+   * them, whatever their number; safe to call from any thread, a task's included.
+   *
+   * @param limit the most tasks to list (all are counted), at least 0
+   * @return the dump
+   * @throws IllegalArgumentException if {@code limit} is negative
+   */
+  TaskDump dumpTasks(int limit);
+
+  /**
    * Stops accepting work and cancels every task that has not completed; returns without waiting.
    * Idempotent.
    */

@@ -5,6 +5,7 @@ import dev.gearbox.runtime.CurrentRuntime;
 import dev.gearbox.runtime.JoinHandle;
 import dev.gearbox.runtime.Runtime;
 import dev.gearbox.runtime.RuntimeClosedException;
+import dev.gearbox.runtime.TaskDump;
 import dev.gearbox.runtime.UnjoinedFailureHandler;
 import dev.gearbox.time.Clock;
 import java.time.Duration;
@@ -47,6 +48,7 @@ public abstract class AbstractRuntime implements Runtime {
   private final Object lifecycleLock = new Object();
   private volatile boolean shutdown;
   private ObjectName managementName; // guarded by lifecycleLock; RuntimeMXBeans registers it
+  private boolean captureSpawnSites; // set by SpawnSites.configure before the runtime is handed out
 
   /**
    * Creates the shell and its blocking pool (no thread starts until a blocking task is spawned).
@@ -197,8 +199,40 @@ public abstract class AbstractRuntime implements Runtime {
   @Override
   public final <T> JoinHandle<T> spawn(Future<T> future) {
     Objects.requireNonNull(future, "future");
+    if (captureSpawnSites) {
+      TaskOrigin origin = SpawnSites.capture(getClass());
+      return SpawnSites.record(spawnTask(future), origin);
+    }
     return spawnTask(future);
   }
+
+  /** Turns spawn-site capture on or off; see {@link SpawnSites#configure}. */
+  final void captureSpawnSites(boolean on) {
+    captureSpawnSites = on;
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Counts the runtime's tasks ({@link #censusTasks}), then those of its blocking pool.
+   */
+  @Override
+  public final TaskDump dumpTasks(int limit) {
+    TaskCensus census = new TaskCensus(kind, limit);
+    censusTasks(census);
+    census.addBlocking(blocking);
+    return census.finish();
+  }
+
+  /**
+   * Hands every live task of the runtime (not its blocking pool's) to {@code census}: its {@link
+   * OwnedTasks} sets first ({@link TaskCensus#addOwned}), then what its run queues hold and what
+   * its workers poll ({@link TaskCensus#addUnowned(RawTask)}). Called on any thread, while the
+   * runtime runs: read the queues without stopping their users (a weakly consistent iteration).
+   *
+   * @param census the census to fill
+   */
+  protected abstract void censusTasks(TaskCensus census);
 
   /**
    * Spawns {@code future} as a task of this runtime.
@@ -254,7 +288,7 @@ public abstract class AbstractRuntime implements Runtime {
     if (shutdown) {
       throw closed("spawnBlocking");
     }
-    return blocking.spawn(task);
+    return blocking.spawn(task, captureSpawnSites ? SpawnSites.capture(getClass()) : null);
   }
 
   /**

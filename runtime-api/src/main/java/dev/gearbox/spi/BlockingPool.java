@@ -105,12 +105,20 @@ public final class BlockingPool implements TaskScheduler {
    * @throws RuntimeClosedException after shutdown
    */
   public <T> JoinHandle<T> spawn(Callable<T> task) {
+    return spawn(task, null);
+  }
+
+  /** As {@link #spawn(Callable)}, keeping {@code origin} in the task when not null. */
+  <T> JoinHandle<T> spawn(Callable<T> task, TaskOrigin origin) {
     Objects.requireNonNull(task, "task");
     Future<T> body =
         task instanceof JoinedElsewhere
             ? new JoinedCallableFuture<>(task)
             : new CallableFuture<>(task);
     RawTask<T> raw = new RawTask<>(body, this);
+    if (origin != null) {
+      raw.origin(origin);
+    }
     if (!owned.bind(raw)) {
       throw new RuntimeClosedException(runtime.kind(), "spawnBlocking");
     }
@@ -194,6 +202,11 @@ public final class BlockingPool implements TaskScheduler {
         lock.unlock();
       }
     }
+  }
+
+  /** The set of the pool's tasks, for task dumps. */
+  OwnedTasks ownedTasks() {
+    return owned;
   }
 
   /** The next task, or null when this thread should end. */

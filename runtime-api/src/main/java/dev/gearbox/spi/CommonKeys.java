@@ -57,4 +57,11 @@ public final class CommonKeys {
    */
   public static final ConfigKey<String> UNJOINED_FAILURE =
       UnjoinedFailures.key("gearbox.unjoinedFailure");
+
+  /**
+   * Whether each spawn records where it was spawned, for task dumps ({@link
+   * dev.gearbox.runtime.Runtime#dumpTasks()}): one stack walk per spawn, off by default. With it
+   * on, a task's age counts from its spawn.
+   */
+  public static final ConfigKey<Boolean> SPAWN_SITE = SpawnSites.key("gearbox.spawnSite");
 }

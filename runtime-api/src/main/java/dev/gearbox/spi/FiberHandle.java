@@ -141,6 +141,7 @@ final class FiberHandle<T> implements JoinHandle<T> {
     if (!outcome.isDone()) {
       joiner.register(cx.waker());
       if (!outcome.isDone()) {
+        cx.waitingIn("JoinHandle.join");
         return Poll.pending();
       }
     }

@@ -99,6 +99,14 @@ final class FiberTask<T> implements Future<Void>, Executor, Context, Waker {
   private int budget = CoopBudget.PER_POLL;
   private boolean budgetSpent;
 
+  /**
+   * For task dumps, written by the fiber's thread: the leaf its await waits in, and the task an
+   * await on the JDK's scheduler spawned for the awaited future (whose leaf is the fiber's).
+   */
+  private String waitingIn;
+
+  private RawTask<?> awaitedTask;
+
   FiberTask(Runtime runtime, Callable<T> body, boolean carried) {
     this.runtime = runtime;
     this.body = body;
@@ -195,6 +203,7 @@ final class FiberTask<T> implements Future<Void>, Executor, Context, Waker {
 
   private <R> R awaitHere(Future<R> target, boolean spawned) {
     checkCancelled(null, false);
+    awaitedTask = spawned && target instanceof RawTask<?> task ? task : null;
     while (true) {
       Poll<R> poll;
       try {
@@ -207,6 +216,8 @@ final class FiberTask<T> implements Future<Void>, Executor, Context, Waker {
         throw new CompletionException(checked);
       }
       if (poll instanceof Poll.Ready<R>(R value)) {
+        waitingIn = null;
+        awaitedTask = null;
         return value;
       }
       if (budgetSpent) {
@@ -406,6 +417,18 @@ final class FiberTask<T> implements Future<Void>, Executor, Context, Waker {
   @Override
   public Driver driver() {
     return boundCarrier().driver();
+  }
+
+  @Override
+  public void waitingIn(String leaf) {
+    waitingIn = leaf;
+  }
+
+  /** The leaf the fiber waits in, or null; read without synchronisation by a task dump. */
+  String leafForDump() {
+    RawTask<?> task = awaitedTask;
+    String inner = task == null ? null : task.leaf();
+    return inner != null ? inner : waitingIn;
   }
 
   @Override

@@ -116,6 +116,23 @@ public final class OwnedTasks {
   }
 
   /**
+   * Hands every task of the set to {@code visitor}, one shard at a time under that shard's lock (so
+   * binds and removes on that shard wait meanwhile): for task dumps, whose visitor only reads the
+   * task. Allocates nothing.
+   *
+   * @param visitor what to do with each task; must not bind or remove tasks
+   */
+  public void forEach(java.util.function.Consumer<RawTask<?>> visitor) {
+    for (Shard shard : shards) {
+      synchronized (shard) {
+        for (RawTask<?> task = shard.head; task != null; task = task.ownedNext) {
+          visitor.accept(task);
+        }
+      }
+    }
+  }
+
+  /**
    * Whether {@link #closeAndCancelAll()} was called.
    *
    * @return true once closed

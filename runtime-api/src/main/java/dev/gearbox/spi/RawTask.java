@@ -138,6 +138,16 @@ public class RawTask<T> implements JoinHandle<T>, Waker, Context {
   Object ownedBy;
 
   /**
+   * For task dumps ({@link TaskCensus}), read there without synchronisation: the label of the leaf
+   * future the last poll waited in and the time of the first Pending (written by the RUNNING
+   * owner), and where the task was spawned (written once by the spawner, when captured).
+   */
+  private String waitingIn;
+
+  private long firstPendingNanos;
+  private volatile TaskOrigin origin;
+
+  /**
    * Creates a task in the {@link #SCHEDULED} state. The runtime must queue it exactly once.
    *
    * @param future the future to run
@@ -175,6 +185,7 @@ public class RawTask<T> implements JoinHandle<T>, Waker, Context {
     }
     Poll<T> poll;
     runner = Thread.currentThread();
+    waitingIn = null;
     try {
       poll = future.poll(this);
     } catch (Throwable failure) {
@@ -190,6 +201,9 @@ public class RawTask<T> implements JoinHandle<T>, Waker, Context {
     if (poll instanceof Poll.Ready<T>(T value)) {
       complete(value);
       return true;
+    }
+    if (firstPendingNanos == 0) {
+      firstPendingNanos = System.nanoTime(); // once per task, for the age task dumps show
     }
     int current = (int) STATE.getVolatile(this);
     boolean tracked = ownedBy != null;
@@ -326,6 +340,56 @@ public class RawTask<T> implements JoinHandle<T>, Waker, Context {
     return scheduler.consumeBudget();
   }
 
+  @Override
+  public final void waitingIn(String leaf) {
+    waitingIn = leaf;
+  }
+
+  // ---- task dumps (TaskCensus): racy reads, each of one field
+
+  /**
+   * The label of the leaf future the task's last poll waited in ({@link Context#waitingIn}), or
+   * null; read without synchronisation, for diagnostics such as task dumps.
+   *
+   * @return the label, or null
+   */
+  public final String leaf() {
+    return waitingIn;
+  }
+
+  final Thread runnerForDump() {
+    return runner;
+  }
+
+  final Future<T> futureForDump() {
+    return future;
+  }
+
+  final long firstPendingNanos() {
+    return firstPendingNanos;
+  }
+
+  final boolean isOwned() {
+    return ownedBy != null;
+  }
+
+  final TaskOrigin origin() {
+    return origin;
+  }
+
+  final void origin(TaskOrigin spawned) {
+    origin = spawned;
+  }
+
+  /**
+   * The task's name in task dumps; null (no name) unless a runtime's task type names its tasks.
+   *
+   * @return the name, or null
+   */
+  protected String name() {
+    return null;
+  }
+
   // ---- JoinHandle
 
   @Override
@@ -373,6 +437,7 @@ public class RawTask<T> implements JoinHandle<T>, Waker, Context {
     Waker waker = cx.waker();
     if ((current & JOIN_INTEREST) != 0) {
       if (joinWaker.willWake(waker)) {
+        cx.waitingIn("JoinHandle.join");
         return Poll.pending();
       }
       current = updateJoinInterest(current, false);
@@ -385,6 +450,7 @@ public class RawTask<T> implements JoinHandle<T>, Waker, Context {
     if ((current & COMPLETE) != 0) {
       return Poll.ready(outcomeOrThrow());
     }
+    cx.waitingIn("JoinHandle.join");
     return Poll.pending();
   }
 
@@ -464,10 +530,9 @@ public class RawTask<T> implements JoinHandle<T>, Waker, Context {
     }
   }
 
-  /** Hands {@code failure} to the calling thread's uncaught-exception handler. */
+  /** Hands {@code failure} to the calling thread's uncaught-exception handler, or logs it. */
   static void uncaught(Throwable failure) {
-    Thread current = Thread.currentThread();
-    current.getUncaughtExceptionHandler().uncaughtException(current, failure);
+    RuntimeLog.uncaught(RuntimeLog.RUNTIME, failure);
   }
 
   private void complete(Object result) {

@@ -238,7 +238,10 @@ public final class RuntimeMXBeans {
       return current == null || current.shutdown(Duration.ofMillis(Math.max(0, timeoutMillis)));
     }
 
-    // MERGE(dump, #21.4): implement dumpTasks() here, e.g. return runtime.get().dumpTasks() as
-    // text.
+    @Override
+    public String dumpTasks(int limit) {
+      Runtime current = runtime.get();
+      return current == null ? "the runtime is gone" : current.dumpTasks(limit).toString();
+    }
   }
 }

@@ -31,6 +31,11 @@ abstract class Acquire<R> extends WaitNode<Acquire<?>> implements Future<R> {
     this.permits = permits;
   }
 
+  /** The label of this wait in task dumps ({@code Context.waitingIn}). */
+  String leaf() {
+    return "Semaphore.acquire";
+  }
+
   /** What the future completes with, once it owns its permits. */
   abstract R granted();
 
@@ -46,6 +51,7 @@ abstract class Acquire<R> extends WaitNode<Acquire<?>> implements Future<R> {
         while ((current & (Semaphore.HAS_WAITERS | Semaphore.CLOSED)) == 0
             && (current >>> Semaphore.PERMIT_SHIFT) >= permits) {
           if (!cx.proceedOrYield()) {
+            cx.waitingIn(leaf());
             return Poll.pending();
           }
           int witness = semaphore.casState(current, current - (permits << Semaphore.PERMIT_SHIFT));
@@ -105,6 +111,7 @@ abstract class Acquire<R> extends WaitNode<Acquire<?>> implements Future<R> {
         int free = current >>> Semaphore.PERMIT_SHIFT;
         boolean enough = (current & Semaphore.HAS_WAITERS) == 0 && free >= permits;
         if (enough && !cx.proceedOrYield()) {
+          cx.waitingIn(leaf());
           return Poll.pending();
         }
         int next =
@@ -124,6 +131,7 @@ abstract class Acquire<R> extends WaitNode<Acquire<?>> implements Future<R> {
         semaphore.waiters.append(this);
         setWaker(cx.waker());
         phase = WAITING;
+        cx.waitingIn(leaf());
         return Poll.pending();
       }
     } finally {
@@ -137,6 +145,7 @@ abstract class Acquire<R> extends WaitNode<Acquire<?>> implements Future<R> {
       int seen = phase;
       if (seen == WAITING) {
         setWaker(cx.waker());
+        cx.waitingIn(leaf());
         return Poll.pending();
       }
       if (seen == IDLE) {
@@ -151,6 +160,7 @@ abstract class Acquire<R> extends WaitNode<Acquire<?>> implements Future<R> {
 
   private Poll<R> complete(Context cx) {
     if (!cx.proceedOrYield()) {
+      cx.waitingIn(leaf());
       return Poll.pending();
     }
     phase = DONE;

@@ -95,9 +95,11 @@ public final class Barrier {
               barrier.waiting.append(this);
               setWaker(cx.waker());
               phase = WAITING;
+              cx.waitingIn("Barrier.await");
               return Poll.pending();
             }
             if (!cx.proceedOrYield()) {
+              cx.waitingIn("Barrier.await");
               return Poll.pending();
             }
             for (Arrival other = barrier.waiting.pollFirst();
@@ -111,10 +113,12 @@ public final class Barrier {
           }
           case WAITING -> {
             setWaker(cx.waker());
+            cx.waitingIn("Barrier.await");
             return Poll.pending();
           }
           case RELEASED -> {
             if (!cx.proceedOrYield()) {
+              cx.waitingIn("Barrier.await");
               return Poll.pending();
             }
             phase = DONE;

@@ -21,10 +21,12 @@ final class BroadcastReceive<T> extends WaitNode<BroadcastReceive<T>> implements
   @Override
   public Poll<T> poll(Context cx) {
     if (!cx.proceedOrYield()) {
+      cx.waitingIn("Broadcast.receive");
       return Poll.pending();
     }
     Object message = receiver.state.tryReceive(receiver, this, cx.waker());
     if (message == null) {
+      cx.waitingIn("Broadcast.receive");
       return Poll.pending();
     }
     return message == BroadcastState.END_OF_STREAM

@@ -142,6 +142,7 @@ public final class CancellationToken {
               token.waiters.append(this);
             }
             setWaker(cx.waker());
+            cx.waitingIn("CancellationToken.cancelled");
             return Poll.pending();
           }
         } finally {
@@ -149,6 +150,7 @@ public final class CancellationToken {
         }
       }
       if (!cx.proceedOrYield()) {
+        cx.waitingIn("CancellationToken.cancelled");
         return Poll.pending();
       }
       return Poll.ready();

@@ -91,6 +91,7 @@ public final class CountDownLatch {
               latch.waiters.append(this);
             }
             setWaker(cx.waker());
+            cx.waitingIn("CountDownLatch.await");
             return Poll.pending();
           }
         } finally {
@@ -98,6 +99,7 @@ public final class CountDownLatch {
         }
       }
       if (!cx.proceedOrYield()) {
+        cx.waitingIn("CountDownLatch.await");
         return Poll.pending();
       }
       return Poll.ready();

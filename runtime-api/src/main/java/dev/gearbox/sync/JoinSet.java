@@ -99,6 +99,7 @@ public final class JoinSet<T> implements AutoCloseable {
   public Future<T> joinNext() {
     return cx -> {
       if (!cx.proceedOrYield()) {
+        cx.waitingIn("JoinSet.joinNext");
         return Poll.pending();
       }
       if (current == null) {
@@ -110,6 +111,7 @@ public final class JoinSet<T> implements AutoCloseable {
           joiner.register(cx.waker());
           current = finished.poll();
           if (current == null) {
+            cx.waitingIn("JoinSet.joinNext");
             return Poll.pending();
           }
         }

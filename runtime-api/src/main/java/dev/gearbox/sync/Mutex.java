@@ -151,6 +151,11 @@ public final class Mutex<T> {
 
   /** {@link Mutex#lock()}: an acquire of the one permit that completes with a guard. */
   private static final class LockFuture<T> extends Acquire<Guard<T>> {
+    @Override
+    String leaf() {
+      return "Mutex.lock";
+    }
+
     private final Mutex<T> mutex;
 
     LockFuture(Mutex<T> mutex) {

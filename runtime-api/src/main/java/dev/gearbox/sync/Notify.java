@@ -130,9 +130,11 @@ public final class Notify {
               notify.waiters.append(this);
               setWaker(cx.waker());
               phase = WAITING;
+              cx.waitingIn("Notify.notified");
               return Poll.pending();
             }
             if (!cx.proceedOrYield()) {
+              cx.waitingIn("Notify.notified");
               return Poll.pending();
             }
             if (notify.waitersCalls == callsAtCreation) {
@@ -141,10 +143,12 @@ public final class Notify {
           }
           case WAITING -> {
             setWaker(cx.waker());
+            cx.waitingIn("Notify.notified");
             return Poll.pending();
           }
           case NOTIFIED, NOTIFIED_ONE -> {
             if (!cx.proceedOrYield()) {
+              cx.waitingIn("Notify.notified");
               return Poll.pending();
             }
           }

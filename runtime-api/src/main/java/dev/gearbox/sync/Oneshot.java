@@ -112,10 +112,15 @@ public final class Oneshot {
     @Override
     public Poll<T> poll(Context cx) {
       if (!cx.proceedOrYield()) {
+        cx.waitingIn("Oneshot.receive");
         return Poll.pending();
       }
       T value = cell.takeOrRegister(cx.waker());
-      return value == null ? Poll.pending() : Poll.ready(value);
+      if (value == null) {
+        cx.waitingIn("Oneshot.receive");
+        return Poll.pending();
+      }
+      return Poll.ready(value);
     }
 
     /**

@@ -20,10 +20,12 @@ final class ReceiveFuture<T> implements Future<T> {
   @Override
   public Poll<T> poll(Context cx) {
     if (!cx.proceedOrYield()) {
+      cx.waitingIn("Channel.receive");
       return Poll.pending();
     }
     Object next = channel.pollReceive(cx.waker());
     if (next == null) {
+      cx.waitingIn("Channel.receive");
       return Poll.pending();
     }
     if (next == MpscCore.END_OF_STREAM) {

@@ -27,12 +27,14 @@ final class ReceiveManyFuture<T> implements Future<Integer> {
   @Override
   public Poll<Integer> poll(Context cx) {
     if (!cx.proceedOrYield()) {
+      cx.waitingIn("Channel.receiveMany");
       return Poll.pending();
     }
     int moved = 0;
     while (moved < limit) {
       Object next = moved == 0 ? channel.pollReceive(cx.waker()) : channel.pollReceive();
       if (next == null && moved == 0) {
+        cx.waitingIn("Channel.receiveMany");
         return Poll.pending();
       }
       if (next == null || next == MpscCore.END_OF_STREAM) {

@@ -198,6 +198,11 @@ public final class RwLock<T> {
 
   /** The acquire behind {@link #read()} (one permit) and {@link #write()} (all of them). */
   private static final class GuardFuture<G> extends Acquire<G> {
+    @Override
+    String leaf() {
+      return "RwLock.lock";
+    }
+
     private final RwLock<?> lock;
 
     GuardFuture(RwLock<?> lock, int permits) {

@@ -43,6 +43,7 @@ final class SendFuture<T> implements Future<Void> {
   @Override
   public Poll<Void> poll(Context cx) {
     if (!cx.proceedOrYield()) {
+      cx.waitingIn("Channel.send");
       return Poll.pending();
     }
     return channel.pollSend(this, cx.waker()) ? Poll.ready() : Poll.pending();

@@ -38,6 +38,7 @@ final class SendTimeoutFuture implements Future<Boolean> {
       return Poll.ready(Boolean.TRUE);
     }
     if (sleep.poll(cx).isPending()) {
+      cx.waitingIn("Channel.sendTimeout");
       return Poll.pending();
     }
     send.drop();

@@ -73,6 +73,7 @@ final class UnboundedChannel<T> implements MpscCore<T> {
   public Future<Void> send(T message) {
     return cx -> {
       if (!cx.proceedOrYield()) {
+        cx.waitingIn("Channel.receive");
         return Poll.pending();
       }
       trySend(message);

@@ -33,6 +33,7 @@ final class WatchChanged<T> extends WaitNode<WatchChanged<T>> implements Future<
             state.waiters.append(this);
           }
           setWaker(cx.waker());
+          cx.waitingIn("Watch.changed");
           return Poll.pending();
         }
       } finally {
@@ -40,6 +41,7 @@ final class WatchChanged<T> extends WaitNode<WatchChanged<T>> implements Future<
       }
     }
     if (!cx.proceedOrYield()) {
+      cx.waitingIn("Watch.changed");
       return Poll.pending();
     }
     receiver.seenVersion = version;

@@ -99,15 +99,18 @@ public final class Interval {
     }
     if (armed) {
       if (!entry.isElapsed()) {
+        cx.waitingIn("Interval.tick");
         return Poll.pending();
       }
       armed = false;
     } else if (Clock.nanosBetween(timer.clock().nanoTime(), nextDeadlineNanos) > 0
         && timer.register(entry, nextDeadlineNanos)) {
       armed = true;
+      cx.waitingIn("Interval.tick");
       return Poll.pending();
     }
     if (!cx.proceedOrYield()) {
+      cx.waitingIn("Interval.tick");
       return Poll.pending(); // the tick stays due: the next poll takes it
     }
     return Poll.ready(take(timer.clock().nanoTime()));

@@ -81,6 +81,7 @@ public final class Sleep implements Future<Void> {
   @Override
   public Poll<Void> poll(Context cx) {
     if (!pollElapsed(cx) || !cx.proceedOrYield()) {
+      cx.waitingIn("Time.sleep");
       return Poll.pending();
     }
     return Poll.ready();

@@ -4,6 +4,7 @@ import dev.gearbox.spi.RuntimeDriver;
 import dev.gearbox.spi.sched.CoopBudget;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * A cooperative executor on one thread (Embassy's {@code Executor}): tasks from {@link TaskPool}s,
@@ -58,6 +59,11 @@ public final class EmbeddedExecutor implements AutoCloseable {
   private volatile boolean ended;
   private int budget = CoopBudget.PER_POLL;
   private boolean inRun;
+
+  /** The node inside its poll and the rest of its batch, for task dumps; executor thread writes. */
+  private TaskNode polling;
+
+  private TaskNode batchRest;
   private long polls;
   private long parks;
 
@@ -230,11 +236,15 @@ public final class EmbeddedExecutor implements AutoCloseable {
       TaskNode next = node.runNext(); // read first: a wake during the poll relinks the node
       node.runNext(null);
       budget = CoopBudget.PER_POLL;
+      polling = node;
+      batchRest = next;
       node.runFromQueue(this);
       Thread.interrupted(); // a task's interrupt of this thread ends with its poll: see the notes
       polled++;
       node = next;
     }
+    polling = null;
+    batchRest = null;
     if (polled > 0) {
       polls += polled;
       idle.afterBatch(polled);
@@ -389,5 +399,19 @@ public final class EmbeddedExecutor implements AutoCloseable {
   @Override
   public String toString() {
     return "EmbeddedExecutor[" + name + (closed ? ", closed]" : "]");
+  }
+
+  /**
+   * Hands the nodes this executor holds to {@code visitor}, for task dumps; any thread, without
+   * synchronisation: the node inside its poll, the rest of the batch being run, and the run queue,
+   * each walk bounded by {@code max} nodes.
+   */
+  void forEachForDump(Consumer<TaskNode> visitor, int max) {
+    TaskNode current = polling;
+    if (current != null) {
+      visitor.accept(current);
+    }
+    TaskWalk.walk(batchRest, visitor, max);
+    runQueue.forEachForDump(visitor, max);
   }
 }

@@ -11,6 +11,7 @@ import dev.gearbox.spi.BlockingPool;
 import dev.gearbox.spi.OwnedTasks;
 import dev.gearbox.spi.RawTask;
 import dev.gearbox.spi.RuntimeDriver;
+import dev.gearbox.spi.TaskCensus;
 import dev.gearbox.spi.TaskScheduler;
 import dev.gearbox.time.Clock;
 import dev.gearbox.time.PausedClock;
@@ -249,6 +250,11 @@ final class EmbeddedRuntime extends AbstractRuntime implements TaskScheduler {
   protected void afterBlockingShutdown() {
     executor.close();
     driver.close();
+  }
+
+  @Override
+  protected void censusTasks(TaskCensus census) {
+    TaskWalk.census(owned, executor, poolSize, census);
   }
 
   @Override

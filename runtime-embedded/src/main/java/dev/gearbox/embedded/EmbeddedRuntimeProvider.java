@@ -6,6 +6,7 @@ import dev.gearbox.runtime.RuntimeConfig;
 import dev.gearbox.runtime.RuntimeProvider;
 import dev.gearbox.spi.CommonKeys;
 import dev.gearbox.spi.RuntimeMXBeans;
+import dev.gearbox.spi.SpawnSites;
 import dev.gearbox.spi.UnjoinedFailures;
 import java.time.Duration;
 import java.util.List;
@@ -67,6 +68,9 @@ public final class EmbeddedRuntimeProvider implements RuntimeProvider {
    */
   public static final ConfigKey<String> UNJOINED_FAILURE = CommonKeys.UNJOINED_FAILURE;
 
+  /** Whether each spawn records where it was spawned, for task dumps (a stack walk per spawn). */
+  public static final ConfigKey<Boolean> SPAWN_SITE = CommonKeys.SPAWN_SITE;
+
   /** The prefix of the names of the runtime's threads. */
   public static final ConfigKey<String> THREAD_NAME_PREFIX =
       ConfigKey.ofString(
@@ -97,6 +101,7 @@ public final class EmbeddedRuntimeProvider implements RuntimeProvider {
         BLOCKING_MAX_THREADS,
         BLOCKING_KEEP_ALIVE,
         UNJOINED_FAILURE,
+        SPAWN_SITE,
         TIME_PAUSED,
         THREAD_NAME_PREFIX,
         CommonKeys.JMX);
@@ -113,15 +118,18 @@ public final class EmbeddedRuntimeProvider implements RuntimeProvider {
   public Runtime create(RuntimeConfig config) {
     Objects.requireNonNull(config, "config");
     return RuntimeMXBeans.register(
-        new EmbeddedRuntime(
-            config.get(POOL_SIZE),
-            config.get(PRIORITY),
-            config.get(BLOCK_ON_SPIN_MICROS),
-            config.get(BLOCKING_MAX_THREADS),
-            config.get(BLOCKING_KEEP_ALIVE),
-            config.get(THREAD_NAME_PREFIX),
-            config.get(TIME_PAUSED),
-            UnjoinedFailures.handlerFrom(config)),
+        SpawnSites.configure(
+            config,
+            () ->
+                new EmbeddedRuntime(
+                    config.get(POOL_SIZE),
+                    config.get(PRIORITY),
+                    config.get(BLOCK_ON_SPIN_MICROS),
+                    config.get(BLOCKING_MAX_THREADS),
+                    config.get(BLOCKING_KEEP_ALIVE),
+                    config.get(THREAD_NAME_PREFIX),
+                    config.get(TIME_PAUSED),
+                    UnjoinedFailures.handlerFrom(config))),
         config);
   }
 }

@@ -3,6 +3,7 @@ package dev.gearbox.embedded;
 import dev.gearbox.future.Context;
 import dev.gearbox.future.Driver;
 import dev.gearbox.future.Waker;
+import dev.gearbox.spi.RuntimeLog;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
@@ -95,8 +96,7 @@ final class PoolSlot implements TaskNode, Context {
     try {
       finished = body.poll(this);
     } catch (Throwable failure) {
-      Thread current = Thread.currentThread();
-      current.getUncaughtExceptionHandler().uncaughtException(current, failure);
+      RuntimeLog.uncaught(RuntimeLog.EMBEDDED, failure);
       finished = true;
     }
     if (finished) {

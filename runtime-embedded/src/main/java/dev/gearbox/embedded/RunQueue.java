@@ -2,6 +2,7 @@ package dev.gearbox.embedded;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.function.Consumer;
 
 /**
  * The run queue of one {@link EmbeddedExecutor}: intrusive (tasks link through their own {@code
@@ -117,5 +118,15 @@ final class RunQueue {
    */
   boolean isEmpty() {
     return localHead == null && head == null;
+  }
+
+  /**
+   * Hands up to {@code max} queued nodes to {@code visitor}, for task dumps; any thread. The links
+   * are read without synchronisation while the executor may relink them, so the walk is bounded and
+   * may miss a node or show one twice.
+   */
+  void forEachForDump(Consumer<TaskNode> visitor, int max) {
+    TaskWalk.walk(head, visitor, max);
+    TaskWalk.walk(localHead, visitor, max);
   }
 }

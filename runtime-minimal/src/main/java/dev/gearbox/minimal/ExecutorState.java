@@ -6,6 +6,7 @@ import dev.gearbox.runtime.RuntimeClosedException;
 import dev.gearbox.spi.OwnedTasks;
 import dev.gearbox.spi.RawTask;
 import dev.gearbox.spi.RuntimeDriver;
+import dev.gearbox.spi.TaskCensus;
 import dev.gearbox.spi.TaskScheduler;
 import dev.gearbox.spi.UnjoinedFailures;
 import dev.gearbox.spi.sched.MpmcGlobalQueue;
@@ -203,5 +204,13 @@ final class ExecutorState implements TaskScheduler {
 
   long spawnedTasks() {
     return owned.spawned();
+  }
+
+  /**
+   * Hands every live task to {@code census}: this executor binds each task to its owned set at
+   * spawn, so the set holds them all. Any thread.
+   */
+  void censusTo(TaskCensus census) {
+    census.addOwned(owned);
   }
 }

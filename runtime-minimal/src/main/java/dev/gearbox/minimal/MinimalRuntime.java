@@ -9,6 +9,7 @@ import dev.gearbox.spi.AbstractRuntime;
 import dev.gearbox.spi.BlockingPool;
 import dev.gearbox.spi.RuntimeDriver;
 import dev.gearbox.spi.RuntimeThreads;
+import dev.gearbox.spi.TaskCensus;
 import dev.gearbox.time.Clock;
 import dev.gearbox.time.PausedClock;
 import java.time.Duration;
@@ -138,6 +139,11 @@ final class MinimalRuntime extends AbstractRuntime {
   @Override
   protected void afterBlockingShutdown() {
     drive.close();
+  }
+
+  @Override
+  protected void censusTasks(TaskCensus census) {
+    executor.state().censusTo(census);
   }
 
   @Override

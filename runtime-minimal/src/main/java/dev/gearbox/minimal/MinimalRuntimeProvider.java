@@ -6,6 +6,7 @@ import dev.gearbox.runtime.RuntimeConfig;
 import dev.gearbox.runtime.RuntimeProvider;
 import dev.gearbox.spi.CommonKeys;
 import dev.gearbox.spi.RuntimeMXBeans;
+import dev.gearbox.spi.SpawnSites;
 import dev.gearbox.spi.UnjoinedFailures;
 import java.time.Duration;
 import java.util.List;
@@ -59,6 +60,9 @@ public final class MinimalRuntimeProvider implements RuntimeProvider {
    */
   public static final ConfigKey<String> UNJOINED_FAILURE = CommonKeys.UNJOINED_FAILURE;
 
+  /** Whether each spawn records where it was spawned, for task dumps (a stack walk per spawn). */
+  public static final ConfigKey<Boolean> SPAWN_SITE = CommonKeys.SPAWN_SITE;
+
   /** Creates the provider; {@link java.util.ServiceLoader} calls this. */
   public MinimalRuntimeProvider() {}
 
@@ -80,6 +84,7 @@ public final class MinimalRuntimeProvider implements RuntimeProvider {
         BLOCKING_MAX_THREADS,
         BLOCKING_KEEP_ALIVE,
         UNJOINED_FAILURE,
+        SPAWN_SITE,
         THREAD_NAME_PREFIX,
         TIME_PAUSED,
         CommonKeys.JMX);
@@ -96,13 +101,16 @@ public final class MinimalRuntimeProvider implements RuntimeProvider {
   public Runtime create(RuntimeConfig config) {
     Objects.requireNonNull(config, "config");
     return RuntimeMXBeans.register(
-        new MinimalRuntime(
-            config.get(WORKERS),
-            config.get(BLOCKING_MAX_THREADS),
-            config.get(BLOCKING_KEEP_ALIVE),
-            config.get(THREAD_NAME_PREFIX),
-            config.get(TIME_PAUSED),
-            UnjoinedFailures.handlerFrom(config)),
+        SpawnSites.configure(
+            config,
+            () ->
+                new MinimalRuntime(
+                    config.get(WORKERS),
+                    config.get(BLOCKING_MAX_THREADS),
+                    config.get(BLOCKING_KEEP_ALIVE),
+                    config.get(THREAD_NAME_PREFIX),
+                    config.get(TIME_PAUSED),
+                    UnjoinedFailures.handlerFrom(config))),
         config);
   }
 }

@@ -194,6 +194,7 @@ class MinimalRuntimeTest {
             "gearbox.blocking.maxThreads",
             "gearbox.blocking.keepAlive",
             "gearbox.unjoinedFailure",
+            "gearbox.spawnSite",
             "gearbox.threadNamePrefix",
             "gearbox.time.paused",
             "gearbox.jmx");

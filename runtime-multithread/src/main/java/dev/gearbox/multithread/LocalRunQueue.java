@@ -1,6 +1,7 @@
 package dev.gearbox.multithread;
 
 import dev.gearbox.spi.RawTask;
+import dev.gearbox.spi.TaskCensus;
 import dev.gearbox.spi.sched.MpmcGlobalQueue;
 import java.util.Arrays;
 import java.util.function.Consumer;
@@ -154,5 +155,12 @@ final class LocalRunQueue {
       moved++;
     }
     return moved;
+  }
+
+  /**
+   * Hands each queued task to {@code census}: JCTools' weakly consistent iteration (task dumps).
+   */
+  void censusTo(TaskCensus census) {
+    census.addUnowned(ring);
   }
 }

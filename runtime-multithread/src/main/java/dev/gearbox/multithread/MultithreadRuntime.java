@@ -8,6 +8,7 @@ import dev.gearbox.spi.BlockingPool;
 import dev.gearbox.spi.ParkingBlockOn;
 import dev.gearbox.spi.RuntimeDriver;
 import dev.gearbox.spi.RuntimeThreads;
+import dev.gearbox.spi.TaskCensus;
 import dev.gearbox.spi.UnjoinedFailures;
 import dev.gearbox.time.Clock;
 import dev.gearbox.time.PausedClock;
@@ -63,6 +64,11 @@ final class MultithreadRuntime extends AbstractRuntime {
   @Override
   protected void stopTasks() {
     scheduler.shutdown();
+  }
+
+  @Override
+  protected void censusTasks(TaskCensus census) {
+    scheduler.censusTo(census);
   }
 
   @Override

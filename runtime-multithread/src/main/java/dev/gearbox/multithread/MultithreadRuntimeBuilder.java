@@ -5,6 +5,7 @@ import dev.gearbox.runtime.Runtime;
 import dev.gearbox.runtime.RuntimeConfig;
 import dev.gearbox.runtime.UnjoinedFailureHandler;
 import dev.gearbox.spi.RuntimeMXBeans;
+import dev.gearbox.spi.SpawnSites;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -138,6 +139,17 @@ public final class MultithreadRuntimeBuilder {
   }
 
   /**
+   * Sets whether each spawn records where it was spawned, shown by task dumps ({@code
+   * gearbox.spawnSite}, off by default: one stack walk per spawn).
+   *
+   * @param capture true to capture spawn sites
+   * @return this builder
+   */
+  public MultithreadRuntimeBuilder spawnSite(boolean capture) {
+    return set(MultithreadRuntimeProvider.SPAWN_SITE, capture);
+  }
+
+  /**
    * Creates the runtime; its workers, monitor and driver threads start at once.
    *
    * @return the runtime
@@ -145,6 +157,8 @@ public final class MultithreadRuntimeBuilder {
   public Runtime build() {
     RuntimeConfig config = RuntimeConfig.of(values, SOURCE);
     return RuntimeMXBeans.register(
-        new MultithreadRuntime(Settings.from(config, unjoinedFailureHandler)), config);
+        SpawnSites.configure(
+            config, () -> new MultithreadRuntime(Settings.from(config, unjoinedFailureHandler))),
+        config);
   }
 }

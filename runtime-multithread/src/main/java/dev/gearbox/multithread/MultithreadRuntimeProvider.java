@@ -6,6 +6,7 @@ import dev.gearbox.runtime.RuntimeConfig;
 import dev.gearbox.runtime.RuntimeProvider;
 import dev.gearbox.spi.CommonKeys;
 import dev.gearbox.spi.RuntimeMXBeans;
+import dev.gearbox.spi.SpawnSites;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -61,6 +62,9 @@ public final class MultithreadRuntimeProvider implements RuntimeProvider {
    */
   public static final ConfigKey<String> UNJOINED_FAILURE = CommonKeys.UNJOINED_FAILURE;
 
+  /** Whether each spawn records where it was spawned, for task dumps (a stack walk per spawn). */
+  public static final ConfigKey<Boolean> SPAWN_SITE = CommonKeys.SPAWN_SITE;
+
   /** Whether the runtime's clock starts paused (a {@code PausedClock}), for tests. */
   public static final ConfigKey<Boolean> TIME_PAUSED = CommonKeys.TIME_PAUSED;
 
@@ -103,6 +107,7 @@ public final class MultithreadRuntimeProvider implements RuntimeProvider {
         BLOCKING_THRESHOLD,
         MAX_EXTRA_WORKERS,
         UNJOINED_FAILURE,
+        SPAWN_SITE,
         TIME_PAUSED,
         THREAD_NAME_PREFIX,
         CommonKeys.JMX);
@@ -118,6 +123,7 @@ public final class MultithreadRuntimeProvider implements RuntimeProvider {
   @Override
   public Runtime create(RuntimeConfig config) {
     Objects.requireNonNull(config, "config");
-    return RuntimeMXBeans.register(new MultithreadRuntime(Settings.from(config)), config);
+    return RuntimeMXBeans.register(
+        SpawnSites.configure(config, () -> new MultithreadRuntime(Settings.from(config))), config);
   }
 }

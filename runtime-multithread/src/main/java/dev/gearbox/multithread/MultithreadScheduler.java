@@ -9,6 +9,7 @@ import dev.gearbox.spi.ParkingBlockOn;
 import dev.gearbox.spi.ParkingWaker;
 import dev.gearbox.spi.RawTask;
 import dev.gearbox.spi.RuntimeDriver;
+import dev.gearbox.spi.TaskCensus;
 import dev.gearbox.spi.TaskScheduler;
 import dev.gearbox.spi.sched.MpmcGlobalQueue;
 import dev.gearbox.time.PausedClock;
@@ -313,5 +314,15 @@ final class MultithreadScheduler implements TaskScheduler, ParkingBlockOn.Host {
     for (RawTask<?> task = globalQueue.poll(); task != null; task = globalQueue.poll()) {
       task.abort(); // a no-op for a stale entry, whose task is complete
     }
+  }
+
+  /**
+   * Hands every live task to {@code census}: the waiting ones in the owned set, then what no set
+   * holds, on the workers and in the shared queue. Weakly consistent; any thread.
+   */
+  void censusTo(TaskCensus census) {
+    census.addOwned(owned);
+    slots.censusTo(census);
+    globalQueue.forEachQueued(census::addUnowned);
   }
 }

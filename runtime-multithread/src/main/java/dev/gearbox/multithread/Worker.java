@@ -3,6 +3,7 @@ package dev.gearbox.multithread;
 import dev.gearbox.runtime.CurrentRuntime;
 import dev.gearbox.spi.DeferredUnparks;
 import dev.gearbox.spi.RawTask;
+import dev.gearbox.spi.RuntimeLog;
 import dev.gearbox.spi.sched.CoopBudget;
 import dev.gearbox.spi.sched.LifoSlot;
 import dev.gearbox.spi.sched.MpmcGlobalQueue;
@@ -262,7 +263,7 @@ sealed class Worker extends Thread implements CurrentRuntime.Carrier, Idle.Sleep
       task.run();
     } catch (Throwable failure) {
       // RawTask.run catches what the future throws; this is a join waker or a drop that threw.
-      getUncaughtExceptionHandler().uncaughtException(this, failure);
+      RuntimeLog.uncaught(RuntimeLog.MULTITHREAD, failure);
     }
     polling = null;
     POLL_SEQ.setRelease(this, seq + 2);
@@ -427,5 +428,10 @@ sealed class Worker extends Thread implements CurrentRuntime.Carrier, Idle.Sleep
   /** Tasks stolen from other workers so far. Any thread. */
   long steals() {
     return (long) STEALS.getOpaque(this);
+  }
+
+  /** The task in the LIFO slot, read without synchronisation by a task dump (TaskWalk). */
+  RawTask<?> lifoForDump() {
+    return lifo;
   }
 }

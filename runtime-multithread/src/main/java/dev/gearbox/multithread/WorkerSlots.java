@@ -1,6 +1,7 @@
 package dev.gearbox.multithread;
 
 import dev.gearbox.spi.RawTask;
+import dev.gearbox.spi.TaskCensus;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -88,6 +89,7 @@ final class WorkerSlots {
     stuck.handOff();
     replacements.incrementAndGet();
     emitReplaced(stuck, task, blockedNanos);
+    ReplacementLog.replaced(stuck, task, blockedNanos);
     return true;
   }
 
@@ -234,5 +236,21 @@ final class WorkerSlots {
 
   int extraWorkers() {
     return extraWorkers.get();
+  }
+
+  /** Hands the tasks of every worker, current and retired, to {@code census}; for task dumps. */
+  void censusTo(TaskCensus census) {
+    for (int slot = 0; slot < slots.length(); slot++) {
+      censusWorker(slots.get(slot), census);
+    }
+    for (Worker worker : retired) {
+      censusWorker(worker, census);
+    }
+  }
+
+  private static void censusWorker(Worker worker, TaskCensus census) {
+    census.addUnowned(worker.polling());
+    census.addUnowned(worker.lifoForDump());
+    worker.local.censusTo(census);
   }
 }

@@ -9,7 +9,9 @@ import dev.gearbox.multithread.TestRuntimes.BlockingPoll;
 import dev.gearbox.runtime.JoinException;
 import dev.gearbox.runtime.JoinHandle;
 import dev.gearbox.runtime.Runtime;
+import dev.gearbox.spi.RuntimeLog;
 import dev.gearbox.testkit.Await;
+import dev.gearbox.testkit.LogRecords;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -190,6 +192,26 @@ class MonitorTest {
       blocker.release.countDown();
       assertThat(queued.join(WAIT)).isEqualTo("after the blocker");
       assertThat(blocked.join(WAIT)).isTrue();
+    }
+  }
+
+  @Test
+  void replacementLogsAWarningNamingTheWorkerAndTheTask() throws Exception {
+    try (LogRecords log = LogRecords.capture(RuntimeLog.MULTITHREAD);
+        Runtime runtime = create("gearbox.workers", "1")) {
+      BlockingPoll blocker = new BlockingPoll();
+      JoinHandle<Boolean> blocked = runtime.spawn(blocker);
+      try {
+        Await.until(WAIT, () -> !log.messages().isEmpty(), "the replacement to be logged");
+      } finally {
+        blocker.release.countDown();
+      }
+      assertThat(blocked.join(WAIT)).isTrue();
+      assertThat(log.messages().getFirst())
+          .startsWith("WARNING worker 'gearbox-multithread-worker-")
+          .contains("task " + blocked.id())
+          .contains("BlockingPoll")
+          .contains("spawnBlocking");
     }
   }
 

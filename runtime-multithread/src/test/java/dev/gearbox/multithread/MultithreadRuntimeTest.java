@@ -42,6 +42,7 @@ class MultithreadRuntimeTest {
             "gearbox.multithread.blockingThreshold",
             "gearbox.multithread.maxExtraWorkers",
             "gearbox.unjoinedFailure",
+            "gearbox.spawnSite",
             "gearbox.time.paused",
             "gearbox.threadNamePrefix",
             "gearbox.jmx");

@@ -3,16 +3,19 @@ package dev.gearbox.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gearbox.runtime.GearboxRuntimeMXBean;
+import dev.gearbox.runtime.JoinHandle;
 import dev.gearbox.runtime.Metric;
 import dev.gearbox.runtime.Runtime;
 import dev.gearbox.runtime.RuntimeMetrics;
 import dev.gearbox.spi.CommonKeys;
 import dev.gearbox.spi.RuntimeMXBeans;
+import dev.gearbox.sync.Channel;
 import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import javax.management.JMException;
 import javax.management.JMX;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
@@ -25,7 +28,7 @@ import org.junit.jupiter.api.Timeout.ThreadMode;
 /**
  * Conformance: every runtime registers a {@link GearboxRuntimeMXBean} with the platform MBean
  * server under a name unique in the JVM, with its metrics as attributes and a shutdown operation;
- * it unregisters at shutdown, and {@code gearbox.jmx=false} registers nothing.
+ * it dumps its tasks, it unregisters at shutdown, and {@code gearbox.jmx=false} registers nothing.
  */
 public interface ManagementConformance extends ConformanceFixture {
 
@@ -147,6 +150,37 @@ public interface ManagementConformance extends ConformanceFixture {
       assertThat(runtime.isShutdown()).isTrue();
       assertThat(runtime.isTerminated()).isTrue();
       assertThat(server.isRegistered(name)).isFalse();
+    }
+  }
+
+  /**
+   * The MXBean's {@code dumpTasks(limit)} operation, invoked through the MBean server as jconsole
+   * does, returns the runtime's task dump: a task waiting on a channel shows the future it waits
+   * in.
+   *
+   * @throws Exception if the MBean server fails
+   */
+  @Test
+  @Timeout(value = 30, threadMode = ThreadMode.SEPARATE_THREAD)
+  default void dumpTasksOperationNamesTheFutureATaskWaitsIn() throws Exception {
+    Runtime runtime = runtime();
+    Channel.Pair<String> channel = Channel.unbounded();
+    JoinHandle<String> receiver = runtime.spawn(channel.receiver().receive());
+    MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+    ObjectName name = RuntimeMXBeans.objectName(runtime);
+    Await.until(
+        WAIT,
+        () -> dumpThroughJmx(server, name).contains("Channel.receive"),
+        () -> "the dump through JMX to name Channel.receive:\n" + dumpThroughJmx(server, name));
+    channel.sender().trySend("done");
+    assertThat(receiver.join(WAIT)).isEqualTo("done");
+  }
+
+  private static String dumpThroughJmx(MBeanServer server, ObjectName name) {
+    try {
+      return (String) server.invoke(name, "dumpTasks", new Object[] {10}, new String[] {"int"});
+    } catch (JMException e) {
+      throw new IllegalStateException("dumpTasks through JMX failed", e);
     }
   }
 }

@@ -56,7 +56,8 @@ public abstract class RuntimeConformanceTests
         FiberConformance,
         FiberStreamConformance,
         MetricsConformance,
-        ManagementConformance {
+        ManagementConformance,
+        TaskDumpConformance {
 
   private volatile Runtime runtime;
   private volatile Runtime pausedRuntime;

@@ -114,4 +114,12 @@ final class GlobalQueue {
       }
     }
   }
+
+  /**
+   * The queued tasks, for task dumps: JCTools' weakly consistent iterator, safe beside pushes and
+   * takes (a task taken meanwhile may be missed or still shown).
+   */
+  Iterable<ScheduledTask<?>> forDump() {
+    return queue;
+  }
 }

@@ -1,5 +1,6 @@
 package dev.gearbox.workstealing;
 
+import dev.gearbox.spi.RuntimeLog;
 import java.util.Objects;
 
 /**
@@ -34,8 +35,7 @@ record Hooks(Runnable onStart, Runnable onStop, Runnable onPark, Runnable onUnpa
     try {
       hook.run();
     } catch (Throwable failure) {
-      Thread current = Thread.currentThread();
-      current.getUncaughtExceptionHandler().uncaughtException(current, failure);
+      RuntimeLog.uncaught(RuntimeLog.WORKSTEALING, failure);
     }
   }
 }

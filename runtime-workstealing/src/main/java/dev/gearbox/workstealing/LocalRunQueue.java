@@ -2,6 +2,7 @@ package dev.gearbox.workstealing;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -260,6 +261,19 @@ final class LocalRunQueue {
         return count;
       }
       previous = witness;
+    }
+  }
+
+  /**
+   * Hands each queued task to {@code visitor} without claiming it; any thread, for task dumps. The
+   * slots are read without synchronisation: a task taken meanwhile may be missed, or shown though
+   * it left (a finished one is skipped by the dump), and an empty slot reads as null.
+   */
+  void forEachForDump(Consumer<ScheduledTask<?>> visitor) {
+    int real = real(lvHead());
+    int count = Math.max(0, Math.min(CAPACITY, lvTail() - real));
+    for (int i = 0; i < count; i++) {
+      visitor.accept(buffer[(real + i) & MASK]);
     }
   }
 }

@@ -1,6 +1,7 @@
 package dev.gearbox.workstealing;
 
 import dev.gearbox.spi.OwnedTasks;
+import dev.gearbox.spi.RuntimeLog;
 
 /**
  * Polls tasks for one worker: gives each poll its cooperative budget, cancels instead of polling
@@ -19,6 +20,9 @@ final class TaskPoller {
   private final OwnedTasks owned;
   private final long slowPollThresholdNanos;
   private boolean timePolls;
+
+  /** The task inside its poll, for task dumps (TaskWalk); written by the owner, read by any. */
+  ScheduledTask<?> polling;
 
   TaskPoller(WorkerThread owner, WorkStealingScheduler scheduler) {
     this.owner = owner;
@@ -43,11 +47,13 @@ final class TaskPoller {
         task.abortQueued(); // shutting down: a queued task is cancelled, not polled
         return;
       }
+      polling = task;
       polled = timedRun(task);
+      polling = null;
     } catch (Throwable failure) {
       // RawTask.run catches what the future throws; this is a waker or drop that threw on the way
       // out (a join waker of foreign code): report it and keep the worker alive.
-      owner.getUncaughtExceptionHandler().uncaughtException(owner, failure);
+      RuntimeLog.uncaught(RuntimeLog.WORKSTEALING, failure);
       polled = true;
     }
     if (polled) {

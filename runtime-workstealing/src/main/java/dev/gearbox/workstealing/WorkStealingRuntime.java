@@ -7,6 +7,7 @@ import dev.gearbox.spi.AbstractRuntime;
 import dev.gearbox.spi.BlockingPool;
 import dev.gearbox.spi.ParkingBlockOn;
 import dev.gearbox.spi.RuntimeDriver;
+import dev.gearbox.spi.TaskCensus;
 import dev.gearbox.spi.UnjoinedFailures;
 import dev.gearbox.time.Clock;
 import dev.gearbox.time.PausedClock;
@@ -62,6 +63,11 @@ final class WorkStealingRuntime extends AbstractRuntime {
   @Override
   protected void stopTasks() {
     scheduler.shutdown();
+  }
+
+  @Override
+  protected void censusTasks(TaskCensus census) {
+    TaskWalk.census(scheduler, census);
   }
 
   @Override

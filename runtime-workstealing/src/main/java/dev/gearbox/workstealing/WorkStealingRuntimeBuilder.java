@@ -5,6 +5,7 @@ import dev.gearbox.runtime.Runtime;
 import dev.gearbox.runtime.RuntimeConfig;
 import dev.gearbox.runtime.UnjoinedFailureHandler;
 import dev.gearbox.spi.RuntimeMXBeans;
+import dev.gearbox.spi.SpawnSites;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -209,6 +210,17 @@ public final class WorkStealingRuntimeBuilder {
   }
 
   /**
+   * Sets whether each spawn records where it was spawned, shown by task dumps ({@code
+   * gearbox.spawnSite}, off by default: one stack walk per spawn).
+   *
+   * @param capture true to capture spawn sites
+   * @return this builder
+   */
+  public WorkStealingRuntimeBuilder spawnSite(boolean capture) {
+    return set(WorkStealingRuntimeProvider.SPAWN_SITE, capture);
+  }
+
+  /**
    * Creates the runtime; its worker threads start at once.
    *
    * @return the runtime
@@ -217,6 +229,7 @@ public final class WorkStealingRuntimeBuilder {
     RuntimeConfig config = RuntimeConfig.of(values, SOURCE);
     Settings settings =
         Settings.from(config, new Hooks(onStart, onStop, onPark, onUnpark), unjoinedFailureHandler);
-    return RuntimeMXBeans.register(new WorkStealingRuntime(settings), config);
+    return RuntimeMXBeans.register(
+        SpawnSites.configure(config, () -> new WorkStealingRuntime(settings)), config);
   }
 }

@@ -6,6 +6,7 @@ import dev.gearbox.runtime.RuntimeConfig;
 import dev.gearbox.runtime.RuntimeProvider;
 import dev.gearbox.spi.CommonKeys;
 import dev.gearbox.spi.RuntimeMXBeans;
+import dev.gearbox.spi.SpawnSites;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -84,6 +85,9 @@ public final class WorkStealingRuntimeProvider implements RuntimeProvider {
    */
   public static final ConfigKey<String> UNJOINED_FAILURE = CommonKeys.UNJOINED_FAILURE;
 
+  /** Whether each spawn records where it was spawned, for task dumps (a stack walk per spawn). */
+  public static final ConfigKey<Boolean> SPAWN_SITE = CommonKeys.SPAWN_SITE;
+
   /** Whether the runtime's clock starts paused (a {@code PausedClock}), for tests. */
   public static final ConfigKey<Boolean> TIME_PAUSED = CommonKeys.TIME_PAUSED;
 
@@ -128,6 +132,7 @@ public final class WorkStealingRuntimeProvider implements RuntimeProvider {
         SLOW_POLL_THRESHOLD,
         UNHANDLED_PANIC,
         UNJOINED_FAILURE,
+        SPAWN_SITE,
         TIME_PAUSED,
         THREAD_NAME_PREFIX,
         CommonKeys.JMX);
@@ -144,6 +149,8 @@ public final class WorkStealingRuntimeProvider implements RuntimeProvider {
   public Runtime create(RuntimeConfig config) {
     Objects.requireNonNull(config, "config");
     return RuntimeMXBeans.register(
-        new WorkStealingRuntime(Settings.from(config, Hooks.NONE)), config);
+        SpawnSites.configure(
+            config, () -> new WorkStealingRuntime(Settings.from(config, Hooks.NONE))),
+        config);
   }
 }

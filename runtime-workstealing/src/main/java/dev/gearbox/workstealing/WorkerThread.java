@@ -411,4 +411,14 @@ sealed class WorkerThread extends Thread implements CurrentRuntime.Carrier
       task.abortQueued(); // a no-op for a stale entry, whose task is complete
     }
   }
+
+  /** The task in the LIFO slot, read without synchronisation by a task dump (TaskWalk). */
+  ScheduledTask<?> lifoSlotForDump() {
+    return lifoSlot;
+  }
+
+  /** The task inside a poll on this worker, or null; read by a task dump (TaskWalk). */
+  ScheduledTask<?> pollingForDump() {
+    return poller.polling;
+  }
 }

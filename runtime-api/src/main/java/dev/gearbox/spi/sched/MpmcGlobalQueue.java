@@ -2,6 +2,7 @@ package dev.gearbox.spi.sched;
 
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.jctools.queues.MessagePassingQueue;
 import org.jctools.queues.atomic.MpmcAtomicArrayQueue;
 
@@ -158,5 +159,16 @@ public final class MpmcGlobalQueue<T> {
    */
   public int depth() {
     return ring.size() + overflowed.get();
+  }
+
+  /**
+   * Hands each queued entry to {@code action}, for task dumps: weakly consistent iterations of the
+   * ring and the overflow, so an entry taken or pushed meanwhile may be missed or seen twice.
+   *
+   * @param action what to do with each entry
+   */
+  public void forEachQueued(Consumer<? super T> action) {
+    ring.forEach(action);
+    overflow.forEach(action);
   }
 }

@@ -3,10 +3,12 @@ package dev.gearbox.testkit.sim;
 import dev.gearbox.future.Future;
 import dev.gearbox.runtime.CurrentRuntime;
 import dev.gearbox.runtime.RuntimeClosedException;
+import dev.gearbox.runtime.TaskDump;
 import dev.gearbox.spi.FiberCarrier;
 import dev.gearbox.spi.OwnedTasks;
 import dev.gearbox.spi.RawTask;
 import dev.gearbox.spi.RuntimeDriver;
+import dev.gearbox.spi.TaskCensus;
 import dev.gearbox.spi.TaskScheduler;
 import dev.gearbox.spi.sched.CoopBudget;
 import dev.gearbox.time.PausedClock;
@@ -48,6 +50,9 @@ final class SimScheduler implements TaskScheduler {
    * blockOn is given `graceNanos` of real time for a wake from another thread, then failed with a
    * DeadlockException that lists the alive tasks.
    */
+  /** The most tasks a deadlock report lists one by one; all are counted. */
+  static final int DEADLOCK_LISTED = 20;
+
   /** The most trace events kept; later ones are counted, not kept, so a long run stays small. */
   static final int TRACE_LIMIT = 1 << 20;
 
@@ -387,18 +392,25 @@ final class SimScheduler implements TaskScheduler {
       blockOns.clear();
     }
     List<SimTask<?>> waiting;
+    int count;
     synchronized (alive) {
-      waiting = List.copyOf(alive);
+      count = alive.size();
+      waiting = List.copyOf(alive.subList(0, Math.min(count, DEADLOCK_LISTED)));
     }
+    TaskCensus census = new TaskCensus(SimulatedRuntimeProvider.KIND, 0);
+    census.addOwned(owned);
+    TaskDump summary = census.finish();
     StringBuilder message =
         new StringBuilder("deadlock: blockOn can never complete; at ")
             .append(SimClockFormat.format(clock.nanoTime()))
             .append(" no task is ready, no timer or network event is pending, and ")
-            .append(waiting.size())
-            .append(waiting.size() == 1 ? " task waits:" : " tasks wait:");
+            .append(count)
+            .append(count == 1 ? " task waits" : " tasks wait")
+            .append(count > waiting.size() ? " (the first " + waiting.size() + " listed):" : ":");
     for (SimTask<?> task : waiting) {
       message.append("\n  ").append(task.report());
     }
+    message.append("\n").append(summary.toString().strip());
     message.append("\n").append(Replay.hint(seed));
     for (BlockOnCall<?> call : calls) {
       call.fail(new DeadlockException(message.toString(), seed));

@@ -56,6 +56,11 @@ final class SimTask<T> extends RawTask<T> {
     return "SimTask[#" + number + " '" + name + "', id " + id() + "]";
   }
 
+  @Override
+  protected String name() {
+    return name;
+  }
+
   /** One line for the deadlock report. */
   String report() {
     String polled =
@@ -65,8 +70,14 @@ final class SimTask<T> extends RawTask<T> {
                 + ", last at "
                 + SimClockFormat.format(lastPolledNanos);
     return String.format(
-        "#%d '%s' on host %s, spawned at %s, waiting in %s (%s)",
-        number, name, host.name(), spawnSite, futureDescription, polled);
+        "#%d '%s' on host %s, spawned at %s, waiting in %s, future %s (%s)",
+        number,
+        name,
+        host.name(),
+        spawnSite,
+        leaf() == null ? "a future of its own" : leaf(),
+        futureDescription,
+        polled);
   }
 
   private static String describe(Future<?> future) {

@@ -12,6 +12,7 @@ import dev.gearbox.spi.AbstractRuntime;
 import dev.gearbox.spi.BlockingPool;
 import dev.gearbox.spi.FiberCarrier;
 import dev.gearbox.spi.MetricTable;
+import dev.gearbox.spi.TaskCensus;
 import dev.gearbox.spi.UnjoinedFailures;
 import dev.gearbox.time.PausedClock;
 import java.time.Duration;
@@ -210,6 +211,12 @@ public final class SimulatedRuntime extends AbstractRuntime implements Network.O
   /** The runtime's account of unjoined failures, for its scheduler and metrics. */
   UnjoinedFailures failures() {
     return unjoinedFailures();
+  }
+
+  /** Counts the simulation's tasks: each is in its owned set from its spawn. */
+  @Override
+  protected void censusTasks(TaskCensus census) {
+    census.addOwned(scheduler.owned());
   }
 
   @Override

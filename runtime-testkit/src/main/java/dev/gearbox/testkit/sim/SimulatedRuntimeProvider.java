@@ -8,6 +8,7 @@ import dev.gearbox.runtime.RuntimeProvider;
 import dev.gearbox.runtime.UnjoinedFailureHandler;
 import dev.gearbox.spi.CommonKeys;
 import dev.gearbox.spi.RuntimeMXBeans;
+import dev.gearbox.spi.SpawnSites;
 import dev.gearbox.spi.UnjoinedFailures;
 import java.time.Duration;
 import java.util.List;
@@ -83,6 +84,7 @@ public final class SimulatedRuntimeProvider implements RuntimeProvider {
         CommonKeys.BLOCKING_MAX_THREADS,
         CommonKeys.BLOCKING_KEEP_ALIVE,
         CommonKeys.UNJOINED_FAILURE,
+        CommonKeys.SPAWN_SITE,
         CommonKeys.TIME_PAUSED,
         CommonKeys.JMX);
   }
@@ -97,12 +99,15 @@ public final class SimulatedRuntimeProvider implements RuntimeProvider {
   public Runtime create(RuntimeConfig config) {
     config.get(CommonKeys.TIME_PAUSED); // validated, always paused
     return RuntimeMXBeans.register(
-        new SimulatedRuntime(
-            config.get(SEED),
-            config.get(DEADLOCK_GRACE),
-            config.get(CommonKeys.BLOCKING_MAX_THREADS),
-            config.get(CommonKeys.BLOCKING_KEEP_ALIVE),
-            UnjoinedFailures.handlerFrom(config)),
+        SpawnSites.configure(
+            config,
+            () ->
+                new SimulatedRuntime(
+                    config.get(SEED),
+                    config.get(DEADLOCK_GRACE),
+                    config.get(CommonKeys.BLOCKING_MAX_THREADS),
+                    config.get(CommonKeys.BLOCKING_KEEP_ALIVE),
+                    UnjoinedFailures.handlerFrom(config))),
         config);
   }
 }

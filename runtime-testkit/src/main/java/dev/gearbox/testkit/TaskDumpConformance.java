@@ -1,0 +1,212 @@
+package dev.gearbox.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.gearbox.fiber.Fiber;
+import dev.gearbox.future.Future;
+import dev.gearbox.future.Poll;
+import dev.gearbox.runtime.JoinException;
+import dev.gearbox.runtime.JoinHandle;
+import dev.gearbox.runtime.Runtime;
+import dev.gearbox.runtime.TaskDump;
+import dev.gearbox.sync.Channel;
+import dev.gearbox.time.Time;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Timeout.ThreadMode;
+
+/**
+ * Conformance: {@code Runtime.dumpTasks} finds every live task, says what each does (idle in the
+ * leaf future it waits in, blocking in a {@code spawnBlocking} call), shows fibers, shows spawn
+ * sites only when {@code gearbox.spawnSite} is on, and stays bounded by its limit while counting
+ * every task.
+ */
+public interface TaskDumpConformance extends ConformanceFixture {
+
+  /** The configuration key of spawn-site capture. */
+  String SPAWN_SITE_KEY = "gearbox.spawnSite";
+
+  /** A task waiting for a channel message is idle in {@code Channel.receive}. */
+  @Test
+  @Timeout(value = 30, threadMode = ThreadMode.SEPARATE_THREAD)
+  default void taskWaitingOnAChannelIsIdleInChannelReceive() {
+    Runtime runtime = runtime();
+    Channel.Pair<String> channel = Channel.unbounded();
+    JoinHandle<String> receiver = runtime.spawn(channel.receiver().receive());
+
+    TaskDump.Task task = awaitTask(runtime, () -> receiver, "Channel.receive", TaskDump.State.IDLE);
+    assertThat(task.state()).isEqualTo(TaskDump.State.IDLE);
+    assertThat(task.fiber()).isFalse();
+    assertThat(task.worker()).isNull();
+    assertThat(task.spawnSite()).as("spawn sites are off by default").isNull();
+    assertThat(task.age()).isNotNull();
+    receiver.abort();
+  }
+
+  /** A sleeping task is idle in {@code Time.sleep}, and counted by that leaf. */
+  @Test
+  @Timeout(value = 30, threadMode = ThreadMode.SEPARATE_THREAD)
+  default void sleepingTaskIsIdleInTimeSleep() {
+    Runtime runtime = runtime();
+    // spawned by the observing task, so that a simulated clock cannot end the sleep before it looks
+    AtomicReference<JoinHandle<Void>> sleeper = new AtomicReference<>();
+    TaskDump.Task task =
+        awaitTask(
+            runtime,
+            () -> {
+              sleeper.set(Runtime.current().spawn(Time.sleep(Duration.ofHours(1))));
+              return sleeper.get();
+            },
+            "Time.sleep",
+            TaskDump.State.IDLE);
+    assertThat(task.state()).isEqualTo(TaskDump.State.IDLE);
+    assertThat(task.future()).isEqualTo(dev.gearbox.time.Sleep.class.getName());
+    sleeper.get().abort();
+  }
+
+  /**
+   * A {@code spawnBlocking} task inside its call is blocking, on a named pool thread.
+   *
+   * @throws Exception if interrupted or the join fails
+   */
+  @Test
+  @Timeout(value = 30, threadMode = ThreadMode.SEPARATE_THREAD)
+  default void blockingTaskIsBlockingOnAPoolThread() throws Exception {
+    Runtime runtime = runtime();
+    CountDownLatch started = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    JoinHandle<Boolean> blocking =
+        runtime.spawnBlocking(
+            () -> {
+              started.countDown();
+              return release.await(WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            });
+    assertThat(started.await(WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)).isTrue();
+
+    TaskDump.Task task =
+        awaitTask(runtime, () -> blocking, "spawnBlocking", TaskDump.State.BLOCKING);
+    assertThat(task.state()).isEqualTo(TaskDump.State.BLOCKING);
+    assertThat(task.worker()).isNotBlank();
+    assertThat(runtime.dumpTasks().byState().get(TaskDump.State.BLOCKING)).isEqualTo(1L);
+    release.countDown();
+    assertThat(blocking.join(WAIT)).isTrue();
+  }
+
+  /** A fiber awaiting a channel receive shows as a fiber, idle in {@code Channel.receive}. */
+  @Test
+  @Timeout(value = 30, threadMode = ThreadMode.SEPARATE_THREAD)
+  default void fiberWaitingOnAChannelShowsItsLeaf() {
+    Runtime runtime = runtime();
+    Channel.Pair<String> channel = Channel.unbounded();
+    JoinHandle<String> fiber = runtime.spawnFiber(() -> Fiber.await(channel.receiver().receive()));
+
+    TaskDump.Task task = awaitTask(runtime, () -> fiber, "Channel.receive", TaskDump.State.IDLE);
+    assertThat(task.fiber()).isTrue();
+    assertThat(task.state()).isEqualTo(TaskDump.State.IDLE);
+    channel.sender().trySend("done");
+    assertThat(fiber.join()).isEqualTo("done");
+  }
+
+  /** With {@code gearbox.spawnSite=true} each task shows the first frame outside Gearbox. */
+  @Test
+  @Timeout(value = 30, threadMode = ThreadMode.SEPARATE_THREAD)
+  default void spawnSiteIsShownOnlyWhenCaptured() {
+    Runtime runtime = createRuntime(Map.of(SPAWN_SITE_KEY, "true"));
+    try {
+      Channel.Pair<String> channel = Channel.unbounded();
+      JoinHandle<String> receiver = runtime.spawn(channel.receiver().receive());
+      TaskDump.Task task =
+          awaitTask(runtime, () -> receiver, "Channel.receive", TaskDump.State.IDLE);
+      assertThat(task.spawnSite()).contains("TaskDumpConformance.spawnSiteIsShownOnlyWhenCaptured");
+      assertThat(runtime.dumpTasks().toString()).contains("spawned at ");
+    } finally {
+      runtime.shutdown(WAIT);
+    }
+  }
+
+  /** A bad value of the spawn-site key is refused, naming the key. */
+  @Test
+  default void badSpawnSiteValueIsRefused() {
+    assertThatThrownBy(() -> createRuntime(Map.of(SPAWN_SITE_KEY, "sometimes")).shutdown())
+        .hasMessageContaining(SPAWN_SITE_KEY)
+        .hasMessageContaining("sometimes");
+  }
+
+  /** A dump of 100,000 waiting tasks with limit 10 lists 10 and counts all of them. */
+  @Test
+  @Timeout(value = 60, threadMode = ThreadMode.SEPARATE_THREAD)
+  default void dumpOfManyTasksIsBoundedByItsLimit() {
+    Runtime runtime = runtime();
+    int count = 100_000;
+    Future<Void> forever = cx -> Poll.pending(); // never woken: idle once polled
+    for (int i = 0; i < count; i++) {
+      runtime.spawn(forever);
+    }
+    AtomicReference<TaskDump> last = new AtomicReference<>();
+    Await.until(
+        WAIT,
+        () -> {
+          TaskDump dump = runtime.dumpTasks(10);
+          last.set(dump);
+          return dump.byState().get(TaskDump.State.IDLE) == count;
+        },
+        "every task to be idle in the dump");
+    TaskDump dump = last.get();
+    assertThat(dump.total()).isEqualTo(count);
+    assertThat(dump.tasks()).hasSize(10);
+    assertThat(dump.limit()).isEqualTo(10);
+    assertThat(dump.toString()).contains(count + " live tasks").contains("the first 10 listed");
+    assertThatThrownBy(() -> runtime.dumpTasks(-1)).hasMessageContaining("-1");
+  }
+
+  /**
+   * Waits until the dump shows the task of the handle {@code spawn} gives in {@code state} in
+   * {@code leaf}, and returns it. The dumps are taken by a task that yields between them (and calls
+   * {@code spawn} in its first poll), so a simulated or paused clock does not jump while it looks.
+   */
+  private static TaskDump.Task awaitTask(
+      Runtime runtime, Supplier<JoinHandle<?>> spawn, String leaf, TaskDump.State state) {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    AtomicReference<JoinHandle<?>> observed = new AtomicReference<>();
+    Future<TaskDump.Task> observer =
+        cx -> {
+          if (observed.get() == null) {
+            observed.set(spawn.get());
+          }
+          JoinHandle<?> handle = observed.get();
+          TaskDump dump = runtime.dumpTasks();
+          Optional<TaskDump.Task> task =
+              dump.tasks().stream().filter(each -> each.id() == handle.id()).findFirst();
+          if (task.isPresent() && leaf.equals(task.get().leaf()) && task.get().state() == state) {
+            return Poll.ready(task.get());
+          }
+          if (System.nanoTime() - deadline > 0) {
+            throw new AssertionError(
+                "task "
+                    + handle.id()
+                    + " was not "
+                    + state
+                    + " in "
+                    + leaf
+                    + "; last dump:\n"
+                    + dump);
+          }
+          cx.waker().wake(); // look again after the other tasks ran
+          return Poll.pending();
+        };
+    try {
+      return runtime.spawn(observer).join();
+    } catch (JoinException failed) {
+      throw new AssertionError(
+          String.valueOf(failed.getCause() == null ? failed : failed.getCause().getMessage()),
+          failed);
+    }
+  }
+}
