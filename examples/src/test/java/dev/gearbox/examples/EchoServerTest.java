@@ -7,6 +7,7 @@ import dev.gearbox.future.Futures;
 import dev.gearbox.io.TcpListener;
 import dev.gearbox.runtime.Runtime;
 import dev.gearbox.runtime.Runtimes;
+import dev.gearbox.runtime.TaskDump;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -50,6 +51,34 @@ class EchoServerTest {
     Socket socket = new Socket(address.getAddress(), address.getPort());
     socket.setSoTimeout((int) WAIT.toMillis());
     return socket;
+  }
+
+  /**
+   * A server whose clients have gone quiet looks stuck from outside; its task dump says why: the
+   * accept loop waits in {@code TcpListener.accept}, each session in {@code TcpStream.read}.
+   */
+  @Test
+  void aTaskDumpNamesWhatTheServersTasksWaitIn() throws Exception {
+    try (Runtime runtime = Runtimes.create("workstealing")) {
+      EchoServer server = EchoServer.start(runtime, new InetSocketAddress("127.0.0.1", 0));
+      try (Socket first = connect(server.localAddress());
+          Socket second = connect(server.localAddress())) {
+        assertThat(echo(first, "hello")).isEqualTo("hello");
+        assertThat(echo(second, "hello")).isEqualTo("hello");
+        Eventually.await(
+            WAIT,
+            () -> {
+              TaskDump dump = runtime.dumpTasks();
+              return dump.byLeaf().getOrDefault("TcpStream.read", 0L) == 2
+                  && dump.byLeaf().getOrDefault("TcpListener.accept", 0L) == 1;
+            },
+            "two sessions in TcpStream.read and the accept loop in TcpListener.accept");
+        assertThat(runtime.dumpTasks().toString()).contains("TcpStream.read", "TcpListener.accept");
+      } finally {
+        server.close();
+        server.awaitStopped(WAIT);
+      }
+    }
   }
 
   /** Nothing is kept for a connection that ended: the live count returns to 0. */
