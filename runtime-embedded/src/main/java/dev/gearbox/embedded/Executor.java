@@ -1,6 +1,8 @@
 package dev.gearbox.embedded;
 
 import dev.gearbox.spi.RuntimeDriver;
+import dev.gearbox.spi.jfr.SlowPolls;
+import dev.gearbox.spi.jfr.WorkerParks;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -154,7 +156,9 @@ public final class Executor implements AutoCloseable {
         sleeping = true;
         fireDueTimers();
         if (runQueue.isEmpty() && (!closed || idle.keepRunningAfterClose())) {
+          Object parkEvent = WorkerParks.begin(); // JFR
           idle.park(this, time.nanosUntil(timers.earliest()));
+          WorkerParks.end(parkEvent, EmbeddedRuntimeProvider.KIND);
         }
         sleeping = false;
       }
@@ -226,7 +230,9 @@ public final class Executor implements AutoCloseable {
       TaskNode next = node.runNext(); // read first: a wake during the poll relinks the node
       node.runNext(null);
       budget = BUDGET;
+      long start = SlowPolls.pollStarted(); // JFR
       node.runFromQueue(this);
+      SlowPolls.pollEnded(start, EmbeddedRuntimeProvider.KIND, node, null);
       Thread.interrupted(); // a task's interrupt of this thread ends with its poll: see the notes
       polled++;
       node = next;

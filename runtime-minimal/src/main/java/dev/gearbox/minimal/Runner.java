@@ -5,6 +5,8 @@ import dev.gearbox.future.Future;
 import dev.gearbox.future.Poll;
 import dev.gearbox.runtime.RuntimeClosedException;
 import dev.gearbox.spi.RawTask;
+import dev.gearbox.spi.jfr.SlowPolls;
+import dev.gearbox.spi.jfr.WorkerParks;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ThreadLocalRandom;
@@ -131,9 +133,11 @@ final class Runner {
           }
           state.sleepers.notifyOne();
           budget = BUDGET;
+          long start = SlowPolls.pollStarted(); // JFR
           if (task.run()) {
             state.polls.increment();
           }
+          SlowPolls.pollEnded(start, MinimalRuntimeProvider.KIND, task, null);
           parker.takeInterrupt(); // a task's interrupt of this thread must not reach the next
         } else if (!sleeping) {
           sleeping = true;
@@ -160,11 +164,13 @@ final class Runner {
   /** Parks until unparked, waiting in the runtime's driver (timers, I/O) when it is free. */
   private void park() {
     SharedDriver drive = state.drive();
+    Object parkEvent = WorkerParks.begin(); // JFR
     if (drive == null) {
       parker.park();
     } else {
       drive.park(parker);
     }
+    WorkerParks.end(parkEvent, MinimalRuntimeProvider.KIND);
   }
 
   /**

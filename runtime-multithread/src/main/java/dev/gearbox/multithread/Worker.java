@@ -3,6 +3,8 @@ package dev.gearbox.multithread;
 import dev.gearbox.spi.CurrentRuntime;
 import dev.gearbox.spi.DeferredUnparks;
 import dev.gearbox.spi.RawTask;
+import dev.gearbox.spi.jfr.SlowPolls;
+import dev.gearbox.spi.jfr.WorkerParks;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.locks.LockSupport;
@@ -246,12 +248,14 @@ sealed class Worker extends Thread implements CurrentRuntime.Carrier, Sleepers.S
     budget = BUDGET;
     polling = task;
     POLL_SEQ.setRelease(this, seq + 1);
+    long start = SlowPolls.pollStarted(); // JFR
     try {
       task.run();
     } catch (Throwable failure) {
       // RawTask.run catches what the future throws; this is a join waker or a drop that threw.
       getUncaughtExceptionHandler().uncaughtException(this, failure);
     }
+    SlowPolls.pollEnded(start, MultithreadRuntimeProvider.KIND, task, null);
     polling = null;
     POLL_SEQ.setRelease(this, seq + 2);
     // A task's interrupt of this worker ends with its poll: the next task must not see it, and
@@ -270,10 +274,12 @@ sealed class Worker extends Thread implements CurrentRuntime.Carrier, Sleepers.S
     }
     PARKS.setOpaque(this, (long) PARKS.getOpaque(this) + 1);
     scheduler.workerParked();
+    Object parkEvent = WorkerParks.begin(); // JFR
     while (!notified && !retiring) {
       LockSupport.park(this);
       Thread.interrupted(); // an interrupt from outside must not turn this wait into a spin
     }
+    WorkerParks.end(parkEvent, MultithreadRuntimeProvider.KIND);
     notified = false;
   }
 

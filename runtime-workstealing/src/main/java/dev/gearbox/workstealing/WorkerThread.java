@@ -4,6 +4,7 @@ import dev.gearbox.runtime.Runtime;
 import dev.gearbox.spi.CurrentRuntime;
 import dev.gearbox.spi.DeferredUnparks;
 import dev.gearbox.spi.RuntimeDriver;
+import dev.gearbox.spi.jfr.WorkerParks;
 
 /**
  * One worker of the runtime: a platform thread that runs its LIFO slot and local queue, takes from
@@ -127,7 +128,6 @@ sealed class WorkerThread extends Thread implements CurrentRuntime.Carrier
         CurrentRuntime.enter(scheduler.runtime, CurrentRuntime.Role.WORKER);
     try {
       Hooks.run(hooks.onStart());
-      poller.refreshTiming();
       runLoop(hooks);
     } finally {
       publishCounts();
@@ -326,7 +326,6 @@ sealed class WorkerThread extends Thread implements CurrentRuntime.Carrier
       scheduler.notifyParked();
     }
     shutdown = scheduler.isShutdown();
-    poller.refreshTiming();
   }
 
   /**
@@ -357,6 +356,7 @@ sealed class WorkerThread extends Thread implements CurrentRuntime.Carrier
       counters.increment(WorkerCounters.PARKS);
       parking = true;
       deferredUnparks.unparkAll(); // none is taken from here until the worker is back from parking
+      Object parkEvent = WorkerParks.begin(); // JFR
       while (!shutdown) {
         parker.park(driver, scheduler.everyTaskWaits());
         shutdown = scheduler.isShutdown();
@@ -364,8 +364,8 @@ sealed class WorkerThread extends Thread implements CurrentRuntime.Carrier
           break;
         }
       }
+      WorkerParks.end(parkEvent, WorkStealingRuntimeProvider.KIND);
       parking = false;
-      poller.refreshTiming();
       if (shouldNotifyOthers()) {
         scheduler.notifyParked();
       }

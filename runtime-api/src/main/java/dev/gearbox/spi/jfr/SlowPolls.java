@@ -1,0 +1,83 @@
+package dev.gearbox.spi.jfr;
+
+import dev.gearbox.runtime.JoinHandle;
+
+/**
+ * Times polls for {@code dev.gearbox.SlowPoll} without reading the system clock: a poll site calls
+ * {@link #pollStarted()} before the poll and {@link #pollEnded} after it, each a load of one field
+ * (and a branch). While no recording has the event enabled both cost only that load.
+ *
+ * <pre>{@code
+ * long start = SlowPolls.pollStarted();
+ * task.run();
+ * SlowPolls.pollEnded(start, "workstealing", task, futureClass);
+ * }</pre>
+ */
+public final class SlowPolls {
+  /*
+   * Implementation notes: the time is CoarseClock's, which ticks only while EventSwitches sees the
+   * event enabled and reads 0 otherwise; pollStarted returns that reading, and pollEnded does
+   * nothing for a start of 0 (a poll that began with the clock stopped). The threshold is the
+   * event's pollThreshold setting (PollThresholdSetting), which also sets the clock's tick.
+   */
+  private SlowPolls() {}
+
+  /**
+   * The start of a poll, to hand to {@link #pollEnded}: the coarse clock's time, 0 while slow polls
+   * are not recorded.
+   *
+   * @return an opaque start time
+   */
+  public static long pollStarted() {
+    return CoarseClock.now();
+  }
+
+  /**
+   * Emits {@code dev.gearbox.SlowPoll} if the poll begun at {@code start} took longer than the
+   * threshold. Called by the polling thread right after the poll.
+   *
+   * @param start what {@link #pollStarted()} returned before the poll
+   * @param runtime the runtime's kind
+   * @param task the task polled (its id is recorded if it is a {@link JoinHandle}, else its
+   *     description)
+   * @param futureClass the class of the task's future, or null if unknown
+   */
+  public static void pollEnded(long start, String runtime, Object task, Class<?> futureClass) {
+    if (start != 0) {
+      long elapsed = CoarseClock.now() - start;
+      if (elapsed >= PollThresholdSetting.nanos() && elapsed > 0) {
+        emit(elapsed, runtime, task, futureClass);
+      }
+    }
+  }
+
+  private static void emit(long elapsed, String runtime, Object task, Class<?> futureClass) {
+    SlowPollEvent event = new SlowPollEvent();
+    if (event.isEnabled()) {
+      event.runtime = runtime;
+      if (task instanceof JoinHandle<?> handle) {
+        event.taskId = handle.id();
+      } else {
+        event.task = String.valueOf(task);
+      }
+      event.futureClass = futureClass;
+      event.pollDuration = elapsed;
+      event.commit();
+    }
+  }
+
+  /** Starts or stops the coarse clock as the event is enabled or disabled. */
+  static void switchChanged(boolean enabled) {
+    CoarseClock.thresholdChanged(PollThresholdSetting.nanos());
+    if (enabled) {
+      CoarseClock.start();
+    } else {
+      CoarseClock.stop();
+    }
+  }
+
+  /** Adjusts the clock's tick to a new threshold. */
+  static void thresholdChanged() {
+    CoarseClock.thresholdChanged(PollThresholdSetting.nanos());
+  }
+}
