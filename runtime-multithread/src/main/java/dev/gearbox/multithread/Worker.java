@@ -255,12 +255,16 @@ sealed class Worker extends Thread implements CurrentRuntime.Carrier, Sleepers.S
       // RawTask.run catches what the future throws; this is a join waker or a drop that threw.
       getUncaughtExceptionHandler().uncaughtException(this, failure);
     }
-    SlowPolls.pollEnded(start, MultithreadRuntimeProvider.KIND, task, null);
+    SlowPolls.pollEnded(start, MultithreadRuntimeProvider.KIND, task, futureClass(task));
     polling = null;
     POLL_SEQ.setRelease(this, seq + 2);
     // A task's interrupt of this worker ends with its poll: the next task must not see it, and
     // park() would return at once. One read of the status when it is not set.
     Thread.interrupted();
+  }
+
+  private static Class<?> futureClass(RawTask<?> task) {
+    return task instanceof MultithreadTask<?> own ? own.futureClass : null;
   }
 
   private void park() {

@@ -1,5 +1,6 @@
 package dev.gearbox.spi.jfr;
 
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -21,12 +22,25 @@ final class CoarseClock {
    * the clock as slow. The tick is a tenth of the poll threshold, at least 1 ms and at most 10 ms:
    * a slow poll's duration is known to about a tick, and the ticking thread wakes at most 1000
    * times a second. A ticking thread that is not scheduled on time (every core busy) makes the
-   * clock lag, so a measured duration is a lower bound.
+   * clock lag, and a ticking thread preempted between reading the time and publishing it makes
+   * `now` older than it says: a poll that read a stale tick at its start would look longer than it
+   * was. So the clock is only a filter. For each of the last RECENT ticks the ticking thread keeps
+   * its value and a time read after it published it (`recentValues`, `recentPublished`, written
+   * after publishing). A poll that read tick T at its start began before the next tick was
+   * published, so before that tick's published time (publishedAfter): from there to the system
+   * clock at the poll's end is a lower bound of its duration, never more than it took. An entry
+   * read while being overwritten (a new value with an old published time) is skipped, since its
+   * published time is then below its value.
    */
   private static final long MIN_TICK_NANOS = 1_000_000;
   private static final long MAX_TICK_NANOS = 10_000_000;
 
+  private static final int RECENT = 64;
+
   private static volatile long now;
+  private static final AtomicLongArray recentValues = new AtomicLongArray(RECENT);
+  private static final AtomicLongArray recentPublished = new AtomicLongArray(RECENT);
+  private static int nextSlot; // ticking thread only
   private static volatile Thread ticker;
   private static volatile long tickNanos = MIN_TICK_NANOS;
 
@@ -79,9 +93,33 @@ final class CoarseClock {
   private static void tick() {
     Thread self = Thread.currentThread();
     while (isTicker(self)) {
-      now = readNanoTime();
+      long time = readNanoTime();
+      now = time;
+      long published = readNanoTime();
+      recentValues.set(nextSlot, time);
+      recentPublished.set(nextSlot, published);
+      nextSlot = (nextSlot + 1) % RECENT;
       LockSupport.parkNanos(CoarseClock.class, tickNanos);
     }
+  }
+
+  /**
+   * A time before which a poll that read {@code start} from {@link #now()} began: the published
+   * time of the first recent tick after it (or a later one's, if that one is gone or being
+   * written), or {@link Long#MAX_VALUE} if there is none.
+   */
+  static long publishedAfter(long start) {
+    long firstValue = Long.MAX_VALUE;
+    long published = Long.MAX_VALUE;
+    for (int slot = 0; slot < RECENT; slot++) {
+      long value = recentValues.get(slot);
+      long after = recentPublished.get(slot);
+      if (value - start > 0 && after - value >= 0 && value < firstValue) {
+        firstValue = value;
+        published = after;
+      }
+    }
+    return published;
   }
 
   private static boolean isTicker(Thread thread) {

@@ -41,7 +41,7 @@ final class SlowPollEvent extends Event {
   Class<?> futureClass;
 
   @Label("Poll Duration")
-  @Description("How long the poll took, to the resolution of the coarse clock")
+  @Description("How long the poll took at least (to about one tick of the coarse clock)")
   @Timespan(Timespan.NANOSECONDS)
   long pollDuration;
 

@@ -3,9 +3,10 @@ package dev.gearbox.spi.jfr;
 import dev.gearbox.runtime.JoinHandle;
 
 /**
- * Times polls for {@code dev.gearbox.SlowPoll} without reading the system clock: a poll site calls
- * {@link #pollStarted()} before the poll and {@link #pollEnded} after it, each a load of one field
- * (and a branch). While no recording has the event enabled both cost only that load.
+ * Times polls for {@code dev.gearbox.SlowPoll} without reading the system clock at every poll: a
+ * poll site calls {@link #pollStarted()} before the poll and {@link #pollEnded} after it, each a
+ * load of one field (and a branch); only a poll that the coarse clock shows as long reads the
+ * system clock once. While no recording has the event enabled both cost only that load.
  *
  * <pre>{@code
  * long start = SlowPolls.pollStarted();
@@ -17,8 +18,13 @@ public final class SlowPolls {
   /*
    * Implementation notes: the time is CoarseClock's, which ticks only while EventSwitches sees the
    * event enabled and reads 0 otherwise; pollStarted returns that reading, and pollEnded does
-   * nothing for a start of 0 (a poll that began with the clock stopped). The threshold is the
-   * event's pollThreshold setting (PollThresholdSetting), which also sets the clock's tick.
+   * nothing for a start of 0 (a poll that began with the clock stopped). The coarse reading only
+   * picks candidates (at least half the threshold, and across a tick); a candidate is measured from
+   * the publication of the tick after its start to the system clock now (CoarseClock's notes), a
+   * lower bound of its
+   * duration, so a late tick can hide a slow poll but never make a quick one look slow. The
+   * threshold is the event's pollThreshold setting (PollThresholdSetting), which also sets the
+   * clock's tick.
    */
   private SlowPolls() {}
 
@@ -45,9 +51,17 @@ public final class SlowPolls {
   public static void pollEnded(long start, String runtime, Object task, Class<?> futureClass) {
     if (start != 0) {
       long elapsed = CoarseClock.now() - start;
-      if (elapsed >= PollThresholdSetting.nanos() && elapsed > 0) {
-        emit(elapsed, runtime, task, futureClass);
+      if (elapsed > 0 && elapsed >= PollThresholdSetting.nanos() / 2) {
+        measure(start, runtime, task, futureClass);
       }
+    }
+  }
+
+  /** A poll that may have been slow: its duration at least, from the system clock. Rare. */
+  private static void measure(long start, String runtime, Object task, Class<?> futureClass) {
+    long atLeast = System.nanoTime() - CoarseClock.publishedAfter(start);
+    if (atLeast > 0 && atLeast >= PollThresholdSetting.nanos()) {
+      emit(atLeast, runtime, task, futureClass);
     }
   }
 
