@@ -95,16 +95,19 @@ final class MarkdownReport {
     Files.writeString(page, insert(text, report, page.toString()), StandardCharsets.UTF_8);
   }
 
-  /** {@code text} with what lies between its marker lines replaced by {@code report}. */
+  /**
+   * {@code text} with what lies between its marker lines replaced by {@code report}. A marker
+   * counts only as a line of its own, so the page may mention the markers in its prose.
+   */
   static String insert(String text, String report, String name) {
-    int begin = text.indexOf(BEGIN);
-    int end = text.indexOf(END);
-    if (begin < 0 || end < begin) {
+    int begin = markerLine(text, BEGIN, 0);
+    int end = begin < 0 ? -1 : markerLine(text, END, begin + BEGIN.length());
+    if (begin < 0 || end < 0) {
       throw new IllegalArgumentException(
           name
-              + " has no lines "
+              + " has no line "
               + BEGIN
-              + " and, after it, "
+              + " followed by a line "
               + END
               + ": --markdown puts the report between them");
     }
@@ -113,6 +116,20 @@ final class MarkdownReport {
         + report
         + (report.endsWith("\n") ? "" : "\n")
         + text.substring(end);
+  }
+
+  /** Where {@code marker} starts as a whole line of {@code text}, from {@code from}; -1 if not. */
+  private static int markerLine(String text, String marker, int from) {
+    for (int at = text.indexOf(marker, from); at >= 0; at = text.indexOf(marker, at + 1)) {
+      boolean lineStart = at == 0 || text.charAt(at - 1) == '\n';
+      int after = at + marker.length();
+      boolean lineEnd =
+          after == text.length() || text.charAt(after) == '\n' || text.charAt(after) == '\r';
+      if (lineStart && lineEnd) {
+        return at;
+      }
+    }
+    return -1;
   }
 
   /** Text for a table cell: pipes escaped, line breaks as spaces. */
