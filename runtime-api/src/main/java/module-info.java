@@ -22,6 +22,13 @@ module dev.gearbox.api {
   exports dev.gearbox.fs;
   exports dev.gearbox.fiber;
 
+  // JFR events: the cheap emission calls the runtimes make (docs/jfr.md). Meant for the runtime
+  // modules only; a qualified export (`to` the runtime modules) warns here, where they are not
+  // built yet, and the build turns warnings into errors.
+  exports dev.gearbox.spi.jfr;
+
+  requires jdk.jfr;
+
   // The unbounded channel's queue; only the Unsafe-free org.jctools.queues.atomic package is used.
   requires org.jctools.core;
   // Each runtime registers its MXBean with the platform MBean server (RuntimeMXBeans).

@@ -9,6 +9,7 @@ module dev.gearbox.testkit {
   requires org.assertj.core;
   requires java.management; // InterruptConformance measures the CPU time of runtime threads
   requires java.logging; // the failure tests capture what the default System.Logger writes
+  requires jdk.jfr; // JfrEventConformanceTests records the runtimes' JFR events
 
   exports dev.gearbox.testkit;
   exports dev.gearbox.testkit.sim;

@@ -7,6 +7,7 @@ import dev.gearbox.runtime.JoinHandle;
 import dev.gearbox.runtime.Runtime;
 import dev.gearbox.runtime.RuntimeClosedException;
 import dev.gearbox.runtime.UnjoinedFailureHandler;
+import dev.gearbox.spi.jfr.RuntimeEvents;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Objects;
@@ -179,6 +180,7 @@ public final class BlockingPool implements TaskScheduler {
     Thread thread =
         Thread.ofPlatform().daemon().name(threadPrefix + threadSequence++).unstarted(this::work);
     thread.start();
+    RuntimeEvents.blockingPoolGrew(thread.getName(), threads, maxThreads, queue.size()); // JFR
   }
 
   private void work() {

@@ -8,6 +8,8 @@ import dev.gearbox.future.Waker;
 import dev.gearbox.runtime.CurrentRuntime;
 import dev.gearbox.runtime.JoinException;
 import dev.gearbox.runtime.JoinHandle;
+import dev.gearbox.spi.jfr.EventSwitches;
+import dev.gearbox.spi.jfr.TaskEvents;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.time.Duration;
@@ -160,6 +162,9 @@ public class RawTask<T> implements JoinHandle<T>, Waker, Context {
     // A plain store: a volatile one would fence every spawn. The runtime publishes the task to
     // other threads through its queues, which order this store before any read of the state.
     STATE.set(this, SCHEDULED);
+    if (EventSwitches.taskSpawn()) { // JFR, off by default
+      TaskEvents.spawned(this, future.getClass());
+    }
   }
 
   private record Failure(Throwable cause) {}
@@ -557,6 +562,15 @@ public class RawTask<T> implements JoinHandle<T>, Waker, Context {
       scheduler.unjoinedFailure(this, ((Failure) result).cause());
     }
     scheduler.release(this);
+    if (EventSwitches.taskEnd()) { // JFR, off by default
+      TaskEvents.ended(this, outcomeName(result));
+    }
+  }
+
+  private static String outcomeName(Object result) {
+    return result == CANCELLED_OUTCOME
+        ? TaskEvents.CANCELLED
+        : result instanceof Failure ? TaskEvents.FAILED : TaskEvents.COMPLETED;
   }
 
   @SuppressWarnings("unchecked")

@@ -1,6 +1,8 @@
 package dev.gearbox.embedded;
 
 import dev.gearbox.spi.RuntimeDriver;
+import dev.gearbox.spi.jfr.SlowPolls;
+import dev.gearbox.spi.jfr.WorkerParks;
 import dev.gearbox.spi.sched.CoopBudget;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -164,7 +166,9 @@ public final class EmbeddedExecutor implements AutoCloseable {
         fireDueTimers();
         if (runQueue.isEmpty() && (!closed || idle.keepRunningAfterClose())) {
           parks++;
+          Object parkEvent = WorkerParks.begin(); // JFR
           idle.park(this, time.nanosUntil(timers.earliest()));
+          WorkerParks.end(parkEvent, EmbeddedRuntimeProvider.KIND);
         }
         sleeping = false;
       }
@@ -238,7 +242,9 @@ public final class EmbeddedExecutor implements AutoCloseable {
       budget = CoopBudget.PER_POLL;
       polling = node;
       batchRest = next;
+      long start = SlowPolls.pollStarted(); // JFR
       node.runFromQueue(this);
+      SlowPolls.pollEnded(start, EmbeddedRuntimeProvider.KIND, node, null);
       Thread.interrupted(); // a task's interrupt of this thread ends with its poll: see the notes
       polled++;
       node = next;

@@ -5,6 +5,8 @@ import dev.gearbox.future.Future;
 import dev.gearbox.future.Poll;
 import dev.gearbox.runtime.RuntimeClosedException;
 import dev.gearbox.spi.RawTask;
+import dev.gearbox.spi.jfr.SlowPolls;
+import dev.gearbox.spi.jfr.WorkerParks;
 import dev.gearbox.spi.sched.CoopBudget;
 import dev.gearbox.spi.sched.Parker;
 import java.lang.invoke.VarHandle;
@@ -132,9 +134,11 @@ final class Runner {
           }
           state.idle.notifyOne();
           budget = CoopBudget.PER_POLL;
+          long start = SlowPolls.pollStarted(); // JFR
           if (task.run()) {
             state.polls.increment();
           }
+          SlowPolls.pollEnded(start, MinimalRuntimeProvider.KIND, task, null);
           parker.takeInterrupt(); // a task's interrupt of this thread must not reach the next
         } else if (!sleeping) {
           sleeping = true;
@@ -162,11 +166,13 @@ final class Runner {
   private void park() {
     state.parks.increment();
     SharedDriver drive = state.drive();
+    Object parkEvent = WorkerParks.begin(); // JFR
     if (drive == null) {
       parker.park();
     } else {
       drive.park(parker);
     }
+    WorkerParks.end(parkEvent, MinimalRuntimeProvider.KIND);
   }
 
   /**

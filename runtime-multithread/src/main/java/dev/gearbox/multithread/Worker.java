@@ -4,6 +4,8 @@ import dev.gearbox.runtime.CurrentRuntime;
 import dev.gearbox.spi.DeferredUnparks;
 import dev.gearbox.spi.RawTask;
 import dev.gearbox.spi.RuntimeLog;
+import dev.gearbox.spi.jfr.SlowPolls;
+import dev.gearbox.spi.jfr.WorkerParks;
 import dev.gearbox.spi.sched.CoopBudget;
 import dev.gearbox.spi.sched.LifoSlot;
 import dev.gearbox.spi.sched.MpmcGlobalQueue;
@@ -259,17 +261,23 @@ sealed class Worker extends Thread implements CurrentRuntime.Carrier, Idle.Sleep
     budget = CoopBudget.PER_POLL;
     polling = task;
     POLL_SEQ.setRelease(this, seq + 1);
+    long start = SlowPolls.pollStarted(); // JFR
     try {
       task.run();
     } catch (Throwable failure) {
       // RawTask.run catches what the future throws; this is a join waker or a drop that threw.
       RuntimeLog.uncaught(RuntimeLog.MULTITHREAD, failure);
     }
+    SlowPolls.pollEnded(start, MultithreadRuntimeProvider.KIND, task, futureClass(task));
     polling = null;
     POLL_SEQ.setRelease(this, seq + 2);
     // A task's interrupt of this worker ends with its poll: the next task must not see it, and
     // park() would return at once. One read of the status when it is not set.
     Thread.interrupted();
+  }
+
+  private static Class<?> futureClass(RawTask<?> task) {
+    return task instanceof MultithreadTask<?> own ? own.futureClass : null;
   }
 
   private void park() {
@@ -283,10 +291,12 @@ sealed class Worker extends Thread implements CurrentRuntime.Carrier, Idle.Sleep
     }
     PARKS.setOpaque(this, (long) PARKS.getOpaque(this) + 1);
     scheduler.workerParked();
+    Object parkEvent = WorkerParks.begin(); // JFR
     while (!notified && !retiring) {
       LockSupport.park(this);
       Thread.interrupted(); // an interrupt from outside must not turn this wait into a spin
     }
+    WorkerParks.end(parkEvent, MultithreadRuntimeProvider.KIND);
     notified = false;
   }
 

@@ -2,6 +2,7 @@ package dev.gearbox.multithread;
 
 import dev.gearbox.spi.RawTask;
 import dev.gearbox.spi.TaskCensus;
+import dev.gearbox.spi.jfr.RuntimeEvents;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -94,16 +95,12 @@ final class WorkerSlots {
   }
 
   private static void emitReplaced(Worker stuck, RawTask<?> task, long blockedNanos) {
-    WorkerReplacedEvent event = new WorkerReplacedEvent();
-    if (event.isEnabled()) {
-      if (task != null) {
-        event.taskId = task.id();
-        event.futureClass = task instanceof MultithreadTask<?> own ? own.futureClass : null;
-      }
-      event.workerThread = stuck.getName();
-      event.blockedFor = blockedNanos;
-      event.commit();
-    }
+    RuntimeEvents.workerReplaced(
+        MultithreadRuntimeProvider.KIND,
+        task,
+        task instanceof MultithreadTask<?> own ? own.futureClass : null,
+        stuck.getName(),
+        blockedNanos);
   }
 
   /**

@@ -25,7 +25,7 @@
  *       RuntimeDriver});
  *   <li>{@code MultithreadScheduler}, {@code MultithreadRuntime} (an {@code AbstractRuntime};
  *       {@code blockOn} runs on the caller through {@code ParkingBlockOn}, the scheduler as its
- *       host), {@code MultithreadMetrics}, {@code WorkerReplacedEvent} (JFR).
+ *       host), {@code MultithreadMetrics}, the JFR events through {@code dev.gearbox.spi.jfr}.
  * </ul>
  *
  * <p>Memory-ordering conventions: VarHandles are static final constants named after their field;

@@ -195,6 +195,13 @@ class MonitorTest {
     }
   }
 
+  private static final String WORKER_REPLACED = "dev.gearbox.WorkerReplaced";
+
+  private static boolean isEnabled(String eventName) {
+    return jdk.jfr.FlightRecorder.getFlightRecorder().getEventTypes().stream()
+        .anyMatch(type -> type.getName().equals(eventName) && type.isEnabled());
+  }
+
   @Test
   void replacementLogsAWarningNamingTheWorkerAndTheTask() throws Exception {
     try (LogRecords log = LogRecords.capture(RuntimeLog.MULTITHREAD);
@@ -221,16 +228,15 @@ class MonitorTest {
     RecordedEvent[] event = new RecordedEvent[1];
     try (RecordingStream stream = new RecordingStream();
         Runtime runtime = create("gearbox.workers", "1")) {
-      stream.enable(WorkerReplacedEvent.NAME);
+      stream.enable(WORKER_REPLACED);
       stream.onEvent(
-          WorkerReplacedEvent.NAME,
+          WORKER_REPLACED,
           recorded -> {
             event[0] = recorded;
             seen.countDown();
           });
       stream.startAsync();
-      Await.until(
-          WAIT, () -> new WorkerReplacedEvent().isEnabled(), "JFR to enable the replacement event");
+      Await.until(WAIT, () -> isEnabled(WORKER_REPLACED), "JFR to enable the replacement event");
       BlockingPoll blocker = new BlockingPoll();
       JoinHandle<Boolean> blocked = runtime.spawn(blocker);
       try {
@@ -239,6 +245,7 @@ class MonitorTest {
         blocker.release.countDown();
       }
       assertThat(blocked.join(WAIT)).isTrue();
+      assertThat(event[0].getString("runtime")).isEqualTo("multithread");
       assertThat(event[0].getLong("taskId")).isEqualTo(blocked.id());
       assertThat(event[0].getClass("futureClass").getName()).endsWith("BlockingPoll");
       assertThat(event[0].getString("workerThread")).startsWith("gearbox-multithread-worker-");

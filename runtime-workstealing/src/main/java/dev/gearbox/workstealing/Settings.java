@@ -4,7 +4,6 @@ import static dev.gearbox.workstealing.WorkStealingRuntimeProvider.BLOCKING_KEEP
 import static dev.gearbox.workstealing.WorkStealingRuntimeProvider.BLOCKING_MAX_THREADS;
 import static dev.gearbox.workstealing.WorkStealingRuntimeProvider.GLOBAL_QUEUE_INTERVAL;
 import static dev.gearbox.workstealing.WorkStealingRuntimeProvider.LIFO_SLOT;
-import static dev.gearbox.workstealing.WorkStealingRuntimeProvider.SLOW_POLL_THRESHOLD;
 import static dev.gearbox.workstealing.WorkStealingRuntimeProvider.THREAD_NAME_PREFIX;
 import static dev.gearbox.workstealing.WorkStealingRuntimeProvider.TIME_PAUSED;
 import static dev.gearbox.workstealing.WorkStealingRuntimeProvider.UNHANDLED_PANIC;
@@ -23,7 +22,6 @@ import java.time.Duration;
  * @param blockingKeepAlive idle time before a blocking thread ends
  * @param globalQueueInterval ticks between checks of the global queue first
  * @param lifoSlot whether the LIFO slot is used
- * @param slowPollThresholdNanos polls longer than this emit a JFR event
  * @param shutdownOnPanic whether a failed task shuts the runtime down
  * @param pausedClock whether the clock starts paused
  * @param threadNamePrefix prefix of thread names
@@ -36,7 +34,6 @@ record Settings(
     Duration blockingKeepAlive,
     int globalQueueInterval,
     boolean lifoSlot,
-    long slowPollThresholdNanos,
     boolean shutdownOnPanic,
     boolean pausedClock,
     String threadNamePrefix,
@@ -60,7 +57,6 @@ record Settings(
         config.get(BLOCKING_KEEP_ALIVE),
         config.get(GLOBAL_QUEUE_INTERVAL),
         config.get(LIFO_SLOT),
-        config.get(SLOW_POLL_THRESHOLD).toNanos(),
         config.get(UNHANDLED_PANIC).equals("shutdown"),
         config.get(TIME_PAUSED),
         config.get(THREAD_NAME_PREFIX),

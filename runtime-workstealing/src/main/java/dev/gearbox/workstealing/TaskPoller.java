@@ -2,24 +2,24 @@ package dev.gearbox.workstealing;
 
 import dev.gearbox.spi.OwnedTasks;
 import dev.gearbox.spi.RuntimeLog;
+import dev.gearbox.spi.jfr.SlowPolls;
 
 /**
  * Polls tasks for one worker: gives each poll its cooperative budget, cancels instead of polling
- * once the runtime shuts down, times the poll for the slow-poll JFR event while a recording wants
- * it, and keeps the worker alive when a waker or drop throws on the way out.
+ * once the runtime shuts down, times the poll for the slow-poll JFR event (with the coarse clock of
+ * {@link SlowPolls}, no system clock read), and keeps the worker alive when a waker or drop throws
+ * on the way out.
  */
 final class TaskPoller {
   /*
    * Implementation notes: owned by one worker thread; every field is read and written by it only,
    * and none at every poll: the budget each poll starts with (CoopBudget.PER_POLL units, spent by
    * futures through Context.consumeBudget, which the scheduler routes to the polling worker) and
-   * the poll count are kept in the worker's own padded fields, and `timePolls` is written only
-   * when it changes (see WorkerThread's notes on layout).
+   * the poll count are kept in the worker's own padded fields (see WorkerThread's notes on
+   * layout).
    */
   private final WorkerThread owner;
   private final OwnedTasks owned;
-  private final long slowPollThresholdNanos;
-  private boolean timePolls;
 
   /** The task inside its poll, for task dumps (TaskWalk); written by the owner, read by any. */
   ScheduledTask<?> polling;
@@ -27,15 +27,6 @@ final class TaskPoller {
   TaskPoller(WorkerThread owner, WorkStealingScheduler scheduler) {
     this.owner = owner;
     this.owned = scheduler.owned;
-    this.slowPollThresholdNanos = scheduler.settings.slowPollThresholdNanos();
-  }
-
-  /** Looks again whether a JFR recording wants slow polls timed; cheap, called now and then. */
-  void refreshTiming() {
-    boolean enabled = SlowPolls.enabled();
-    if (enabled != timePolls) {
-      timePolls = enabled;
-    }
   }
 
   /** Polls {@code task} once (or cancels it, when the runtime shuts down). */
@@ -65,14 +56,9 @@ final class TaskPoller {
   }
 
   private boolean timedRun(ScheduledTask<?> task) {
-    if (!timePolls) {
-      return task.run();
-    }
-    long start = System.nanoTime();
+    long start = SlowPolls.pollStarted();
     boolean polled = task.run();
-    long elapsed = System.nanoTime() - start;
-    if (elapsed > slowPollThresholdNanos) {
-      SlowPolls.emit(task, elapsed, owner.index);
+    if (SlowPolls.pollEnded(start, WorkStealingRuntimeProvider.KIND, task, task.futureClass)) {
       owner.counters.increment(WorkerCounters.SLOW_POLLS);
     }
     return polled;

@@ -98,18 +98,6 @@ public final class WorkStealingRuntimeBuilder {
   }
 
   /**
-   * Sets the poll duration above which a JFR slow-poll event is emitted ({@code
-   * gearbox.workstealing.slowPollThreshold}).
-   *
-   * @param threshold from zero to one hour
-   * @return this builder
-   * @throws dev.gearbox.runtime.ConfigException if out of range
-   */
-  public WorkStealingRuntimeBuilder slowPollThreshold(Duration threshold) {
-    return set(WorkStealingRuntimeProvider.SLOW_POLL_THRESHOLD, threshold);
-  }
-
-  /**
    * Makes a task whose poll throws shut the runtime down, instead of only failing its handle
    * ({@code gearbox.workstealing.unhandledPanic=shutdown}).
    *

@@ -55,15 +55,6 @@ public final class WorkStealingRuntimeProvider implements RuntimeProvider {
           true,
           "run the task most recently woken or spawned by a task next (at most 3 in a row)");
 
-  /** Polls longer than this emit a JFR event {@code dev.gearbox.workstealing.SlowPoll}. */
-  public static final ConfigKey<Duration> SLOW_POLL_THRESHOLD =
-      ConfigKey.ofDuration(
-          "gearbox.workstealing.slowPollThreshold",
-          Duration.ofMillis(10),
-          Duration.ZERO,
-          Duration.ofHours(1),
-          "polls longer than this emit the JFR event dev.gearbox.workstealing.SlowPoll");
-
   /**
    * What any task whose poll throws does to the runtime, joined or not: {@code ignore} or {@code
    * shutdown} (Tokio's {@code unhandled_panic}); see {@link #UNJOINED_FAILURE} for failures nobody
@@ -129,7 +120,6 @@ public final class WorkStealingRuntimeProvider implements RuntimeProvider {
         BLOCKING_KEEP_ALIVE,
         GLOBAL_QUEUE_INTERVAL,
         LIFO_SLOT,
-        SLOW_POLL_THRESHOLD,
         UNHANDLED_PANIC,
         UNJOINED_FAILURE,
         SPAWN_SITE,

@@ -4,6 +4,7 @@ import dev.gearbox.runtime.CurrentRuntime;
 import dev.gearbox.runtime.Runtime;
 import dev.gearbox.spi.DeferredUnparks;
 import dev.gearbox.spi.RuntimeDriver;
+import dev.gearbox.spi.jfr.WorkerParks;
 import dev.gearbox.spi.sched.CoopBudget;
 import dev.gearbox.spi.sched.LifoSlot;
 import dev.gearbox.spi.sched.Parker;
@@ -126,7 +127,6 @@ sealed class WorkerThread extends Thread implements CurrentRuntime.Carrier
         CurrentRuntime.enter(scheduler.runtime, CurrentRuntime.Role.WORKER);
     try {
       Hooks.run(hooks.onStart());
-      poller.refreshTiming();
       runLoop(hooks);
     } finally {
       publishCounts();
@@ -324,7 +324,6 @@ sealed class WorkerThread extends Thread implements CurrentRuntime.Carrier
       scheduler.notifyParked();
     }
     shutdown = scheduler.isShutdown();
-    poller.refreshTiming();
   }
 
   /**
@@ -355,6 +354,7 @@ sealed class WorkerThread extends Thread implements CurrentRuntime.Carrier
       counters.increment(WorkerCounters.PARKS);
       parking = true;
       deferredUnparks.unparkAll(); // none is taken from here until the worker is back from parking
+      Object parkEvent = WorkerParks.begin(); // JFR
       while (!shutdown) {
         parker.park(driver, scheduler.everyTaskWaits());
         shutdown = scheduler.isShutdown();
@@ -362,8 +362,8 @@ sealed class WorkerThread extends Thread implements CurrentRuntime.Carrier
           break;
         }
       }
+      WorkerParks.end(parkEvent, WorkStealingRuntimeProvider.KIND);
       parking = false;
-      poller.refreshTiming();
       if (shouldNotifyOthers()) {
         scheduler.notifyParked();
       }

@@ -19,8 +19,8 @@
  *   <li>{@code WorkStealingScheduler}: the shared state, and the TaskScheduler of every task;
  *   <li>{@code WorkStealingRuntime}: the {@code AbstractRuntime} shell; {@code blockOn} runs on the
  *       caller through {@code ParkingBlockOn}, the scheduler as its host;
- *   <li>{@code WorkerCounters}, {@code WorkStealingMetrics}, {@code SlowPollEvent} (JFR), {@code
- *       SlowPolls}.
+ *   <li>{@code WorkerCounters}, {@code WorkStealingMetrics}; JFR events through {@code
+ *       dev.gearbox.spi.jfr}.
  * </ul>
  *
  * <p>Memory-ordering conventions: VarHandles are static final constants named after their field;

@@ -25,8 +25,6 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import jdk.jfr.consumer.RecordedEvent;
-import jdk.jfr.consumer.RecordingStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.Timeout.ThreadMode;
@@ -225,45 +223,6 @@ class WorkStealingRuntimeTest {
           .join();
       assertThat(granted).hasValue(CoopBudget.PER_POLL);
       assertThat(runtime.metrics().all().get("workstealing.budget.forced_yields")).isEqualTo(1L);
-    }
-  }
-
-  @Test
-  void slowPollEmitsAJfrEventNamingTheTask() throws Exception {
-    CountDownLatch seen = new CountDownLatch(1);
-    RecordedEvent[] event = new RecordedEvent[1];
-    try (RecordingStream stream = new RecordingStream();
-        Runtime runtime =
-            create("gearbox.workers", "1", "gearbox.workstealing.slowPollThreshold", "5ms")) {
-      stream.enable(SlowPollEvent.NAME);
-      stream.onEvent(
-          SlowPollEvent.NAME,
-          recorded -> {
-            event[0] = recorded;
-            seen.countDown();
-          });
-      stream.startAsync();
-      // wait until the workers have noticed the recording (they look at each maintenance)
-      Await.until(WAIT, SlowPolls::enabled, "JFR to enable the slow-poll event");
-      runtime.spawn(cx -> Poll.ready(0)).join();
-      JoinHandle<Long> slow =
-          runtime.spawn(
-              new dev.gearbox.future.Future<Long>() {
-                @Override
-                public Poll<Long> poll(dev.gearbox.future.Context cx) {
-                  long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(30);
-                  while (System.nanoTime() < end) {
-                    Thread.onSpinWait();
-                  }
-                  return Poll.ready(1L);
-                }
-              });
-      slow.join();
-      assertThat(seen.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
-      assertThat(event[0].getLong("taskId")).isEqualTo(slow.id());
-      assertThat(event[0].getClass("futureClass").getName()).contains("WorkStealingRuntimeTest");
-      assertThat(event[0].getDuration("pollDuration")).isGreaterThan(Duration.ofMillis(5));
-      assertThat(runtime.metrics().value("polls.slow").orElse(0)).as("slow polls").isPositive();
     }
   }
 }

@@ -2,6 +2,7 @@ package dev.gearbox.shootout;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalDouble;
 
 /**
  * The CSV report: a header row, then one row per contestant and workload (RFC 4180 quoting; times
@@ -23,6 +24,8 @@ final class CsvReport {
           "ns_per_unit",
           "units_per_second",
           "ratio_to_fastest",
+          "ratio_to_forkjoin",
+          "ratio_to_virtual",
           "failure");
 
   private CsvReport() {}
@@ -46,10 +49,16 @@ final class CsvReport {
               measured ? format(m.nanosPerUnit()) : "",
               measured ? format(m.unitsPerSecond()) : "",
               measured ? String.format(Locale.ROOT, "%.4f", results.ratioToFastest(m)) : "",
+              ratio(results.ratioTo(m, "forkjoin")),
+              ratio(results.ratioTo(m, "virtual")),
               m.failure());
       csv.append(String.join(",", cells.stream().map(CsvReport::quote).toList())).append("\r\n");
     }
     return csv.toString();
+  }
+
+  private static String ratio(OptionalDouble value) {
+    return value.isPresent() ? String.format(Locale.ROOT, "%.4f", value.getAsDouble()) : "";
   }
 
   private static String format(double value) {

@@ -51,16 +51,43 @@ final class Isolation {
    */
   static List<Measurement> run(Plan plan, Class<?> mainClass, String[] args, PrintStream out)
       throws IOException, InterruptedException {
+    int rounds = plan.options().jvms();
+    List<List<Measurement>> byRound = new ArrayList<>();
+    for (int round = 1; round <= rounds; round++) {
+      byRound.add(runRound(plan, mainClass, args, out, round));
+    }
+    return pool(byRound);
+  }
+
+  /**
+   * The measurements of several rounds as one: per cell, the timed runs of every round together; a
+   * cell that failed in any round is failed (with the first reason).
+   */
+  static List<Measurement> pool(List<List<Measurement>> rounds) {
+    List<Measurement> pooled = new ArrayList<>(rounds.get(0));
+    for (List<Measurement> round : rounds.subList(1, rounds.size())) {
+      for (int i = 0; i < pooled.size(); i++) {
+        pooled.set(i, pooled.get(i).pooledWith(round.get(i)));
+      }
+    }
+    return pooled;
+  }
+
+  private static List<Measurement> runRound(
+      Plan plan, Class<?> mainClass, String[] args, PrintStream out, int round)
+      throws IOException, InterruptedException {
     List<Measurement> measurements = new ArrayList<>();
     int index = 0;
+    int rounds = plan.options().jvms();
     for (Contestant contestant : plan.contestants()) {
       index++;
       out.printf(
           Locale.ROOT,
-          "%s: a JVM of its own (%d of %d)%n",
+          "%s: a JVM of its own (%d of %d%s)%n",
           contestant.name(),
           index,
-          plan.contestants().size());
+          plan.contestants().size(),
+          rounds > 1 ? ", round " + round + " of " + rounds : "");
       out.flush();
       Path samples = Files.createTempFile("gearbox-shootout-", ".samples");
       try {

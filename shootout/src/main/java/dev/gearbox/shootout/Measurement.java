@@ -68,6 +68,28 @@ record Measurement(
         failure);
   }
 
+  /**
+   * This cell and the same cell of another JVM as one: the timed runs of both; failed if either
+   * failed (this one's reason first).
+   *
+   * @throws IllegalArgumentException if {@code other} is another cell
+   */
+  Measurement pooledWith(Measurement other) {
+    if (!workload.equals(other.workload) || !contestant.equals(other.contestant)) {
+      throw new IllegalArgumentException("cannot pool " + this + " with " + other);
+    }
+    if (outcome == Outcome.FAILED || other.outcome == Outcome.NOT_AVAILABLE) {
+      return this;
+    }
+    if (other.outcome == Outcome.FAILED || outcome == Outcome.NOT_AVAILABLE) {
+      return other;
+    }
+    long[] both = Arrays.copyOf(samples, samples.length + other.samples.length);
+    System.arraycopy(other.samples, 0, both, samples.length, other.samples.length);
+    return new Measurement(
+        workload, unit, unitsPerRun, contestant, threads, outcome, both, failure);
+  }
+
   boolean measured() {
     return outcome == Outcome.MEASURED;
   }

@@ -23,7 +23,9 @@ record Options(
     Map<String, String> settings,
     boolean quick,
     boolean sameJvm,
-    Path out) {
+    int jvms,
+    Path out,
+    Path markdown) {
 
   /** What the program is asked to do. */
   enum Action {
@@ -36,6 +38,7 @@ record Options(
   static final int MAX_RUNS = 1000;
   static final int MAX_WORKERS = 1024;
   static final int MAX_WARMUP_MILLIS = 600_000;
+  static final int MAX_JVMS = 10;
   static final Path DEFAULT_OUT = Path.of("target", "shootout");
 
   /**
@@ -64,7 +67,12 @@ record Options(
         --full               the workloads at their defined sizes (cancels --quick)
         --same-jvm           run every runtime in this JVM (default: each runtime in a JVM of
                              its own, so no runtime runs on code the JIT shaped for another's)
-        --out DIR            where report.csv and report.html go (default target/shootout)
+        --jvms N             run each runtime in N JVMs of its own, one round after another,
+                             and pool their timed runs (default 1, 1 to 10)
+        --out DIR            where report.csv, report.html and report.md go
+                             (default target/shootout)
+        --markdown FILE      also put report.md's tables into FILE, between the lines
+                             <!-- shootout:begin --> and <!-- shootout:end -->
         --list               list the runtimes, baselines and workloads, and exit
         --describe           list every configuration key of the installed runtimes, and exit
         --help               print this help, and exit
@@ -86,7 +94,9 @@ record Options(
     Map<String, String> settings = new LinkedHashMap<>();
     boolean quick = false;
     boolean sameJvm = false;
+    int jvms = 1;
     Path out = DEFAULT_OUT;
+    Path markdown = null;
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       switch (arg) {
@@ -104,6 +114,8 @@ record Options(
             warmupMillis = number(arg, value(args, ++i, arg), 0, MAX_WARMUP_MILLIS);
         case "--workers" -> workers = number(arg, value(args, ++i, arg), 1, MAX_WORKERS);
         case "--out" -> out = Path.of(value(args, ++i, arg));
+        case "--jvms" -> jvms = number(arg, value(args, ++i, arg), 1, MAX_JVMS);
+        case "--markdown" -> markdown = Path.of(value(args, ++i, arg));
         case "--set" -> setting(settings, value(args, ++i, arg));
         default ->
             throw new UsageException(
@@ -111,7 +123,8 @@ record Options(
                     + arg
                     + "': expected one of --runtimes, --workloads, --runs, --warmup,"
                     + " --warmup-ms, --workers,"
-                    + " --set, --quick, --full, --same-jvm, --out, --list, --describe, --help");
+                    + " --set, --quick, --full, --same-jvm, --jvms, --out, --markdown, --list,"
+                    + " --describe, --help");
       }
     }
     return new Options(
@@ -125,7 +138,9 @@ record Options(
         Map.copyOf(settings),
         quick,
         sameJvm,
-        out);
+        jvms,
+        out,
+        markdown);
   }
 
   private static String value(String[] args, int index, String option) {

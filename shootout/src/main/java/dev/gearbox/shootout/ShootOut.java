@@ -139,7 +139,9 @@ public final class ShootOut {
       return runChild(plan, Path.of(samplesTo), out, err);
     }
     boolean isolated =
-        mainClass != null && !plan.options().sameJvm() && plan.contestants().size() > 1;
+        mainClass != null
+            && !plan.options().sameJvm()
+            && (plan.contestants().size() > 1 || plan.options().jvms() > 1);
     Machine machine = Machine.current();
     String mode = describe(plan, isolated);
     out.println("Gearbox shoot-out, " + mode);
@@ -169,8 +171,15 @@ public final class ShootOut {
               dir.resolve("report.html"),
               HtmlReport.render(results, ZonedDateTime.now()),
               StandardCharsets.UTF_8);
-      out.println("reports: " + csv + "\n         " + html);
-    } catch (IOException e) {
+      String markdown = MarkdownReport.render(results, ZonedDateTime.now());
+      Path md = Files.writeString(dir.resolve("report.md"), markdown, StandardCharsets.UTF_8);
+      out.println("reports: " + csv + "\n         " + html + "\n         " + md);
+      Path page = plan.options().markdown();
+      if (page != null) {
+        MarkdownReport.insertInto(page, markdown);
+        out.println("updated: " + page);
+      }
+    } catch (IOException | IllegalArgumentException e) {
       err.println("shootout: could not write the reports: " + e);
       return 1;
     }
@@ -204,7 +213,11 @@ public final class ShootOut {
         options.warmup(),
         options.runs(),
         options.warmupTime().toMillis(),
-        isolated ? "each runtime in a JVM of its own" : "every runtime in this JVM",
+        isolated
+            ? (options.jvms() > 1
+                ? "each runtime in " + options.jvms() + " JVMs of its own, their runs pooled"
+                : "each runtime in a JVM of its own")
+            : "every runtime in this JVM",
         fiberCarrier());
   }
 

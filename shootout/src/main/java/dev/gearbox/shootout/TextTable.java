@@ -3,9 +3,13 @@ package dev.gearbox.shootout;
 import java.io.PrintStream;
 import java.util.Locale;
 
-/** The table the shoot-out prints at the end: one block of rows per workload. */
+/**
+ * The table the shoot-out prints at the end: one block of rows per workload, each row also as a
+ * ratio to the JDK baselines, then the summary across workloads.
+ */
 final class TextTable {
-  private static final String ROW = "%-16s %-13s %-24s %10s %10s %10s %12s %14s %9s%n";
+  private static final String ROW = "%-16s %-13s %-24s %10s %10s %10s %12s %14s %9s %10s %9s%n";
+  private static final String SUMMARY_ROW = "%-13s %9s %9s %10s %9s%n";
 
   private TextTable() {}
 
@@ -21,7 +25,9 @@ final class TextTable {
         "max ms",
         "ns per unit",
         "units per s",
-        "× fastest");
+        "× fastest",
+        "× forkjoin",
+        "× virtual");
     for (String workload : results.workloads()) {
       for (Measurement m : results.of(workload)) {
         if (m.measured()) {
@@ -36,7 +42,9 @@ final class TextTable {
               millis(m.maxNanos()),
               String.format(Locale.ROOT, "%.1f", m.nanosPerUnit()),
               String.format(Locale.ROOT, "%,.0f", m.unitsPerSecond()),
-              String.format(Locale.ROOT, "%.2f×", results.ratioToFastest(m)));
+              String.format(Locale.ROOT, "%.2f×", results.ratioToFastest(m)),
+              HtmlReport.ratio(results.ratioTo(m, "forkjoin")),
+              HtmlReport.ratio(results.ratioTo(m, "virtual")));
         } else {
           out.printf(
               Locale.ROOT,
@@ -49,6 +57,20 @@ final class TextTable {
       }
     }
     out.println("units: " + units(results));
+    out.println();
+    out.println("summary: geometric mean of the ratios over the workloads each runtime ran");
+    out.printf(
+        Locale.ROOT, SUMMARY_ROW, "runtime", "workloads", "× fastest", "× forkjoin", "× virtual");
+    for (Summary line : Summary.of(results)) {
+      out.printf(
+          Locale.ROOT,
+          SUMMARY_ROW,
+          line.contestant(),
+          line.workloads(),
+          String.format(Locale.ROOT, "%.2f×", line.toFastest()),
+          HtmlReport.ratio(line.toBaselines().get(0)),
+          HtmlReport.ratio(line.toBaselines().get(1)));
+    }
   }
 
   private static String millis(double nanos) {

@@ -89,6 +89,17 @@ class OptionsTest {
         .hasMessage("--workers many is not allowed: expected an integer from 1 to 1024");
     assertThatThrownBy(() -> Options.parse("--warmup", "-1"))
         .hasMessage("--warmup -1 is not allowed: expected an integer from 0 to 1000");
+    assertThatThrownBy(() -> Options.parse("--jvms", "11"))
+        .hasMessage("--jvms 11 is not allowed: expected an integer from 1 to 10");
+  }
+
+  @Test
+  void jvmsAndMarkdownAreTaken() {
+    Options options = Options.parse("--jvms", "3", "--markdown", "docs/benchmarks.md");
+    assertThat(options.jvms()).isEqualTo(3);
+    assertThat(options.markdown()).isEqualTo(java.nio.file.Path.of("docs/benchmarks.md"));
+    assertThat(Options.parse().jvms()).isEqualTo(1);
+    assertThat(Options.parse().markdown()).isNull();
   }
 
   @Test

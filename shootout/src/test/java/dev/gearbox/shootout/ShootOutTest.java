@@ -31,7 +31,7 @@ class ShootOutTest {
 
   @Test
   @Timeout(180)
-  void aRunPrintsProgressAndATableAndWritesBothReports(@TempDir Path dir) throws Exception {
+  void aRunPrintsProgressAndATableAndWritesTheReports(@TempDir Path dir) throws Exception {
     int status =
         run(
             List.of(),
@@ -57,7 +57,11 @@ class ShootOutTest {
         .contains("reports: " + dir.resolve("report.csv"));
     assertThat(Files.readAllLines(dir.resolve("report.csv"))).hasSize(9);
     String html = Files.readString(dir.resolve("report.html"));
-    assertThat(html).contains("<h2>chained_spawn</h2>", "<h2>skynet</h2>");
+    assertThat(html).contains("<h2>chained_spawn</h2>", "<h2>skynet</h2>", "<h2>Summary</h2>");
+    assertThat(Files.readString(dir.resolve("report.md")))
+        .contains("| runtime | workloads | × fastest | × forkjoin | × virtual |")
+        .contains("| skynet (ns/task) | virtual |");
+    assertThat(out()).contains("summary: geometric mean of the ratios");
   }
 
   @Test

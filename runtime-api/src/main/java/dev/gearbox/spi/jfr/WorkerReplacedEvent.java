@@ -1,4 +1,4 @@
-package dev.gearbox.multithread;
+package dev.gearbox.spi.jfr;
 
 import jdk.jfr.Category;
 import jdk.jfr.Description;
@@ -9,18 +9,22 @@ import jdk.jfr.StackTrace;
 import jdk.jfr.Timespan;
 
 /**
- * JFR event: the monitor replaced a worker that stayed inside one poll longer than {@code
- * gearbox.multithread.blockingThreshold}; names the task that blocked it. Enable it in a recording
- * by its name, {@value #NAME}.
+ * JFR event {@value #NAME}: a runtime's monitor replaced a worker that stayed inside one poll too
+ * long (the {@code multithread} runtime, {@code gearbox.multithread.blockingThreshold}); names the
+ * task that blocked it.
  */
 @Name(WorkerReplacedEvent.NAME)
 @Label("Worker Replaced")
-@Category({"Gearbox", "Multithread Runtime"})
+@Category({"Gearbox", "Workers"})
 @Description("A worker stuck inside one poll was replaced by a fresh worker")
 @StackTrace(false)
 final class WorkerReplacedEvent extends Event {
   /** The event's name in recordings. */
-  static final String NAME = "dev.gearbox.multithread.WorkerReplaced";
+  static final String NAME = "dev.gearbox.WorkerReplaced";
+
+  @Label("Runtime")
+  @Description("The kind of the runtime")
+  String runtime;
 
   @Label("Task Id")
   @Description("The id of the task whose poll blocked the worker, as JoinHandle.id()")
