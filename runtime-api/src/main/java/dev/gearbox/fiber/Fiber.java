@@ -71,6 +71,26 @@ public final class Fiber {
   }
 
   /**
+   * Spawns {@code body} as a fiber named {@code name}, on the runtime {@link #spawn(Callable)}
+   * picks. The name is the task's in task dumps and the virtual thread's in thread dumps.
+   *
+   * @param name the fiber's name: 1 to 200 characters, not all white space, without control
+   *     characters
+   * @param body the fiber's code
+   * @param <T> its result type
+   * @return the fiber's handle
+   * @throws IllegalArgumentException if the name breaks that rule
+   * @throws dev.gearbox.runtime.ConfigException if the default runtime is needed and the
+   *     configuration does not make one
+   */
+  public static <T> JoinHandle<T> spawn(String name, Callable<T> body) {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(body, "body");
+    Runtime runtime = CurrentRuntime.get();
+    return (runtime != null ? runtime : defaultRuntime()).spawnFiber(name, body);
+  }
+
+  /**
    * The runtime of fibers spawned from threads of no runtime: made on first use by {@link
    * Runtimes#create()} from the configuration (system properties, environment, {@code
    * gearbox.properties}; {@code workstealing} by default), and made again if it was shut down. It

@@ -58,6 +58,22 @@ public interface Runtime extends AutoCloseable {
   <T> JoinHandle<T> spawn(Future<T> future);
 
   /**
+   * Spawns {@code future} as a new task named {@code name}, as {@link #spawn(Future)} does. The
+   * name is shown in task dumps ({@link #dumpTasks()}, JMX); it costs one small object per spawn
+   * and need not be unique.
+   *
+   * @param name the task's name: 1 to 200 characters, not all white space, without control
+   *     characters
+   * @param future the future to run
+   * @param <T> its output type
+   * @return the task's handle
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if the name breaks that rule
+   * @throws RuntimeClosedException if the runtime is shut down
+   */
+  <T> JoinHandle<T> spawn(String name, Future<T> future);
+
+  /**
    * Spawns {@code body} as a fiber of this runtime: a virtual thread whose scheduler is this
    * runtime, so it reads straight down ({@code Fiber.await(future)}, {@code Fiber.sleep}, JDK
    * blocking calls park the fiber, not a worker) while the runtime decides where and when it runs.
@@ -76,6 +92,21 @@ public interface Runtime extends AutoCloseable {
    * @throws RuntimeClosedException if the runtime is shut down
    */
   <T> JoinHandle<T> spawnFiber(Callable<T> body);
+
+  /**
+   * Spawns {@code body} as a fiber named {@code name}, as {@link #spawnFiber(Callable)} does. The
+   * name is the task's in task dumps and the virtual thread's in thread dumps.
+   *
+   * @param name the fiber's name: 1 to 200 characters, not all white space, without control
+   *     characters
+   * @param body the fiber's code; what it returns or throws completes the handle
+   * @param <T> its result type
+   * @return the fiber's handle
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if the name breaks that rule
+   * @throws RuntimeClosedException if the runtime is shut down
+   */
+  <T> JoinHandle<T> spawnFiber(String name, Callable<T> body);
 
   /**
    * Runs {@code future} to completion, blocking the calling thread, and returns its output. While

@@ -37,8 +37,9 @@ public final class TaskDump {
    * One live task.
    *
    * @param id the task's id ({@link JoinHandle#id()})
-   * @param name the task's name, or null for a task without one (only the simulated runtime names
-   *     tasks)
+   * @param name the name the task was spawned with ({@link Runtime#spawn(String,
+   *     dev.gearbox.future.Future)}, {@link Runtime#spawnFiber(String,
+   *     java.util.concurrent.Callable)}), or null
    * @param state what it is doing
    * @param fiber whether the task carries a fiber
    * @param leaf the innermost future it waits in, as the future labelled itself (such as {@code

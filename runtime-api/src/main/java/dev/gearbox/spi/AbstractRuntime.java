@@ -206,6 +206,23 @@ public abstract class AbstractRuntime implements Runtime {
     return spawnTask(future);
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Checks the name and {@code future}, hands the future to {@link #spawnTask} and keeps the
+   * name (and the spawn site, when captured) in the task.
+   */
+  @Override
+  public final <T> JoinHandle<T> spawn(String name, Future<T> future) {
+    TaskNames.check(name);
+    Objects.requireNonNull(future, "future");
+    TaskOrigin origin =
+        captureSpawnSites
+            ? SpawnSites.capture(getClass()).named(name)
+            : new TaskOrigin(System.nanoTime(), null, name);
+    return SpawnSites.record(spawnTask(name, future), origin);
+  }
+
   /** Turns spawn-site capture on or off; see {@link SpawnSites#configure}. */
   final void captureSpawnSites(boolean on) {
     captureSpawnSites = on;
@@ -243,6 +260,20 @@ public abstract class AbstractRuntime implements Runtime {
    * @throws RuntimeClosedException after shutdown
    */
   protected abstract <T> JoinHandle<T> spawnTask(Future<T> future);
+
+  /**
+   * Spawns a named task; the name is kept in the task by {@link #spawn(String, Future)} after this
+   * returns, so a runtime overrides this only to use the name itself (the simulated runtime's
+   * traces do).
+   *
+   * @param name the checked name
+   * @param future the future, not null
+   * @param <T> its output type
+   * @return the task's handle
+   */
+  protected <T> JoinHandle<T> spawnTask(String name, Future<T> future) {
+    return spawnTask(future);
+  }
 
   /**
    * {@inheritDoc}
@@ -299,6 +330,16 @@ public abstract class AbstractRuntime implements Runtime {
   @Override
   public <T> JoinHandle<T> spawnFiber(Callable<T> body) {
     return FiberCarrier.spawn(this, body);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Through {@link FiberCarrier#spawn}: the fiber is one task of this runtime.
+   */
+  @Override
+  public <T> JoinHandle<T> spawnFiber(String name, Callable<T> body) {
+    return FiberCarrier.spawn(this, TaskNames.check(name), body);
   }
 
   /**

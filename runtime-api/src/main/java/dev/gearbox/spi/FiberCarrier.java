@@ -104,6 +104,21 @@ public final class FiberCarrier {
    * @throws dev.gearbox.runtime.RuntimeClosedException if the runtime is shut down
    */
   public static <T> JoinHandle<T> spawn(Runtime runtime, Callable<T> body) {
+    return spawn(runtime, null, body);
+  }
+
+  /**
+   * Spawns {@code body} as a fiber of {@code runtime} under {@code name}: the task's name in dumps
+   * and the virtual thread's name in thread dumps.
+   *
+   * @param runtime the runtime that carries the fiber
+   * @param name the name, checked by the caller ({@link TaskNames}), or null for none
+   * @param body the fiber's code
+   * @param <T> its result type
+   * @return the fiber's handle
+   * @throws dev.gearbox.runtime.RuntimeClosedException if the runtime is shut down
+   */
+  public static <T> JoinHandle<T> spawn(Runtime runtime, String name, Callable<T> body) {
     Objects.requireNonNull(runtime, "runtime");
     Objects.requireNonNull(body, "body");
     if (REFUSED != null) {
@@ -116,8 +131,12 @@ public final class FiberCarrier {
     FiberTask<T> fiber = new FiberTask<>(runtime, body, carried);
     Thread thread =
         carried ? newCarriedThread(fiber) : Thread.ofVirtual().unstarted(fiber::runBody);
+    if (name != null) {
+      thread.setName(name);
+    }
     fiber.bind(thread);
-    JoinHandle<Void> task = runtime.spawn(fiber); // its first poll starts a carried thread
+    // its first poll starts a carried thread
+    JoinHandle<Void> task = name == null ? runtime.spawn(fiber) : runtime.spawn(name, fiber);
     fiber.handle.bindTask(task);
     if (!carried) {
       thread.start();

@@ -142,7 +142,8 @@ public class RawTask<T> implements JoinHandle<T>, Waker, Context {
   /**
    * For task dumps ({@link TaskCensus}), read there without synchronisation: the label of the leaf
    * future the last poll waited in and the time of the first Pending (written by the RUNNING
-   * owner), and where the task was spawned (written once by the spawner, when captured).
+   * owner), and where and under what name the task was spawned (written once by the spawner, when
+   * captured or named).
    */
   private String waitingIn;
 
@@ -387,12 +388,14 @@ public class RawTask<T> implements JoinHandle<T>, Waker, Context {
   }
 
   /**
-   * The task's name in task dumps; null (no name) unless a runtime's task type names its tasks.
+   * The task's name in task dumps: the one it was spawned with ({@code Runtime.spawn(String,
+   * Future)}), or null. A runtime's task type may name its tasks otherwise.
    *
    * @return the name, or null
    */
   protected String name() {
-    return null;
+    TaskOrigin spawned = origin;
+    return spawned == null ? null : spawned.name();
   }
 
   // ---- JoinHandle

@@ -59,7 +59,7 @@ public final class SpawnSites {
                     .findFirst()
                     .map(frame -> frame.toStackTraceElement().toString())
                     .orElse("(unknown)"));
-    return new TaskOrigin(now, site);
+    return new TaskOrigin(now, site, null);
   }
 
   /** Keeps {@code origin} in the task behind {@code handle}, if it is a runtime's task. */

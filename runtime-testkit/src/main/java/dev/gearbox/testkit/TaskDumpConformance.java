@@ -114,6 +114,64 @@ public interface TaskDumpConformance extends ConformanceFixture {
     assertThat(fiber.join()).isEqualTo("done");
   }
 
+  /** A task spawned with a name shows it in the dump, its record and its text. */
+  @Test
+  @Timeout(value = 30, threadMode = ThreadMode.SEPARATE_THREAD)
+  default void namedTaskShowsItsName() {
+    Runtime runtime = runtime();
+    Channel.Pair<String> channel = Channel.unbounded();
+    JoinHandle<String> receiver = runtime.spawn("conn-42 reader", channel.receiver().receive());
+
+    TaskDump.Task task = awaitTask(runtime, () -> receiver, "Channel.receive", TaskDump.State.IDLE);
+    assertThat(task.name()).isEqualTo("conn-42 reader");
+    assertThat(task.age()).isNotNull();
+    assertThat(runtime.dumpTasks().toString()).contains("'conn-42 reader'");
+    channel.sender().trySend("done");
+    assertThat(receiver.join()).isEqualTo("done");
+  }
+
+  /** A fiber spawned with a name shows it in the dump, and its virtual thread carries it. */
+  @Test
+  @Timeout(value = 30, threadMode = ThreadMode.SEPARATE_THREAD)
+  default void namedFiberShowsItsNameInTheDumpAndOnItsThread() {
+    Runtime runtime = runtime();
+    Channel.Pair<String> channel = Channel.unbounded();
+    JoinHandle<String> fiber =
+        runtime.spawnFiber(
+            "session 7",
+            () ->
+                Thread.currentThread().getName() + "/" + Fiber.await(channel.receiver().receive()));
+
+    TaskDump.Task task = awaitTask(runtime, () -> fiber, "Channel.receive", TaskDump.State.IDLE);
+    assertThat(task.fiber()).isTrue();
+    assertThat(task.name()).isEqualTo("session 7");
+    channel.sender().trySend("done");
+    assertThat(fiber.join()).isEqualTo("session 7/done");
+  }
+
+  /** A name that is blank, too long or holds a control character is refused, quoted. */
+  @Test
+  default void badTaskNamesAreRefusedWithTheRule() {
+    Runtime runtime = runtime();
+    Future<String> never = cx -> Poll.pending();
+    assertThatThrownBy(() -> runtime.spawn((String) null, never))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessageContaining("name");
+    assertThatThrownBy(() -> runtime.spawn(" ", never))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("\" \"")
+        .hasMessageContaining("1 to 200 characters");
+    assertThatThrownBy(() -> runtime.spawn("line\nbreak", never))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("line\\u000abreak");
+    assertThatThrownBy(() -> runtime.spawn("x".repeat(201), never))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("(201 chars)");
+    assertThatThrownBy(() -> runtime.spawnFiber("", () -> "never"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("1 to 200 characters");
+  }
+
   /** With {@code gearbox.spawnSite=true} each task shows the first frame outside Gearbox. */
   @Test
   @Timeout(value = 30, threadMode = ThreadMode.SEPARATE_THREAD)
@@ -126,6 +184,12 @@ public interface TaskDumpConformance extends ConformanceFixture {
           awaitTask(runtime, () -> receiver, "Channel.receive", TaskDump.State.IDLE);
       assertThat(task.spawnSite()).contains("TaskDumpConformance.spawnSiteIsShownOnlyWhenCaptured");
       assertThat(runtime.dumpTasks().toString()).contains("spawned at ");
+      JoinHandle<String> named = runtime.spawn("named", channel.receiver().receive());
+      TaskDump.Task namedTask =
+          awaitTask(runtime, () -> named, "Channel.receive", TaskDump.State.IDLE);
+      assertThat(namedTask.name()).isEqualTo("named");
+      assertThat(namedTask.spawnSite())
+          .contains("TaskDumpConformance.spawnSiteIsShownOnlyWhenCaptured");
     } finally {
       runtime.shutdown(WAIT);
     }

@@ -2,6 +2,7 @@ package dev.gearbox.testkit.sim;
 
 import dev.gearbox.future.Future;
 import dev.gearbox.runtime.JoinHandle;
+import dev.gearbox.spi.TaskNames;
 import java.net.InetAddress;
 import java.util.HashMap;
 import java.util.Map;
@@ -66,7 +67,8 @@ public final class SimHost {
   /**
    * Spawns a named task that runs on this host.
    *
-   * @param taskName the task's name for traces and deadlock reports, or null
+   * @param taskName the task's name for traces and deadlock reports, or null; else as {@link
+   *     dev.gearbox.runtime.Runtime#spawn(String, Future)} allows
    * @param future the future to run
    * @param <T> the output type
    * @return the task's handle
@@ -74,6 +76,9 @@ public final class SimHost {
    * @throws dev.gearbox.runtime.RuntimeClosedException after shutdown
    */
   public <T> JoinHandle<T> spawn(String taskName, Future<T> future) {
+    if (taskName != null) {
+      TaskNames.check(taskName);
+    }
     Objects.requireNonNull(future, "future");
     return network.spawnOn(this, taskName, future);
   }

@@ -107,18 +107,9 @@ public final class SimulatedRuntime extends AbstractRuntime implements Network.O
     return scheduler.spawn(future, null, null);
   }
 
-  /**
-   * Spawns a task with a name, for traces and deadlock reports.
-   *
-   * @param name the name, or null for {@code task-N}
-   * @param future the future to run
-   * @param <T> the output type
-   * @return the task's handle
-   * @throws NullPointerException if {@code future} is null
-   * @throws RuntimeClosedException after shutdown
-   */
-  public <T> JoinHandle<T> spawn(String name, Future<T> future) {
-    Objects.requireNonNull(future, "future");
+  /** The name is also the task's in traces and deadlock reports. */
+  @Override
+  protected <T> JoinHandle<T> spawnTask(String name, Future<T> future) {
     return scheduler.spawn(future, name, null);
   }
 
