@@ -371,6 +371,18 @@ public class RawTask<T> implements JoinHandle<T>, Waker, Context {
     return future;
   }
 
+  /**
+   * The class of the task's future, or null once it finished: for a slow-poll event, read by the
+   * thread about to poll the task (only while such events are recorded, as it costs a read of the
+   * future's header).
+   *
+   * @return the class, or null
+   */
+  public final Class<?> futureClass() {
+    Future<T> current = future;
+    return current == null ? null : current.getClass();
+  }
+
   final long firstPendingNanos() {
     return firstPendingNanos;
   }

@@ -68,6 +68,7 @@ public final class EmbeddedExecutor implements AutoCloseable {
   private TaskNode batchRest;
   private long polls;
   private long parks;
+  private long slowPolls;
 
   /**
    * Creates an executor on the shared {@link SystemTimeDriver}.
@@ -242,9 +243,12 @@ public final class EmbeddedExecutor implements AutoCloseable {
       budget = CoopBudget.PER_POLL;
       polling = node;
       batchRest = next;
-      long start = SlowPolls.pollStarted(); // JFR
+      long start = SlowPolls.pollStarted(); // JFR; 0 unless a recording times polls
+      Class<?> futureClass = start == 0 ? null : node.futureClass();
       node.runFromQueue(this);
-      SlowPolls.pollEnded(start, EmbeddedRuntimeProvider.KIND, node, null);
+      if (SlowPolls.pollEnded(start, EmbeddedRuntimeProvider.KIND, node, futureClass)) {
+        slowPolls++;
+      }
       Thread.interrupted(); // a task's interrupt of this thread ends with its poll: see the notes
       polled++;
       node = next;
@@ -361,6 +365,11 @@ public final class EmbeddedExecutor implements AutoCloseable {
    */
   public long polls() {
     return polls;
+  }
+
+  /** Polls a JFR recording reported slow; racy from another thread. */
+  long slowPolls() {
+    return slowPolls;
   }
 
   /** Times the executor went idle (parked until a timer or a wake); racy from another thread. */

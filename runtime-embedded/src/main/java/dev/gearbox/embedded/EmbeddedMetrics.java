@@ -36,13 +36,10 @@ final class EmbeddedMetrics extends MetricTable {
             .add(Metric.TIMERS_PENDING, () -> driver.pendingTimers() + executor.pendingTimers())
             .add(Metric.IO_REGISTRATIONS, driver::ioRegistrations)
             .add(Metric.UNJOINED_FAILURES, failures::count)
+            .add(Metric.SLOW_POLLS, executor::slowPolls)
             // one thread, one intrusive run queue whose length is not kept (it would cost a count
-            // per wake); no slow-poll timing
-            .notApplicable(
-                Metric.STEALS,
-                Metric.GLOBAL_QUEUE_DEPTH,
-                Metric.LOCAL_QUEUE_DEPTH,
-                Metric.SLOW_POLLS)
+            // per wake)
+            .notApplicable(Metric.STEALS, Metric.GLOBAL_QUEUE_DEPTH, Metric.LOCAL_QUEUE_DEPTH)
             .add(POOL_SIZE, () -> poolSize));
   }
 }

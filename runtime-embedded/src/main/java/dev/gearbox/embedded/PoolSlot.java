@@ -53,6 +53,11 @@ final class PoolSlot implements TaskNode, Context {
     this.body = body;
   }
 
+  @Override
+  public Class<?> futureClass() {
+    return body.getClass();
+  }
+
   boolean tryClaim() {
     return state == 0 && STATE.compareAndSet(this, 0, SPAWNED | RUN_QUEUED);
   }

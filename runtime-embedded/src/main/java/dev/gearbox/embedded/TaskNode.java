@@ -34,6 +34,14 @@ interface TaskNode extends Waker {
   void runFromQueue(EmbeddedExecutor executor);
 
   /**
+   * The class of the task's future, for a slow-poll event; read on the executor thread before a
+   * poll, only while such events are recorded.
+   *
+   * @return the class, or null once the task finished
+   */
+  Class<?> futureClass();
+
+  /**
    * Hears that the executor's loop ended with this node still queued, on the executor thread before
    * it frees its pools' slots: a task whose handle someone may wait for completes as cancelled.
    */

@@ -55,6 +55,7 @@ final class ExecutorState implements TaskScheduler {
   final LongAdder polls = new LongAdder();
   final LongAdder steals = new LongAdder(); // tasks taken from other runners' local queues
   final LongAdder parks = new LongAdder(); // runners gone to sleep for lack of work
+  final LongAdder slowPolls = new LongAdder(); // polls a JFR recording reported slow
   private final OwnedTasks owned = new OwnedTasks();
   private final String label;
   private final Object runnersLock = new Object();

@@ -58,7 +58,7 @@ final class MinimalMetrics extends MetricTable {
         .add(Metric.TIMERS_PENDING, driver::pendingTimers)
         .add(Metric.IO_REGISTRATIONS, driver::ioRegistrations)
         .add(Metric.UNJOINED_FAILURES, failures::count)
-        .notApplicable(Metric.SLOW_POLLS)
+        .add(Metric.SLOW_POLLS, state.slowPolls::sum)
         .add(RUNNERS, () -> state.runners().length)
         .add(SLEEPING_RUNNERS, state.idle::count);
   }

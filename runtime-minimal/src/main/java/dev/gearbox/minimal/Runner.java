@@ -134,11 +134,14 @@ final class Runner {
           }
           state.idle.notifyOne();
           budget = CoopBudget.PER_POLL;
-          long start = SlowPolls.pollStarted(); // JFR
+          long start = SlowPolls.pollStarted(); // JFR; 0 unless a recording times polls
+          Class<?> futureClass = start == 0 ? null : task.futureClass();
           if (task.run()) {
             state.polls.increment();
           }
-          SlowPolls.pollEnded(start, MinimalRuntimeProvider.KIND, task, null);
+          if (SlowPolls.pollEnded(start, MinimalRuntimeProvider.KIND, task, futureClass)) {
+            state.slowPolls.increment();
+          }
           parker.takeInterrupt(); // a task's interrupt of this thread must not reach the next
         } else if (!sleeping) {
           sleeping = true;

@@ -48,7 +48,7 @@ final class MultithreadMetrics extends MetricTable {
         .add(Metric.TIMERS_PENDING, scheduler.driver::pendingTimers)
         .add(Metric.IO_REGISTRATIONS, scheduler.driver::ioRegistrations)
         .add(Metric.UNJOINED_FAILURES, () -> scheduler.runtime.failures().count())
-        .notApplicable(Metric.SLOW_POLLS)
+        .add(Metric.SLOW_POLLS, scheduler.slowPolls::sum)
         .add(SLEEPING_WORKERS, scheduler.idle::sleeping)
         .add(REPLACED_WORKERS, () -> scheduler.slots().replacements())
         .add(RETIRING_WORKERS, () -> scheduler.slots().extraWorkers())

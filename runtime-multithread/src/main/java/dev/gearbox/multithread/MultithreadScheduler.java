@@ -60,6 +60,7 @@ final class MultithreadScheduler implements TaskScheduler, ParkingBlockOn.Host {
   final Monitor monitor;
   final Idle idle;
   final Thread driverThread;
+  final LongAdder slowPolls = new LongAdder(); // polls a JFR recording reported slow
   private final WorkerSlots slots;
   private final AtomicInteger blockOnPolls = new AtomicInteger();
   private final LongAdder outsideSpawned = new LongAdder();

@@ -268,7 +268,9 @@ sealed class Worker extends Thread implements CurrentRuntime.Carrier, Idle.Sleep
       // RawTask.run catches what the future throws; this is a join waker or a drop that threw.
       RuntimeLog.uncaught(RuntimeLog.MULTITHREAD, failure);
     }
-    SlowPolls.pollEnded(start, MultithreadRuntimeProvider.KIND, task, futureClass(task));
+    if (SlowPolls.pollEnded(start, MultithreadRuntimeProvider.KIND, task, futureClass(task))) {
+      scheduler.slowPolls.increment();
+    }
     polling = null;
     POLL_SEQ.setRelease(this, seq + 2);
     // A task's interrupt of this worker ends with its poll: the next task must not see it, and
