@@ -7,6 +7,14 @@
 module dev.gearbox.api {
   exports dev.gearbox.future;
   exports dev.gearbox.io;
+  // The plumbing under the sockets (Reactor, Registration, Interest, Network): for the runtimes
+  // and the testkit's simulated network only.
+  exports dev.gearbox.io.driver to
+      dev.gearbox.workstealing,
+      dev.gearbox.multithread,
+      dev.gearbox.minimal,
+      dev.gearbox.embedded,
+      dev.gearbox.testkit;
   exports dev.gearbox.io.codec;
   exports dev.gearbox.runtime;
   exports dev.gearbox.sync;

@@ -1,7 +1,7 @@
 package dev.gearbox.spi;
 
-import dev.gearbox.io.Reactor;
-import dev.gearbox.io.Registration;
+import dev.gearbox.io.driver.Reactor;
+import dev.gearbox.io.driver.Registration;
 import dev.gearbox.io.reactor.IoDriver;
 import dev.gearbox.spi.sched.Parker;
 import dev.gearbox.time.Clock;

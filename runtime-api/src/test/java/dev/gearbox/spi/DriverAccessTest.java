@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.gearbox.future.Context;
 import dev.gearbox.future.Driver;
 import dev.gearbox.future.Waker;
-import dev.gearbox.io.Reactor;
+import dev.gearbox.io.driver.Reactor;
 import dev.gearbox.time.PausedClock;
 import dev.gearbox.time.Timer;
 import org.junit.jupiter.api.Test;
