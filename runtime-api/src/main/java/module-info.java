@@ -19,6 +19,14 @@ module dev.gearbox.api {
   exports dev.gearbox.runtime;
   exports dev.gearbox.sync;
   exports dev.gearbox.time;
+  // The timer wheel as the runtime's driver holds it (TimerDriver): for the runtimes and the
+  // testkit's simulated runtime only.
+  exports dev.gearbox.time.driver to
+      dev.gearbox.workstealing,
+      dev.gearbox.multithread,
+      dev.gearbox.minimal,
+      dev.gearbox.embedded,
+      dev.gearbox.testkit;
   // What runtimes are built from: the task, the runtime shell, the driver, the blocking pool,
   // the shared scheduler parts. For the runtime modules and the testkit (its simulated runtime and
   // the conformance suite) only; verification/ModuleExportsTest fails the build if any of these

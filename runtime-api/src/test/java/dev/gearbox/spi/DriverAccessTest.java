@@ -78,6 +78,11 @@ class DriverAccessTest {
             public boolean cancel(dev.gearbox.time.TimerEntry entry) {
               return driver.cancel(entry);
             }
+
+            @Override
+            public dev.gearbox.time.TimerEntry newEntry() {
+              return driver.newEntry();
+            }
           };
       Context cx = contextWith(timerOnly);
 

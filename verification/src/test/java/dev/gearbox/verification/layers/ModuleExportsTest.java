@@ -48,6 +48,7 @@ class ModuleExportsTest {
             "dev.gearbox.spi",
             "dev.gearbox.spi.sched",
             "dev.gearbox.spi.jfr",
+            "dev.gearbox.time.driver",
             "dev.gearbox.io.driver",
             "dev.gearbox.io.reactor");
     Set<String> exportedToAll =
