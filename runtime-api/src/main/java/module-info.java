@@ -7,11 +7,36 @@
 module dev.gearbox.api {
   exports dev.gearbox.future;
   exports dev.gearbox.io;
+  // The plumbing under the sockets (Reactor, Registration, Interest, Network): for the runtimes
+  // and the testkit's simulated network only.
+  exports dev.gearbox.io.driver to
+      dev.gearbox.workstealing,
+      dev.gearbox.multithread,
+      dev.gearbox.minimal,
+      dev.gearbox.embedded,
+      dev.gearbox.testkit;
   exports dev.gearbox.io.codec;
   exports dev.gearbox.runtime;
   exports dev.gearbox.sync;
   exports dev.gearbox.time;
-  exports dev.gearbox.spi;
+  // The timer wheel as the runtime's driver holds it (TimerDriver): for the runtimes and the
+  // testkit's simulated runtime only.
+  exports dev.gearbox.time.driver to
+      dev.gearbox.workstealing,
+      dev.gearbox.multithread,
+      dev.gearbox.minimal,
+      dev.gearbox.embedded,
+      dev.gearbox.testkit;
+  // What runtimes are built from: the task, the runtime shell, the driver, the blocking pool,
+  // the shared scheduler parts. For the runtime modules and the testkit (its simulated runtime and
+  // the conformance suite) only; verification/ModuleExportsTest fails the build if any of these
+  // internal packages is exported to everyone or to a module outside that list.
+  exports dev.gearbox.spi to
+      dev.gearbox.workstealing,
+      dev.gearbox.multithread,
+      dev.gearbox.minimal,
+      dev.gearbox.embedded,
+      dev.gearbox.testkit;
   exports dev.gearbox.spi.sched to
       dev.gearbox.workstealing,
       dev.gearbox.multithread,
@@ -22,10 +47,13 @@ module dev.gearbox.api {
   exports dev.gearbox.fs;
   exports dev.gearbox.fiber;
 
-  // JFR events: the cheap emission calls the runtimes make (docs/jfr.md). Meant for the runtime
-  // modules only; a qualified export (`to` the runtime modules) warns here, where they are not
-  // built yet, and the build turns warnings into errors.
-  exports dev.gearbox.spi.jfr;
+  // JFR events: the cheap emission calls the runtimes make (docs/jfr.md).
+  exports dev.gearbox.spi.jfr to
+      dev.gearbox.workstealing,
+      dev.gearbox.multithread,
+      dev.gearbox.minimal,
+      dev.gearbox.embedded,
+      dev.gearbox.testkit;
 
   requires jdk.jfr;
 

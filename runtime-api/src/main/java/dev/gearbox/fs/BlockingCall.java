@@ -6,7 +6,7 @@ import dev.gearbox.future.Poll;
 import dev.gearbox.runtime.Async;
 import dev.gearbox.runtime.JoinException;
 import dev.gearbox.runtime.JoinHandle;
-import dev.gearbox.spi.JoinedElsewhere;
+import dev.gearbox.runtime.JoinedElsewhere;
 import java.util.concurrent.Callable;
 
 /**

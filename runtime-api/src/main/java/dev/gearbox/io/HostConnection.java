@@ -2,6 +2,9 @@ package dev.gearbox.io;
 
 import dev.gearbox.future.Future;
 import dev.gearbox.future.Poll;
+import dev.gearbox.io.driver.Interest;
+import dev.gearbox.io.driver.Network;
+import dev.gearbox.io.driver.Registration;
 import java.io.EOFException;
 import java.io.IOException;
 import java.net.InetSocketAddress;

@@ -2,6 +2,8 @@ package dev.gearbox.io;
 
 import dev.gearbox.future.Future;
 import dev.gearbox.future.Poll;
+import dev.gearbox.io.driver.Interest;
+import dev.gearbox.io.driver.Network;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.channels.ServerSocketChannel;

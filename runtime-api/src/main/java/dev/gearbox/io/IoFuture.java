@@ -4,6 +4,8 @@ import dev.gearbox.future.Context;
 import dev.gearbox.future.Future;
 import dev.gearbox.future.Poll;
 import dev.gearbox.future.Waker;
+import dev.gearbox.io.driver.Interest;
+import dev.gearbox.io.driver.Registration;
 import java.io.EOFException;
 import java.io.IOException;
 import java.net.SocketAddress;

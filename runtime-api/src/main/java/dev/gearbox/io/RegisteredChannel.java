@@ -1,6 +1,8 @@
 package dev.gearbox.io;
 
 import dev.gearbox.future.Context;
+import dev.gearbox.io.driver.Reactor;
+import dev.gearbox.io.driver.Registration;
 import java.io.IOException;
 import java.net.SocketAddress;
 import java.net.SocketException;

@@ -1,6 +1,7 @@
 package dev.gearbox.io;
 
 import dev.gearbox.future.Future;
+import dev.gearbox.io.driver.Network;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

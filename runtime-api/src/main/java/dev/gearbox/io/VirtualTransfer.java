@@ -3,6 +3,7 @@ package dev.gearbox.io;
 import dev.gearbox.future.Context;
 import dev.gearbox.future.Future;
 import dev.gearbox.future.Poll;
+import dev.gearbox.io.driver.Network;
 import java.io.EOFException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;

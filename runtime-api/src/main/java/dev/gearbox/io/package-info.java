@@ -1,9 +1,11 @@
 /**
- * Asynchronous sockets and the reactor that drives them: {@link dev.gearbox.io.TcpListener}, {@link
- * dev.gearbox.io.TcpStream} and {@link dev.gearbox.io.UdpSocket} for applications, {@link
- * dev.gearbox.io.Reactor} and {@link dev.gearbox.io.Registration} for futures that wait on their
- * own channels. The selector reactor that runtimes drive lives in {@code dev.gearbox.io.reactor},
- * which only the runtime's driver ({@code dev.gearbox.spi.RuntimeDriver}) reaches.
+ * Asynchronous sockets: {@link dev.gearbox.io.TcpListener}, {@link dev.gearbox.io.TcpStream} and
+ * {@link dev.gearbox.io.UdpSocket}. The plumbing under them is internal: the reactor interface the
+ * sockets' futures wait through ({@code Reactor}, {@code Registration}, {@code Interest}) and the
+ * seam a runtime's own network plugs into ({@code Network}) live in {@code dev.gearbox.io.driver},
+ * exported only to the runtime modules and the testkit; the selector reactor that runtimes drive
+ * lives in {@code dev.gearbox.io.reactor}, which only the runtime's driver ({@code
+ * dev.gearbox.spi.RuntimeDriver}) reaches.
  *
  * <h2>Design</h2>
  *
@@ -25,8 +27,8 @@
  * <p>Every socket operation spends one unit of the polling task's cooperative budget ({@link
  * dev.gearbox.future.Context#proceedOrYield()}) before it tries the channel; with the budget spent
  * it wakes its task and returns Pending, so a task looping over an always-ready socket yields to
- * the other tasks of its worker (Tokio's {@code coop}). A {@link dev.gearbox.io.Network} of a
- * runtime's own does the same in its futures.
+ * the other tasks of its worker (Tokio's {@code coop}). A {@code Network} of a runtime's own does
+ * the same in its futures.
  *
  * <p>Closing a socket wakes the tasks waiting on it, which fail with "... is closed"; its
  * descriptor is released by the driving thread once the selector forgot the channel. Closing the
@@ -34,11 +36,11 @@
  * involved ("connect to 127.0.0.1:1234 refused"). File I/O is not here: it goes through {@code
  * Runtime.spawnBlocking}, as {@code tokio::fs} does.
  *
- * <p>A runtime may bring a network of its own ({@link dev.gearbox.io.Network}; the testkit's {@code
- * simulated} runtime does): sockets bound on its threads, and connect futures first polled there,
- * then live in that network, behind the same classes. Everywhere else they are the real sockets
- * described above. Either way the public classes only check arguments and forward to a {@code
- * Network} object: the host's own ({@code HostNetwork}, with {@code HostListener}, {@code
+ * <p>A runtime may bring a network of its own ({@code dev.gearbox.io.driver.Network}; the testkit's
+ * {@code simulated} runtime does): sockets bound on its threads, and connect futures first polled
+ * there, then live in that network, behind the same classes. Everywhere else they are the real
+ * sockets described above. Either way the public classes only check arguments and forward to a
+ * {@code Network} object: the host's own ({@code HostNetwork}, with {@code HostListener}, {@code
  * HostConnection}, {@code HostDatagram}) or the runtime's.
  */
 package dev.gearbox.io;

@@ -5,8 +5,8 @@ import java.util.Map;
 /**
  * The management interface of a Gearbox runtime, as {@code jconsole}, {@code jcmd} or any JMX
  * client sees it. Every runtime registers one with the platform MBean server unless {@code
- * gearbox.jmx=false}, under {@code dev.gearbox:type=Runtime,kind=<kind>,name=<name>}, and
- * unregisters it at shutdown.
+ * gearbox.jmx=false}, under {@code dev.gearbox:type=Runtime,kind=<kind>,name=<name>} ({@link
+ * RuntimeObjectNames#objectName(Runtime)}), and unregisters it at shutdown.
  *
  * <p>The attributes are the {@linkplain Metric#shared() shared metrics}; one the runtime does not
  * report ({@link RuntimeMetrics#notApplicable()}) reads as -1. {@link #getMetrics()} holds every

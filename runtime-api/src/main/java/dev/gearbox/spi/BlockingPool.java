@@ -4,6 +4,7 @@ import dev.gearbox.future.Future;
 import dev.gearbox.future.Poll;
 import dev.gearbox.runtime.CurrentRuntime;
 import dev.gearbox.runtime.JoinHandle;
+import dev.gearbox.runtime.JoinedElsewhere;
 import dev.gearbox.runtime.Runtime;
 import dev.gearbox.runtime.RuntimeClosedException;
 import dev.gearbox.runtime.UnjoinedFailureHandler;

@@ -8,6 +8,7 @@ import dev.gearbox.future.Waker;
 import dev.gearbox.runtime.CurrentRuntime;
 import dev.gearbox.runtime.JoinException;
 import dev.gearbox.runtime.JoinHandle;
+import dev.gearbox.runtime.JoinedElsewhere;
 import dev.gearbox.spi.jfr.EventSwitches;
 import dev.gearbox.spi.jfr.TaskEvents;
 import java.lang.invoke.MethodHandles;

@@ -1,14 +1,14 @@
 package dev.gearbox.spi;
 
-import dev.gearbox.io.Reactor;
-import dev.gearbox.io.Registration;
+import dev.gearbox.io.driver.Reactor;
+import dev.gearbox.io.driver.Registration;
 import dev.gearbox.io.reactor.IoDriver;
 import dev.gearbox.spi.sched.Parker;
 import dev.gearbox.time.Clock;
 import dev.gearbox.time.PausedClock;
 import dev.gearbox.time.Timer;
-import dev.gearbox.time.TimerDriver;
 import dev.gearbox.time.TimerEntry;
+import dev.gearbox.time.driver.TimerDriver;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.SelectableChannel;
@@ -99,6 +99,11 @@ public final class RuntimeDriver implements Timer, Reactor, AutoCloseable, Parke
   @Override
   public boolean cancel(TimerEntry entry) {
     return wheel.cancel(entry);
+  }
+
+  @Override
+  public TimerEntry newEntry() {
+    return wheel.newEntry();
   }
 
   /** Registers {@code channel} with the runtime's selector reactor. */

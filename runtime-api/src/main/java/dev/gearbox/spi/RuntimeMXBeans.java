@@ -4,6 +4,7 @@ import dev.gearbox.runtime.GearboxRuntimeMXBean;
 import dev.gearbox.runtime.Metric;
 import dev.gearbox.runtime.Runtime;
 import dev.gearbox.runtime.RuntimeConfig;
+import dev.gearbox.runtime.RuntimeObjectNames;
 import java.lang.management.ManagementFactory;
 import java.lang.ref.Reference;
 import java.lang.ref.ReferenceQueue;
@@ -20,7 +21,7 @@ import javax.management.ObjectName;
 /**
  * Registers a runtime's {@link GearboxRuntimeMXBean} with the platform MBean server, as its
  * provider creates it, and unregisters it at shutdown. Written once here so every runtime gets the
- * same names and attributes.
+ * same names ({@link RuntimeObjectNames}) and attributes.
  */
 public final class RuntimeMXBeans {
   /*
@@ -31,9 +32,6 @@ public final class RuntimeMXBeans {
    * unregisters at shutdown (unregister); a shutdown that raced with the registration is seen by
    * AbstractRuntime.attachManagementName, which refuses, and the registration is undone here.
    */
-  /** The domain of every Gearbox ObjectName. */
-  public static final String DOMAIN = "dev.gearbox";
-
   private static final ReferenceQueue<Runtime> COLLECTED = new ReferenceQueue<>();
   private static final Map<Reference<? extends Runtime>, ObjectName> REGISTERED =
       new ConcurrentHashMap<>();
@@ -56,7 +54,7 @@ public final class RuntimeMXBeans {
       return runtime;
     }
     expungeCollected();
-    ObjectName name = objectName(runtime);
+    ObjectName name = RuntimeObjectNames.objectName(runtime);
     Bean bean = new Bean(runtime, runtime.kind(), runtime.name());
     MBeanServer server = ManagementFactory.getPlatformMBeanServer();
     try {
@@ -69,28 +67,6 @@ public final class RuntimeMXBeans {
       unregister(name); // shut down meanwhile
     }
     return runtime;
-  }
-
-  /**
-   * The name {@code runtime}'s MXBean is registered under: {@code
-   * dev.gearbox:type=Runtime,kind=<kind>,name=<name>}.
-   *
-   * @param runtime a runtime
-   * @return its ObjectName
-   * @throws IllegalArgumentException if the runtime's kind or name cannot be part of an ObjectName
-   */
-  public static ObjectName objectName(Runtime runtime) {
-    try {
-      return new ObjectName(
-          DOMAIN
-              + ":type=Runtime,kind="
-              + quoteIfNeeded(runtime.kind())
-              + ",name="
-              + quoteIfNeeded(runtime.name()));
-    } catch (JMException e) {
-      throw new IllegalArgumentException(
-          "runtime name '" + runtime.name() + "' cannot be part of an ObjectName: " + e, e);
-    }
   }
 
   /** Unregisters the MXBean named {@code name}, if it is still registered. */
@@ -112,15 +88,6 @@ public final class RuntimeMXBeans {
         unregister(name);
       }
     }
-  }
-
-  private static String quoteIfNeeded(String value) {
-    for (char special : new char[] {',', '=', ':', '"', '*', '?', '\n', '\\'}) {
-      if (value.indexOf(special) >= 0) {
-        return ObjectName.quote(value);
-      }
-    }
-    return value.isEmpty() ? ObjectName.quote(value) : value;
   }
 
   /** The MXBean of one runtime; reads its metrics on each attribute access. */

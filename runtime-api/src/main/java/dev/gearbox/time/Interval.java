@@ -25,7 +25,8 @@ public final class Interval {
   /*
    * Implementation notes (after Tokio's time/interval.rs).
    *
-   * Owner-thread fields: timer, nextDeadlineNanos, armed. The entry is shared with the timer. The
+   * Owner-thread fields: timer, entry (the field; made by the timer on the first poll),
+   * nextDeadlineNanos, armed. The entry itself is shared with the timer. The
    * interval holds the deadline of the next tick; a poll registers the entry for it unless it is due
    * (armed), and a later poll sees the entry elapsed. Taking a tick computes the next deadline:
    * deadline + period when on time (within LATE_AFTER), else what the MissedTickBehavior says. A
@@ -41,7 +42,7 @@ public final class Interval {
 
   private static final long LATE_AFTER_NANOS = LATE_AFTER.toNanos();
 
-  private final TimerEntry entry = new TimerEntry();
+  private TimerEntry entry; // from the timer, on the first poll
   private final Duration period;
   private final long periodNanos;
   private final MissedTickBehavior behavior;
@@ -92,6 +93,7 @@ public final class Interval {
     if (timer == null) {
       Timer first = Timer.of(cx);
       timer = first;
+      entry = first.newEntry();
       nextDeadlineNanos = first.clock().nanoTime();
     }
     if (!waker.willWake(entry.waker())) {

@@ -118,17 +118,18 @@ public final class PausedClock implements Clock {
   }
 
   /**
-   * Jumps a paused clock to {@code deadlineNanos}, typically {@link TimerDriver#nextDeadline()}. A
+   * Jumps a paused clock to {@code deadlineNanos}, typically the runtime's next timer deadline. A
    * runtime calls this when every task waits, so the next timer fires without real waiting (Tokio's
    * auto-advance). Constant time.
    *
    * @param deadlineNanos the reading to jump to
    * @return true if the clock moved; false if it is running, the deadline is {@link
-   *     TimerDriver#NO_DEADLINE} (nothing to wait for: the tasks wait on something else, or are
-   *     deadlocked), or the deadline is not after the current reading
+   *     Long#MAX_VALUE}, where {@link Clock#deadlineAfter} saturates (nothing to wait for: the
+   *     tasks wait on something else, or are deadlocked), or the deadline is not after the current
+   *     reading
    */
   public synchronized boolean autoAdvanceTo(long deadlineNanos) {
-    if (!paused || deadlineNanos == TimerDriver.NO_DEADLINE || deadlineNanos <= baseNanos) {
+    if (!paused || deadlineNanos == Long.MAX_VALUE || deadlineNanos <= baseNanos) {
       return false;
     }
     baseNanos = deadlineNanos;

@@ -16,8 +16,8 @@ import dev.gearbox.future.Waker;
  * on that poll without touching the runtime's timers. Otherwise it completes on the first poll
  * after its timer fired, which is never before the deadline and at most the timer's resolution (1
  * ms) after it, plus the time the runtime takes to drive its timers. A deadline beyond the clock's
- * range ({@link TimerDriver#NO_DEADLINE}, as for {@code sleep(Duration.ofSeconds(Long.MAX_VALUE))})
- * never comes: the sleep stays pending until dropped.
+ * range ({@link Long#MAX_VALUE}, as for {@code sleep(Duration.ofSeconds(Long.MAX_VALUE))}) never
+ * comes: the sleep stays pending until dropped.
  *
  * <p>Completing spends one unit of the task's cooperative budget ({@link
  * Context#proceedOrYield()}); with the budget spent, a due sleep wakes its task and returns Pending
@@ -31,7 +31,8 @@ public final class Sleep implements Future<Void> {
   /*
    * Implementation notes.
    *
-   * Owner-thread fields: state, timer, deadlineNanos, deadlineKnown. The entry is shared with the
+   * Owner-thread fields: state, timer, entry (the field; made by the timer on the first poll),
+   * deadlineNanos, deadlineKnown. The entry itself is shared with the
    * timer, which fires it from its driver's thread. States: NEW (never polled; the deadline is known
    * only for sleepUntil or after reset), WAITING (the entry is registered, or fired and not yet seen),
    * DONE (completed, or dropped). The waker is stored in the entry before its state is read, so a
@@ -42,7 +43,7 @@ public final class Sleep implements Future<Void> {
   private static final int WAITING = 1;
   private static final int DONE = 2;
 
-  private final TimerEntry entry = new TimerEntry();
+  private TimerEntry entry; // from the timer, on the first poll
   private final long delayNanos;
   private long deadlineNanos;
   private boolean deadlineKnown;
@@ -97,6 +98,7 @@ public final class Sleep implements Future<Void> {
     Waker waker = cx.waker();
     if (state == NEW) {
       timer = Timer.of(cx);
+      entry = timer.newEntry();
       entry.setWaker(waker);
       long nowNanos = timer.clock().nanoTime();
       if (!deadlineKnown) {

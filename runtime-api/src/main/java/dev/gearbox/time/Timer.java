@@ -4,10 +4,11 @@ import dev.gearbox.future.Context;
 import dev.gearbox.future.Driver;
 
 /**
- * What time futures see of their runtime's timers: the runtime's {@link Clock}, and registering and
- * cancelling {@link TimerEntry entries}. A future reaches it with {@link #of(Context)} on its first
- * poll: the timer is (part of) the {@linkplain Context#driver() driver} its context carries; the
- * timer wheel of {@link TimerDriver#wheel} is the implementation every runtime uses.
+ * What time futures see of their runtime's timers: the runtime's {@link Clock}, and making,
+ * registering and cancelling {@link TimerEntry entries}. A future reaches it with {@link
+ * #of(Context)} on its first poll: the timer is (part of) the {@linkplain Context#driver() driver}
+ * its context carries; a timer wheel (in {@code dev.gearbox.time.driver}, internal to the runtimes)
+ * is the implementation every runtime uses.
  *
  * <p>Implementations are thread-safe: any thread registers and cancels, and the runtime fires due
  * entries by marking them {@link TimerEntry#isElapsed() elapsed} and waking their waker.
@@ -40,9 +41,17 @@ public interface Timer extends Driver {
   Clock clock();
 
   /**
+   * Makes an idle entry, with no waker, that this timer (and any other timer of its kind) accepts.
+   * A time future calls it once, on its first poll. Constant time: one allocation.
+   *
+   * @return a new entry
+   */
+  TimerEntry newEntry();
+
+  /**
    * Registers {@code entry} to fire at {@code deadlineNanos}, or moves it there if it is already
    * pending here. Set the entry's waker first. An elapsed or cancelled entry may be registered
-   * again. A deadline beyond the clock's range ({@link TimerDriver#NO_DEADLINE}, where {@link
+   * again. A deadline beyond the clock's range ({@link Long#MAX_VALUE}, where {@link
    * Clock#deadlineAfter} saturates) never comes: the entry stays pending until cancelled and never
    * fires. Constant time.
    *
@@ -52,6 +61,7 @@ public interface Timer extends Driver {
    *     the entry is marked elapsed and its waker is <em>not</em> woken: the caller acts at once
    * @throws NullPointerException if {@code entry} is null
    * @throws IllegalStateException if the entry is pending with another timer
+   * @throws IllegalArgumentException if the entry was not made by a timer of this kind
    */
   boolean register(TimerEntry entry, long deadlineNanos);
 

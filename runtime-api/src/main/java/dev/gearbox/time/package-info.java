@@ -5,8 +5,9 @@
  * runtimes read, a {@link dev.gearbox.time.PausedClock} that tests move by hand, and the timer
  * wheel that holds a runtime's timers as {@link dev.gearbox.time.TimerEntry} nodes. Futures see the
  * wheel only through the narrow {@link dev.gearbox.time.Timer} their context hands them ({@link
- * dev.gearbox.time.Timer#of Timer.of(cx)}); the runtime's driver holds it as a {@link
- * dev.gearbox.time.TimerDriver}, whose implementation class is package-private. All of it is
+ * dev.gearbox.time.Timer#of Timer.of(cx)}), which also makes their entries; the runtime's driver
+ * holds it as a {@code dev.gearbox.time.driver.TimerDriver}, in a package exported only to the
+ * runtime modules and the testkit, whose implementation classes are package-private. All of it is
  * written once for every runtime.
  *
  * <h2>Time and resolution</h2>
@@ -16,10 +17,10 @@
  * the clock reading at its creation: a deadline rounds up to the next millisecond, so a timer never
  * fires early and becomes due at most 1 ms late. Deadlines at or before the wheel's time are due at
  * once; deadlines too far to represent saturate to {@link java.lang.Long#MAX_VALUE}, which is also
- * {@link dev.gearbox.time.TimerDriver#NO_DEADLINE}. Such a deadline (or one so close to it that the
- * wheel rounds it up to its last millisecond) never comes: its timer stays pending until cancelled,
- * never fires, and a paused clock is never moved to it, so a sleep of {@code Long.MAX_VALUE}
- * seconds leaves later timers working.
+ * {@code TimerDriver.NO_DEADLINE}. Such a deadline (or one so close to it that the wheel rounds it
+ * up to its last millisecond) never comes: its timer stays pending until cancelled, never fires,
+ * and a paused clock is never moved to it, so a sleep of {@code Long.MAX_VALUE} seconds leaves
+ * later timers working.
  *
  * <h2>The wheel</h2>
  *

@@ -8,6 +8,8 @@ import dev.gearbox.future.Driver;
 import dev.gearbox.future.Future;
 import dev.gearbox.future.Poll;
 import dev.gearbox.future.Waker;
+import dev.gearbox.io.driver.Interest;
+import dev.gearbox.io.driver.Registration;
 import dev.gearbox.io.reactor.IoDriver;
 import java.io.IOException;
 import java.net.ConnectException;

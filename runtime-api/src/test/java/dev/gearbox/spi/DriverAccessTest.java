@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.gearbox.future.Context;
 import dev.gearbox.future.Driver;
 import dev.gearbox.future.Waker;
-import dev.gearbox.io.Reactor;
+import dev.gearbox.io.driver.Reactor;
 import dev.gearbox.time.PausedClock;
 import dev.gearbox.time.Timer;
 import org.junit.jupiter.api.Test;
@@ -77,6 +77,11 @@ class DriverAccessTest {
             @Override
             public boolean cancel(dev.gearbox.time.TimerEntry entry) {
               return driver.cancel(entry);
+            }
+
+            @Override
+            public dev.gearbox.time.TimerEntry newEntry() {
+              return driver.newEntry();
             }
           };
       Context cx = contextWith(timerOnly);

@@ -8,7 +8,7 @@ import dev.gearbox.future.Driver;
 import dev.gearbox.future.Poll;
 import dev.gearbox.future.Waker;
 import dev.gearbox.time.PausedClock;
-import dev.gearbox.time.TimerDriver;
+import dev.gearbox.time.driver.TimerDriver;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

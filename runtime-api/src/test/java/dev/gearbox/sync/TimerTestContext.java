@@ -5,7 +5,7 @@ import dev.gearbox.future.CountingWaker;
 import dev.gearbox.future.Driver;
 import dev.gearbox.future.Waker;
 import dev.gearbox.time.PausedClock;
-import dev.gearbox.time.TimerDriver;
+import dev.gearbox.time.driver.TimerDriver;
 import java.time.Duration;
 
 /** A context with a counting waker and a timer wheel on a paused clock that the test advances. */

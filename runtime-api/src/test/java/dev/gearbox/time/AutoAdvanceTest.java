@@ -3,6 +3,7 @@ package dev.gearbox.time;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gearbox.future.Future;
+import dev.gearbox.time.driver.TimerDriver;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.Test;
  */
 class AutoAdvanceTest {
   private final PausedClock clock = new PausedClock();
-  private final TimerWheel wheel = new TimerWheel(clock);
+  private final TimerDriver wheel = TimerDriver.wheel(clock);
 
   /** A task of the loop: its future, whether it was woken, and the clock when it completed. */
   private static final class TestTask {
@@ -59,7 +60,7 @@ class AutoAdvanceTest {
 
   @Test
   void nothingToWaitForIsReportedNotSkipped() {
-    assertThat(wheel.nextDeadline()).isEqualTo(TimerWheel.NO_DEADLINE);
+    assertThat(wheel.nextDeadline()).isEqualTo(TimerDriver.NO_DEADLINE);
     assertThat(clock.autoAdvanceTo(wheel.nextDeadline())).isFalse();
     assertThat(clock.nanoTime()).isZero();
   }

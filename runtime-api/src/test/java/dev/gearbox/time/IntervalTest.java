@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.gearbox.future.Context;
 import dev.gearbox.future.Future;
 import dev.gearbox.future.Poll;
+import dev.gearbox.time.driver.TimerDriver;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +23,7 @@ class IntervalTest {
   private static final Duration PERIOD = Duration.ofMillis(10);
 
   private final PausedClock clock = new PausedClock();
-  private final TimerWheel wheel = new TimerWheel(clock);
+  private final TimerDriver wheel = TimerDriver.wheel(clock);
   private final CountingWaker waker = new CountingWaker();
   private final TimerContext cx = new TimerContext(waker, wheel);
 

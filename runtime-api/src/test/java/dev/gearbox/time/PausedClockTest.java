@@ -3,6 +3,7 @@ package dev.gearbox.time;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gearbox.time.driver.TimerDriver;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -82,7 +83,7 @@ class PausedClockTest {
 
     assertThat(clock.autoAdvanceTo(100_000_000L)).as("earlier deadline").isFalse();
     assertThat(clock.autoAdvanceTo(250_000_000L)).as("the same deadline").isFalse();
-    assertThat(clock.autoAdvanceTo(TimerWheel.NO_DEADLINE)).as("no timer").isFalse();
+    assertThat(clock.autoAdvanceTo(TimerDriver.NO_DEADLINE)).as("no timer").isFalse();
     assertThat(clock.now()).isEqualTo(Duration.ofMillis(250));
 
     clock.resume();

@@ -3,6 +3,7 @@ package dev.gearbox.time;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gearbox.future.Poll;
+import dev.gearbox.time.driver.TimerDriver;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -11,7 +12,7 @@ class SleepResetTest {
   private static final long MS = 1_000_000L;
 
   private final PausedClock clock = new PausedClock();
-  private final TimerWheel wheel = new TimerWheel(clock);
+  private final TimerDriver wheel = TimerDriver.wheel(clock);
   private final CountingWaker waker = new CountingWaker();
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gearbox.future.Future;
 import dev.gearbox.future.Futures;
+import dev.gearbox.time.driver.TimerDriver;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
  */
 class TimeBudgetTest {
   private final PausedClock clock = new PausedClock();
-  private final TimerWheel wheel = new TimerWheel(clock);
+  private final TimerDriver wheel = TimerDriver.wheel(clock);
 
   @Test
   void aDueSleepSpendsOneUnitAndYieldsWhenTheBudgetIsSpent() {

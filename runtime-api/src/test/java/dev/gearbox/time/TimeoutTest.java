@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gearbox.future.Future;
 import dev.gearbox.future.Poll;
+import dev.gearbox.time.driver.TimerDriver;
 import java.io.IOException;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,7 @@ class TimeoutTest {
   private static final Duration LIMIT = Duration.ofMillis(500);
 
   private final PausedClock clock = new PausedClock();
-  private final TimerWheel wheel = new TimerWheel(clock);
+  private final TimerDriver wheel = TimerDriver.wheel(clock);
   private final CountingWaker waker = new CountingWaker();
   private final ManualFuture<String> inner = new ManualFuture<>();
 

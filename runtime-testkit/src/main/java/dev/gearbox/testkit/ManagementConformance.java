@@ -7,8 +7,8 @@ import dev.gearbox.runtime.JoinHandle;
 import dev.gearbox.runtime.Metric;
 import dev.gearbox.runtime.Runtime;
 import dev.gearbox.runtime.RuntimeMetrics;
+import dev.gearbox.runtime.RuntimeObjectNames;
 import dev.gearbox.spi.CommonKeys;
-import dev.gearbox.spi.RuntimeMXBeans;
 import dev.gearbox.sync.Channel;
 import java.lang.management.ManagementFactory;
 import java.util.List;
@@ -62,7 +62,7 @@ public interface ManagementConformance extends ConformanceFixture {
     Runtime runtime = runtime();
     runtime.spawn(dev.gearbox.future.Futures.yieldNow()).join(); // task polls to count
     MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-    ObjectName name = RuntimeMXBeans.objectName(runtime);
+    ObjectName name = RuntimeObjectNames.objectName(runtime);
     assertThat(server.isRegistered(name)).as("%s registered", name).isTrue();
     assertThat(name.getKeyProperty("kind")).isEqualTo(runtime.kind());
     assertThat(server.getAttribute(name, "Kind")).isEqualTo(runtime.kind());
@@ -102,14 +102,15 @@ public interface ManagementConformance extends ConformanceFixture {
     MBeanServer server = ManagementFactory.getPlatformMBeanServer();
     Runtime one = createRuntime();
     Runtime two = createRuntime();
-    ObjectName first = RuntimeMXBeans.objectName(one);
-    ObjectName second = RuntimeMXBeans.objectName(two);
+    ObjectName first = RuntimeObjectNames.objectName(one);
+    ObjectName second = RuntimeObjectNames.objectName(two);
     try {
       assertThat(one.name()).isNotEqualTo(two.name());
       assertThat(first).isNotEqualTo(second);
       assertThat(server.isRegistered(first)).isTrue();
       assertThat(server.isRegistered(second)).isTrue();
-      ObjectName pattern = new ObjectName("dev.gearbox:type=Runtime,kind=" + one.kind() + ",*");
+      ObjectName pattern =
+          new ObjectName(RuntimeObjectNames.DOMAIN + ":type=Runtime,kind=" + one.kind() + ",*");
       assertThat(server.queryNames(pattern, null)).contains(first, second);
     } finally {
       assertThat(one.shutdown(WAIT)).isTrue();
@@ -126,7 +127,7 @@ public interface ManagementConformance extends ConformanceFixture {
   default void jmxKeyOptsOut() {
     MBeanServer server = ManagementFactory.getPlatformMBeanServer();
     try (Runtime runtime = createRuntime(Map.of(CommonKeys.JMX.name(), "false"))) {
-      assertThat(server.isRegistered(RuntimeMXBeans.objectName(runtime))).isFalse();
+      assertThat(server.isRegistered(RuntimeObjectNames.objectName(runtime))).isFalse();
       assertThat(runtime.blockOn(dev.gearbox.future.Futures.ready(1))).isEqualTo(1);
     }
   }
@@ -142,7 +143,7 @@ public interface ManagementConformance extends ConformanceFixture {
   default void shutdownOperationShutsTheRuntimeDown() throws Exception {
     MBeanServer server = ManagementFactory.getPlatformMBeanServer();
     try (Runtime runtime = createRuntime()) {
-      ObjectName name = RuntimeMXBeans.objectName(runtime);
+      ObjectName name = RuntimeObjectNames.objectName(runtime);
       GearboxRuntimeMXBean bean = JMX.newMXBeanProxy(server, name, GearboxRuntimeMXBean.class);
       assertThat(bean.isShutdown()).isFalse();
       assertThat(bean.getKind()).isEqualTo(runtime.kind());
@@ -167,7 +168,7 @@ public interface ManagementConformance extends ConformanceFixture {
     Channel.Pair<String> channel = Channel.unbounded();
     JoinHandle<String> receiver = runtime.spawn(channel.receiver().receive());
     MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-    ObjectName name = RuntimeMXBeans.objectName(runtime);
+    ObjectName name = RuntimeObjectNames.objectName(runtime);
     Await.until(
         WAIT,
         () -> dumpThroughJmx(server, name).contains("Channel.receive"),

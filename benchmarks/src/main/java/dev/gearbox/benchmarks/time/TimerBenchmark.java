@@ -10,8 +10,8 @@ import dev.gearbox.runtime.RuntimeConfig;
 import dev.gearbox.runtime.Runtimes;
 import dev.gearbox.time.PausedClock;
 import dev.gearbox.time.Time;
-import dev.gearbox.time.TimerDriver;
 import dev.gearbox.time.TimerEntry;
+import dev.gearbox.time.driver.TimerDriver;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,8 +72,9 @@ public class TimerBenchmark {
   public void setUp() {
     SplittableRandom random = new SplittableRandom(42);
     Waker count = () -> fired++;
+    TimerDriver maker = TimerDriver.wheel(new PausedClock()); // entries go to any wheel
     for (int i = 0; i < TIMERS; i++) {
-      entries[i] = new TimerEntry();
+      entries[i] = maker.newEntry();
       entries[i].setWaker(count);
       offsets[i] = 1 + random.nextLong(1_000 * MS);
     }

@@ -1,6 +1,6 @@
 package dev.gearbox.io.reactor;
 
-import dev.gearbox.io.Reactor;
+import dev.gearbox.io.driver.Reactor;
 import java.io.IOException;
 
 /**

@@ -1,6 +1,6 @@
 package dev.gearbox.io.reactor;
 
-import dev.gearbox.io.Registration;
+import dev.gearbox.io.driver.Registration;
 import java.io.IOException;
 import java.nio.channels.CancelledKeyException;
 import java.nio.channels.SelectableChannel;

@@ -2,8 +2,8 @@ package dev.gearbox.io.reactor;
 
 import dev.gearbox.future.Context;
 import dev.gearbox.future.Waker;
-import dev.gearbox.io.Interest;
-import dev.gearbox.io.Registration;
+import dev.gearbox.io.driver.Interest;
+import dev.gearbox.io.driver.Registration;
 import java.io.IOException;
 import java.nio.channels.CancelledKeyException;
 import java.nio.channels.ClosedChannelException;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gearbox.future.Context;
 import dev.gearbox.future.Waker;
-import dev.gearbox.io.Interest;
-import dev.gearbox.io.Registration;
+import dev.gearbox.io.driver.Interest;
+import dev.gearbox.io.driver.Registration;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;

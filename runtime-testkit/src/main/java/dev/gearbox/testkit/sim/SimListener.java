@@ -3,7 +3,7 @@ package dev.gearbox.testkit.sim;
 import dev.gearbox.future.Future;
 import dev.gearbox.future.Poll;
 import dev.gearbox.future.Waker;
-import dev.gearbox.io.Network;
+import dev.gearbox.io.driver.Network;
 import java.net.InetSocketAddress;
 import java.net.SocketException;
 import java.util.ArrayDeque;

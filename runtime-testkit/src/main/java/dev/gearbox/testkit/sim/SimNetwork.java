@@ -1,7 +1,7 @@
 package dev.gearbox.testkit.sim;
 
 import dev.gearbox.future.Future;
-import dev.gearbox.io.Network;
+import dev.gearbox.io.driver.Network;
 import dev.gearbox.runtime.JoinHandle;
 import dev.gearbox.time.Clock;
 import java.io.IOException;
@@ -65,6 +65,9 @@ import java.util.function.Consumer;
  * <p>Configuration methods may be called from any thread; called outside the simulation's thread
  * they take effect before the next task runs. Sockets are used only on the simulation's thread.
  */
+// Network is internal (exported to the runtimes and the testkit only): tests use this class
+// through its own methods.
+@SuppressWarnings("exports")
 public final class SimNetwork implements Network {
   private final SimScheduler scheduler;
   private final Map<InetAddress, SimHost> hosts = new LinkedHashMap<>(); // guarded by this

@@ -12,7 +12,7 @@ import dev.gearbox.spi.TaskCensus;
 import dev.gearbox.spi.TaskScheduler;
 import dev.gearbox.spi.sched.CoopBudget;
 import dev.gearbox.time.PausedClock;
-import dev.gearbox.time.TimerDriver;
+import dev.gearbox.time.driver.TimerDriver;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.PriorityQueue;

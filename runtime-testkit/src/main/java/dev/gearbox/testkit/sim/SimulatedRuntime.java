@@ -1,7 +1,7 @@
 package dev.gearbox.testkit.sim;
 
 import dev.gearbox.future.Future;
-import dev.gearbox.io.Network;
+import dev.gearbox.io.driver.Network;
 import dev.gearbox.runtime.CurrentRuntime;
 import dev.gearbox.runtime.JoinHandle;
 import dev.gearbox.runtime.Metric;
@@ -32,6 +32,9 @@ import java.util.Objects;
  * wakes from other threads, and {@code spawnBlocking} tasks, which run on real threads, work but
  * arrive when they arrive.
  */
+// AbstractRuntime and Network.Owner are internal (exported to the runtimes and the testkit only):
+// tests use this class as a Runtime and through its own methods.
+@SuppressWarnings("exports")
 public final class SimulatedRuntime extends AbstractRuntime implements Network.Owner {
   /*
    * Implementation notes: the lifecycle is AbstractRuntime's: shutdown cancels every task of the

@@ -20,7 +20,7 @@
  * number, a name, the spawn site found by a {@link java.lang.StackWalker}, and the host), so the
  * simulation exercises the same state machine as the real runtimes.
  *
- * <p>The network is reached through {@link dev.gearbox.io.Network}: the sockets of {@code
+ * <p>The network is reached through {@link dev.gearbox.io.driver.Network}: the sockets of {@code
  * dev.gearbox.io} ask the current runtime for its network, so code under test uses the same {@code
  * TcpListener}, {@code TcpStream} and {@code UdpSocket} as in production. Every delivery is an
  * event at a virtual time on the loop thread; socket state is confined to that thread.

@@ -23,9 +23,13 @@ import java.util.List;
  *
  * <ol>
  *   <li>{@code future}: Future, Poll, Waker, Context, Driver; nothing else of Gearbox.
- *   <li>{@code time}: Clock, Timer (a Driver), the timer wheel, Sleep, Interval, Time.
+ *   <li>{@code time}: Clock, Timer (a Driver), TimerEntry, Sleep, Interval, Time.
+ *   <li>{@code time.driver}: TimerDriver and the timer wheel behind it, exported only to the
+ *       runtime modules and the testkit.
  *   <li>{@code runtime}: Runtime, JoinHandle, the configuration, CurrentRuntime, RuntimeProvider.
- *   <li>{@code io}: the Reactor interface (a Driver), Network, TcpListener, TcpStream, UdpSocket.
+ *   <li>{@code io.driver}: the Reactor interface (a Driver), Registration, Interest, Network: the
+ *       plumbing under the sockets, exported only to the runtime modules and the testkit.
+ *   <li>{@code io}: TcpListener, TcpStream, UdpSocket.
  *   <li>{@code io.reactor}: the selector reactor behind IoDriver (not exported).
  *   <li>{@code spi} (with {@code spi.sched}): what runtimes are built from: RawTask,
  *       AbstractRuntime, RuntimeDriver, BlockingPool, FiberCarrier, the shared scheduler parts.
@@ -45,16 +49,18 @@ final class LayerRules {
   static final List<Layer> LAYERS =
       List.of(
           new Layer("future", 0, "dev.gearbox.future.."),
-          new Layer("time", 1, "dev.gearbox.time.."),
-          new Layer("runtime", 2, "dev.gearbox.runtime.."),
-          new Layer("io", 3, "dev.gearbox.io"),
-          new Layer("io.reactor", 4, "dev.gearbox.io.reactor.."),
-          new Layer("spi", 5, "dev.gearbox.spi.."),
-          new Layer("sync", 6, "dev.gearbox.sync.."),
-          new Layer("stream", 7, "dev.gearbox.stream.."),
-          new Layer("fs", 8, "dev.gearbox.fs.."),
-          new Layer("io.codec", 8, "dev.gearbox.io.codec.."),
-          new Layer("fiber", 9, "dev.gearbox.fiber.."));
+          new Layer("time", 1, "dev.gearbox.time"),
+          new Layer("time.driver", 2, "dev.gearbox.time.driver.."),
+          new Layer("runtime", 3, "dev.gearbox.runtime.."),
+          new Layer("io.driver", 4, "dev.gearbox.io.driver.."),
+          new Layer("io", 5, "dev.gearbox.io"),
+          new Layer("io.reactor", 6, "dev.gearbox.io.reactor.."),
+          new Layer("spi", 7, "dev.gearbox.spi.."),
+          new Layer("sync", 8, "dev.gearbox.sync.."),
+          new Layer("stream", 9, "dev.gearbox.stream.."),
+          new Layer("fs", 10, "dev.gearbox.fs.."),
+          new Layer("io.codec", 10, "dev.gearbox.io.codec.."),
+          new Layer("fiber", 11, "dev.gearbox.fiber.."));
 
   /** {@code dev.gearbox.future} depends on nothing else of Gearbox. */
   static ArchRule futureStandsAlone() {

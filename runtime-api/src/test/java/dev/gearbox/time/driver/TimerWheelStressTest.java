@@ -1,7 +1,8 @@
-package dev.gearbox.time;
+package dev.gearbox.time.driver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gearbox.time.PausedClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +29,7 @@ class TimerWheelStressTest {
 
   private final PausedClock clock = new PausedClock();
   private final TimerWheel wheel = new TimerWheel(clock);
-  private final TimerEntry[] entries = new TimerEntry[TOTAL];
+  private final WheelEntry[] entries = new WheelEntry[TOTAL];
   private final AtomicIntegerArray firstWakerWakes = new AtomicIntegerArray(TOTAL);
   private final AtomicIntegerArray secondWakerWakes = new AtomicIntegerArray(TOTAL);
   private final AtomicIntegerArray pending = new AtomicIntegerArray(TOTAL);
@@ -76,7 +77,7 @@ class TimerWheelStressTest {
     }
     for (int index = first; index < first + PER_THREAD; index++) {
       int slot = index;
-      TimerEntry entry = new TimerEntry();
+      WheelEntry entry = new WheelEntry();
       entry.setWaker(() -> firstWakerWakes.incrementAndGet(slot));
       entries[index] = entry;
       long deadline = clock.nanoTime() + (random.nextInt(12) - 2) * QUARTER_MS;
@@ -111,7 +112,7 @@ class TimerWheelStressTest {
   }
 
   private void checkOutcome(int i) {
-    TimerEntry entry = entries[i];
+    WheelEntry entry = entries[i];
     int wakes = firstWakerWakes.get(i) + secondWakerWakes.get(i);
     String what = "timer " + i + " " + entry;
     assertThat(entry.isRegistered()).as(what).isFalse();

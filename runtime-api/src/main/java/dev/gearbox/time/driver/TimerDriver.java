@@ -1,5 +1,7 @@
-package dev.gearbox.time;
+package dev.gearbox.time.driver;
 
+import dev.gearbox.time.Clock;
+import dev.gearbox.time.Timer;
 import java.util.Objects;
 
 /**

@@ -1,4 +1,4 @@
-package dev.gearbox.io;
+package dev.gearbox.io.driver;
 
 import dev.gearbox.future.Context;
 import dev.gearbox.future.Driver;
@@ -12,8 +12,8 @@ import java.nio.channels.SelectableChannel;
  * <p>A future uses it in the style of mio and Tokio: it registers its channel once, then on every
  * poll tries the non-blocking operation first and only when that would block asks its {@link
  * Registration} to wake it ({@link Registration#pollReadable}, {@link Registration#pollWritable}).
- * The sockets of this package ({@link TcpListener}, {@link TcpStream}, {@link UdpSocket}) do this
- * for their users.
+ * The sockets of {@code dev.gearbox.io} ({@code TcpListener}, {@code TcpStream}, {@code UdpSocket})
+ * do this for their users.
  *
  * <p>Runtimes own one each (a selector reactor, {@code dev.gearbox.io.reactor}) and drive it; this
  * interface is the part futures need. Every method is thread-safe.

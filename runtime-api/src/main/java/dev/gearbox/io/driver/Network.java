@@ -1,4 +1,4 @@
-package dev.gearbox.io;
+package dev.gearbox.io.driver;
 
 import dev.gearbox.future.Future;
 import dev.gearbox.runtime.CurrentRuntime;

@@ -1,4 +1,4 @@
-package dev.gearbox.io;
+package dev.gearbox.io.driver;
 
 import dev.gearbox.future.Context;
 import dev.gearbox.future.Waker;

@@ -1,6 +1,8 @@
-package dev.gearbox.time;
+package dev.gearbox.time.driver;
 
 import dev.gearbox.future.Waker;
+import dev.gearbox.time.Clock;
+import dev.gearbox.time.TimerEntry;
 import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -72,6 +74,11 @@ final class TimerWheel implements TimerDriver {
     return clock;
   }
 
+  @Override
+  public TimerEntry newEntry() {
+    return new WheelEntry();
+  }
+
   /**
    * Registers {@code entry} to fire at {@code deadlineNanos}, or moves it there if it is already
    * pending in this wheel. An elapsed or cancelled entry may be registered again. Constant time.
@@ -87,34 +94,35 @@ final class TimerWheel implements TimerDriver {
    * @return true if the entry is now pending (for ever, for a deadline beyond the clock's range);
    *     false if it was due at once
    * @throws NullPointerException if {@code entry} is null
+   * @throws IllegalArgumentException if the entry was not made by a timer wheel
    * @throws IllegalStateException if the entry is pending in another wheel
    */
   @Override
-  public boolean register(TimerEntry entry, long deadlineNanos) {
-    Objects.requireNonNull(entry, "entry");
+  public boolean register(TimerEntry timerEntry, long deadlineNanos) {
+    WheelEntry entry = own(timerEntry);
     long tick = ticks.deadlineTick(deadlineNanos);
     lock.lock();
     try {
       int state = entry.state();
-      if (state == TimerEntry.REGISTERED || state == TimerEntry.NEVER) {
+      if (state == WheelEntry.REGISTERED || state == WheelEntry.NEVER) {
         if (entry.wheel != this) {
           throw new IllegalStateException(
               entry + " is pending in another TimerWheel; cancel it there before registering here");
         }
-        if (state == TimerEntry.REGISTERED) {
+        if (state == WheelEntry.REGISTERED) {
           wheel.remove(entry);
         }
       }
       entry.wheel = this;
       if (tick == MillisTicks.NEVER) {
-        entry.setState(TimerEntry.NEVER); // held, not linked: it neither fires nor moves the clock
+        entry.setState(WheelEntry.NEVER); // held, not linked: it neither fires nor moves the clock
         return true;
       }
       if (!wheel.insert(entry, tick)) {
-        entry.setState(TimerEntry.ELAPSED);
+        entry.setState(WheelEntry.ELAPSED);
         return false;
       }
-      entry.setState(TimerEntry.REGISTERED);
+      entry.setState(WheelEntry.REGISTERED);
       return true;
     } finally {
       lock.unlock();
@@ -131,20 +139,21 @@ final class TimerWheel implements TimerDriver {
    * @return true if it was pending here and now is not; false if it already elapsed, was never
    *     registered here, or was cancelled before
    * @throws NullPointerException if {@code entry} is null
+   * @throws IllegalArgumentException if the entry was not made by a timer wheel
    */
   @Override
-  public boolean cancel(TimerEntry entry) {
-    Objects.requireNonNull(entry, "entry");
+  public boolean cancel(TimerEntry timerEntry) {
+    WheelEntry entry = own(timerEntry);
     lock.lock();
     try {
       int state = entry.state();
-      if (entry.wheel != this || (state != TimerEntry.REGISTERED && state != TimerEntry.NEVER)) {
+      if (entry.wheel != this || (state != WheelEntry.REGISTERED && state != WheelEntry.NEVER)) {
         return false;
       }
-      if (state == TimerEntry.REGISTERED) {
+      if (state == WheelEntry.REGISTERED) {
         wheel.remove(entry);
       }
-      entry.setState(TimerEntry.IDLE);
+      entry.setState(WheelEntry.IDLE);
       return true;
     } finally {
       lock.unlock();
@@ -182,12 +191,12 @@ final class TimerWheel implements TimerDriver {
       int count = 0;
       lock.lock();
       try {
-        TimerEntry due = wheel.poll(nowTick);
+        WheelEntry due = wheel.poll(nowTick);
         while (due != null) {
           if (batch == null) {
             batch = new Waker[WAKE_BATCH];
           }
-          due.setState(TimerEntry.ELAPSED);
+          due.setState(WheelEntry.ELAPSED);
           batch[count++] = due.waker();
           due = count < WAKE_BATCH ? wheel.poll(nowTick) : null;
         }
@@ -271,6 +280,16 @@ final class TimerWheel implements TimerDriver {
     } finally {
       lock.unlock();
     }
+  }
+
+  /** The wheel's own node behind {@code entry}: entries are made by {@link #newEntry()}. */
+  private static WheelEntry own(TimerEntry entry) {
+    Objects.requireNonNull(entry, "entry");
+    if (entry instanceof WheelEntry wheelEntry) {
+      return wheelEntry;
+    }
+    throw new IllegalArgumentException(
+        entry + " was not made by a timer wheel; take entries from Timer.newEntry()");
   }
 
   @Override

@@ -1,4 +1,4 @@
-package dev.gearbox.io;
+package dev.gearbox.io.driver;
 
 /**
  * A direction of readiness a future can wait for on a {@link Registration}, as mio's {@code

@@ -1,4 +1,4 @@
-package dev.gearbox.time;
+package dev.gearbox.time.driver;
 
 /**
  * The hierarchical hashed timer wheel itself, in integer ticks: six {@link WheelLevel levels} of 64
@@ -48,7 +48,7 @@ final class HierarchicalWheel {
   static final long NONE = -1;
 
   private final WheelLevel[] levels = new WheelLevel[LEVELS];
-  private TimerEntry dueHead;
+  private WheelEntry dueHead;
   private long elapsed;
   private int size;
 
@@ -82,7 +82,7 @@ final class HierarchicalWheel {
    * Links an idle entry due at {@code tick} (non-negative). Returns false, linking nothing, if the
    * tick is not after {@code elapsed}: the entry is due now.
    */
-  boolean insert(TimerEntry entry, long tick) {
+  boolean insert(WheelEntry entry, long tick) {
     if (tick <= elapsed) {
       return false;
     }
@@ -93,7 +93,7 @@ final class HierarchicalWheel {
   }
 
   /** Unlinks an entry linked in this wheel, from its slot or from the due list. */
-  void remove(TimerEntry entry) {
+  void remove(WheelEntry entry) {
     if (entry.level == DUE) {
       dueHead = entry.unlinkFrom(dueHead);
     } else {
@@ -125,7 +125,7 @@ final class HierarchicalWheel {
    * returns null once none is left and the wheel stands at {@code now}. Entries come out in
    * non-decreasing tick order; a {@code now} before {@code elapsed} is treated as {@code elapsed}.
    */
-  TimerEntry poll(long now) {
+  WheelEntry poll(long now) {
     while (dueHead == null) {
       int level = lowestOccupiedLevel();
       long slotStart = level < 0 ? NONE : levels[level].nextSlotStart(elapsed);
@@ -136,7 +136,7 @@ final class HierarchicalWheel {
       cascade(levels[level], slotStart);
       elapsed = slotStart;
     }
-    TimerEntry due = dueHead;
+    WheelEntry due = dueHead;
     dueHead = due.unlinkFrom(dueHead);
     size--;
     return due;
@@ -155,9 +155,9 @@ final class HierarchicalWheel {
    * Empties the slot of {@code level} starting at {@code slotStart}: due entries to the due list.
    */
   private void cascade(WheelLevel level, long slotStart) {
-    TimerEntry entry = level.takeSlot(level.slotFor(slotStart));
+    WheelEntry entry = level.takeSlot(level.slotFor(slotStart));
     while (entry != null) {
-      TimerEntry following = entry.next;
+      WheelEntry following = entry.next;
       if (entry.tick <= slotStart) {
         entry.level = DUE;
         dueHead = entry.pushOnto(dueHead);
@@ -174,8 +174,8 @@ final class HierarchicalWheel {
     for (WheelLevel level : levels) {
       count += level.verify(elapsed);
     }
-    TimerEntry previous = null;
-    for (TimerEntry entry = dueHead; entry != null; entry = entry.next) {
+    WheelEntry previous = null;
+    for (WheelEntry entry = dueHead; entry != null; entry = entry.next) {
       if (entry.prev != previous || entry.level != DUE || entry.tick > elapsed) {
         throw new IllegalStateException("due list broken at tick " + entry.tick);
       }

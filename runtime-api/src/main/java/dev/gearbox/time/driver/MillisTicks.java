@@ -1,4 +1,6 @@
-package dev.gearbox.time;
+package dev.gearbox.time.driver;
+
+import dev.gearbox.time.Clock;
 
 /**
  * Converts clock readings to the ticks of a {@link TimerWheel}: whole milliseconds since an origin

@@ -1,4 +1,4 @@
-package dev.gearbox.time;
+package dev.gearbox.time.driver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -57,9 +57,9 @@ class HierarchicalWheelTest {
     }
     Collections.shuffle(shuffled, new Random(42));
     HierarchicalWheel wheel = new HierarchicalWheel();
-    Map<TimerEntry, Long> tickOf = new IdentityHashMap<>();
+    Map<WheelEntry, Long> tickOf = new IdentityHashMap<>();
     for (long tick : shuffled) {
-      TimerEntry entry = registered();
+      WheelEntry entry = registered();
       assertThat(wheel.insert(entry, tick)).isTrue();
       tickOf.put(entry, tick);
     }
@@ -72,7 +72,7 @@ class HierarchicalWheelTest {
       assertThat(wheel.poll(tick - 1)).as("nothing fires before %d", tick).isNull();
       wheel.verify();
       assertThat(wheel.nextExpiration()).isLessThanOrEqualTo(tick);
-      TimerEntry fired = wheel.poll(tick);
+      WheelEntry fired = wheel.poll(tick);
       assertThat(fired).as("fires at %d", tick).isNotNull();
       assertThat(tickOf.get(fired)).isEqualTo(tick);
       assertThat(wheel.poll(tick)).isNull();
@@ -92,7 +92,7 @@ class HierarchicalWheelTest {
     }
     long last = 0;
     int fired = 0;
-    for (TimerEntry entry = wheel.poll(3 * YEAR); entry != null; entry = wheel.poll(3 * YEAR)) {
+    for (WheelEntry entry = wheel.poll(3 * YEAR); entry != null; entry = wheel.poll(3 * YEAR)) {
       assertThat(entry.tick).isGreaterThanOrEqualTo(last);
       last = entry.tick;
       fired++;
@@ -115,32 +115,32 @@ class HierarchicalWheelTest {
   void matchesASortedModelUnderRandomInsertsRemovesAndPolls() {
     Random random = new Random(20_240_611);
     HierarchicalWheel wheel = new HierarchicalWheel();
-    TreeMap<Long, List<TimerEntry>> model = new TreeMap<>();
-    List<TimerEntry> linked = new ArrayList<>();
+    TreeMap<Long, List<WheelEntry>> model = new TreeMap<>();
+    List<WheelEntry> linked = new ArrayList<>();
     long now = 0;
     for (int step = 0; step < 30_000; step++) {
       int action = random.nextInt(10);
       if (action < 5) {
         long tick = now + 1 + randomDelay(random);
-        TimerEntry entry = registered();
+        WheelEntry entry = registered();
         wheel.insert(entry, tick);
         model.computeIfAbsent(tick, t -> new ArrayList<>()).add(entry);
         linked.add(entry);
       } else if (action < 7 && !linked.isEmpty()) {
-        TimerEntry entry = linked.remove(random.nextInt(linked.size()));
+        WheelEntry entry = linked.remove(random.nextInt(linked.size()));
         wheel.remove(entry);
-        entry.setState(TimerEntry.IDLE);
+        entry.setState(WheelEntry.IDLE);
         model.get(entry.tick).remove(entry);
         model.remove(entry.tick, List.of());
       } else {
         now += randomDelay(random);
-        for (TimerEntry fired = wheel.poll(now); fired != null; fired = wheel.poll(now)) {
+        for (WheelEntry fired = wheel.poll(now); fired != null; fired = wheel.poll(now)) {
           long expected = model.firstKey();
           assertThat(fired.tick).as("earliest pending tick").isEqualTo(expected);
           assertThat(model.get(expected).remove(fired)).isTrue();
           model.remove(expected, List.of());
           linked.remove(fired);
-          fired.setState(TimerEntry.ELAPSED);
+          fired.setState(WheelEntry.ELAPSED);
         }
         assertThat(model.isEmpty() || model.firstKey() > now).isTrue();
       }
@@ -162,9 +162,9 @@ class HierarchicalWheelTest {
     return random.nextLong(span);
   }
 
-  private static TimerEntry registered() {
-    TimerEntry entry = new TimerEntry();
-    entry.setState(TimerEntry.REGISTERED);
+  private static WheelEntry registered() {
+    WheelEntry entry = new WheelEntry();
+    entry.setState(WheelEntry.REGISTERED);
     return entry;
   }
 }

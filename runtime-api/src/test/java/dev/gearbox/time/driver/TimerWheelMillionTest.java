@@ -1,7 +1,8 @@
-package dev.gearbox.time;
+package dev.gearbox.time.driver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gearbox.time.PausedClock;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -29,12 +30,12 @@ class TimerWheelMillionTest {
   void aMillionTimersHalfCancelledFireExactlyOnceInOrder() {
     Random random = new Random(1_000_003);
     TimerWheel wheel = new TimerWheel(new PausedClock());
-    TimerEntry[] entries = new TimerEntry[TIMERS];
+    WheelEntry[] entries = new WheelEntry[TIMERS];
     for (int i = 0; i < TIMERS; i++) {
       int index = i;
       deadlineMs[i] = 1 + random.nextInt(HOUR_MS);
       long jitter = random.nextLong(MS);
-      entries[i] = new TimerEntry();
+      entries[i] = new WheelEntry();
       entries[i].setWaker(() -> fired(index));
       assertThat(wheel.register(entries[i], deadlineMs[i] * MS - jitter)).isTrue();
     }

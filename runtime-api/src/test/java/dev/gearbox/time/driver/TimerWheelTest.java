@@ -1,9 +1,12 @@
-package dev.gearbox.time;
+package dev.gearbox.time.driver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gearbox.future.Waker;
+import dev.gearbox.time.Clock;
+import dev.gearbox.time.PausedClock;
+import dev.gearbox.time.TimerEntry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +23,7 @@ class TimerWheelTest {
   @Test
   void firesOnceTheDeadlineRoundedUpToTheMillisecondHasPassed() {
     CountingWaker waker = new CountingWaker();
-    TimerEntry entry = entry(waker);
+    WheelEntry entry = entry(waker);
     assertThat(wheel.register(entry, 3 * MS / 2)).isTrue();
     assertThat(entry.isRegistered()).isTrue();
     assertThat(wheel.nextDeadline()).isEqualTo(2 * MS);
@@ -41,7 +44,7 @@ class TimerWheelTest {
     wheel.advance();
     for (Duration delay : List.of(Duration.ZERO, Duration.ofMillis(-5), Duration.ofDays(-9_000))) {
       CountingWaker waker = new CountingWaker();
-      TimerEntry entry = entry(waker);
+      WheelEntry entry = entry(waker);
       assertThat(wheel.register(entry, clock.deadlineAfter(delay))).as("%s", delay).isFalse();
       assertThat(entry.isElapsed()).isTrue();
       assertThat(waker.wakes()).isZero();
@@ -52,7 +55,7 @@ class TimerWheelTest {
   @Test
   void cancelBeforeFiringMeansNeverFiring() {
     CountingWaker waker = new CountingWaker();
-    TimerEntry entry = entry(waker);
+    WheelEntry entry = entry(waker);
     wheel.register(entry, 10 * MS);
     assertThat(wheel.cancel(entry)).isTrue();
     assertThat(wheel.cancel(entry)).as("second cancel").isFalse();
@@ -65,7 +68,7 @@ class TimerWheelTest {
   @Test
   void cancelAfterFiringReportsFalseAndWakesNothingMore() {
     CountingWaker waker = new CountingWaker();
-    TimerEntry entry = entry(waker);
+    WheelEntry entry = entry(waker);
     wheel.register(entry, 10 * MS);
     wheel.advanceTo(10 * MS);
     assertThat(wheel.cancel(entry)).isFalse();
@@ -76,7 +79,7 @@ class TimerWheelTest {
   @Test
   void anElapsedEntryCanBeRegisteredAgain() {
     CountingWaker waker = new CountingWaker();
-    TimerEntry entry = entry(waker);
+    WheelEntry entry = entry(waker);
     wheel.register(entry, 5 * MS);
     wheel.advanceTo(5 * MS);
     assertThat(wheel.register(entry, 70 * MS)).isTrue();
@@ -89,7 +92,7 @@ class TimerWheelTest {
   @Test
   void registeringAPendingEntryMovesItsDeadline() {
     CountingWaker waker = new CountingWaker();
-    TimerEntry entry = entry(waker);
+    WheelEntry entry = entry(waker);
     wheel.register(entry, 5_000 * MS);
     wheel.register(entry, 3 * MS);
     assertThat(wheel.size()).isEqualTo(1);
@@ -104,7 +107,7 @@ class TimerWheelTest {
 
   @Test
   void anEntryPendingElsewhereIsRefusedByName() {
-    TimerEntry entry = entry(new CountingWaker());
+    WheelEntry entry = entry(new CountingWaker());
     TimerWheel other = new TimerWheel(clock);
     other.register(entry, 10 * MS);
     assertThatThrownBy(() -> wheel.register(entry, 20 * MS))
@@ -120,7 +123,7 @@ class TimerWheelTest {
     assertThatThrownBy(() -> new TimerWheel(null)).hasMessage("clock");
     assertThatThrownBy(() -> wheel.register(null, 0)).hasMessage("entry");
     assertThatThrownBy(() -> wheel.cancel(null)).hasMessage("entry");
-    assertThatThrownBy(() -> new TimerEntry().setWaker(null)).hasMessage("waker");
+    assertThatThrownBy(() -> new WheelEntry().setWaker(null)).hasMessage("waker");
   }
 
   @Test
@@ -164,7 +167,7 @@ class TimerWheelTest {
   void saturatedDeadlinesFromANegativeOriginStayPending() {
     Clock negative = () -> -5_000_000_000L;
     TimerWheel far = new TimerWheel(negative);
-    TimerEntry forever = entry(new CountingWaker());
+    WheelEntry forever = entry(new CountingWaker());
     assertThat(far.register(forever, Long.MAX_VALUE)).isTrue();
     assertThat(far.register(entry(new CountingWaker()), Long.MIN_VALUE)).isFalse();
     assertThat(far.advanceTo(negative.nanoTime() + Duration.ofDays(3_000).toNanos())).isZero();
@@ -174,14 +177,14 @@ class TimerWheelTest {
 
   @Test
   void aDeadlineBeyondTheClocksRangeNeverFiresNorDrawsTheClock() {
-    TimerEntry forever = entry(new CountingWaker());
+    WheelEntry forever = entry(new CountingWaker());
     assertThat(wheel.register(forever, Long.MAX_VALUE)).as("pending").isTrue();
-    TimerEntry almostForever = entry(new CountingWaker());
+    WheelEntry almostForever = entry(new CountingWaker());
     assertThat(wheel.register(almostForever, Long.MAX_VALUE - 1)).isTrue();
     assertThat(forever.isRegistered()).isTrue();
     assertThat(wheel.nextDeadline()).isEqualTo(TimerWheel.NO_DEADLINE);
     assertThat(clock.autoAdvanceTo(wheel.nextDeadline())).isFalse();
-    TimerEntry soon = entry(new CountingWaker());
+    WheelEntry soon = entry(new CountingWaker());
     wheel.register(soon, 100 * MS);
     while (!soon.isElapsed()) {
       if (wheel.advance() == 0) {
@@ -210,7 +213,7 @@ class TimerWheelTest {
         () -> {
           throw new IllegalStateException("boom");
         };
-    TimerEntry bad = new TimerEntry();
+    WheelEntry bad = new WheelEntry();
     bad.setWaker(failing);
     wheel.register(bad, 4 * MS);
     assertThatThrownBy(() -> wheel.advanceTo(4 * MS)).hasMessage("boom");
@@ -233,8 +236,38 @@ class TimerWheelTest {
     wheel.verify();
   }
 
-  private static TimerEntry entry(Waker waker) {
-    TimerEntry entry = new TimerEntry();
+  @Test
+  void anEntryNotMadeByATimerWheelIsRefused() {
+    TimerEntry foreign =
+        new TimerEntry() {
+          @Override
+          public void setWaker(Waker waker) {}
+
+          @Override
+          public Waker waker() {
+            return null;
+          }
+
+          @Override
+          public boolean isElapsed() {
+            return false;
+          }
+
+          @Override
+          public boolean isRegistered() {
+            return false;
+          }
+        };
+
+    assertThatThrownBy(() -> wheel.register(foreign, 4 * MS))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("Timer.newEntry()");
+    assertThatThrownBy(() -> wheel.cancel(foreign)).isInstanceOf(IllegalArgumentException.class);
+    assertThat(wheel.newEntry()).isInstanceOf(WheelEntry.class);
+  }
+
+  private static WheelEntry entry(Waker waker) {
+    WheelEntry entry = new WheelEntry();
     entry.setWaker(waker);
     return entry;
   }

@@ -1,4 +1,4 @@
-package dev.gearbox.time;
+package dev.gearbox.time.driver;
 
 /**
  * One level of a {@link HierarchicalWheel}: 64 slots, each the head of an intrusive doubly linked
@@ -17,7 +17,7 @@ final class WheelLevel {
 
   private final int level;
   private final int shift;
-  private final TimerEntry[] heads = new TimerEntry[SLOTS];
+  private final WheelEntry[] heads = new WheelEntry[SLOTS];
   private long occupied;
 
   WheelLevel(int level) {
@@ -58,14 +58,14 @@ final class WheelLevel {
     return start;
   }
 
-  void add(TimerEntry entry) {
+  void add(WheelEntry entry) {
     int slot = slotFor(entry.tick);
     entry.level = level;
     heads[slot] = entry.pushOnto(heads[slot]);
     occupied |= 1L << slot;
   }
 
-  void remove(TimerEntry entry) {
+  void remove(WheelEntry entry) {
     int slot = slotFor(entry.tick);
     heads[slot] = entry.unlinkFrom(heads[slot]);
     if (heads[slot] == null) {
@@ -74,8 +74,8 @@ final class WheelLevel {
   }
 
   /** Empties a slot and returns its former list; the caller walks it by {@code next}. */
-  TimerEntry takeSlot(int slot) {
-    TimerEntry head = heads[slot];
+  WheelEntry takeSlot(int slot) {
+    WheelEntry head = heads[slot];
     heads[slot] = null;
     occupied &= ~(1L << slot);
     return head;
@@ -87,13 +87,13 @@ final class WheelLevel {
     for (int slot = 0; slot < SLOTS; slot++) {
       boolean bit = (occupied & (1L << slot)) != 0;
       check(bit == (heads[slot] != null), "occupancy bit of slot " + slot + " is " + bit);
-      TimerEntry previous = null;
-      for (TimerEntry entry = heads[slot]; entry != null; entry = entry.next) {
+      WheelEntry previous = null;
+      for (WheelEntry entry = heads[slot]; entry != null; entry = entry.next) {
         check(entry.prev == previous, "prev link in slot " + slot);
         check(entry.level == level && slotFor(entry.tick) == slot, "entry in the wrong slot");
         check(entry.tick > elapsed, "entry due at " + entry.tick + " still linked at " + elapsed);
         check(HierarchicalWheel.levelFor(elapsed, entry.tick) == level, "entry on the wrong level");
-        check(entry.state() == TimerEntry.REGISTERED, "linked entry not registered");
+        check(entry.state() == WheelEntry.REGISTERED, "linked entry not registered");
         previous = entry;
         count++;
       }

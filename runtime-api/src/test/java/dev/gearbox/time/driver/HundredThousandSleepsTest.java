@@ -1,7 +1,10 @@
-package dev.gearbox.time;
+package dev.gearbox.time.driver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gearbox.time.PausedClock;
+import dev.gearbox.time.Sleep;
+import dev.gearbox.time.Time;
 import java.time.Duration;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -65,7 +68,7 @@ class HundredThousandSleepsTest {
       sleep.drop();
     }
     assertThat(wheel.size()).isZero();
-    assertThat(wheel.nextDeadline()).isEqualTo(TimerWheel.NO_DEADLINE);
+    assertThat(wheel.nextDeadline()).isEqualTo(TimerDriver.NO_DEADLINE);
     wheel.verify();
   }
 }
