@@ -3,13 +3,17 @@ package dev.gearbox.runtime;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -33,6 +37,8 @@ public final class Runtimes {
 
   /** The kind chosen when several runtimes are installed and none is configured. */
   public static final String DEFAULT_KIND = "workstealing";
+
+  private static final Set<String> UNLOADABLE = ConcurrentHashMap.newKeySet(); // warned of once
 
   private Runtimes() {}
 
@@ -211,8 +217,28 @@ public final class Runtimes {
   }
 
   private static Map<String, RuntimeProvider> providers() {
+    return byKind(ServiceLoader.load(RuntimeProvider.class).iterator());
+  }
+
+  /**
+   * The providers {@code found} yields, by kind; one that fails to load is skipped with a warning.
+   */
+  static Map<String, RuntimeProvider> byKind(Iterator<RuntimeProvider> found) {
     Map<String, RuntimeProvider> byKind = new TreeMap<>();
-    for (RuntimeProvider provider : ServiceLoader.load(RuntimeProvider.class)) {
+    while (true) {
+      RuntimeProvider provider;
+      try {
+        if (!found.hasNext()) {
+          break;
+        }
+        provider = found.next();
+      } catch (ServiceConfigurationError | LinkageError unloadable) {
+        // A provider this module may not link to (such as the testkit's on the class path while
+        // the API is on the module path, without --add-exports) must not stop the others: the
+        // loader goes on with the next one.
+        warnOnce(unloadable);
+        continue;
+      }
       RuntimeProvider previous = byKind.putIfAbsent(provider.kind(), provider);
       if (previous != null && previous.getClass() != provider.getClass()) {
         throw new ConfigException(
@@ -225,6 +251,20 @@ public final class Runtimes {
       }
     }
     return byKind;
+  }
+
+  private static void warnOnce(Throwable unloadable) {
+    String reason = String.valueOf(unloadable.getMessage());
+    if (UNLOADABLE.add(reason)) {
+      System.getLogger("dev.gearbox.runtime")
+          .log(
+              System.Logger.Level.WARNING,
+              "a runtime provider could not be loaded and is skipped (a provider on the class path"
+                  + " while dev.gearbox.api is on the module path needs --add-exports"
+                  + " dev.gearbox.api/<package>=ALL-UNNAMED for the packages it names): "
+                  + reason,
+              unloadable);
+    }
   }
 
   private static RuntimeConfig fromClassPath() {

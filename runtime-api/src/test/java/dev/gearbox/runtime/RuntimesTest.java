@@ -3,7 +3,9 @@ package dev.gearbox.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Iterator;
 import java.util.Map;
+import java.util.ServiceConfigurationError;
 import java.util.TreeMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -41,6 +43,39 @@ class RuntimesTest {
   void clearSystemProperties() {
     System.clearProperty("gearbox.runtime");
     System.clearProperty("gearbox.workers");
+  }
+
+  @Test
+  void aProviderThatFailsToLoadIsSkippedAndTheOthersAreFound() {
+    RuntimeProvider workstealing = provider("workstealing");
+    RuntimeProvider minimal = provider("minimal");
+    Iterator<RuntimeProvider> found =
+        new Iterator<>() {
+          private int next;
+
+          @Override
+          public boolean hasNext() {
+            return next < 3;
+          }
+
+          @Override
+          public RuntimeProvider next() {
+            switch (next++) {
+              case 0:
+                return workstealing;
+              case 1:
+                throw new ServiceConfigurationError(
+                    "dev.gearbox.runtime.RuntimeProvider: Provider"
+                        + " dev.gearbox.testkit.sim.SimulatedRuntimeProvider could not be"
+                        + " instantiated",
+                    new IllegalAccessError("superclass access check failed"));
+              default:
+                return minimal;
+            }
+          }
+        };
+
+    assertThat(Runtimes.byKind(found)).containsOnlyKeys("minimal", "workstealing");
   }
 
   @Test
