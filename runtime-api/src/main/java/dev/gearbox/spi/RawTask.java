@@ -56,6 +56,8 @@ public class RawTask<T> implements JoinHandle<T>, Waker, Context {
    *   abort:  sets CANCELLED, and RUNNING too when nobody runs it, which makes the aborting thread the
    *           owner: it drops the future and completes the task on the spot. A queue entry left behind
    *           by a SCHEDULED task finds it COMPLETE and is skipped.
+   *   in place (runInPlace, a helping join): SCHEDULED -> SCHEDULED|RUNNING, poll, then as run, except
+   *           that a Pending with SCHEDULED still set goes back to SCHEDULED (see below).
    *
    * A claimed entry (schedulers whose yieldKeepsClaim() is true): a task that woke during its poll
    * is queued still RUNNING, with `entryClaimed` set, so the yield takes no CAS; whoever takes that
@@ -64,6 +66,24 @@ public class RawTask<T> implements JoinHandle<T>, Waker, Context {
    * aborts see RUNNING: a wake sets NOTIFIED, an abort sets CANCELLED and leaves the completion to
    * the entry's taker (run, or abortQueued when it will not run it). Stale entries never carry the
    * flag: only the RUNNING owner sets it, and only the entry it then queues sees it.
+   *
+   * Polled in place (a helping join, TaskScheduler.helpJoin): a joiner that finds the task
+   * SCHEDULED and not RUNNING claims it without taking its queue entry, which it cannot reach
+   * cheaply (it may be anywhere in some worker's queue, or stolen meanwhile): SCHEDULED stays set,
+   * meaning "an unclaimed entry of this task still exists", and RUNNING makes the joiner the owner.
+   * Protocol:
+   *   1. The joiner CASes SCHEDULED -> SCHEDULED|RUNNING and polls the future once, as run does.
+   *   2. An entry taker that finds SCHEDULED|RUNNING (claim) consumes the entry: it clears SCHEDULED
+   *      and sets NOTIFIED in one CAS and skips the entry; the owner, seeing NOTIFIED, re-queues the
+   *      task when its poll returns Pending, so the entry's run is not lost. A wake meanwhile sees
+   *      SCHEDULED and does nothing: the entry (or the NOTIFIED its taker leaves) stands for it.
+   *   3. When the poll returns: Ready, a throw, or CANCELLED complete the task as in run (its entry,
+   *      if still queued, is then stale and skipped); Pending with SCHEDULED still set clears
+   *      RUNNING (and only that), so the task is SCHEDULED with its one entry, which polls it again
+   *      (a spurious poll, which futures allow); Pending with SCHEDULED cleared ends as run does.
+   * The same encoding covers an abort of a SCHEDULED task (the aborter owns it as RUNNING while
+   * its entry is queued): an entry taken meanwhile is consumed the same way, and the completion
+   * clears NOTIFIED. So a task has at most one live queue entry, and one owner, at any time.
    *
    * A wake from the thread that is polling the task (a yield, or a future that wakes its own task)
    * needs no CAS: `runner` is set by the RUNNING owner for the length of the poll, so only that
@@ -190,6 +210,39 @@ public class RawTask<T> implements JoinHandle<T>, Waker, Context {
     } else if (!claim()) {
       return false;
     }
+    pollOwned();
+    return true;
+  }
+
+  /**
+   * Polls the task once on the calling thread, if it is {@link #SCHEDULED} and nobody runs it,
+   * without taking its queue entry: a helping join, for a scheduler's {@link
+   * TaskScheduler#helpJoin}, on a thread about to wait for this task. The entry stays queued; if
+   * the poll returns Pending with the entry still queued, the task is left scheduled and that entry
+   * polls it again later; if a worker took the entry meanwhile, the task is re-queued as after a
+   * wake. Never throws (as {@link #run()}).
+   *
+   * @return true if the future was polled, false if the task was not scheduled, already running or
+   *     complete
+   */
+  public final boolean runInPlace() {
+    int current = (int) STATE.getVolatile(this);
+    while (true) {
+      if ((current & (SCHEDULED | RUNNING | COMPLETE | CANCELLED)) != SCHEDULED) {
+        return false;
+      }
+      int witness = casState(current, current | RUNNING);
+      if (witness == current) {
+        break;
+      }
+      current = witness;
+    }
+    pollOwned();
+    return true;
+  }
+
+  /** Polls the future once and settles the state; the caller owns the task (RUNNING). */
+  private void pollOwned() {
     Poll<T> poll;
     runner = Thread.currentThread();
     waitingIn = null;
@@ -200,14 +253,14 @@ public class RawTask<T> implements JoinHandle<T>, Waker, Context {
       wokenBySelf = false;
       dropFuture(); // as Tokio drops a future that panicked: what it holds is released
       complete(new Failure(failure));
-      return true;
+      return;
     }
     runner = null;
     boolean selfWoken = wokenBySelf;
     wokenBySelf = false;
     if (poll instanceof Poll.Ready<T>(T value)) {
       complete(value);
-      return true;
+      return;
     }
     if (firstPendingNanos == 0) {
       firstPendingNanos = System.nanoTime(); // once per task, for the age task dumps show
@@ -217,19 +270,29 @@ public class RawTask<T> implements JoinHandle<T>, Waker, Context {
     while (true) {
       if ((current & CANCELLED) != 0) {
         dropAndCancel();
-        return true;
+        return;
+      }
+      if ((current & SCHEDULED) != 0) {
+        // Polled in place with its entry still queued: the entry polls it again (NOTIFIED is never
+        // set beside SCHEDULED, see the notes).
+        int witness = casState(current, current & ~RUNNING);
+        if (witness == current) {
+          return;
+        }
+        current = witness;
+        continue;
       }
       boolean again = selfWoken || (current & NOTIFIED) != 0;
       if (again && scheduler.yieldKeepsClaim()) {
         entryClaimed = true; // stays RUNNING: the queue entry holds the claim
         scheduler.yieldNow(this);
-        return true;
+        return;
       }
       if (!again && !tracked) {
         tracked = true;
         if (!scheduler.beforeWait(this)) {
           dropAndCancel();
-          return true;
+          return;
         }
         current = (int) STATE.getVolatile(this);
         continue;
@@ -240,18 +303,33 @@ public class RawTask<T> implements JoinHandle<T>, Waker, Context {
         if (again) {
           scheduler.yieldNow(this);
         }
-        return true;
+        return;
       }
       current = witness;
     }
   }
 
-  /** SCHEDULED -> RUNNING for an unclaimed entry; false if stale or cancelled (then dropped). */
+  /**
+   * SCHEDULED -> RUNNING for an unclaimed entry; false if stale or cancelled (then dropped). An
+   * entry of a task another thread owns while the entry is queued (polled in place, or aborted) is
+   * consumed: NOTIFIED tells the owner to re-queue the task if its poll returns Pending.
+   */
   private boolean claim() {
     int current = (int) STATE.getVolatile(this);
     while (true) {
-      if ((current & (COMPLETE | RUNNING)) != 0) {
+      if ((current & COMPLETE) != 0) {
         return false;
+      }
+      if ((current & RUNNING) != 0) {
+        if ((current & SCHEDULED) == 0) {
+          return false;
+        }
+        int witness = casState(current, (current & ~SCHEDULED) | NOTIFIED);
+        if (witness == current) {
+          return false;
+        }
+        current = witness;
+        continue;
       }
       int witness = casState(current, (current & ~SCHEDULED) | RUNNING);
       if (witness == current) {
@@ -452,6 +530,9 @@ public class RawTask<T> implements JoinHandle<T>, Waker, Context {
   @Override
   public final Poll<T> poll(Context cx) {
     int current = state();
+    if ((current & (SCHEDULED | RUNNING | COMPLETE)) == SCHEDULED && scheduler.helpJoin(this)) {
+      current = state(); // polled in place (a helping join): maybe complete now
+    }
     if ((current & COMPLETE) != 0) {
       return Poll.ready(outcomeOrThrow());
     }

@@ -43,6 +43,23 @@ public interface TaskScheduler {
   }
 
   /**
+   * Offers a helping join: the calling thread polls {@code task}'s join handle and is about to wait
+   * for it, and the task is {@link RawTask#SCHEDULED} and not running. A scheduler that allows it
+   * may poll the task in place, once, with {@link RawTask#runInPlace()} (as ForkJoinPool's join
+   * runs a task it finds unstarted), and return true; the join handle then looks at the task's
+   * state again. It must do so only on a thread where polling the task is as safe as running it
+   * from a queue (one of its workers, inside a task's poll), within a bound on nesting (the task
+   * polled in place may join another in turn) and the running poll's cooperative budget. The
+   * default declines.
+   *
+   * @param task the task joined, of this scheduler
+   * @return true if the task was polled in place (it may still be pending)
+   */
+  default boolean helpJoin(RawTask<?> task) {
+    return false;
+  }
+
+  /**
    * Hears that a task is about to wait: its poll returned Pending, no wake came during the poll,
    * and the task is in no {@link OwnedTasks} set. From now until a waker is woken the task is in no
    * run queue, so only a registry finds it. Called on the polling thread while the task still

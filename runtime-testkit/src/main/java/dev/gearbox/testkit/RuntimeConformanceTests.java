@@ -37,6 +37,7 @@ import org.junit.jupiter.api.AfterEach;
  */
 public abstract class RuntimeConformanceTests
     implements SpawnJoinConformance,
+        HelpingJoinConformance,
         WakeConformance,
         AbortConformance,
         FailureConformance,

@@ -55,9 +55,49 @@ final class TaskPoller {
     Thread.interrupted();
   }
 
+  /**
+   * Polls {@code task} in place for a helping join by the task this worker is polling (the outer
+   * poll), as {@link #poll} would, except that the budget is the outer poll's (not reset), the
+   * outer task's interrupt status is kept for it, and the task stays where it is queued ({@code
+   * RawTask.runInPlace}). Declined once shutting down.
+   *
+   * @return true if the task was polled
+   */
+  boolean pollInPlace(ScheduledTask<?> task) {
+    if (owned.isClosed()) {
+      return false;
+    }
+    ScheduledTask<?> outer = polling;
+    boolean outerInterrupted = Thread.interrupted();
+    boolean polled;
+    try {
+      polling = task;
+      polled = timedRun(task, true);
+    } catch (Throwable failure) {
+      // as in poll: a waker or drop that threw on the way out
+      RuntimeLog.uncaught(RuntimeLog.WORKSTEALING, failure);
+      polled = true;
+    } finally {
+      polling = outer;
+    }
+    if (polled) {
+      owner.countPoll();
+      owner.counters.increment(WorkerCounters.IN_PLACE_POLLS);
+    }
+    Thread.interrupted(); // the inner task's interrupt ends with its poll
+    if (outerInterrupted) {
+      owner.interrupt(); // the outer task's stays with it
+    }
+    return polled;
+  }
+
   private boolean timedRun(ScheduledTask<?> task) {
+    return timedRun(task, false);
+  }
+
+  private boolean timedRun(ScheduledTask<?> task, boolean inPlace) {
     long start = SlowPolls.pollStarted();
-    boolean polled = task.run();
+    boolean polled = inPlace ? task.runInPlace() : task.run();
     if (SlowPolls.pollEnded(start, WorkStealingRuntimeProvider.KIND, task, task.futureClass)) {
       owner.counters.increment(WorkerCounters.SLOW_POLLS);
     }

@@ -27,6 +27,11 @@ final class WorkStealingMetrics extends MetricTable {
           "tasks pushed to the global queue from outside the workers");
   static final Metric LIFO_POLLS =
       Metric.counter(KIND + ".polls.lifo", "polls", "polls of a task taken from the LIFO slot");
+  static final Metric IN_PLACE_POLLS =
+      Metric.counter(
+          KIND + ".polls.in_place",
+          "polls",
+          "polls of a queued task run in place by a task joining it (helping joins)");
   static final Metric BUDGET_FORCED_YIELDS =
       Metric.counter(
           KIND + ".budget.forced_yields",
@@ -67,6 +72,7 @@ final class WorkStealingMetrics extends MetricTable {
                         scheduler.globalQueue.pushed()
                             - sum(scheduler, WorkerCounters.OVERFLOWED_TASKS)))
             .add(LIFO_POLLS, () -> sum(scheduler, WorkerCounters.LIFO_POLLS))
+            .add(IN_PLACE_POLLS, () -> sum(scheduler, WorkerCounters.IN_PLACE_POLLS))
             .add(BUDGET_FORCED_YIELDS, () -> sum(scheduler, WorkerCounters.BUDGET_FORCED_YIELDS));
     for (WorkerThread worker : scheduler.workers) {
       table.add(

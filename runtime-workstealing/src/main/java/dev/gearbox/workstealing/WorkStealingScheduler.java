@@ -43,6 +43,15 @@ final class WorkStealingScheduler implements TaskScheduler, ParkingBlockOn.Host 
    * with abortQueued (the poller, a worker's clearQueues, the global queue's last drain), never
    * dropped: an abort() meanwhile only marks such a task, and its entry completes it.
    *
+   * Helping join (helpJoin): a task polling the join handle of a task of this runtime that is
+   * queued and not running polls it in place, on the worker's own thread, once, through the
+   * worker's TaskPoller (RawTask.runInPlace: the task's queue entry stays where it is, in any
+   * queue, and is consumed or skipped by its taker; see RawTask's notes). Bounds: nesting depth
+   * (MAX_HELP_DEPTH, since the task polled in place may join another in turn) and one unit of the
+   * running poll's cooperative budget per poll in place, so one poll of a queued task does at most
+   * CoopBudget.PER_POLL polls in place before its joins wait as usual. Not done while shutting
+   * down, nor from a fiber (its own thread, not the worker's).
+   *
    * Shutdown: `owned` is closed and every waiting task aborted on the calling thread, then
    * `shutdown` is set and every worker unparked. From the close on, a task that would wait is
    * cancelled instead (beforeWait refuses) and a spawn is refused. A worker that sees `shutdown`
@@ -181,6 +190,18 @@ final class WorkStealingScheduler implements TaskScheduler, ParkingBlockOn.Host 
     if (!globalQueue.isEmpty()) {
       notifyParked();
     }
+  }
+
+  /**
+   * A helping join: on a worker of this runtime (its own thread, not a fiber it carries), a task
+   * whose join is polled before it started is polled in place by the joiner, within the worker's
+   * bounds (WorkerThread.helpJoin).
+   */
+  @Override
+  public boolean helpJoin(RawTask<?> task) {
+    return Thread.currentThread() instanceof WorkerThread worker
+        && worker.scheduler == this
+        && worker.helpJoin((ScheduledTask<?>) task);
   }
 
   @Override

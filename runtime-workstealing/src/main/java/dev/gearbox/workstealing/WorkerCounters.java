@@ -27,7 +27,8 @@ final class WorkerCounters {
   static final int SPAWNED_TASKS = 8;
   static final int COMPLETED_TASKS = 9;
   static final int SLOW_POLLS = 10;
-  private static final int COUNT = 11;
+  static final int IN_PLACE_POLLS = 11;
+  private static final int COUNT = 12;
   private static final int PAD = 16;
 
   private static final VarHandle VALUES = MethodHandles.arrayElementVarHandle(long[].class);

@@ -71,6 +71,9 @@ sealed class WorkerThread extends Thread implements CurrentRuntime.Carrier
   /** Unparks of blockOn callers a worker holds back at most before it issues them all. */
   static final int MAX_DEFERRED_UNPARKS = 4;
 
+  /** Polls in place (helping joins) nested at most inside one another on a worker's stack. */
+  static final int MAX_HELP_DEPTH = 16;
+
   /** Real time between two looks at the timer wheel by a busy worker: the wheel's resolution. */
   static final long TIMER_CHECK_NANOS = 1_000_000;
 
@@ -92,6 +95,7 @@ sealed class WorkerThread extends Thread implements CurrentRuntime.Carrier
   private int untilGlobalQueue;
   private long lastTimerCheck = System.nanoTime() - TIMER_CHECK_NANOS;
   private int budget;
+  private int helpDepth;
   private long pendingPolls;
   private long pendingLifoPolls;
   private long pendingLocalSchedules;
@@ -260,6 +264,26 @@ sealed class WorkerThread extends Thread implements CurrentRuntime.Carrier
     }
     deferredUnparks.add(thread);
     return true;
+  }
+
+  /**
+   * A helping join: polls {@code task}, joined by the task inside its poll on this thread, in
+   * place, if the nesting depth and the running poll's budget allow (one unit, whose lack is not
+   * counted as a forced yield: the join just waits as usual). This thread only.
+   *
+   * @return true if the task was polled
+   */
+  boolean helpJoin(ScheduledTask<?> task) {
+    if (helpDepth >= MAX_HELP_DEPTH || budget <= 0) {
+      return false;
+    }
+    budget--;
+    helpDepth++;
+    try {
+      return poller.pollInPlace(task);
+    } finally {
+      helpDepth--;
+    }
   }
 
   /** Gives the poll about to start its cooperative budget. */
