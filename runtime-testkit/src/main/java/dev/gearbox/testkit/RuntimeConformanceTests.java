@@ -38,6 +38,7 @@ import org.junit.jupiter.api.AfterEach;
 public abstract class RuntimeConformanceTests
     implements SpawnJoinConformance,
         WakeConformance,
+        YieldConformance,
         AbortConformance,
         FailureConformance,
         ShutdownConformance,

@@ -8,6 +8,7 @@ import dev.gearbox.spi.jfr.WorkerParks;
 import dev.gearbox.spi.sched.CoopBudget;
 import dev.gearbox.spi.sched.LifoSlot;
 import dev.gearbox.spi.sched.Parker;
+import java.util.function.Consumer;
 
 /**
  * One worker of the runtime: a platform thread that runs its LIFO slot and local queue, takes from
@@ -53,6 +54,19 @@ sealed class WorkerThread extends Thread implements CurrentRuntime.Carrier
    * if this worker is inside one long poll meanwhile, the caller sees its waker's flag on its own
    * next look (ParkingWaker.park looks after 1 ms, then ever more rarely).
    *
+   * Deferred yields (Tokio's Defer list, runtime/scheduler/defer.rs): a task that yields
+   * (Context.deferWake, through WorkStealingScheduler.deferYield) is appended to this worker's
+   * deferred list, an intrusive FIFO through ScheduledTask.deferredNext (no allocation), still
+   * RUNNING: the list holds its one claimed entry, so, as for any queue entry, it is run or
+   * abortQueued, never dropped. The list is queued to the back of the local queue (one notification
+   * for the batch) when the worker runs out of ready work (LIFO slot, local queue and a batch of the
+   * global queue all empty), after a look at timers and I/O if TIMER_CHECK_NANOS passed since the
+   * last, and before it would steal or park; and at every maintenance tick, after the driver's
+   * poll, so a yielder waits at most EVENT_INTERVAL ticks when others always have work. So the
+   * worker never parks with a deferred task, and a deferred task is not stealable until queued. At
+   * the end (shutdown) the list is cancelled first, then the slot and the queue. An abort meanwhile
+   * only marks the task (it is RUNNING), and its entry completes it when queued and taken.
+   *
    * Metrics: the counts taken at every poll or wake (polls, LIFO polls, local schedules) gather in
    * plain fields here and are added to the shared WorkerCounters at each maintenance tick, before
    * parking and at the end (Tokio's MetricsBatch), so a poll pays no store outside this object.
@@ -70,6 +84,9 @@ sealed class WorkerThread extends Thread implements CurrentRuntime.Carrier
 
   /** Unparks of blockOn callers a worker holds back at most before it issues them all. */
   static final int MAX_DEFERRED_UNPARKS = 4;
+
+  /** The most tasks a task dump takes from one worker's deferred-yield list. */
+  private static final int DEFERRED_DUMP_LIMIT = 1 << 16;
 
   /** Real time between two looks at the timer wheel by a busy worker: the wheel's resolution. */
   static final long TIMER_CHECK_NANOS = 1_000_000;
@@ -96,6 +113,8 @@ sealed class WorkerThread extends Thread implements CurrentRuntime.Carrier
   private long pendingLifoPolls;
   private long pendingLocalSchedules;
   private final DeferredUnparks deferredUnparks = new DeferredUnparks(MAX_DEFERRED_UNPARKS);
+  private ScheduledTask<?> deferredHead;
+  private ScheduledTask<?> deferredTail;
   private boolean searching;
   private boolean parking;
   private boolean shutdown;
@@ -145,6 +164,9 @@ sealed class WorkerThread extends Thread implements CurrentRuntime.Carrier
         maintenance();
       }
       ScheduledTask<?> task = nextTask();
+      if (task == null && deferredHead != null) {
+        task = runDeferred();
+      }
       if (task == null) {
         deferredUnparks.unparkAll(); // out of local work: no more completions are coming soon
         task = stealWork();
@@ -310,6 +332,71 @@ sealed class WorkerThread extends Thread implements CurrentRuntime.Carrier
     }
   }
 
+  // ---- deferred yields (see the notes)
+
+  /** Appends a task that yielded in its poll on this thread (its claimed entry) to the list. */
+  void deferYield(ScheduledTask<?> task) {
+    pendingLocalSchedules++;
+    if (deferredTail == null) {
+      deferredHead = task;
+    } else {
+      deferredTail.deferredNext = task;
+    }
+    deferredTail = task;
+  }
+
+  /** Out of ready work with yields deferred: timers and I/O first, then the yielded tasks. */
+  private ScheduledTask<?> runDeferred() {
+    long now = System.nanoTime();
+    if (now - lastTimerCheck >= TIMER_CHECK_NANOS) {
+      lastTimerCheck = now;
+      pollDriverNow();
+    }
+    queueDeferred();
+    return nextTask();
+  }
+
+  /** Moves the deferred list, in order, to the back of the local queue. */
+  private void queueDeferred() {
+    ScheduledTask<?> task = deferredHead;
+    if (task == null) {
+      return;
+    }
+    deferredHead = null;
+    deferredTail = null;
+    while (task != null) {
+      ScheduledTask<?> next = task.deferredNext;
+      task.deferredNext = null;
+      pushBack(task);
+      task = next;
+    }
+    if (!parking) {
+      scheduler.notifyParked(); // there is something to steal
+    }
+  }
+
+  /** Cancels the deferred list, as the worker ends at shutdown. */
+  private void abortDeferred() {
+    ScheduledTask<?> task = deferredHead;
+    deferredHead = null;
+    deferredTail = null;
+    while (task != null) {
+      ScheduledTask<?> next = task.deferredNext;
+      task.deferredNext = null;
+      task.abortQueued(); // the entry holds the claim: completes the task as cancelled
+      task = next;
+    }
+  }
+
+  /** The deferred list, walked without synchronisation by a task dump (TaskWalk); bounded. */
+  void deferredForDump(Consumer<ScheduledTask<?>> visitor) {
+    int limit = DEFERRED_DUMP_LIMIT; // a racy walk could meet a link rewritten since
+    for (ScheduledTask<?> task = deferredHead; task != null && limit-- > 0; ) {
+      visitor.accept(task);
+      task = task.deferredNext;
+    }
+  }
+
   // ---- maintenance and parking
 
   private void maintenance() {
@@ -320,6 +407,7 @@ sealed class WorkerThread extends Thread implements CurrentRuntime.Carrier
     } else {
       fireDueTimers();
     }
+    queueDeferred(); // after the driver's poll: what it woke runs first
     if (shouldNotifyOthers()) {
       scheduler.notifyParked();
     }
@@ -336,6 +424,15 @@ sealed class WorkerThread extends Thread implements CurrentRuntime.Carrier
     long now = System.nanoTime();
     if (now - lastTimerCheck >= TIMER_CHECK_NANOS) {
       lastTimerCheck = now;
+      driver.fireDueTimers();
+    }
+  }
+
+  /** Fires due timers and, if any channel is registered, polls I/O; without blocking. */
+  private void pollDriverNow() {
+    if (driver.ioRegistrations() > 0) {
+      driver.tryPark(0, false);
+    } else {
       driver.fireDueTimers();
     }
   }
@@ -403,6 +500,7 @@ sealed class WorkerThread extends Thread implements CurrentRuntime.Carrier
 
   /** Cancels what this worker's queues hold, as it ends at shutdown. */
   private void clearQueues() {
+    abortDeferred();
     if (lifoSlot != null) {
       lifoSlot.abortQueued();
       lifoSlot = null;
