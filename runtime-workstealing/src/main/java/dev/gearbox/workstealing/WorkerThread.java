@@ -59,13 +59,14 @@ sealed class WorkerThread extends Thread implements CurrentRuntime.Carrier
    * deferred list, an intrusive FIFO through ScheduledTask.deferredNext (no allocation), still
    * RUNNING: the list holds its one claimed entry, so, as for any queue entry, it is run or
    * abortQueued, never dropped. The list is queued to the back of the local queue (one notification
-   * for the batch) when the worker runs out of ready work (LIFO slot, local queue and a batch of the
-   * global queue all empty), after a look at timers and I/O if TIMER_CHECK_NANOS passed since the
-   * last, and before it would steal or park; and at every maintenance tick, after the driver's
-   * poll, so a yielder waits at most EVENT_INTERVAL ticks when others always have work. So the
-   * worker never parks with a deferred task, and a deferred task is not stealable until queued. At
-   * the end (shutdown) the list is cancelled first, then the slot and the queue. An abort meanwhile
-   * only marks the task (it is RUNNING), and its entry completes it when queued and taken.
+   * for the batch, none for a lone task) when the worker runs out of ready work (LIFO slot, local
+   * queue and a batch of the global queue all empty), after a look at timers and I/O if
+   * TIMER_CHECK_NANOS passed since the last, and before it would steal or park; and at every
+   * maintenance tick, after the driver's poll, so a yielder waits at most EVENT_INTERVAL ticks when
+   * others always have work. So the worker never parks with a deferred task, and a deferred task is
+   * not stealable until queued. At the end (shutdown) the list is cancelled first, then the slot
+   * and the queue. An abort meanwhile only marks the task (it is RUNNING), and its entry completes
+   * it when queued and taken.
    *
    * Metrics: the counts taken at every poll or wake (polls, LIFO polls, local schedules) gather in
    * plain fields here and are added to the shared WorkerCounters at each maintenance tick, before
@@ -364,14 +365,16 @@ sealed class WorkerThread extends Thread implements CurrentRuntime.Carrier
     }
     deferredHead = null;
     deferredTail = null;
+    int moved = 0;
     while (task != null) {
       ScheduledTask<?> next = task.deferredNext;
       task.deferredNext = null;
       pushBack(task);
+      moved++;
       task = next;
     }
-    if (!parking) {
-      scheduler.notifyParked(); // there is something to steal
+    if (moved > 1 && !parking) {
+      scheduler.notifyParked(); // something to steal; a lone yielder is not worth a peer's wake
     }
   }
 
