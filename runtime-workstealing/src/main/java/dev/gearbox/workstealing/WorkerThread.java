@@ -60,8 +60,9 @@ sealed class WorkerThread extends Thread implements CurrentRuntime.Carrier
    * RUNNING: the list holds its one claimed entry, so, as for any queue entry, it is run or
    * abortQueued, never dropped. The list is queued to the back of the local queue (one notification
    * for the batch, none for a lone task) when the worker runs out of ready work (LIFO slot, local
-   * queue and a batch of the global queue all empty), after a look at timers and I/O if
-   * TIMER_CHECK_NANOS passed since the last, and before it would steal or park; and at every
+   * queue and a batch of the global queue all empty) and found none to steal (as Tokio's loop,
+   * which steals before it wakes its deferred tasks), after a look at timers and I/O if
+   * TIMER_CHECK_NANOS passed since the last, instead of spinning or parking; and at every
    * maintenance tick, after the driver's poll, so a yielder waits at most EVENT_INTERVAL ticks when
    * others always have work. So the worker never parks with a deferred task, and a deferred task is
    * not stealable until queued. At the end (shutdown) the list is cancelled first, then the slot
@@ -165,12 +166,12 @@ sealed class WorkerThread extends Thread implements CurrentRuntime.Carrier
         maintenance();
       }
       ScheduledTask<?> task = nextTask();
-      if (task == null && deferredHead != null) {
-        task = runDeferred();
-      }
       if (task == null) {
         deferredUnparks.unparkAll(); // out of local work: no more completions are coming soon
         task = stealWork();
+      }
+      if (task == null && deferredHead != null) {
+        task = runDeferred();
       }
       if (task == null && searching) {
         task = finder.spin();
@@ -346,8 +347,18 @@ sealed class WorkerThread extends Thread implements CurrentRuntime.Carrier
     deferredTail = task;
   }
 
-  /** Out of ready work with yields deferred: timers and I/O first, then the yielded tasks. */
+  /**
+   * Out of ready work, nothing to steal, yields deferred: stops searching (no work was found to
+   * share, so only a last searcher checks the queues for a peer to wake), looks at timers and I/O,
+   * then queues the yielded tasks and takes the first.
+   */
   private ScheduledTask<?> runDeferred() {
+    if (searching) {
+      searching = false;
+      if (scheduler.idle.transitionWorkerFromSearching()) {
+        scheduler.notifyIfWorkPending(); // what was pushed while this worker searched
+      }
+    }
     long now = System.nanoTime();
     if (now - lastTimerCheck >= TIMER_CHECK_NANOS) {
       lastTimerCheck = now;
