@@ -60,14 +60,16 @@ sealed class WorkerThread extends Thread implements CurrentRuntime.Carrier
    * RUNNING: the list holds its one claimed entry, so, as for any queue entry, it is run or
    * abortQueued, never dropped. The list is queued to the back of the local queue (one notification
    * for the batch, none for a lone task) when the worker runs out of ready work (LIFO slot, local
-   * queue and a batch of the global queue all empty) and found none to steal (as Tokio's loop,
-   * which steals before it wakes its deferred tasks), after a look at timers and I/O if
-   * TIMER_CHECK_NANOS passed since the last, instead of spinning or parking; and at every
-   * maintenance tick, after the driver's poll, so a yielder waits at most EVENT_INTERVAL ticks when
-   * others always have work. So the worker never parks with a deferred task, and a deferred task is
-   * not stealable until queued. At the end (shutdown) the list is cancelled first, then the slot
-   * and the queue. An abort meanwhile only marks the task (it is RUNNING), and its entry completes
-   * it when queued and taken.
+   * queue and a batch of the global queue all empty): at once if it holds several tasks (a round of
+   * the worker's own work; a steal then would move half the peer's round between cores every
+   * round), and for a lone task only once a steal found nothing (as Tokio's loop, which steals
+   * before it wakes its deferred tasks, so a task yielding forever does not keep its worker from
+   * helping a loaded peer); after a look at timers and I/O if TIMER_CHECK_NANOS passed since the
+   * last, instead of spinning or parking; and at every maintenance tick, after the driver's poll,
+   * so a yielder waits at most EVENT_INTERVAL ticks when others always have work. So the worker
+   * never parks with a deferred task, and a deferred task is not stealable until queued. At the end
+   * (shutdown) the list is cancelled first, then the slot and the queue. An abort meanwhile only
+   * marks the task (it is RUNNING), and its entry completes it when queued and taken.
    *
    * Metrics: the counts taken at every poll or wake (polls, LIFO polls, local schedules) gather in
    * plain fields here and are added to the shared WorkerCounters at each maintenance tick, before
@@ -166,12 +168,15 @@ sealed class WorkerThread extends Thread implements CurrentRuntime.Carrier
         maintenance();
       }
       ScheduledTask<?> task = nextTask();
+      if (task == null && deferredHead != deferredTail) {
+        task = runDeferred(); // several yields deferred: a round of its own work, no steal first
+      }
       if (task == null) {
         deferredUnparks.unparkAll(); // out of local work: no more completions are coming soon
         task = stealWork();
       }
       if (task == null && deferredHead != null) {
-        task = runDeferred();
+        task = runDeferred(); // a lone yielder must not keep this worker from a loaded peer
       }
       if (task == null && searching) {
         task = finder.spin();
