@@ -44,6 +44,18 @@ public interface Context {
   }
 
   /**
+   * Wakes {@link #waker()} late: after the polling worker has run its other ready tasks and looked
+   * at its timers and I/O (Tokio's {@code context::defer}, which its {@code yield_now} uses). A
+   * future that only wants to give way, not to wait for anything ({@link Futures#yieldNow}), calls
+   * this and returns Pending; the task is polled again soon, but not before the work that was ready
+   * when it yielded. A runtime without an idle point to defer to, and a context made by {@link
+   * #of(Waker)}, wake at once (the default). Constant time, no allocation.
+   */
+  default void deferWake() {
+    waker().wake();
+  }
+
+  /**
    * Notes, for task dumps, the future the polling task waits in: a leaf future (one that stores the
    * waker itself: a channel receive, a lock, a sleep, a socket read) calls this with a constant
    * label, such as {@code "Channel.receive"}, when it returns Pending. A runtime's task keeps the

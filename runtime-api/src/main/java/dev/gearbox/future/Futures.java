@@ -90,8 +90,11 @@ public final class Futures {
   }
 
   /**
-   * A cooperative yield: the first poll wakes {@code cx.waker()} and returns Pending, so the task
-   * goes to the back of its run queue; the second poll is ready. Allocates the future only.
+   * A cooperative yield: the first poll returns Pending after a deferred wake ({@link
+   * Context#deferWake()}), the second poll is ready. On a runtime that defers (work-stealing), the
+   * task runs again only after the worker's other ready tasks and its next look at timers and I/O
+   * (as Tokio's {@code yield_now}); on the others it goes to the back of its run queue. Allocates
+   * the future only.
    *
    * @return a fresh yielding future (each use needs its own)
    */

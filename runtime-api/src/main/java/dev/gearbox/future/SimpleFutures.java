@@ -68,7 +68,7 @@ final class SimpleFutures {
     }
   }
 
-  /** {@link Futures#yieldNow}: Pending once, after waking its task; then Ready. */
+  /** {@link Futures#yieldNow}: Pending once, after a deferred wake of its task; then Ready. */
   static final class YieldFuture implements Future<Void> {
     private boolean yielded;
 
@@ -78,7 +78,7 @@ final class SimpleFutures {
         return Poll.ready();
       }
       yielded = true;
-      cx.waker().wake();
+      cx.deferWake();
       return Poll.pending();
     }
   }

@@ -48,9 +48,9 @@ public class RawTask<T> implements JoinHandle<T>, Waker, Context {
    * Transitions:
    *   wake:   idle -> SCHEDULED (and schedule); RUNNING -> RUNNING|NOTIFIED; otherwise no-op.
    *   run:    SCHEDULED -> RUNNING, poll; then Pending: RUNNING -> idle, or RUNNING|NOTIFIED ->
-   *           SCHEDULED (and yieldNow), or stays RUNNING with a claimed entry (see below); Ready:
-   *           -> COMPLETE; throw: drop the future (still RUNNING, so no abort races the drop),
-   *           then -> COMPLETE. Before RUNNING -> idle, a task in no OwnedTasks set asks
+   *           SCHEDULED (and yieldNow, or deferYield), or stays RUNNING with a claimed entry (see
+   *           below); Ready: -> COMPLETE; throw: drop the future (still RUNNING, so no abort
+   *           races the drop), then -> COMPLETE. Before RUNNING -> idle, a task in no OwnedTasks set asks
    *           TaskScheduler.beforeWait, still RUNNING, so a scheduler that tracks only waiting
    *           tasks binds it there (or refuses: the task is cancelled).
    *   abort:  sets CANCELLED, and RUNNING too when nobody runs it, which makes the aborting thread the
@@ -89,15 +89,20 @@ public class RawTask<T> implements JoinHandle<T>, Waker, Context {
    * needs no CAS: `runner` is set by the RUNNING owner for the length of the poll, so only that
    * thread can read itself there (another thread reads null, or a later runner, never its own
    * thread), and it notes the wake in `wokenBySelf`, read when the poll returns as NOTIFIED is.
+   * A deferred wake from there (Context.deferWake, a yield) is noted in `deferredBySelf` the same
+   * way; when the poll returns, the task is re-queued through TaskScheduler.deferYield instead of
+   * yieldNow if that was its only wake (no plain wake from itself, no NOTIFIED from elsewhere), so
+   * the scheduler may hold it back behind its other ready work. Either way the task is queued
+   * exactly as a yield is (claimed or SCHEDULED): only the place of the entry differs.
    *
-   * Ownership: `future`, `runner`, `wokenBySelf` and `entryClaimed` are touched only by the RUNNING
-   * owner (the taker of a claimed entry included; `runner`
-   * also read by wakers, as above). `outcome` is written before the CAS
-   * that sets COMPLETE and read after a volatile read sees COMPLETE. `joinWaker` is written only by
-   * the joiner while JOIN_INTEREST is clear and the task not COMPLETE, and read by the completer only
-   * after its CAS to COMPLETE saw JOIN_INTEREST set; so the two never race (Tokio's join-waker
-   * protocol). Blocking joins and CompletableFuture bridges use `completion`, completed by the
-   * completer and by any registrar that sees COMPLETE; completing it twice is harmless.
+   * Ownership: `future`, `runner`, `wokenBySelf`, `deferredBySelf` and `entryClaimed` are touched
+   * only by the RUNNING owner (the taker of a claimed entry included; `runner` also read by wakers,
+   * as above). `outcome` is written before the CAS that sets COMPLETE and read after a volatile
+   * read sees COMPLETE. `joinWaker` is written only by the joiner while JOIN_INTEREST is clear and
+   * the task not COMPLETE, and read by the completer only after its CAS to COMPLETE saw
+   * JOIN_INTEREST set; so the two never race (Tokio's join-waker protocol). Blocking joins and
+   * CompletableFuture bridges use `completion`, completed by the completer and by any registrar
+   * that sees COMPLETE; completing it twice is harmless.
    *
    * Unjoined failures: a task that fails is joined if its CAS to COMPLETE saw JOIN_INTEREST, or
    * its read of `completion` (after that CAS) saw a bridge; otherwise the completer hands the
@@ -149,6 +154,7 @@ public class RawTask<T> implements JoinHandle<T>, Waker, Context {
   private Future<T> future;
   private Thread runner;
   private boolean wokenBySelf;
+  private boolean deferredBySelf;
   private boolean entryClaimed;
   private Object outcome;
   private Waker joinWaker;
@@ -251,13 +257,16 @@ public class RawTask<T> implements JoinHandle<T>, Waker, Context {
     } catch (Throwable failure) {
       runner = null;
       wokenBySelf = false;
+      deferredBySelf = false;
       dropFuture(); // as Tokio drops a future that panicked: what it holds is released
       complete(new Failure(failure));
       return;
     }
     runner = null;
-    boolean selfWoken = wokenBySelf;
+    boolean selfWoken = wokenBySelf || deferredBySelf;
+    boolean selfDeferred = deferredBySelf && !wokenBySelf; // only a deferred wake from itself
     wokenBySelf = false;
+    deferredBySelf = false;
     if (poll instanceof Poll.Ready<T>(T value)) {
       complete(value);
       return;
@@ -285,7 +294,7 @@ public class RawTask<T> implements JoinHandle<T>, Waker, Context {
       boolean again = selfWoken || (current & NOTIFIED) != 0;
       if (again && scheduler.yieldKeepsClaim()) {
         entryClaimed = true; // stays RUNNING: the queue entry holds the claim
-        scheduler.yieldNow(this);
+        requeue(selfDeferred && (current & NOTIFIED) == 0);
         return;
       }
       if (!again && !tracked) {
@@ -301,11 +310,20 @@ public class RawTask<T> implements JoinHandle<T>, Waker, Context {
       int witness = casState(current, next);
       if (witness == current) {
         if (again) {
-          scheduler.yieldNow(this);
+          requeue(selfDeferred && (current & NOTIFIED) == 0);
         }
         return;
       }
       current = witness;
+    }
+  }
+
+  /** Queues the task that woke during its poll: deferred if that wake was only a deferred one. */
+  private void requeue(boolean deferred) {
+    if (deferred) {
+      scheduler.deferYield(this);
+    } else {
+      scheduler.yieldNow(this);
     }
   }
 
@@ -413,6 +431,20 @@ public class RawTask<T> implements JoinHandle<T>, Waker, Context {
   @Override
   public final Waker waker() {
     return this;
+  }
+
+  /**
+   * Inside the task's own poll, notes the wake (no atomic) and, when the poll returns Pending,
+   * queues the task through {@link TaskScheduler#deferYield}; from any other thread, {@link
+   * #wake()}.
+   */
+  @Override
+  public final void deferWake() {
+    if (runner == Thread.currentThread()) {
+      deferredBySelf = true;
+      return;
+    }
+    wake();
   }
 
   @Override

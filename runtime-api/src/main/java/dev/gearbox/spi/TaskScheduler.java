@@ -27,6 +27,21 @@ public interface TaskScheduler {
   }
 
   /**
+   * Queues a task whose only wake during its own poll was a deferred one ({@link
+   * dev.gearbox.future.Context#deferWake()}, as {@code Futures.yieldNow} makes): it should run
+   * again after the worker's other ready tasks and its next look at timers and I/O (Tokio's {@code
+   * Defer} list). Called on the polling thread, in the same state as {@link #yieldNow}, whose
+   * contract it keeps: the scheduler must queue the one entry (a claimed one must be run or {@link
+   * RawTask#abortQueued() abortQueued}, never dropped, also at shutdown). The default is {@link
+   * #yieldNow}: a runtime without an idle point to defer to queues it at once.
+   *
+   * @param task the task, in the same state as for {@link #yieldNow}
+   */
+  default void deferYield(RawTask<?> task) {
+    yieldNow(task);
+  }
+
+  /**
    * Whether a task that woke itself during its poll (a yield) stays {@link RawTask#RUNNING} while
    * it is queued: its queue entry then holds the claim, so neither the yield nor the next run
    * changes the state word (no CAS). Asked at each such yield; the default is false.

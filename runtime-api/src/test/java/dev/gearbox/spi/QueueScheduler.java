@@ -8,6 +8,7 @@ final class QueueScheduler implements TaskScheduler {
   final ConcurrentLinkedQueue<RawTask<?>> queue = new ConcurrentLinkedQueue<>();
   final AtomicInteger schedules = new AtomicInteger();
   final AtomicInteger yields = new AtomicInteger();
+  final AtomicInteger deferredYields = new AtomicInteger();
   final AtomicInteger releases = new AtomicInteger();
   final OwnedTasks owned = new OwnedTasks();
   final java.util.List<Throwable> unjoined = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -21,6 +22,12 @@ final class QueueScheduler implements TaskScheduler {
   @Override
   public void yieldNow(RawTask<?> task) {
     yields.incrementAndGet();
+    queue.add(task);
+  }
+
+  @Override
+  public void deferYield(RawTask<?> task) {
+    deferredYields.incrementAndGet();
     queue.add(task);
   }
 

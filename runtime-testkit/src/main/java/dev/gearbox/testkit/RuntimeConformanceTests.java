@@ -39,6 +39,7 @@ public abstract class RuntimeConformanceTests
     implements SpawnJoinConformance,
         HelpingJoinConformance,
         WakeConformance,
+        YieldConformance,
         AbortConformance,
         FailureConformance,
         ShutdownConformance,

@@ -14,6 +14,12 @@ final class ScheduledTask<T> extends RawTask<T> {
   /** The spawned future's class, for the slow-poll event; the future itself is RawTask's. */
   final Class<?> futureClass;
 
+  /**
+   * The next task of the deferred-yield list this task is on (WorkerThread's); owned by the worker
+   * whose list holds the task, null whenever it is on none.
+   */
+  ScheduledTask<?> deferredNext;
+
   // Padding: tasks spawned one after another lie next to each other in memory, and the fields a
   // poll writes (RawTask's) must not share a cache line with a neighbour polled on another worker.
   private long p0, p1, p2, p3, p4, p5, p6, p7;

@@ -41,7 +41,8 @@ final class WorkStealingScheduler implements TaskScheduler, ParkingBlockOn.Host 
    * Claimed entries (yieldKeepsClaim): a yield queues the task still RUNNING, its entry holding the
    * claim, so every entry a worker takes is polled (TaskPoller) or, once shutting down, cancelled
    * with abortQueued (the poller, a worker's clearQueues, the global queue's last drain), never
-   * dropped: an abort() meanwhile only marks such a task, and its entry completes it.
+   * dropped: an abort() meanwhile only marks such a task, and its entry completes it. A deferred
+   * yield (deferYield) is such an entry too, held a little longer in the worker's deferred list.
    *
    * Helping join (helpJoin): a task polling the join handle of a task of this runtime that is
    * queued and not running polls it in place, on the worker's own thread, once, through the
@@ -163,6 +164,21 @@ final class WorkStealingScheduler implements TaskScheduler, ParkingBlockOn.Host 
     } else {
       remoteWakes.increment();
       scheduleRemote((ScheduledTask<?>) task);
+    }
+  }
+
+  /**
+   * A yield ({@code Futures.yieldNow}) on a worker goes to that worker's deferred list, queued
+   * (still claimed) once the worker runs out of ready work or at its next maintenance tick; off a
+   * worker it is an ordinary yield.
+   */
+  @Override
+  public void deferYield(RawTask<?> task) {
+    WorkerThread worker = currentWorker();
+    if (worker != null) {
+      worker.deferYield((ScheduledTask<?>) task);
+    } else {
+      yieldNow(task);
     }
   }
 

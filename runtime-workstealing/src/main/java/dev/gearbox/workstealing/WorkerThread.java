@@ -8,6 +8,7 @@ import dev.gearbox.spi.jfr.WorkerParks;
 import dev.gearbox.spi.sched.CoopBudget;
 import dev.gearbox.spi.sched.LifoSlot;
 import dev.gearbox.spi.sched.Parker;
+import java.util.function.Consumer;
 
 /**
  * One worker of the runtime: a platform thread that runs its LIFO slot and local queue, takes from
@@ -53,6 +54,23 @@ sealed class WorkerThread extends Thread implements CurrentRuntime.Carrier
    * if this worker is inside one long poll meanwhile, the caller sees its waker's flag on its own
    * next look (ParkingWaker.park looks after 1 ms, then ever more rarely).
    *
+   * Deferred yields (Tokio's Defer list, runtime/scheduler/defer.rs): a task that yields
+   * (Context.deferWake, through WorkStealingScheduler.deferYield) is appended to this worker's
+   * deferred list, an intrusive FIFO through ScheduledTask.deferredNext (no allocation), still
+   * RUNNING: the list holds its one claimed entry, so, as for any queue entry, it is run or
+   * abortQueued, never dropped. The list is queued to the back of the local queue (one notification
+   * for the batch, none for a lone task) when the worker runs out of ready work (LIFO slot, local
+   * queue and a batch of the global queue all empty): at once if it holds several tasks (a round of
+   * the worker's own work; a steal then would move half the peer's round between cores every
+   * round), and for a lone task only once a steal found nothing (as Tokio's loop, which steals
+   * before it wakes its deferred tasks, so a task yielding forever does not keep its worker from
+   * helping a loaded peer); after a look at timers and I/O if TIMER_CHECK_NANOS passed since the
+   * last, instead of spinning or parking; and at every maintenance tick, after the driver's poll,
+   * so a yielder waits at most EVENT_INTERVAL ticks when others always have work. So the worker
+   * never parks with a deferred task, and a deferred task is not stealable until queued. At the end
+   * (shutdown) the list is cancelled first, then the slot and the queue. An abort meanwhile only
+   * marks the task (it is RUNNING), and its entry completes it when queued and taken.
+   *
    * Metrics: the counts taken at every poll or wake (polls, LIFO polls, local schedules) gather in
    * plain fields here and are added to the shared WorkerCounters at each maintenance tick, before
    * parking and at the end (Tokio's MetricsBatch), so a poll pays no store outside this object.
@@ -73,6 +91,9 @@ sealed class WorkerThread extends Thread implements CurrentRuntime.Carrier
 
   /** Polls in place (helping joins) nested at most inside one another on a worker's stack. */
   static final int MAX_HELP_DEPTH = 16;
+
+  /** The most tasks a task dump takes from one worker's deferred-yield list. */
+  private static final int DEFERRED_DUMP_LIMIT = 1 << 16;
 
   /** Real time between two looks at the timer wheel by a busy worker: the wheel's resolution. */
   static final long TIMER_CHECK_NANOS = 1_000_000;
@@ -100,6 +121,8 @@ sealed class WorkerThread extends Thread implements CurrentRuntime.Carrier
   private long pendingLifoPolls;
   private long pendingLocalSchedules;
   private final DeferredUnparks deferredUnparks = new DeferredUnparks(MAX_DEFERRED_UNPARKS);
+  private ScheduledTask<?> deferredHead;
+  private ScheduledTask<?> deferredTail;
   private boolean searching;
   private boolean parking;
   private boolean shutdown;
@@ -149,9 +172,15 @@ sealed class WorkerThread extends Thread implements CurrentRuntime.Carrier
         maintenance();
       }
       ScheduledTask<?> task = nextTask();
+      if (task == null && deferredHead != deferredTail) {
+        task = runDeferred(); // several yields deferred: a round of its own work, no steal first
+      }
       if (task == null) {
         deferredUnparks.unparkAll(); // out of local work: no more completions are coming soon
         task = stealWork();
+      }
+      if (task == null && deferredHead != null) {
+        task = runDeferred(); // a lone yielder must not keep this worker from a loaded peer
       }
       if (task == null && searching) {
         task = finder.spin();
@@ -334,6 +363,83 @@ sealed class WorkerThread extends Thread implements CurrentRuntime.Carrier
     }
   }
 
+  // ---- deferred yields (see the notes)
+
+  /** Appends a task that yielded in its poll on this thread (its claimed entry) to the list. */
+  void deferYield(ScheduledTask<?> task) {
+    pendingLocalSchedules++;
+    if (deferredTail == null) {
+      deferredHead = task;
+    } else {
+      deferredTail.deferredNext = task;
+    }
+    deferredTail = task;
+  }
+
+  /**
+   * Out of ready work, nothing to steal, yields deferred: stops searching (no work was found to
+   * share, so only a last searcher checks the queues for a peer to wake), looks at timers and I/O,
+   * then queues the yielded tasks and takes the first.
+   */
+  private ScheduledTask<?> runDeferred() {
+    if (searching) {
+      searching = false;
+      if (scheduler.idle.transitionWorkerFromSearching()) {
+        scheduler.notifyIfWorkPending(); // what was pushed while this worker searched
+      }
+    }
+    long now = System.nanoTime();
+    if (now - lastTimerCheck >= TIMER_CHECK_NANOS) {
+      lastTimerCheck = now;
+      pollDriverNow();
+    }
+    queueDeferred();
+    return nextTask();
+  }
+
+  /** Moves the deferred list, in order, to the back of the local queue. */
+  private void queueDeferred() {
+    ScheduledTask<?> task = deferredHead;
+    if (task == null) {
+      return;
+    }
+    deferredHead = null;
+    deferredTail = null;
+    int moved = 0;
+    while (task != null) {
+      ScheduledTask<?> next = task.deferredNext;
+      task.deferredNext = null;
+      pushBack(task);
+      moved++;
+      task = next;
+    }
+    if (moved > 1 && !parking) {
+      scheduler.notifyParked(); // something to steal; a lone yielder is not worth a peer's wake
+    }
+  }
+
+  /** Cancels the deferred list, as the worker ends at shutdown. */
+  private void abortDeferred() {
+    ScheduledTask<?> task = deferredHead;
+    deferredHead = null;
+    deferredTail = null;
+    while (task != null) {
+      ScheduledTask<?> next = task.deferredNext;
+      task.deferredNext = null;
+      task.abortQueued(); // the entry holds the claim: completes the task as cancelled
+      task = next;
+    }
+  }
+
+  /** The deferred list, walked without synchronisation by a task dump (TaskWalk); bounded. */
+  void deferredForDump(Consumer<ScheduledTask<?>> visitor) {
+    int limit = DEFERRED_DUMP_LIMIT; // a racy walk could meet a link rewritten since
+    for (ScheduledTask<?> task = deferredHead; task != null && limit-- > 0; ) {
+      visitor.accept(task);
+      task = task.deferredNext;
+    }
+  }
+
   // ---- maintenance and parking
 
   private void maintenance() {
@@ -344,6 +450,7 @@ sealed class WorkerThread extends Thread implements CurrentRuntime.Carrier
     } else {
       fireDueTimers();
     }
+    queueDeferred(); // after the driver's poll: what it woke runs first
     if (shouldNotifyOthers()) {
       scheduler.notifyParked();
     }
@@ -360,6 +467,15 @@ sealed class WorkerThread extends Thread implements CurrentRuntime.Carrier
     long now = System.nanoTime();
     if (now - lastTimerCheck >= TIMER_CHECK_NANOS) {
       lastTimerCheck = now;
+      driver.fireDueTimers();
+    }
+  }
+
+  /** Fires due timers and, if any channel is registered, polls I/O; without blocking. */
+  private void pollDriverNow() {
+    if (driver.ioRegistrations() > 0) {
+      driver.tryPark(0, false);
+    } else {
       driver.fireDueTimers();
     }
   }
@@ -427,6 +543,7 @@ sealed class WorkerThread extends Thread implements CurrentRuntime.Carrier
 
   /** Cancels what this worker's queues hold, as it ends at shutdown. */
   private void clearQueues() {
+    abortDeferred();
     if (lifoSlot != null) {
       lifoSlot.abortQueued();
       lifoSlot = null;

@@ -27,15 +27,22 @@ public class RawTaskLincheckTest {
   private final RawTask<Integer> task;
 
   private final boolean keepClaim;
+  private final boolean deferYield;
 
   /** Creates the task, queued once as a spawn does. */
   public RawTaskLincheckTest() {
     this.keepClaim = keepsClaim();
+    this.deferYield = defersYield();
     TaskScheduler scheduler =
         new TaskScheduler() {
           @Override
           public void schedule(RawTask<?> woken) {
             enqueue(woken);
+          }
+
+          @Override
+          public void deferYield(RawTask<?> yielded) {
+            enqueue(yielded); // as a worker's deferred list: one more place for the one entry
           }
 
           @Override
@@ -57,6 +64,16 @@ public class RawTaskLincheckTest {
    * @return whether the scheduler's {@code yieldKeepsClaim()} is true
    */
   protected boolean keepsClaim() {
+    return false;
+  }
+
+  /**
+   * Whether the task yields with a deferred wake ({@code Context.deferWake}, as {@code
+   * Futures.yieldNow} does), which reaches the scheduler's {@code deferYield}; false here.
+   *
+   * @return whether the first poll defers its wake
+   */
+  protected boolean defersYield() {
     return false;
   }
 
@@ -83,7 +100,9 @@ public class RawTaskLincheckTest {
         pollsAfterCompletion.incrementAndGet();
       }
       polls++;
-      if (polls == 1) {
+      if (polls == 1 && deferYield) {
+        cx.deferWake(); // Futures.yieldNow's wake: noted in a plain field as well
+      } else if (polls == 1) {
         cx.waker().wake(); // a yield: the wake from inside its own poll takes no CAS
       }
       inPoll.decrementAndGet();

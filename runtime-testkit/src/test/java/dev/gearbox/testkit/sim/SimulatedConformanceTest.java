@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The conformance suite on the simulated runtime. The tests left out are those that do not apply to
  * a simulation, each with its reason: real loopback sockets bound outside the runtime (the
- * simulated runtime connects in its own network, which {@link SimNetworkTest} checks), and
- * measurements of real time (the simulated clock is virtual and stands still while a task is
- * ready).
+ * simulated runtime connects in its own network, which {@link SimNetworkTest} checks), measurements
+ * of real time (the simulated clock is virtual and stands still while a task is ready), and the
+ * order of a yield (its seeded choice takes a yielder as any ready task).
  */
 class SimulatedConformanceTest extends RuntimeConformanceTests {
   private static final String REAL_SOCKETS =
@@ -35,6 +35,20 @@ class SimulatedConformanceTest extends RuntimeConformanceTests {
           + " a sleep beside them never ends (as with Tokio's paused time)")
   @Override
   public void timersFireWhileEveryWorkerIsBusy() {}
+
+  @Test
+  @Disabled(
+      "virtual time moves only when every task waits: tasks that yield forever stop the clock, so"
+          + " a sleep beside them never ends (as with Tokio's paused time)")
+  @Override
+  public void aYieldingTaskDoesNotStarveTimers() {}
+
+  @Test
+  @Disabled(
+      "the simulation picks the next task at random among the ready ones, a yielder included, so"
+          + " that seeded runs explore every interleaving of yields (RaceProofTest)")
+  @Override
+  public void aYieldLetsOtherReadyTasksRunFirst() {}
 
   @Test
   @Disabled("measures real elapsed time; the simulated clock is virtual")
