@@ -6,6 +6,7 @@ import dev.gearbox.runtime.JoinHandle;
 import dev.gearbox.runtime.Runtime;
 import dev.gearbox.runtime.Runtimes;
 import dev.gearbox.spi.FiberCarrier;
+import dev.gearbox.spi.TaskNames;
 import dev.gearbox.time.Time;
 import java.time.Duration;
 import java.util.Objects;
@@ -84,7 +85,7 @@ public final class Fiber {
    *     configuration does not make one
    */
   public static <T> JoinHandle<T> spawn(String name, Callable<T> body) {
-    Objects.requireNonNull(name, "name");
+    TaskNames.check(name); // before the default runtime is made for a call that must fail
     Objects.requireNonNull(body, "body");
     Runtime runtime = CurrentRuntime.get();
     return (runtime != null ? runtime : defaultRuntime()).spawnFiber(name, body);

@@ -170,6 +170,9 @@ public interface TaskDumpConformance extends ConformanceFixture {
     assertThatThrownBy(() -> runtime.spawnFiber("", () -> "never"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("1 to 200 characters");
+    assertThatThrownBy(() -> Fiber.spawn("tab\there", () -> "never"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("tab\\u0009here");
   }
 
   /** With {@code gearbox.spawnSite=true} each task shows the first frame outside Gearbox. */
