@@ -3,8 +3,8 @@ package dev.gearbox.time;
 import dev.gearbox.future.Waker;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** A waker that counts its wakes. */
-final class CountingWaker implements Waker {
+/** A waker that counts its wakes; shared by the tests of {@code time} and {@code time.driver}. */
+public final class CountingWaker implements Waker {
   private final AtomicInteger wakes = new AtomicInteger();
 
   @Override
@@ -12,7 +12,7 @@ final class CountingWaker implements Waker {
     wakes.incrementAndGet();
   }
 
-  int wakes() {
+  public int wakes() {
     return wakes.get();
   }
 }

@@ -2,6 +2,7 @@ package dev.gearbox.time.driver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gearbox.time.CountingWaker;
 import dev.gearbox.time.PausedClock;
 import dev.gearbox.time.Sleep;
 import dev.gearbox.time.Time;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gearbox.future.Waker;
 import dev.gearbox.time.Clock;
+import dev.gearbox.time.CountingWaker;
 import dev.gearbox.time.PausedClock;
 import dev.gearbox.time.TimerEntry;
 import java.time.Duration;
