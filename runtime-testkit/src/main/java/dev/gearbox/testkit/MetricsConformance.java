@@ -86,6 +86,16 @@ public interface MetricsConformance extends ConformanceFixture {
         WAIT,
         () -> metrics.aliveTasks() == before.get(Metric.TASKS_ALIVE.name()),
         () -> "alive tasks back to " + before + ", now " + metrics.snapshot());
+    // A worker publishes its per-poll counts when it parks or at its next maintenance tick, which
+    // may come after the joiner has woken.
+    Await.until(
+        WAIT,
+        () -> metrics.polls() - before.get(Metric.POLLS.name()) >= 2L * tasks,
+        () ->
+            "polls of tasks that yield once to reach "
+                + 2L * tasks
+                + ", now "
+                + metrics.snapshot());
 
     Map<String, Long> after = metrics.snapshot();
     assertThat(after.get(Metric.TASKS_SPAWNED.name()) - before.get(Metric.TASKS_SPAWNED.name()))
