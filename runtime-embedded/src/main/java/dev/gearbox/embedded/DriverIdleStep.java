@@ -4,15 +4,14 @@ import dev.gearbox.spi.BlockingPool;
 import dev.gearbox.spi.RuntimeDriver;
 import dev.gearbox.time.PausedClock;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
 /**
  * The idle step of the {@code embedded} runtime's executor: wait in the runtime's {@link
  * RuntimeDriver} (its timer wheel and I/O selector), as the thread in minimal's {@code blockOn}
  * does. While busy, due wheel timers fire, and the selector is polled, every {@value
- * #EVENT_INTERVAL} polls. After shutdown closed the driver, the executor runs on only for {@code
- * blockOn} futures, parking its thread until the next timer.
+ * #EVENT_INTERVAL} polls. After shutdown the executor runs on only while {@code blockOn} futures
+ * are outstanding, to cancel them (see {@link #keepRunningAfterClose()}).
  */
 final class DriverIdleStep implements IdleStep {
   /** Polls between two looks at timers and I/O while busy (Tokio's event interval). */
@@ -41,23 +40,6 @@ final class DriverIdleStep implements IdleStep {
 
   @Override
   public void park(EmbeddedExecutor owner, long maxNanos) {
-    if (driver.isClosed()) {
-      if (!owner.runQueueIsEmpty() || (owner.isClosed() && !keepRunningAfterClose())) {
-        return; // a signal sent while the driver was open went to the selector: see signal()
-      }
-      long deadline = driver.nextTimerDeadline();
-      long wait = maxNanos;
-      if (deadline != Long.MAX_VALUE) {
-        wait = Math.min(wait, Math.max(0, deadline - driver.clock().nanoTime()));
-      }
-      if (wait == Long.MAX_VALUE) {
-        LockSupport.park(owner);
-      } else if (wait > 0) {
-        LockSupport.parkNanos(owner, wait);
-      }
-      driver.fireDueTimers();
-      return;
-    }
     boolean everyTaskWaits = blocking.aliveTasks() == 0;
     if (everyTaskWaits && autoAdvanceToEmbeddedTimer(owner)) {
       return;
@@ -83,19 +65,12 @@ final class DriverIdleStep implements IdleStep {
   }
 
   /**
-   * Wakes the executor: through the selector while the driver is open, through the thread's permit
-   * once it closed. A signal that read the driver open can meet a wait that reads it closed and
-   * parks the thread, which the selector's wake-up does not reach; so that wait first looks again
-   * at what a signal announces (a queued task, or the close of the executor), both written before
-   * the signal reads the driver's state and so seen by a wait that read the state later.
+   * Wakes the executor through the selector. The driver is open for as long as the executor runs:
+   * only the executor thread closes it, after its loop.
    */
   @Override
   public void signal(EmbeddedExecutor owner) {
     driver.unpark();
-    Thread thread = owner.thread();
-    if (thread != null && driver.isClosed()) {
-      LockSupport.unpark(thread);
-    }
   }
 
   @Override
@@ -103,7 +78,7 @@ final class DriverIdleStep implements IdleStep {
     sinceCheck += polled;
     if (sinceCheck >= EVENT_INTERVAL) {
       sinceCheck = 0;
-      if (driver.ioRegistrations() > 0 && !driver.isClosed()) {
+      if (driver.ioRegistrations() > 0) {
         driver.tryPark(0, false);
       } else {
         driver.fireDueTimers();

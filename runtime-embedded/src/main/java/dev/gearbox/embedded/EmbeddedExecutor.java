@@ -37,7 +37,10 @@ public final class EmbeddedExecutor implements AutoCloseable {
    * re-checks the queue and parks until the earliest timer. The announce-then-check order against
    * the pusher's push-then-read (both volatile) is Dekker's: either the executor sees the task or
    * the pusher sees `sleeping` and signals. When run() ends, `ended` is set and the queue drained
-   * (TaskNode.abandoned), a second Dekker pair with the pushers that read hasEnded().
+   * (TaskNode.abandoned), a second Dekker pair with the pushers that read hasEnded(). Between
+   * close() and the end of the loop (which a runtime's IdleStep may delay, see
+   * keepRunningAfterClose) a batch abandons what it takes instead of polling it: a closed
+   * executor's tasks are cancelled, never polled against drivers that are closing.
    *
    * Interrupts: the thread's interrupt status is cleared after each poll, so a task that leaves it
    * set hands it neither to the next task nor to the idle step (whose park or select would return
@@ -240,6 +243,11 @@ public final class EmbeddedExecutor implements AutoCloseable {
     while (node != null) {
       TaskNode next = node.runNext(); // read first: a wake during the poll relinks the node
       node.runNext(null);
+      if (closed) {
+        node.abandoned(); // nothing is polled after close: see the notes
+        node = next;
+        continue;
+      }
       budget = CoopBudget.PER_POLL;
       polling = node;
       batchRest = next;

@@ -47,9 +47,9 @@ final class EmbeddedRuntime extends AbstractRuntime implements TaskScheduler {
    * waits it is in `owned` as a spawned task is, so shutdown cancels it and the caller throws
    * RuntimeClosedException (as every runtime's blockOn does at shutdown). The executor thread
    * keeps running after shutdown while `blockOns` > 0 (DriverIdleStep.keepRunningAfterClose), so
-   * a blockOn task queued at shutdown is still polled once and cancelled if it would wait.
-   * `blockOns` is incremented before `shutdown` is read, so a blockOn that was let in is seen by
-   * the executor.
+   * a blockOn task queued at shutdown (or re-queued by a wake, and so never in `owned`) is taken
+   * and cancelled by the closed executor. `blockOns` is incremented before `shutdown` is read, so a
+   * blockOn that was let in is seen by the executor.
    *
    * blockOn overrides AbstractRuntime's: the caller is not entered as a worker (it only waits for
    * the task, on the executor thread, that polls the future). It watches the task for up to
@@ -60,8 +60,11 @@ final class EmbeddedRuntime extends AbstractRuntime implements TaskScheduler {
    *
    * Lifecycle (AbstractRuntime's, with these hooks): spawns after shutdown fail; `owned` is closed
    * and cancels every waiting task (stopTasks); from then on a task that would wait is cancelled
-   * instead (beforeWait refuses). After the blocking pool, the executor and the driver close: the
-   * executor's loop ends, and cancels what its run queue still holds (TaskNode.abandoned). A spawn
+   * instead (beforeWait refuses). After the blocking pool, the executor closes: from then on it
+   * cancels what it takes from its run queue (TaskNode.abandoned) instead of polling it, and its
+   * loop ends. Only the executor thread closes the driver, after its loop: a poll in progress at
+   * shutdown never meets a closed reactor, which would fail the task with "reactor closed" in
+   * place of its cancellation. A spawn
    * from another thread that raced with shutdown pushes its task, then reads whether the loop
    * ended (EmbeddedExecutor.hasEnded): either the loop's drain sees the task or the spawner cancels it.
    */
@@ -248,8 +251,7 @@ final class EmbeddedRuntime extends AbstractRuntime implements TaskScheduler {
 
   @Override
   protected void afterBlockingShutdown() {
-    executor.close();
-    driver.close();
+    executor.close(); // the executor thread closes the driver when its loop ends: see the notes
   }
 
   @Override
