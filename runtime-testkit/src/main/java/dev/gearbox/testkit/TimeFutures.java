@@ -25,6 +25,7 @@ final class TimeFutures {
     private final AtomicInteger fireSequence;
     private volatile Waker taskWaker;
     volatile int firedAs = -1;
+    volatile Thread firedBy;
     volatile long deadlineNanos;
     volatile long completedAtNanos;
 
@@ -48,6 +49,7 @@ final class TimeFutures {
 
     @Override
     public void wake() {
+      firedBy = Thread.currentThread();
       firedAs = fireSequence.getAndIncrement();
       taskWaker.wake();
     }
