@@ -4,7 +4,7 @@ import dev.gearbox.future.Futures;
 import dev.gearbox.future.Poll;
 import dev.gearbox.runtime.JoinHandle;
 import dev.gearbox.runtime.Runtime;
-import dev.gearbox.shootout.Workload;
+import dev.gearbox.shootout.workloads.Workload;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;

@@ -3,6 +3,7 @@ package dev.gearbox.shootout;
 import dev.gearbox.runtime.Runtime;
 import dev.gearbox.runtime.RuntimeConfig;
 import dev.gearbox.runtime.Runtimes;
+import dev.gearbox.shootout.workloads.Workload;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;

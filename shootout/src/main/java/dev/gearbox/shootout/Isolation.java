@@ -1,5 +1,6 @@
 package dev.gearbox.shootout;
 
+import dev.gearbox.shootout.workloads.Workload;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

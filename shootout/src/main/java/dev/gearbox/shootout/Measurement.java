@@ -1,5 +1,6 @@
 package dev.gearbox.shootout;
 
+import dev.gearbox.shootout.workloads.Workload;
 import java.util.Arrays;
 import java.util.Objects;
 

@@ -5,6 +5,7 @@ import dev.gearbox.runtime.RuntimeConfig;
 import dev.gearbox.runtime.Runtimes;
 import dev.gearbox.shootout.workloads.FiberWorkloads;
 import dev.gearbox.shootout.workloads.StandardWorkloads;
+import dev.gearbox.shootout.workloads.Workload;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.gearbox.shootout;
 
+import dev.gearbox.shootout.workloads.Workload;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -3,6 +3,7 @@ package dev.gearbox.shootout;
 import dev.gearbox.fiber.Fiber;
 import dev.gearbox.runtime.ConfigException;
 import dev.gearbox.runtime.Runtimes;
+import dev.gearbox.shootout.workloads.Workload;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

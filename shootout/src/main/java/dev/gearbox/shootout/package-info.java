@@ -2,7 +2,7 @@
  * The shoot-out: {@link dev.gearbox.shootout.ShootOut} runs workloads on every installed Gearbox
  * runtime (found through the API's service loader at run time) and on the JDK baselines, and
  * reports the median, the spread and the cost per unit of each. {@link
- * dev.gearbox.shootout.Workload} is what a user implements to add a workload.
+ * dev.gearbox.shootout.workloads.Workload} is what a user implements to add a workload.
  *
  * <p>Measuring: each workload gets a fresh runtime (or pool) per contestant, warm-up runs, then
  * timed runs of wall time ({@code System.nanoTime}) around one whole run; the median is the figure,

@@ -10,6 +10,7 @@ import dev.gearbox.shootout.workloads.FiberPingPong;
 import dev.gearbox.shootout.workloads.FiberTcpEcho;
 import dev.gearbox.shootout.workloads.FiberWorkloads;
 import dev.gearbox.shootout.workloads.FiberYieldMany;
+import dev.gearbox.shootout.workloads.Workload;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gearbox.runtime.Runtime;
+import dev.gearbox.shootout.workloads.Workload;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

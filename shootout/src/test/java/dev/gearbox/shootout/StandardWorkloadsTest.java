@@ -13,6 +13,7 @@ import dev.gearbox.shootout.workloads.SpawnMany;
 import dev.gearbox.shootout.workloads.SpawnRemote;
 import dev.gearbox.shootout.workloads.StandardWorkloads;
 import dev.gearbox.shootout.workloads.TcpEcho;
+import dev.gearbox.shootout.workloads.Workload;
 import dev.gearbox.shootout.workloads.YieldMany;
 import java.time.Duration;
 import java.util.List;

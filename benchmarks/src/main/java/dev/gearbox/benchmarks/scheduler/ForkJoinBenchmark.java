@@ -1,7 +1,7 @@
 package dev.gearbox.benchmarks.scheduler;
 
 import dev.gearbox.benchmarks.ForkOptions;
-import dev.gearbox.shootout.Workload;
+import dev.gearbox.shootout.workloads.Workload;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;

@@ -1,7 +1,6 @@
 package dev.gearbox.benchmarks.scheduler;
 
 import dev.gearbox.runtime.Runtime;
-import dev.gearbox.shootout.Workload;
 import dev.gearbox.shootout.workloads.ChainedSpawn;
 import dev.gearbox.shootout.workloads.FiberPingPong;
 import dev.gearbox.shootout.workloads.FiberYieldMany;
@@ -11,6 +10,7 @@ import dev.gearbox.shootout.workloads.SpawnMany;
 import dev.gearbox.shootout.workloads.SpawnRemote;
 import dev.gearbox.shootout.workloads.StandardWorkloads;
 import dev.gearbox.shootout.workloads.TcpEcho;
+import dev.gearbox.shootout.workloads.Workload;
 import dev.gearbox.shootout.workloads.YieldMany;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ForkJoinPool;

@@ -7,7 +7,6 @@ import dev.gearbox.future.Future;
 import dev.gearbox.future.Poll;
 import dev.gearbox.runtime.Runtime;
 import dev.gearbox.runtime.Task;
-import dev.gearbox.shootout.Workload;
 import dev.gearbox.sync.Oneshot;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;

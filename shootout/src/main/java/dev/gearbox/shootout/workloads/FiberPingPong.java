@@ -5,7 +5,6 @@ import static dev.gearbox.shootout.workloads.Checks.check;
 import dev.gearbox.fiber.Fiber;
 import dev.gearbox.runtime.JoinHandle;
 import dev.gearbox.runtime.Runtime;
-import dev.gearbox.shootout.Workload;
 import dev.gearbox.sync.Channel;
 import java.util.ArrayList;
 import java.util.List;

@@ -5,7 +5,6 @@ import static dev.gearbox.shootout.workloads.Checks.check;
 import dev.gearbox.io.TcpListener;
 import dev.gearbox.runtime.JoinHandle;
 import dev.gearbox.runtime.Runtime;
-import dev.gearbox.shootout.Workload;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;

@@ -1,6 +1,5 @@
 package dev.gearbox.shootout.workloads;
 
-import dev.gearbox.shootout.Workload;
 import java.util.List;
 
 /**

@@ -7,7 +7,6 @@ import dev.gearbox.future.Future;
 import dev.gearbox.future.Poll;
 import dev.gearbox.runtime.JoinHandle;
 import dev.gearbox.runtime.Runtime;
-import dev.gearbox.shootout.Workload;
 import dev.gearbox.sync.Channel;
 import java.util.ArrayList;
 import java.util.List;

@@ -5,7 +5,6 @@ import static dev.gearbox.shootout.workloads.Checks.check;
 import dev.gearbox.future.Poll;
 import dev.gearbox.runtime.JoinHandle;
 import dev.gearbox.runtime.Runtime;
-import dev.gearbox.shootout.Workload;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

@@ -1,4 +1,4 @@
-package dev.gearbox.shootout;
+package dev.gearbox.shootout.workloads;
 
 import dev.gearbox.runtime.Runtime;
 import java.util.concurrent.ExecutorService;
@@ -7,7 +7,7 @@ import java.util.concurrent.ForkJoinPool;
 /**
  * One workload of the shoot-out: a fixed amount of work, run once per call, that checks its own
  * result. Implement it to measure your own code on every installed runtime and, if you write those
- * versions too, on the JDK baselines; pass it to {@link ShootOut#launch}.
+ * versions too, on the JDK baselines; pass it to {@link dev.gearbox.shootout.ShootOut#launch}.
  *
  * <p>A run must do the same work every time (the shoot-out times several runs and reports their
  * median) and must throw if its result is wrong, so that a fast but broken runtime is reported as
