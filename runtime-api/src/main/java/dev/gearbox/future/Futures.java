@@ -247,9 +247,10 @@ public final class Futures {
    * An asynchronous loop: runs {@code body(initial)}, then, while it completes with {@link
    * Step#next(Object)}, {@code body} of the new state, until a body completes with {@link
    * Step#done(Object)}, whose value is the loop's output. Iterations that are ready at once run in
-   * the same poll, up to 128, after which the loop yields so its worker's other tasks can run. A
-   * body that throws ends the loop with that exception; dropping the loop drops the current body
-   * future.
+   * the same poll, each after the first spending a unit of the task's cooperative budget ({@link
+   * Context#consumeBudget()}); once it is spent the loop yields so its worker's other tasks can
+   * run. A body that throws ends the loop with that exception; dropping the loop drops the current
+   * body future.
    *
    * <pre>{@code
    * Future<Integer> sum = Futures.loop(0, n -> n == 10

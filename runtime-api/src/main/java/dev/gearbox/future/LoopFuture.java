@@ -6,15 +6,14 @@ import java.util.function.Function;
  * {@link Futures#loop}: runs the body's futures one after another, threading the state.
  *
  * <p>Implementation notes: nothing runs before the first poll, which makes the first body future.
- * Iterations whose futures are ready at once run inside one poll, without recursion, up to {@link
- * #ITERATIONS_PER_POLL}; then the loop wakes its own waker and returns Pending, so a loop that
- * never waits still lets the other tasks of its worker run (a cooperative budget local to the
- * loop). Owned by the polling task; not thread-safe.
+ * Iterations whose futures are ready at once run inside one poll, without recursion: the first
+ * freely, each further one for a unit of the polling task's cooperative budget ({@link
+ * Context#consumeBudget()}, Tokio's {@code coop}). Once the budget is spent the loop wakes its own
+ * waker and returns Pending, so a loop that never waits still lets the other tasks of its worker
+ * run, after the same work as any other ready future; a context without a budget ({@link
+ * Context#of}) never makes it yield. Owned by the polling task; not thread-safe.
  */
 final class LoopFuture<S, T> implements Future<T> {
-  /** How many ready iterations run in one poll before the loop yields. */
-  static final int ITERATIONS_PER_POLL = 128;
-
   private final Function<? super S, ? extends Future<Step<S, T>>> body;
   private S initial;
   private Future<Step<S, T>> current;
@@ -38,7 +37,7 @@ final class LoopFuture<S, T> implements Future<T> {
       current = next(initial);
       initial = null;
     }
-    for (int iteration = 0; iteration < ITERATIONS_PER_POLL; iteration++) {
+    do {
       Poll<Step<S, T>> poll = current.poll(cx);
       if (!(poll instanceof Poll.Ready<Step<S, T>>(Step<S, T> step))) {
         return Poll.pending();
@@ -54,7 +53,7 @@ final class LoopFuture<S, T> implements Future<T> {
         }
         case null -> throw new NullPointerException("loop body completed with a null step");
       }
-    }
+    } while (cx.consumeBudget());
     cx.waker().wake();
     return Poll.pending();
   }

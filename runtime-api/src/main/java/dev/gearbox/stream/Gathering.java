@@ -28,7 +28,7 @@ final class Gathering {
 
     @Override
     public Poll<List<T>> pollNext(Context cx) throws Exception {
-      for (int items = 0; !ended && items < StreamOps.ITEMS_PER_POLL; items++) {
+      do {
         Poll<T> poll = source.pollNext(cx);
         if (!(poll instanceof Poll.Ready<T>(T item))) {
           return Poll.pending();
@@ -44,7 +44,7 @@ final class Gathering {
         if (chunk.size() == size) {
           return Poll.ready(takeChunk());
         }
-      }
+      } while (cx.consumeBudget());
       if (!ended) {
         return StreamOps.yieldNow(cx);
       }

@@ -82,7 +82,8 @@ public interface Stream<T> {
   }
 
   /**
-   * The items that match {@code predicate}. Yields after 128 rejected items in one poll.
+   * The items that match {@code predicate}. Yields once the task's cooperative budget is spent
+   * (each rejected item after the first of a poll spends a unit).
    *
    * @param predicate which items to keep
    * @return the filtered stream
@@ -196,7 +197,7 @@ public interface Stream<T> {
 
   /**
    * A future that passes every item to {@code action} and completes at the end. It owns this
-   * stream; dropping it drops the stream. Yields after 128 items ready in one poll.
+   * stream; dropping it drops the stream. Yields once the task's cooperative budget is spent.
    *
    * @param action called with each item, on the polling thread
    * @return the future of the end
@@ -212,8 +213,8 @@ public interface Stream<T> {
   }
 
   /**
-   * A future of all items in a list, at the end. It owns this stream. Yields after 128 items ready
-   * in one poll.
+   * A future of all items in a list, at the end. It owns this stream. Yields once the task's
+   * cooperative budget is spent.
    *
    * @return the future of the items, in order, in a new mutable list
    */
@@ -228,7 +229,7 @@ public interface Stream<T> {
 
   /**
    * A future that combines the items, from {@code initial}, with {@code fn}, and completes with the
-   * result at the end. It owns this stream. Yields after 128 items ready in one poll.
+   * result at the end. It owns this stream. Yields once the task's cooperative budget is spent.
    *
    * @param initial the starting value, may be null
    * @param fn combines the value so far with the next item

@@ -14,13 +14,13 @@ import java.util.function.Predicate;
  * <p>Implementation notes: each owns the stream it wraps, polls it with the caller's context (so
  * wakes are forwarded without allocating) and forwards {@code drop()}. None is thread-safe: the
  * owning task polls it from one thread at a time. Loops that could spin on an always-ready source
- * (filter, fold) yield after {@link #ITEMS_PER_POLL} items by waking their task and returning
- * Pending, as {@code Futures.loop} does.
+ * (filter, flatMap, skip, fold) spend the polling task's cooperative budget: the first item of a
+ * poll is free, each further one spends a unit ({@link Context#consumeBudget()}, Tokio's {@code
+ * coop}), and once it is spent they wake their task and return Pending, as {@code Futures.loop}
+ * does. So a pipeline yields after the same work as any other ready future, on every runtime; a
+ * context without a budget ({@code Context.of}) never makes it yield.
  */
 final class StreamOps {
-  /** The most items a looping combinator takes in one poll before it yields. */
-  static final int ITEMS_PER_POLL = 128;
-
   private StreamOps() {}
 
   static long checkCount(String operation, long count) {
@@ -62,7 +62,7 @@ final class StreamOps {
   record FilterStream<T>(Stream<T> source, Predicate<? super T> predicate) implements Stream<T> {
     @Override
     public Poll<T> pollNext(Context cx) throws Exception {
-      for (int rejected = 0; rejected < ITEMS_PER_POLL; rejected++) {
+      do {
         Poll<T> poll = source.pollNext(cx);
         if (!(poll instanceof Poll.Ready<T>(T item))) {
           return Poll.pending();
@@ -70,7 +70,7 @@ final class StreamOps {
         if (item == null || predicate.test(item)) {
           return poll;
         }
-      }
+      } while (cx.consumeBudget());
       return yieldNow(cx);
     }
 
@@ -93,7 +93,7 @@ final class StreamOps {
 
     @Override
     public Poll<R> pollNext(Context cx) throws Exception {
-      for (int inners = 0; inners < ITEMS_PER_POLL; inners++) {
+      do {
         if (inner != null) {
           Poll<R> poll = inner.pollNext(cx);
           if (!Stream.isEnd(poll)) {
@@ -111,7 +111,7 @@ final class StreamOps {
         inner =
             Objects.requireNonNull(
                 fn.apply(item), () -> "flatMap function returned null for " + item);
-      }
+      } while (cx.consumeBudget());
       return yieldNow(cx);
     }
 
@@ -164,13 +164,13 @@ final class StreamOps {
 
     @Override
     public Poll<T> pollNext(Context cx) throws Exception {
-      for (int skipped = 0; skipped < ITEMS_PER_POLL; skipped++) {
+      do {
         Poll<T> poll = source.pollNext(cx);
         if (toSkip == 0 || poll.isPending() || Stream.isEnd(poll)) {
           return poll;
         }
         toSkip--;
-      }
+      } while (cx.consumeBudget());
       return yieldNow(cx);
     }
 
@@ -198,7 +198,7 @@ final class StreamOps {
       if (done) {
         throw new IllegalStateException("stream fold polled after it completed");
       }
-      for (int items = 0; items < ITEMS_PER_POLL; items++) {
+      do {
         Poll<T> poll = source.pollNext(cx);
         if (!(poll instanceof Poll.Ready<T>(T item))) {
           return Poll.pending();
@@ -208,7 +208,7 @@ final class StreamOps {
           return Poll.ready(accumulated);
         }
         accumulated = fn.apply(accumulated, item);
-      }
+      } while (cx.consumeBudget());
       return yieldNow(cx);
     }
 

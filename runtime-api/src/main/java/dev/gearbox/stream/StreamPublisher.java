@@ -105,7 +105,7 @@ final class StreamPublisher<T> implements Flow.Publisher<T> {
     @Override
     public Poll<Void> poll(Context cx) {
       waker.register(cx.waker());
-      for (int emitted = 0; emitted < StreamOps.ITEMS_PER_POLL; emitted++) {
+      do { // each item after the first spends a unit of the task's budget
         if (cancelled) {
           return finish(null, false);
         }
@@ -138,7 +138,7 @@ final class StreamPublisher<T> implements Flow.Publisher<T> {
         } catch (Throwable broken) {
           return finish(null, false); // §2.13: a throwing subscriber is treated as cancelled
         }
-      }
+      } while (cx.consumeBudget());
       return StreamOps.yieldNow(cx);
     }
 

@@ -13,8 +13,8 @@
  *
  * <p>Conventions: a stream has one consumer and is polled by one task at a time; combinators own
  * the streams they wrap and forward {@code drop()}; sources that can produce at once spend the
- * cooperative budget, and combinators that loop yield after 128 items, so no stream starves its
- * worker. Nothing here needs a particular runtime: time-based streams (throttle, interval) use the
- * timer of the context they are polled with.
+ * cooperative budget, and so do combinators that loop (each item after the first of a poll), so no
+ * stream starves its worker. Nothing here needs a particular runtime: time-based streams (throttle,
+ * interval) use the timer of the context they are polled with.
  */
 package dev.gearbox.stream;

@@ -20,4 +20,27 @@ public final class CountingWaker implements Waker {
   public Context context() {
     return Context.of(this);
   }
+
+  /**
+   * A context with this waker and {@code units} of cooperative budget, spent one at a time, as a
+   * runtime gives each poll; make one per poll.
+   */
+  public Context contextWithBudget(int units) {
+    int[] left = {units};
+    return new Context() {
+      @Override
+      public Waker waker() {
+        return CountingWaker.this;
+      }
+
+      @Override
+      public boolean consumeBudget() {
+        if (left[0] > 0) {
+          left[0]--;
+          return true;
+        }
+        return false;
+      }
+    };
+  }
 }

@@ -10,6 +10,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class LoopTest {
+  private static final int BUDGET = 16;
+
   private final CountingWaker waker = new CountingWaker();
 
   @Test
@@ -20,7 +22,7 @@ class LoopTest {
   }
 
   @Test
-  void aLoopThatNeverWaitsYieldsAfterItsBudget() throws Exception {
+  void aLoopThatNeverWaitsYieldsOnceTheTasksBudgetIsSpent() throws Exception {
     AtomicInteger iterations = new AtomicInteger();
     Future<Integer> loop =
         Futures.loop(
@@ -29,13 +31,16 @@ class LoopTest {
               iterations.incrementAndGet();
               return Futures.ready(n == 1_000 ? Step.done(n) : Step.next(n + 1));
             });
-    assertThat(loop.poll(waker.context()).isPending()).isTrue();
-    // 128 iterations completed; the body of the next one is made as soon as its state is known
-    assertThat(iterations).hasValue(LoopFuture.ITERATIONS_PER_POLL + 1);
+    assertThat(loop.poll(waker.contextWithBudget(BUDGET)).isPending()).isTrue();
+    // the first iteration is free and each further one spends a unit: BUDGET + 1 completed; the
+    // body of the next one is made as soon as its state is known
+    assertThat(iterations).hasValue(BUDGET + 2);
     assertThat(waker.wakes()).isEqualTo(1);
+    assertThat(loop.poll(waker.contextWithBudget(0)).isPending()).as("a spent budget").isTrue();
+    assertThat(iterations).as("one iteration per poll once spent").hasValue(BUDGET + 3);
     Poll<Integer> poll = Poll.pending();
-    for (int polls = 0; polls < 100 && poll.isPending(); polls++) {
-      poll = loop.poll(waker.context());
+    for (int polls = 0; polls < 1_000 && poll.isPending(); polls++) {
+      poll = loop.poll(waker.contextWithBudget(BUDGET));
     }
     assertThat(poll.value()).isEqualTo(1_000);
   }

@@ -79,14 +79,23 @@ class StreamTest {
   }
 
   @Test
-  void loopsYieldAfter128ReadyItemsAndSourcesSpendTheBudget() throws Exception {
+  void loopsYieldOnceTheTasksBudgetIsSpentAndSourcesSpendItToo() throws Exception {
     Stream<Integer> endless = cxIgnored -> Poll.ready(1);
     Future<Integer> fold = endless.take(1_000).fold(0, Integer::sum);
-    assertThat(fold.poll(cx).isPending()).isTrue();
+    assertThat(fold.poll(waker.contextWithBudget(16)).isPending()).isTrue();
     assertThat(waker.wakes()).isEqualTo(1);
     assertThat(await(fold)).isEqualTo(1_000);
-    Stream<Integer> filtered = endless.filter(n -> false);
-    assertThat(filtered.pollNext(cx).isPending()).isTrue();
+    assertThat(endless.filter(n -> false).pollNext(waker.contextWithBudget(16)).isPending())
+        .isTrue();
+    assertThat(endless.skip(1_000).pollNext(waker.contextWithBudget(16)).isPending()).isTrue();
+    assertThat(endless.buffer(1_000).pollNext(waker.contextWithBudget(16)).isPending()).isTrue();
+    assertThat(
+            endless
+                .flatMap(n -> Streams.<Integer>empty())
+                .pollNext(waker.contextWithBudget(16))
+                .isPending())
+        .isTrue();
+    assertThat(waker.wakes()).as("each yield woke its task").isEqualTo(5);
 
     Context spent =
         new Context() {

@@ -81,6 +81,23 @@ public interface BudgetConformance extends ConformanceFixture {
   }
 
   /**
+   * A {@code Futures.loop} over always-ready bodies spends the polling task's budget: one poll runs
+   * its first iteration and one more per unit, then yields, in a task and in {@code blockOn} alike.
+   * The loop makes the next body as soon as an iteration completes, hence two more bodies than
+   * units.
+   *
+   * @throws Exception if the test is interrupted or a check fails unexpectedly
+   */
+  @Test
+  @Timeout(value = 60, threadMode = ThreadMode.SEPARATE_THREAD)
+  default void aReadyLoopYieldsOnceThePollsBudgetIsSpent() throws Exception {
+    JoinHandle<Integer> task = runtime().spawn(cx -> Poll.ready(BudgetFutures.readyLoopBodies(cx)));
+    assertThat(task.join(WAIT)).as("bodies of a loop in a task").isEqualTo(CoopBudget.PER_POLL + 2);
+    int blockOnBodies = runtime().blockOn(cx -> Poll.ready(BudgetFutures.readyLoopBodies(cx)));
+    assertThat(blockOnBodies).as("bodies of a loop in blockOn").isEqualTo(CoopBudget.PER_POLL + 2);
+  }
+
+  /**
    * A new runtime of the kind under test with one worker thread, where its kind has the key {@value
    * #WORKERS_KEY}; otherwise (a kind with one thread, such as {@code embedded} or {@code
    * simulated}) as configured. The caller shuts it down.

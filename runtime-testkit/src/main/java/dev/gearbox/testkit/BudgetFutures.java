@@ -4,6 +4,7 @@ import dev.gearbox.future.Context;
 import dev.gearbox.future.Future;
 import dev.gearbox.future.Futures;
 import dev.gearbox.future.Poll;
+import dev.gearbox.future.Step;
 import dev.gearbox.io.TcpListener;
 import dev.gearbox.io.TcpStream;
 import dev.gearbox.spi.sched.CoopBudget;
@@ -29,6 +30,26 @@ final class BudgetFutures {
       granted++;
     }
     return granted;
+  }
+
+  /**
+   * Polls once a {@code Futures.loop} whose bodies are always ready, and returns how many bodies it
+   * made; the loop ends at ten budgets' worth of iterations, so a context without a budget ends the
+   * count instead of looping forever.
+   */
+  static int readyLoopBodies(Context cx) throws Exception {
+    int limit = 10 * CoopBudget.PER_POLL;
+    AtomicInteger bodies = new AtomicInteger();
+    Future<Integer> loop =
+        Futures.loop(
+            0,
+            n -> {
+              bodies.incrementAndGet();
+              return Futures.ready(n == limit ? Step.done(n) : Step.next(n + 1));
+            });
+    loop.poll(cx);
+    loop.drop();
+    return bodies.get();
   }
 
   /** A connected pair of streams, the writer's output shut: the reader is always at its end. */

@@ -60,11 +60,16 @@ final class TimeFutures {
     }
   }
 
-  /** A context with another waker and the same drivers as {@code inner}. */
+  /** A context with another waker and the same drivers and budget as {@code inner}. */
   private record ObservingContext(Waker waker, Context inner) implements Context {
     @Override
     public Driver driver() {
       return inner.driver();
+    }
+
+    @Override
+    public boolean consumeBudget() {
+      return inner.consumeBudget();
     }
   }
 
