@@ -4,7 +4,7 @@ import dev.gearbox.time.Clock;
 import dev.gearbox.time.PausedClock;
 
 /**
- * Embedded time read from a runtime's {@link Clock}, so embedded {@link Timer}s on the {@code
+ * Embedded time read from a runtime's {@link Clock}, so embedded {@link TickTimer}s on the {@code
  * embedded} runtime follow {@code Runtime.clock()}, paused or not.
  */
 final class ClockTimeDriver implements TimeDriver {

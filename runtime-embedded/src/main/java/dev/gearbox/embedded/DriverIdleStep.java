@@ -1,5 +1,7 @@
 package dev.gearbox.embedded;
 
+import static dev.gearbox.spi.sched.Fairness.EVENT_INTERVAL;
+
 import dev.gearbox.spi.BlockingPool;
 import dev.gearbox.spi.RuntimeDriver;
 import dev.gearbox.time.PausedClock;
@@ -10,13 +12,11 @@ import java.util.function.BooleanSupplier;
  * The idle step of the {@code embedded} runtime's executor: wait in the runtime's {@link
  * RuntimeDriver} (its timer wheel and I/O selector), as the thread in minimal's {@code blockOn}
  * does. While busy, due wheel timers fire, and the selector is polled, every {@value
- * #EVENT_INTERVAL} polls. After shutdown the executor runs on only while {@code blockOn} futures
- * are outstanding, to cancel them (see {@link #keepRunningAfterClose()}).
+ * dev.gearbox.spi.sched.Fairness#EVENT_INTERVAL} polls (Tokio's event interval). After shutdown the
+ * executor runs on only while {@code blockOn} futures are outstanding, to cancel them (see {@link
+ * #keepRunningAfterClose()}).
  */
 final class DriverIdleStep implements IdleStep {
-  /** Polls between two looks at timers and I/O while busy (Tokio's event interval). */
-  private static final int EVENT_INTERVAL = 61;
-
   private final RuntimeDriver driver;
   private final ClockTimeDriver time;
   private final BlockingPool blocking;

@@ -1,9 +1,13 @@
 package dev.gearbox.embedded;
 
+import dev.gearbox.runtime.TaskDump;
 import dev.gearbox.spi.RuntimeDriver;
+import dev.gearbox.spi.TaskCensus;
 import dev.gearbox.spi.jfr.SlowPolls;
 import dev.gearbox.spi.jfr.WorkerParks;
 import dev.gearbox.spi.sched.CoopBudget;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -48,8 +52,26 @@ public final class EmbeddedExecutor implements AutoCloseable {
    *
    * Fields: `thread` is written when a thread starts running the executor; `timers`, `budget`,
    * the run queue's local list and every task's timer links belong to that thread. `closed`,
-   * `ended` and `sleeping` are volatile.
+   * `ended` and `sleeping` are volatile. The metric counters `polls`, `parks` and `slowPolls` are
+   * written by that thread alone with opaque stores (polls once per batch) and read by any thread
+   * with opaque loads: a reader sees an untorn, recent value, and the writer pays no atomic
+   * instruction; the writer reads them plainly, being their only writer.
    */
+  private static final VarHandle POLLS;
+  private static final VarHandle PARKS;
+  private static final VarHandle SLOW_POLLS;
+
+  static {
+    try {
+      MethodHandles.Lookup lookup = MethodHandles.lookup();
+      POLLS = lookup.findVarHandle(EmbeddedExecutor.class, "polls", long.class);
+      PARKS = lookup.findVarHandle(EmbeddedExecutor.class, "parks", long.class);
+      SLOW_POLLS = lookup.findVarHandle(EmbeddedExecutor.class, "slowPolls", long.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
   private final String name;
   private final TimeDriver time;
   private final IdleStep idle;
@@ -69,9 +91,9 @@ public final class EmbeddedExecutor implements AutoCloseable {
   private TaskNode polling;
 
   private TaskNode batchRest;
-  private long polls;
-  private long parks;
-  private long slowPolls;
+  private long polls; // through POLLS from other threads
+  private long parks; // through PARKS from other threads
+  private long slowPolls; // through SLOW_POLLS from other threads
 
   /**
    * Creates an executor on the shared {@link SystemTimeDriver}.
@@ -169,7 +191,7 @@ public final class EmbeddedExecutor implements AutoCloseable {
         sleeping = true;
         fireDueTimers();
         if (runQueue.isEmpty() && (!closed || idle.keepRunningAfterClose())) {
-          parks++;
+          PARKS.setOpaque(this, parks + 1);
           Object parkEvent = WorkerParks.begin(); // JFR
           idle.park(this, time.nanosUntil(timers.earliest()));
           WorkerParks.end(parkEvent, EmbeddedRuntimeProvider.KIND);
@@ -255,7 +277,7 @@ public final class EmbeddedExecutor implements AutoCloseable {
       Class<?> futureClass = start == 0 ? null : node.futureClass();
       node.runFromQueue(this);
       if (SlowPolls.pollEnded(start, EmbeddedRuntimeProvider.KIND, node, futureClass)) {
-        slowPolls++;
+        SLOW_POLLS.setOpaque(this, slowPolls + 1);
       }
       Thread.interrupted(); // a task's interrupt of this thread ends with its poll: see the notes
       polled++;
@@ -264,7 +286,7 @@ public final class EmbeddedExecutor implements AutoCloseable {
     polling = null;
     batchRest = null;
     if (polled > 0) {
-      polls += polled;
+      POLLS.setOpaque(this, polls + polled);
       idle.afterBatch(polled);
     }
     return polled;
@@ -307,7 +329,7 @@ public final class EmbeddedExecutor implements AutoCloseable {
 
   /** Makes {@code node} wake at {@code deadline} at the latest; executor thread only. */
   void scheduleWake(TaskNode node, long deadline) {
-    checkOnExecutorThread("a Timer");
+    checkOnExecutorThread("a TickTimer");
     timers.schedule(node.timerLinks(), deadline);
   }
 
@@ -367,22 +389,23 @@ public final class EmbeddedExecutor implements AutoCloseable {
   }
 
   /**
-   * Polls made so far; a snapshot, racy when read from another thread.
+   * Polls made so far, counted at the end of each batch; a recent value when read from another
+   * thread.
    *
    * @return the count
    */
   public long polls() {
-    return polls;
+    return (long) POLLS.getOpaque(this);
   }
 
-  /** Polls a JFR recording reported slow; racy from another thread. */
+  /** Polls a JFR recording reported slow; a recent value from any thread. */
   long slowPolls() {
-    return slowPolls;
+    return (long) SLOW_POLLS.getOpaque(this);
   }
 
-  /** Times the executor went idle (parked until a timer or a wake); racy from another thread. */
+  /** Times the executor went idle (parked until a timer or a wake); a recent value, any thread. */
   long parks() {
-    return parks;
+    return (long) PARKS.getOpaque(this);
   }
 
   /**
@@ -422,6 +445,41 @@ public final class EmbeddedExecutor implements AutoCloseable {
   @Override
   public String toString() {
     return "EmbeddedExecutor[" + name + (closed ? ", closed]" : "]");
+  }
+
+  /**
+   * A dump of the pooled tasks ({@link TaskPool}) alive on this executor, as {@link
+   * dev.gearbox.runtime.Runtime#dumpTasks()} is of a runtime's tasks: counts by state and by leaf,
+   * and the first {@value TaskDump#DEFAULT_LIMIT} listed, each with its slot's index in its pool as
+   * its id and the pool's name as its name. See {@link #dumpTasks(int)}.
+   *
+   * @return the dump
+   */
+  public TaskDump dumpTasks() {
+    return dumpTasks(TaskDump.DEFAULT_LIMIT);
+  }
+
+  /**
+   * A dump of the pooled tasks alive on this executor, listing the first {@code limit}: a walk over
+   * the slots of the pools spawned into on this executor, from any thread, without stopping it
+   * (each slot is read once, without synchronisation). It allocates only for the listed tasks.
+   *
+   * @param limit the most tasks to list, 0 or more
+   * @return the dump
+   * @throws IllegalArgumentException if {@code limit} is negative
+   */
+  public TaskDump dumpTasks(int limit) {
+    TaskCensus census = new TaskCensus(EmbeddedRuntimeProvider.KIND, name, limit);
+    censusPooled(census);
+    return census.finish();
+  }
+
+  /** Counts the pooled tasks alive on this executor in {@code census}; any thread. */
+  void censusPooled(TaskCensus census) {
+    TaskNode current = polling;
+    for (TaskPool<?> pool : pools) {
+      pool.censusOn(this, current, census);
+    }
   }
 
   /**

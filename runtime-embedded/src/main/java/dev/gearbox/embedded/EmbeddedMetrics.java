@@ -8,8 +8,8 @@ import dev.gearbox.spi.UnjoinedFailures;
 
 /**
  * The live metrics of the {@code embedded} runtime: the shared metrics that apply to one executor
- * thread, then its extras. The executor's counters are plain fields it alone writes, read racily;
- * gauges are read on demand.
+ * thread, then its extras. The executor's counters are fields it alone writes with opaque stores,
+ * read with opaque loads; gauges are read on demand.
  */
 final class EmbeddedMetrics extends MetricTable {
   private static final String KIND = EmbeddedRuntimeProvider.KIND;

@@ -7,12 +7,12 @@ import dev.gearbox.runtime.JoinHandle;
 import dev.gearbox.runtime.RuntimeMetrics;
 import dev.gearbox.runtime.UnjoinedFailureHandler;
 import dev.gearbox.spi.AbstractRuntime;
+import dev.gearbox.spi.BindOnWaitScheduler;
 import dev.gearbox.spi.BlockingPool;
 import dev.gearbox.spi.OwnedTasks;
 import dev.gearbox.spi.RawTask;
 import dev.gearbox.spi.RuntimeDriver;
 import dev.gearbox.spi.TaskCensus;
-import dev.gearbox.spi.TaskScheduler;
 import dev.gearbox.time.Clock;
 import dev.gearbox.time.PausedClock;
 import java.time.Duration;
@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * against a pool of {@code gearbox.embedded.poolSize}; a {@link BlockingPool} for {@code
  * spawnBlocking}.
  */
-final class EmbeddedRuntime extends AbstractRuntime implements TaskScheduler {
+final class EmbeddedRuntime extends AbstractRuntime implements BindOnWaitScheduler {
   /*
    * Implementation notes: the pool of the Runtime API is a count of the alive spawned tasks
    * (TaskCounts), not a set of reused objects: the task is its own JoinHandle, and a handle
@@ -203,13 +203,12 @@ final class EmbeddedRuntime extends AbstractRuntime implements TaskScheduler {
   }
 
   @Override
-  public boolean beforeWait(RawTask<?> task) {
-    return owned.bind(task);
+  public OwnedTasks owned() {
+    return owned;
   }
 
   @Override
-  public void release(RawTask<?> task) {
-    owned.remove(task);
+  public void afterRelease(RawTask<?> task) {
     if (((EmbeddedTask<?>) task).isBlockOn()) {
       if (blockOns.decrementAndGet() == 0 && isShutdown()) {
         executor.close(); // wakes the executor so that it ends
@@ -257,6 +256,11 @@ final class EmbeddedRuntime extends AbstractRuntime implements TaskScheduler {
   @Override
   protected void censusTasks(TaskCensus census) {
     TaskWalk.census(owned, executor, poolSize, census);
+  }
+
+  /** The runtime's executor; for tests in this package. */
+  EmbeddedExecutor executor() {
+    return executor;
   }
 
   @Override

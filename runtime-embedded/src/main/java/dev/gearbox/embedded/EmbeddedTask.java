@@ -7,7 +7,7 @@ import dev.gearbox.spi.TaskScheduler;
 /**
  * A task of the {@code embedded} runtime: the shared {@link RawTask} state machine (waker, context
  * and join handle in one object) with the links of an {@link EmbeddedExecutor}'s intrusive run
- * queue. Its timer links are made only if it polls an embedded {@link Timer}.
+ * queue. Its timer links are made only if it polls an embedded {@link TickTimer}.
  *
  * @param <T> the output type
  */
@@ -64,7 +64,7 @@ final class EmbeddedTask<T> extends RawTask<T> implements TaskNode {
       return thread.executor();
     }
     throw new IllegalStateException(
-        "an embedded Timer or Ticker was polled with the context of "
+        "an embedded TickTimer or Ticker was polled with the context of "
             + this
             + " on thread '"
             + Thread.currentThread().getName()

@@ -3,7 +3,9 @@ package dev.gearbox.embedded;
 import dev.gearbox.future.Context;
 import dev.gearbox.future.Driver;
 import dev.gearbox.future.Waker;
+import dev.gearbox.runtime.TaskDump;
 import dev.gearbox.spi.RuntimeLog;
+import dev.gearbox.spi.TaskCensus;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
@@ -47,6 +49,9 @@ final class PoolSlot implements TaskNode, Context {
   private volatile int state;
   private EmbeddedExecutor executor;
   private TaskNode runNext;
+
+  /** The leaf label of the last poll ({@link Context#waitingIn}); executor thread writes. */
+  private String waitingIn;
 
   PoolSlot(TaskPool<?> pool, TaskBody body) {
     this.pool = pool;
@@ -98,6 +103,7 @@ final class PoolSlot implements TaskNode, Context {
       return;
     }
     boolean finished;
+    waitingIn = null;
     try {
       finished = body.poll(this);
     } catch (Throwable failure) {
@@ -145,6 +151,27 @@ final class PoolSlot implements TaskNode, Context {
     return timerLinks;
   }
 
+  /**
+   * Counts this slot's task in {@code census} if it is alive on {@code on}: running when it is the
+   * node inside the executor's poll, scheduled when queued, else idle. Any thread; each field is
+   * read once without synchronisation, as TaskCensus reads a RawTask.
+   */
+  void censusOn(EmbeddedExecutor on, int index, TaskNode polling, TaskCensus census) {
+    int current = state;
+    if ((current & SPAWNED) == 0 || executor != on) {
+      return;
+    }
+    TaskDump.State named;
+    if (polling == this) {
+      named = TaskDump.State.RUNNING;
+    } else if ((current & RUN_QUEUED) != 0) {
+      named = TaskDump.State.SCHEDULED;
+    } else {
+      named = TaskDump.State.IDLE;
+    }
+    census.addTask(index, pool.name(), named, waitingIn, body.getClass(), on.thread());
+  }
+
   // ---- Context
 
   @Override
@@ -160,6 +187,11 @@ final class PoolSlot implements TaskNode, Context {
   @Override
   public boolean consumeBudget() {
     return executor.consumeBudget();
+  }
+
+  @Override
+  public void waitingIn(String leaf) {
+    waitingIn = leaf;
   }
 
   @Override

@@ -9,7 +9,7 @@ import dev.gearbox.future.Context;
  *
  * <p>{@link #poll} is called on the executor thread each time the task was woken; {@code cx} is the
  * task's context (its waker is the task itself). Inner futures that are reused objects ({@link
- * Timer}, {@link Ticker}) and the {@code poll*} methods of the primitives ({@link
+ * TickTimer}, {@link Ticker}) and the {@code poll*} methods of the primitives ({@link
  * FixedChannel#pollReceive}, ...) keep a body free of allocation.
  */
 public interface TaskBody {

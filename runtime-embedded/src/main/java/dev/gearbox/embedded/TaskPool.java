@@ -1,5 +1,6 @@
 package dev.gearbox.embedded;
 
+import dev.gearbox.spi.TaskCensus;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -106,6 +107,16 @@ public final class TaskPool<B extends TaskBody> {
   void releaseAll(EmbeddedExecutor executor) {
     for (PoolSlot slot : slots) {
       slot.releaseIfOn(executor);
+    }
+  }
+
+  /**
+   * Counts the live tasks of this pool that run on {@code executor}, for a task dump; any thread.
+   * The walk covers every slot once, a cost fixed by the pool's size.
+   */
+  void censusOn(EmbeddedExecutor executor, TaskNode polling, TaskCensus census) {
+    for (int index = 0; index < slots.length; index++) {
+      slots[index].censusOn(executor, index, polling, census);
     }
   }
 

@@ -7,8 +7,8 @@ import java.util.function.Consumer;
 /**
  * Finds every live task of the embedded runtime for a task dump, without stopping its executor: the
  * waiting ones in the owned set, then the runtime's tasks the executor holds (inside a poll, in the
- * batch it runs, in its run queue), read without synchronisation (see TaskCensus). The executor's
- * own pooled tasks ({@link TaskPool}) are not tasks of the Runtime API and are left out.
+ * batch it runs, in its run queue), read without synchronisation (see TaskCensus), then the pooled
+ * tasks ({@link TaskPool}) spawned on the executor, found by a walk over its pools' slots.
  */
 final class TaskWalk {
   private TaskWalk() {}
@@ -25,6 +25,7 @@ final class TaskWalk {
           }
         },
         max);
+    executor.censusPooled(census);
   }
 
   /** Follows runNext from {@code first}, at most {@code max} nodes. */

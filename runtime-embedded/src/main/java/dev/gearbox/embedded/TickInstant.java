@@ -3,8 +3,8 @@ package dev.gearbox.embedded;
 /**
  * A point of embedded time: the ticks since the {@link TimeDriver} started (Embassy's {@code
  * Instant}; named apart from {@link java.time.Instant}, which is wall-clock time). {@link
- * TickInstant#now(TimeDriver)} reads a driver; inside a task, {@link Timer} reads the executor's
- * driver itself.
+ * TickInstant#now(TimeDriver)} reads a driver; inside a task, {@link TickTimer} reads the
+ * executor's driver itself.
  *
  * @param ticks ticks since the driver's epoch, never negative
  */

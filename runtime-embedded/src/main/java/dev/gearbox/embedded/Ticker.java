@@ -51,7 +51,7 @@ public final class Ticker {
    * @return ready at a tick, which arms the one after it
    */
   public Poll<Void> pollNext(Context cx) {
-    TaskNode task = Timer.taskOf(cx, "Ticker");
+    TaskNode task = TickTimer.taskOf(cx, "Ticker");
     EmbeddedExecutor executor = task.executor();
     long now = executor.timeDriver().now();
     if (expiresAt == UNARMED) {

@@ -15,7 +15,7 @@
  * spawn after spawn. Time is counted in ticks ({@link dev.gearbox.embedded.Ticks}) from a {@link
  * dev.gearbox.embedded.TimeDriver}. The primitives ({@link dev.gearbox.embedded.FixedChannel},
  * {@link dev.gearbox.embedded.Signal}, {@link dev.gearbox.embedded.FixedWatch}, {@link
- * dev.gearbox.embedded.PubSub}, {@link dev.gearbox.embedded.Pipe}, {@link
+ * dev.gearbox.embedded.PubSub}, {@link dev.gearbox.embedded.FixedPipe}, {@link
  * dev.gearbox.embedded.FixedMutex}) keep fixed-size buffers and fixed-size waker sets ({@code
  * WakerSet}), and offer {@code poll*} methods that allocate nothing.
  *

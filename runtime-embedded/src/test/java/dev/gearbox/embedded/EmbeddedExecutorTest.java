@@ -74,7 +74,7 @@ class EmbeddedExecutorTest {
     TaskPool<LambdaBody> pool = LambdaBody.pool("sleepers", 3);
     List<String> fired = new ArrayList<>();
     for (long delay : new long[] {300, 100, 200}) {
-      Timer timer = Timer.after(TickDuration.ofTicks(delay));
+      TickTimer timer = TickTimer.after(TickDuration.ofTicks(delay));
       LambdaBody.spawn(
           executor.spawner(),
           pool,
@@ -134,7 +134,7 @@ class EmbeddedExecutorTest {
     EmbeddedExecutor executor = new EmbeddedExecutor("remote-wakes", time);
     Signal<Integer> signal = new Signal<>();
     AtomicInteger received = new AtomicInteger();
-    Timer timer = Timer.after(TickDuration.ofTicks(1_000));
+    TickTimer timer = TickTimer.after(TickDuration.ofTicks(1_000));
     CountDownLatch timerFired = new CountDownLatch(1);
     CountDownLatch timerArmed = new CountDownLatch(1);
     TaskPool<LambdaBody> pool = LambdaBody.pool("remote", 2);
@@ -219,7 +219,7 @@ class EmbeddedExecutorTest {
 
   @Test
   void aTimerOutsideAnEmbeddedTaskFailsClearly() {
-    Timer timer = Timer.after(TickDuration.ofTicks(5));
+    TickTimer timer = TickTimer.after(TickDuration.ofTicks(5));
     assertThatThrownBy(() -> timer.poll(dev.gearbox.future.Context.of(() -> {})))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("must be polled by a task of an embedded EmbeddedExecutor");

@@ -289,7 +289,7 @@ class EmbeddedRuntimeTest {
     for (String spin : List.of("0", "50", "10000")) {
       try (Runtime runtime = create(Map.of("gearbox.embedded.blockOnSpinMicros", spin))) {
         Future<String> atOnce = cx -> Poll.ready("at once");
-        Future<String> later = Timer.after(TickDuration.ofMillis(30)).map(done -> "later");
+        Future<String> later = TickTimer.after(TickDuration.ofMillis(30)).map(done -> "later");
         assertThat(runtime.blockOn(atOnce)).isEqualTo("at once");
         assertThat(runtime.blockOn(later)).isEqualTo("later");
       }
@@ -306,7 +306,7 @@ class EmbeddedRuntimeTest {
   @Timeout(60)
   void embeddedTimersAndTheRuntimeClockAgree() throws Exception {
     try (Runtime runtime = create(Map.of("gearbox.time.paused", "true"))) {
-      Timer timer = Timer.after(TickDuration.ofSeconds(3600));
+      TickTimer timer = TickTimer.after(TickDuration.ofSeconds(3600));
       long before = runtime.clock().nanoTime();
       runtime.blockOn(
           Futures.join(timer, dev.gearbox.time.Time.sleep(java.time.Duration.ofHours(2))));
@@ -320,7 +320,7 @@ class EmbeddedRuntimeTest {
   void onAPausedClockTimeJumpsToAnEmbeddedTimerToo() {
     try (Runtime runtime = create(Map.of("gearbox.time.paused", "true"))) {
       long before = runtime.clock().nanoTime();
-      runtime.blockOn(Timer.after(TickDuration.ofSeconds(600)));
+      runtime.blockOn(TickTimer.after(TickDuration.ofSeconds(600)));
       assertThat(runtime.clock().nanoTime() - before).isGreaterThanOrEqualTo(600_000_000_000L);
     }
   }
@@ -329,7 +329,7 @@ class EmbeddedRuntimeTest {
   @Timeout(60)
   void pooledTasksAndRuntimeTasksShareTheSystemClock() {
     try (Runtime runtime = create(Map.of())) {
-      Timer timer = Timer.after(TickDuration.ofMillis(20));
+      TickTimer timer = TickTimer.after(TickDuration.ofMillis(20));
       long start = System.nanoTime();
       runtime.blockOn(timer);
       assertThat(System.nanoTime() - start).isGreaterThanOrEqualTo(20_000_000L);

@@ -30,7 +30,7 @@ class IdleCpuTest {
   @Timeout(60)
   void anExecutorWaitingForAFarTimerUsesNoCpu() throws Exception {
     EmbeddedExecutor executor = new EmbeddedExecutor("idle-cpu", new SystemTimeDriver());
-    Timer timer = Timer.after(TickDuration.ofSeconds(3600));
+    TickTimer timer = TickTimer.after(TickDuration.ofSeconds(3600));
     CountDownLatch armed = new CountDownLatch(1);
     LambdaBody.spawn(
         executor.spawner(),
@@ -56,7 +56,7 @@ class IdleCpuTest {
         Runtimes.create(RuntimeConfig.of(Map.of(RuntimeConfig.RUNTIME_KEY, "embedded")));
     try {
       runtime.spawn(Time.sleep(java.time.Duration.ofHours(1)));
-      runtime.spawn(Timer.after(TickDuration.ofSeconds(3600)));
+      runtime.spawn(TickTimer.after(TickDuration.ofSeconds(3600)));
       Await.until(
           () -> runtime.metrics().all().get("timers.pending") == 2, "both timers registered");
       Thread executor =

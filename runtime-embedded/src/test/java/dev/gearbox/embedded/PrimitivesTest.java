@@ -188,7 +188,7 @@ class PrimitivesTest {
 
   @Test
   void pipeCopiesBytesInOrderAndWaitsForRoom() {
-    Pipe pipe = new Pipe(4);
+    FixedPipe pipe = new FixedPipe(4);
     byte[] message = "hello, pipe".getBytes(StandardCharsets.US_ASCII);
     int[] written = {0};
     StringBuilder read = new StringBuilder();

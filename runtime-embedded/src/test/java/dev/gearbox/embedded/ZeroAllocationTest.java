@@ -14,12 +14,12 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * The steady state allocates nothing: two pooled tasks ping-pong over two Channels, the pinger
- * waiting on a Timer in every round trip, and the executor thread's allocation counter does not
+ * waiting on a TickTimer in every round trip, and the executor thread's allocation counter does not
  * move over a window of measured round trips. The steady state is reached when the JIT is done: on
- * a loaded machine a compilation can still land after the warm-up and leave a few hundred bytes in
- * one window (336 were seen once in CI), so windows are measured one after another, up to {@value
- * #WINDOWS}, until one allocates nothing. An allocation per round trip would put at least {@value
- * #MEASURED} bytes in every window.
+ * a loaded machine a compilation can still land after the warm-up and allocate once, inside one
+ * window, so windows are measured one after another, up to {@value #WINDOWS}, until one allocates
+ * nothing. A one-time cost dirties one window; an allocation per round trip would put at least
+ * {@value #MEASURED} bytes in every window.
  */
 class ZeroAllocationTest {
   private static final int WARM_UP = 20_000;
@@ -30,7 +30,7 @@ class ZeroAllocationTest {
 
   /** Sends the ball, waits one tick, waits for it to come back; samples allocation on the way. */
   static final class Pinger implements TaskBody {
-    private final Timer timer = Timer.after(TickDuration.ofTicks(1));
+    private final TickTimer timer = TickTimer.after(TickDuration.ofTicks(1));
     FixedChannel<Object> out;
     FixedChannel<Object> in;
     long rounds;

@@ -92,7 +92,7 @@ final class ExecutorState implements TaskScheduler {
   @Override
   public void schedule(RawTask<?> task) {
     if (CurrentExecutor.current() instanceof Runner runner && runner.state() == this) {
-      runner.localQueue().push(task);
+      runner.localQueue().pushBackOrOverflow(task);
     } else {
       global.push(task);
     }

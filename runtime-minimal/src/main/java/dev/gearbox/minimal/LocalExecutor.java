@@ -34,7 +34,9 @@ public final class LocalExecutor implements AutoCloseable {
    * dropped by the owner only; the one exception is abort() from another thread (RawTask drops on
    * the aborting thread), stated in the class comment. The run loop polls the main future when its
    * waker fired, else runs one queued task, else parks on `parker`; see LocalScheduler for why no
-   * wake is lost. Nested run() on the owner is refused (CurrentExecutor), since it would stop the outer one.
+   * wake is lost. Each of those polls starts with the shared cooperative budget
+   * (CoopBudget.PER_POLL), which the scheduler keeps, so a task looping over ready futures yields
+   * here as on a runtime. Nested run() on the owner is refused (CurrentExecutor), since it would stop the outer one.
    *
    * Fields: `owner`, `parker`, `scheduler` final; `polls` and `closed` owner thread only.
    */
@@ -107,15 +109,17 @@ public final class LocalExecutor implements AutoCloseable {
     CurrentExecutor.enter(this, "LocalExecutor.run()");
     try {
       MainFutureWaker waker = new MainFutureWaker(parker);
-      Context cx = Context.of(waker);
+      Context cx = scheduler.mainContext(waker);
       while (true) {
         if (waker.consumeWake()) {
+          scheduler.startPoll();
           if (pollMain(future, cx) instanceof Poll.Ready<T>(T value)) {
             return value;
           }
         }
         RawTask<?> task = scheduler.poll();
         if (task != null) {
+          scheduler.startPoll();
           if (task.run()) {
             polls++;
           }

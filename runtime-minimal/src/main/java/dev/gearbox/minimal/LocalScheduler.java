@@ -1,8 +1,11 @@
 package dev.gearbox.minimal;
 
+import dev.gearbox.future.Context;
+import dev.gearbox.future.Waker;
 import dev.gearbox.spi.OwnedTasks;
 import dev.gearbox.spi.RawTask;
 import dev.gearbox.spi.TaskScheduler;
+import dev.gearbox.spi.sched.CoopBudget;
 import dev.gearbox.spi.sched.Parker;
 import org.jctools.queues.atomic.MpscUnboundedAtomicArrayQueue;
 
@@ -20,7 +23,9 @@ final class LocalScheduler implements TaskScheduler {
    * it parks.
    *
    * Fields: `parker` and `owned` are thread-safe; the queue is offered to by any thread and polled
-   * by the owner only.
+   * by the owner only; `budget` is the owner's: the cooperative budget of the poll in progress,
+   * reset by startPoll before each poll of a task or the main future and spent during it (a poll
+   * runs on the owner thread).
    */
   private static final int CHUNK_SIZE = 128;
 
@@ -28,6 +33,7 @@ final class LocalScheduler implements TaskScheduler {
       new MpscUnboundedAtomicArrayQueue<>(CHUNK_SIZE);
   private final Parker parker;
   final OwnedTasks owned = new OwnedTasks();
+  private int budget;
 
   /** Creates the scheduler of an executor whose owner parks on {@code parker}. */
   LocalScheduler(Parker parker) {
@@ -45,6 +51,40 @@ final class LocalScheduler implements TaskScheduler {
   @Override
   public void release(RawTask<?> task) {
     owned.remove(task);
+  }
+
+  /** Gives the poll about to start a full cooperative budget. Owner thread only. */
+  void startPoll() {
+    budget = CoopBudget.PER_POLL;
+  }
+
+  /**
+   * Spends one unit of the budget of the poll in progress; false once it is spent (the count then
+   * goes below zero until the next poll starts).
+   */
+  @Override
+  public boolean consumeBudget() {
+    return budget-- > 0;
+  }
+
+  /**
+   * The context of the main future of {@code run}: its waker, and this executor's budget.
+   *
+   * @param waker the main future's waker
+   * @return the context
+   */
+  Context mainContext(Waker waker) {
+    return new Context() {
+      @Override
+      public Waker waker() {
+        return waker;
+      }
+
+      @Override
+      public boolean consumeBudget() {
+        return LocalScheduler.this.consumeBudget();
+      }
+    };
   }
 
   /** The next task to run, or null. Owner thread only. */

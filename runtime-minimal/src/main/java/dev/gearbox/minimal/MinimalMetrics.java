@@ -9,8 +9,8 @@ import java.util.function.IntSupplier;
 
 /**
  * The live metrics of a {@link MinimalRuntime}: the shared metrics, then its extras. Counters are
- * the executor's {@code LongAdder}s (per-thread cells, summed on read); gauges are read from the
- * queues and the driver.
+ * the executor's {@code LongAdder}s, to which each runner adds its per-poll counts in batches (see
+ * Runner's notes); gauges are read from the queues and the driver.
  */
 final class MinimalMetrics extends MetricTable {
   private static final String KIND = MinimalRuntimeProvider.KIND;
@@ -66,7 +66,7 @@ final class MinimalMetrics extends MetricTable {
   private static long localDepth(ExecutorState state) {
     long total = 0;
     for (Runner runner : state.runners()) {
-      total += runner.localQueue().size();
+      total += runner.localQueue().len();
     }
     return total;
   }

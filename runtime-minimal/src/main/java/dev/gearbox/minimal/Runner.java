@@ -8,7 +8,9 @@ import dev.gearbox.spi.RawTask;
 import dev.gearbox.spi.jfr.SlowPolls;
 import dev.gearbox.spi.jfr.WorkerParks;
 import dev.gearbox.spi.sched.CoopBudget;
+import dev.gearbox.spi.sched.Fairness;
 import dev.gearbox.spi.sched.Parker;
+import dev.gearbox.spi.sched.SpmcLocalQueue;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ThreadLocalRandom;
@@ -22,8 +24,8 @@ final class Runner {
   /*
    * Implementation notes: after async-executor's `Runner` and `Ticker` (smol-rs).
    *
-   * Loop: poll the main future when its waker fired; else find a task: every GLOBAL_QUEUE_INTERVAL
-   * ticks (61, Tokio's global queue interval; async-executor uses 64) one from the global queue
+   * Loop: poll the main future when its waker fired; else find a task: every
+   * GLOBAL_QUEUE_AND_EVENT_INTERVAL ticks (Tokio's 61; async-executor uses 64) one from the global queue
    * first (so a busy local queue cannot starve it), then the local
    * queue, then a batch from the global queue into the local one, then half of another runner's
    * local queue, starting at a random runner. A runner that finds a task leaves the sleepers and
@@ -33,7 +35,7 @@ final class Runner {
    * searches, and parks again if still waiting. No spinning.
    *
    * Timers and I/O: instead of parking, an idle runner waits in the runtime's driver when no other
-   * thread does (SharedDriver.park), and every GLOBAL_QUEUE_INTERVAL ticks a busy runner fires due
+   * thread does (SharedDriver.park), and at the same ticks a busy runner fires due
    * timers and polls the selector without blocking, so timers and I/O are seen under load (Tokio's
    * event interval). The main future is polled with a MainContext that reaches the same driver.
    *
@@ -51,6 +53,13 @@ final class Runner {
    * unregisters (which notifies a sleeper, to hand the driver over), moves its local tasks to the
    * global queue and notifies a sleeper, so no task is stranded in a queue nobody runs.
    *
+   * Metrics (as workstealing's workers, docs/decisions/0002): the counts taken at every poll
+   * (polls, slow polls) and steal gather in plain owner-only `unpublished*` fields and reach the
+   * executor's shared LongAdders in publishCounts(): at each GLOBAL_QUEUE_AND_EVENT_INTERVAL tick, before
+   * parking and on leaving. So no poll writes shared memory for metrics, a busy runner's counts lag
+   * by at most one interval, and a quiet runner's counts are published before it sleeps. A park
+   * is added at once: one LongAdder add beside the park's own system call.
+   *
    * Fields: `waitingInIdle` guarded by the Idle monitor; `mainWaker` and `pollingMain`
    * written by the owner, read by any thread (ExecutorState.everyTaskWaits); everything else is
    * used by the owner thread only, except `local` (thieves poll it) and `parker` (any thread
@@ -60,17 +69,27 @@ final class Runner {
    */
   /**
    * Tasks between two looks at the global queue before the local one (Tokio's global queue
-   * interval). The same tick polls the driver without blocking (Tokio's event interval, a separate
-   * constant in workstealing): a runner has no other maintenance to space out.
+   * interval), which are also the polls of the driver without blocking (Tokio's event interval) and
+   * the points where the runner publishes its counts: a runner has no other maintenance to space
+   * out, so one counter serves all three. The two shared defaults are equal.
    */
-  private static final int GLOBAL_QUEUE_INTERVAL = 61;
+  private static final int GLOBAL_QUEUE_AND_EVENT_INTERVAL = Fairness.GLOBAL_QUEUE_INTERVAL;
+
+  /**
+   * A full local queue gives up only the task being pushed, to the global queue (async-executor's
+   * rule): the tasks already queued stay where they are.
+   */
+  private static final int OLDER_TASKS_TO_SPILL = 0;
 
   private final ExecutorState state;
-  private final LocalRunQueue local;
+  private final SpmcLocalQueue<RawTask<?>> local;
   private final Parker parker = new Parker(Thread.currentThread());
   private long ticks;
   private int budget;
   private boolean sleeping;
+  private long unpublishedPolls;
+  private long unpublishedSlowPolls;
+  private long unpublishedSteals;
   private volatile MainFutureWaker mainWaker;
   private volatile boolean pollingMain;
 
@@ -80,14 +99,15 @@ final class Runner {
   /** Creates a runner for the calling thread. */
   Runner(ExecutorState state) {
     this.state = state;
-    this.local = new LocalRunQueue(state.global);
+    this.local =
+        new SpmcLocalQueue<>(RawTask<?>[]::new, OLDER_TASKS_TO_SPILL, state.global::pushBatch);
   }
 
   ExecutorState state() {
     return state;
   }
 
-  LocalRunQueue localQueue() {
+  SpmcLocalQueue<RawTask<?>> localQueue() {
     return local;
   }
 
@@ -137,10 +157,10 @@ final class Runner {
           long start = SlowPolls.pollStarted(); // JFR; 0 unless a recording times polls
           Class<?> futureClass = start == 0 ? null : task.futureClass();
           if (task.run()) {
-            state.polls.increment();
+            unpublishedPolls++;
           }
           if (SlowPolls.pollEnded(start, MinimalRuntimeProvider.KIND, task, futureClass)) {
-            state.slowPolls.increment();
+            unpublishedSlowPolls++;
           }
           parker.takeInterrupt(); // a task's interrupt of this thread must not reach the next
         } else if (!sleeping) {
@@ -167,6 +187,7 @@ final class Runner {
 
   /** Parks until unparked, waiting in the runtime's driver (timers, I/O) when it is free. */
   private void park() {
+    publishCounts(); // before sleeping, so a reader sees a quiet runner's counts
     state.parks.increment();
     SharedDriver drive = state.drive();
     Object parkEvent = WorkerParks.begin(); // JFR
@@ -184,7 +205,7 @@ final class Runner {
    */
   boolean isBusy() {
     MainFutureWaker waker = mainWaker;
-    return local.size() > 0 || (waker != null && waker.isWoken()) || pollingMain;
+    return !local.isEmpty() || (waker != null && waker.isWoken()) || pollingMain;
   }
 
   /**
@@ -212,36 +233,35 @@ final class Runner {
 
   private RawTask<?> findTask() {
     ticks++;
-    if (ticks % GLOBAL_QUEUE_INTERVAL == 0) {
+    if (ticks % GLOBAL_QUEUE_AND_EVENT_INTERVAL == 0) {
+      publishCounts();
       SharedDriver drive = state.drive();
       if (drive != null) {
         drive.pollWhileBusy();
       }
-      RawTask<?> task = state.global.poll();
+      RawTask<?> task = state.global.pop();
       if (task != null) {
         return task;
       }
     }
-    RawTask<?> task = local.poll();
+    RawTask<?> task = local.pop();
     if (task != null) {
       return task;
     }
     Runner[] runners = state.runners();
-    if (local.takeBatchFromGlobal(runners.length) > 0) {
-      task = local.poll();
-      if (task != null) {
-        return task;
-      }
-    }
     int count = runners.length;
+    task = state.global.popBatch(state.global.depth() / Math.max(1, count) + 1, local);
+    if (task != null) {
+      return task;
+    }
     int start = count > 1 ? ThreadLocalRandom.current().nextInt(count) : 0;
     for (int i = 0; i < count; i++) {
       Runner victim = runners[(start + i) % count];
-      int stolen = victim == this ? 0 : local.stealHalfOf(victim.local);
-      if (stolen > 0) {
-        state.steals.add(stolen);
-        task = local.poll();
+      if (victim != this) {
+        int queuedBefore = local.len();
+        task = victim.local.stealInto(local);
         if (task != null) {
+          unpublishedSteals += Math.max(1, local.len() - queuedBefore + 1);
           return task;
         }
       }
@@ -249,7 +269,24 @@ final class Runner {
     return null;
   }
 
+  /** Adds the counts gathered since the last call to the executor's metrics. Owner thread. */
+  private void publishCounts() {
+    if (unpublishedPolls != 0) {
+      state.polls.add(unpublishedPolls);
+      unpublishedPolls = 0;
+    }
+    if (unpublishedSlowPolls != 0) {
+      state.slowPolls.add(unpublishedSlowPolls);
+      unpublishedSlowPolls = 0;
+    }
+    if (unpublishedSteals != 0) {
+      state.steals.add(unpublishedSteals);
+      unpublishedSteals = 0;
+    }
+  }
+
   private void leave() {
+    publishCounts();
     if (sleeping) {
       sleeping = false;
       if (state.idle.remove(this)) {
@@ -257,8 +294,7 @@ final class Runner {
       }
     }
     state.unregister(this);
-    if (local.size() > 0) {
-      local.drainToGlobal();
+    if (local.drainTo(state.global::push) > 0) {
       VarHandle.fullFence();
       state.idle.notifyOne();
     }

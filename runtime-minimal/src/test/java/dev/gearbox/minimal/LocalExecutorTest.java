@@ -10,6 +10,7 @@ import dev.gearbox.future.Waker;
 import dev.gearbox.runtime.JoinException;
 import dev.gearbox.runtime.JoinHandle;
 import dev.gearbox.runtime.RuntimeClosedException;
+import dev.gearbox.spi.sched.CoopBudget;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,6 +47,23 @@ class LocalExecutorTest {
     assertThat(counter.value).isEqualTo(1_000);
     assertThat(local.aliveTasks()).isZero();
     assertThat(local.polls()).isEqualTo(1_000);
+  }
+
+  private static int unitsGranted(Context cx) {
+    int granted = 0;
+    while (granted <= CoopBudget.PER_POLL && cx.consumeBudget()) {
+      granted++;
+    }
+    return granted;
+  }
+
+  @Test
+  void everyPollOfATaskOrTheMainFutureStartsWithTheSharedBudget() {
+    LocalExecutor local = new LocalExecutor();
+    JoinHandle<Integer> task = local.spawn(cx -> Poll.ready(unitsGranted(cx)));
+    assertThat(local.run(task)).isEqualTo(CoopBudget.PER_POLL);
+    assertThat(local.run((Future<Integer>) cx -> Poll.ready(unitsGranted(cx))))
+        .isEqualTo(CoopBudget.PER_POLL);
   }
 
   @Test

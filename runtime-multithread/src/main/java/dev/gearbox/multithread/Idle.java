@@ -30,7 +30,7 @@ final class Idle {
    *   worker: decrement `searching` (CAS), push itself and write `sleeping` (volatile), then
    *           re-check the global queue and the local queues.
    * A push to a worker's local queue is an ordered store, so its wake-up is a hint that can be
-   * missed; the worker that pushed runs the task itself if nobody steals it (see Worker).
+   * missed; the worker that pushed runs the task itself if nobody steals it (see WorkerThread).
    * Either the pusher sees the worker searching or asleep (and a searcher finds the task, a sleeper
    * is woken), or the worker's re-check sees the task. A woken worker is taken off the stack by its
    * waker, with `notified` set before the unpark, so one push wakes at most one worker and a worker
@@ -44,7 +44,7 @@ final class Idle {
    */
   /**
    * The parked side: a worker, seen only as what its waker calls. An interface so that the model
-   * check (IdleLincheckTest) can stand in for a worker thread; Worker is the only production
+   * check (IdleLincheckTest) can stand in for a worker thread; WorkerThread is the only production
    * implementation.
    */
   interface Sleeper {

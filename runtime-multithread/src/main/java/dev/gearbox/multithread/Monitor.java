@@ -116,10 +116,10 @@ final class Monitor extends Thread {
   private void check(long now) {
     scheduler.slots().emptyRetiredSlots();
     if (scheduler.idle.sleeping() > 0 && scheduler.anyLocalWork()) {
-      scheduler.idle.notifyOne(); // a lost wake-up hint for a local push: see Worker
+      scheduler.idle.notifyOne(); // a lost wake-up hint for a local push: see WorkerThread
     }
     for (int slot = 0; slot < seenSeq.length; slot++) {
-      Worker worker = scheduler.worker(slot);
+      WorkerThread worker = scheduler.worker(slot);
       long seq = worker.pollSeq();
       long spawned = worker.spawned();
       if ((seq & 1) == 0 || seq != seenSeq[slot] || spawned != seenSpawned[slot]) {

@@ -2,6 +2,7 @@ package dev.gearbox.multithread;
 
 import dev.gearbox.future.Future;
 import dev.gearbox.runtime.RuntimeClosedException;
+import dev.gearbox.spi.BindOnWaitScheduler;
 import dev.gearbox.spi.BlockingPool;
 import dev.gearbox.spi.FiberCarrier;
 import dev.gearbox.spi.OwnedTasks;
@@ -25,7 +26,7 @@ import java.util.concurrent.atomic.LongAdder;
  * or wake from a task's poll goes to its worker's LIFO slot, a yield to the back of its worker's
  * local queue; any other to the back of the global queue, waking a sleeping worker if none spins.
  */
-final class MultithreadScheduler implements TaskScheduler, ParkingBlockOn.Host {
+final class MultithreadScheduler implements BindOnWaitScheduler, ParkingBlockOn.Host {
   /*
    * Implementation notes: the workers and their replacement live in WorkerSlots; no worker is
    * replaced once `shutdown` is set.
@@ -102,7 +103,7 @@ final class MultithreadScheduler implements TaskScheduler, ParkingBlockOn.Host {
       throw new RuntimeClosedException(MultithreadRuntimeProvider.KIND, "spawn");
     }
     MultithreadTask<T> task = new MultithreadTask<>(future, this);
-    if (FiberCarrier.carrierThread() instanceof Worker worker && worker.scheduler == this) {
+    if (FiberCarrier.carrierThread() instanceof WorkerThread worker && worker.scheduler == this) {
       worker.countSpawned();
     } else {
       outsideSpawned.increment();
@@ -113,7 +114,7 @@ final class MultithreadScheduler implements TaskScheduler, ParkingBlockOn.Host {
 
   @Override
   public void schedule(RawTask<?> task) {
-    if (FiberCarrier.carrierThread() instanceof Worker worker
+    if (FiberCarrier.carrierThread() instanceof WorkerThread worker
         && worker.scheduler == this
         && !worker.isRetiring()) {
       worker.scheduleLifo(task);
@@ -124,7 +125,7 @@ final class MultithreadScheduler implements TaskScheduler, ParkingBlockOn.Host {
 
   @Override
   public void yieldNow(RawTask<?> task) {
-    if (FiberCarrier.carrierThread() instanceof Worker worker
+    if (FiberCarrier.carrierThread() instanceof WorkerThread worker
         && worker.scheduler == this
         && !worker.isRetiring()) {
       worker.scheduleLocal(task);
@@ -161,14 +162,13 @@ final class MultithreadScheduler implements TaskScheduler, ParkingBlockOn.Host {
   }
 
   @Override
-  public boolean beforeWait(RawTask<?> task) {
-    return owned.bind(task);
+  public OwnedTasks owned() {
+    return owned;
   }
 
   @Override
-  public void release(RawTask<?> task) {
-    owned.remove(task);
-    if (FiberCarrier.carrierThread() instanceof Worker worker && worker.scheduler == this) {
+  public void afterRelease(RawTask<?> task) {
+    if (FiberCarrier.carrierThread() instanceof WorkerThread worker && worker.scheduler == this) {
       worker.countCompleted();
     } else {
       outsideCompleted.increment();
@@ -197,7 +197,7 @@ final class MultithreadScheduler implements TaskScheduler, ParkingBlockOn.Host {
 
   @Override
   public boolean consumeBudget() {
-    if (Thread.currentThread() instanceof Worker worker && worker.scheduler == this) {
+    if (Thread.currentThread() instanceof WorkerThread worker && worker.scheduler == this) {
       return worker.consumeBudget();
     }
     return true;
@@ -209,7 +209,7 @@ final class MultithreadScheduler implements TaskScheduler, ParkingBlockOn.Host {
     return slots.count();
   }
 
-  Worker worker(int slot) {
+  WorkerThread worker(int slot) {
     return slots.get(slot);
   }
 
@@ -219,12 +219,12 @@ final class MultithreadScheduler implements TaskScheduler, ParkingBlockOn.Host {
   }
 
   /** Replaces a stuck worker unless shut down; see {@link WorkerSlots#replace}. Monitor only. */
-  boolean replace(Worker stuck, RawTask<?> task, long blockedNanos) {
+  boolean replace(WorkerThread stuck, RawTask<?> task, long blockedNanos) {
     return !shutdown && slots.replace(stuck, task, blockedNanos);
   }
 
   /** Called by each worker as it ends. */
-  void workerEnded(Worker worker) {
+  void workerEnded(WorkerThread worker) {
     slots.ended(worker);
   }
 
@@ -312,7 +312,7 @@ final class MultithreadScheduler implements TaskScheduler, ParkingBlockOn.Host {
 
   /** Cancels what the global queue holds; by the driver thread once it ended its loop. */
   void abortQueued() {
-    for (RawTask<?> task = globalQueue.poll(); task != null; task = globalQueue.poll()) {
+    for (RawTask<?> task = globalQueue.pop(); task != null; task = globalQueue.pop()) {
       task.abort(); // a no-op for a stale entry, whose task is complete
     }
   }

@@ -13,7 +13,7 @@ final class ReplacementLog {
 
   private ReplacementLog() {}
 
-  static void replaced(Worker stuck, RawTask<?> task, long blockedNanos) {
+  static void replaced(WorkerThread stuck, RawTask<?> task, long blockedNanos) {
     if (!LOG.isLoggable(System.Logger.Level.WARNING)) {
       return;
     }

@@ -26,8 +26,8 @@ final class WorkerSlots {
   private final MultithreadScheduler scheduler;
   private final String namePrefix;
   private final int maxExtraWorkers;
-  private final AtomicReferenceArray<Worker> slots;
-  private final Set<Worker> retired = ConcurrentHashMap.newKeySet();
+  private final AtomicReferenceArray<WorkerThread> slots;
+  private final Set<WorkerThread> retired = ConcurrentHashMap.newKeySet();
   private final AtomicInteger extraWorkers = new AtomicInteger();
   private final AtomicInteger workerSequence = new AtomicInteger();
   private final AtomicLong replacements = new AtomicLong();
@@ -55,15 +55,15 @@ final class WorkerSlots {
     }
   }
 
-  private Worker newWorker(int slot) {
-    return new PaddedWorker(scheduler, slot, namePrefix + workerSequence.getAndIncrement());
+  private WorkerThread newWorker(int slot) {
+    return new PaddedWorkerThread(scheduler, slot, namePrefix + workerSequence.getAndIncrement());
   }
 
   int count() {
     return slots.length();
   }
 
-  Worker get(int slot) {
+  WorkerThread get(int slot) {
     return slots.get(slot);
   }
 
@@ -73,7 +73,7 @@ final class WorkerSlots {
    *
    * @return true if replaced
    */
-  boolean replace(Worker stuck, RawTask<?> task, long blockedNanos) {
+  boolean replace(WorkerThread stuck, RawTask<?> task, long blockedNanos) {
     if (stuck.isRetiring()) {
       return false;
     }
@@ -83,7 +83,7 @@ final class WorkerSlots {
     }
     extraWorkers.incrementAndGet();
     retired.add(stuck);
-    Worker fresh = newWorker(stuck.slot);
+    WorkerThread fresh = newWorker(stuck.slot);
     slots.set(stuck.slot, fresh);
     stuck.retire();
     fresh.start();
@@ -94,7 +94,7 @@ final class WorkerSlots {
     return true;
   }
 
-  private static void emitReplaced(Worker stuck, RawTask<?> task, long blockedNanos) {
+  private static void emitReplaced(WorkerThread stuck, RawTask<?> task, long blockedNanos) {
     RuntimeEvents.workerReplaced(
         MultithreadRuntimeProvider.KIND,
         task,
@@ -109,7 +109,7 @@ final class WorkerSlots {
    */
   void emptyRetiredSlots() {
     if (!retired.isEmpty()) {
-      retired.forEach(Worker::handOff);
+      retired.forEach(WorkerThread::handOff);
     }
   }
 
@@ -118,7 +118,7 @@ final class WorkerSlots {
     if (retired.isEmpty()) {
       return false;
     }
-    for (Worker worker : retired) {
+    for (WorkerThread worker : retired) {
       if (worker.holdsWork()) {
         return true;
       }
@@ -140,13 +140,13 @@ final class WorkerSlots {
   int localDepth() {
     int depth = 0;
     for (int slot = 0; slot < slots.length(); slot++) {
-      depth += slots.get(slot).local.size();
+      depth += slots.get(slot).local.len();
     }
     return depth;
   }
 
   /** Called by each worker as it ends. */
-  void ended(Worker worker) {
+  void ended(WorkerThread worker) {
     if (worker.isRetiring()) { // it left its slot: its counters would be lost
       endedPolls.addAndGet(worker.polls());
       endedParks.addAndGet(worker.parks());
@@ -179,7 +179,7 @@ final class WorkerSlots {
     for (int slot = 0; slot < slots.length(); slot++) {
       total += slots.get(slot).polls();
     }
-    for (Worker worker : retired) {
+    for (WorkerThread worker : retired) {
       total += worker.polls();
     }
     return total;
@@ -190,7 +190,7 @@ final class WorkerSlots {
     for (int slot = 0; slot < slots.length(); slot++) {
       total += slots.get(slot).spawned();
     }
-    for (Worker worker : retired) {
+    for (WorkerThread worker : retired) {
       total += worker.spawned();
     }
     return total;
@@ -201,7 +201,7 @@ final class WorkerSlots {
     for (int slot = 0; slot < slots.length(); slot++) {
       total += slots.get(slot).completed();
     }
-    for (Worker worker : retired) {
+    for (WorkerThread worker : retired) {
       total += worker.completed();
     }
     return total;
@@ -240,14 +240,14 @@ final class WorkerSlots {
     for (int slot = 0; slot < slots.length(); slot++) {
       censusWorker(slots.get(slot), census);
     }
-    for (Worker worker : retired) {
+    for (WorkerThread worker : retired) {
       censusWorker(worker, census);
     }
   }
 
-  private static void censusWorker(Worker worker, TaskCensus census) {
+  private static void censusWorker(WorkerThread worker, TaskCensus census) {
     census.addUnowned(worker.polling());
     census.addUnowned(worker.lifoForDump());
-    worker.local.censusTo(census);
+    worker.local.forEachQueued(census::addUnowned);
   }
 }

@@ -4,16 +4,17 @@
  *
  * <p>Public: {@link dev.gearbox.multithread.MultithreadRuntimeProvider} (the service and its
  * configuration keys) and {@link dev.gearbox.multithread.MultithreadRuntimeBuilder} (the same
- * settings in code). Everything else is package-private:
+ * settings in code). Everything else is package-private. The queues are the shared ones of {@code
+ * dev.gearbox.spi.sched}; what is this runtime's is their policy:
  *
  * <ul>
- *   <li>{@code RunQueue}: the one unbounded MPMC run queue (JCTools' Unsafe-free ring, with an
- *       overflow list) that every outside spawn and wake goes to and that feeds the workers;
- *   <li>{@code LocalRunQueue}: a worker's bounded queue (JCTools' SPMC ring) of its yields and of
- *       the tasks its LIFO slot displaced, refilled in batches from the global queue, stolen from
- *       by idle workers (async-executor's runner queues);
- *   <li>{@code Worker}: a thread that polls tasks from its LIFO slot and local queue, refills or
- *       steals, spins briefly, parks;
+ *   <li>the global queue ({@code MpmcGlobalQueue}): the one unbounded MPMC run queue that every
+ *       outside spawn and wake goes to and that feeds the workers;
+ *   <li>a worker's local queue ({@code SpmcLocalQueue}): a bounded queue of its yields and of the
+ *       tasks its LIFO slot displaced, refilled in batches from the global queue, stolen from by
+ *       idle workers; when full it gives its older half to the global queue as one batch;
+ *   <li>{@code WorkerThread}: a thread that polls tasks from its LIFO slot and local queue, refills
+ *       or steals, spins briefly, parks;
  *   <li>{@code Idle}: the wake-and-park protocol (no lost wake-up, one wake per push at most, none
  *       while a worker spins);
  *   <li>{@code Monitor}: every few milliseconds, replaces a worker stuck inside one poll past the

@@ -20,13 +20,14 @@ import org.junit.jupiter.api.Test;
  * re-check after announcing its sleep sees the task (Dekker's pair).
  *
  * <p>{@link Idle} and its {@link Monitor} are the real ones (the monitor is never started, so it is
- * never parked). The worker is simulated through {@link Idle.Sleeper}: a real {@link Worker} needs
- * a started scheduler with its driver thread, whose selector the model checker cannot schedule
- * around. {@link SimulatedWorker#runOneTask()} follows {@code Worker}'s {@code runLoop}, {@code
- * spinForWork} (one spin) and {@code park()} step for step, with the global queue as a counter of
- * pushed tasks. Its park loops on {@code notified} as the worker's does: a notification never sent
- * hangs the scenario (Lincheck reports the hang with its interleaving); a skipped {@code unpark}
- * with the flag set would not be seen, since Lincheck lets a park return spuriously.
+ * never parked). The worker is simulated through {@link Idle.Sleeper}: a real {@link WorkerThread}
+ * needs a started scheduler with its driver thread, whose selector the model checker cannot
+ * schedule around. {@link SimulatedWorker#runOneTask()} follows {@code WorkerThread}'s {@code
+ * runLoop}, {@code spinForWork} (one spin) and {@code park()} step for step, with the global queue
+ * as a counter of pushed tasks. Its park loops on {@code notified} as the worker's does: a
+ * notification never sent hangs the scenario (Lincheck reports the hang with its interleaving); a
+ * skipped {@code unpark} with the flag set would not be seen, since Lincheck lets a park return
+ * spuriously.
  */
 public class IdleLincheckTest {
   private final AtomicInteger queued = new AtomicInteger();
@@ -89,7 +90,7 @@ public class IdleLincheckTest {
     return false;
   }
 
-  /** A worker as Idle sees it, running Worker's loop until it takes one task. */
+  /** A worker as Idle sees it, running WorkerThread's loop until it takes one task. */
   private final class SimulatedWorker implements Idle.Sleeper {
     private volatile Thread thread;
     private volatile boolean notified;
@@ -113,7 +114,7 @@ public class IdleLincheckTest {
       }
     }
 
-    /** Worker.park(): announce, re-check the queue, then wait for a notification. */
+    /** WorkerThread.park(): announce, re-check the queue, then wait for a notification. */
     private void park() {
       idle.sleep(this);
       if (queued.get() > 0) {

@@ -8,6 +8,7 @@ import dev.gearbox.future.Poll;
 import dev.gearbox.runtime.JoinHandle;
 import dev.gearbox.runtime.Runtime;
 import dev.gearbox.runtime.Task;
+import dev.gearbox.spi.sched.SpmcLocalQueue;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -95,7 +96,7 @@ class LocalQueuesTest {
 
   @Test
   void spawnsBeyondTheLocalQueuesCapacityOverflowToTheSharedQueue() throws Exception {
-    int count = LocalRunQueue.CAPACITY * 4;
+    int count = SpmcLocalQueue.CAPACITY * 4;
     for (int workers : new int[] {1, 2}) {
       try (Runtime runtime = create("gearbox.workers", String.valueOf(workers))) {
         AtomicLong sum = new AtomicLong();

@@ -8,9 +8,9 @@ package dev.gearbox.workstealing;
  * core's reads of that object (such as another worker's header, read by every {@code instanceof}
  * check of the current thread) miss in cache at every poll (docs/decisions/0006).
  *
- * <p>multithread's {@code PaddedWorker} and workstealing's {@code PaddedWorkerThread} are the same
- * idea written twice on purpose: padding must be declared by the most derived class, so no shared
- * base class in the SPI can supply it.
+ * <p>This class and {@code runtime-multithread}'s {@code PaddedWorkerThread} are one idea written
+ * twice on purpose, under one name: padding must be declared by the most derived class, so no
+ * shared base class in the SPI can supply it.
  */
 final class PaddedWorkerThread extends WorkerThread {
   @SuppressWarnings("unused")

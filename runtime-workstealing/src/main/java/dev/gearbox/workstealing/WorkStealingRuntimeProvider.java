@@ -7,6 +7,7 @@ import dev.gearbox.runtime.RuntimeProvider;
 import dev.gearbox.spi.CommonKeys;
 import dev.gearbox.spi.RuntimeMXBeans;
 import dev.gearbox.spi.SpawnSites;
+import dev.gearbox.spi.sched.Fairness;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -43,10 +44,10 @@ public final class WorkStealingRuntimeProvider implements RuntimeProvider {
   public static final ConfigKey<Integer> GLOBAL_QUEUE_INTERVAL =
       ConfigKey.ofInt(
           "gearbox.workstealing.globalQueueInterval",
-          61,
+          Fairness.GLOBAL_QUEUE_INTERVAL,
           1,
           1_000_000,
-          "ticks between a worker's checks of the global queue first (and of timers and I/O)");
+          "ticks between a worker's checks of the global queue first");
 
   /** Whether a task woken or spawned by a running task goes to the worker's LIFO slot. */
   public static final ConfigKey<Boolean> LIFO_SLOT =

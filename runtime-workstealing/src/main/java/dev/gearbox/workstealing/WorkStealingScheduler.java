@@ -2,6 +2,7 @@ package dev.gearbox.workstealing;
 
 import dev.gearbox.future.Future;
 import dev.gearbox.runtime.RuntimeClosedException;
+import dev.gearbox.spi.BindOnWaitScheduler;
 import dev.gearbox.spi.BlockingPool;
 import dev.gearbox.spi.FiberCarrier;
 import dev.gearbox.spi.OwnedTasks;
@@ -21,7 +22,7 @@ import java.util.concurrent.atomic.LongAdder;
  * TaskScheduler} of its tasks: a wake on a worker goes to that worker's LIFO slot or local queue, a
  * wake from any other thread to the global queue, waking a parked worker if nobody searches.
  */
-final class WorkStealingScheduler implements TaskScheduler, ParkingBlockOn.Host {
+final class WorkStealingScheduler implements BindOnWaitScheduler, ParkingBlockOn.Host {
   /*
    * Implementation notes: the fields are final and set before the worker threads start, except
    * `shutdown` (volatile, set once) and the counters. A thread finds its own
@@ -221,13 +222,12 @@ final class WorkStealingScheduler implements TaskScheduler, ParkingBlockOn.Host 
   }
 
   @Override
-  public boolean beforeWait(RawTask<?> task) {
-    return owned.bind(task);
+  public OwnedTasks owned() {
+    return owned;
   }
 
   @Override
-  public void release(RawTask<?> task) {
-    owned.remove(task);
+  public void afterRelease(RawTask<?> task) {
     WorkerThread worker = currentWorker();
     if (worker != null) {
       worker.counters.increment(WorkerCounters.COMPLETED_TASKS);

@@ -1,5 +1,7 @@
 package dev.gearbox.workstealing;
 
+import static dev.gearbox.spi.sched.Fairness.EVENT_INTERVAL;
+
 import dev.gearbox.runtime.CurrentRuntime;
 import dev.gearbox.runtime.Runtime;
 import dev.gearbox.spi.DeferredUnparks;
@@ -84,8 +86,6 @@ sealed class WorkerThread extends Thread implements CurrentRuntime.Carrier
    * could share a line with the next worker's header, which every check of the current thread
    * reads (docs/decisions/0006).
    */
-  static final int EVENT_INTERVAL = 61;
-
   /** Unparks of blockOn callers a worker holds back at most before it issues them all. */
   static final int MAX_DEFERRED_UNPARKS = 4;
 

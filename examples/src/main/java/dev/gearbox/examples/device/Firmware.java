@@ -6,7 +6,7 @@ import dev.gearbox.embedded.Signal;
 import dev.gearbox.embedded.TaskBody;
 import dev.gearbox.embedded.TaskPool;
 import dev.gearbox.embedded.TickDuration;
-import dev.gearbox.embedded.Timer;
+import dev.gearbox.embedded.TickTimer;
 import dev.gearbox.future.Context;
 import dev.gearbox.future.Poll;
 
@@ -16,7 +16,7 @@ import dev.gearbox.future.Poll;
  *
  * <ul>
  *   <li>{@code blink}: toggles the LED every period (slow at start); each cycle re-arms one reused
- *       {@link Timer} with the period the {@link FixedWatch} holds now.
+ *       {@link TickTimer} with the period the {@link FixedWatch} holds now.
  *   <li>{@code button}: waits for the interrupt's signal, then waits {@link #DEBOUNCE} for the
  *       contact to settle, drops the edges that bounced meanwhile, counts one press and switches
  *       the blink period between slow and fast.
@@ -90,7 +90,7 @@ public final class Firmware {
 
   /** The blink task: toggle, wait one period, again. */
   static final class Blink implements TaskBody {
-    private final Timer timer = Timer.after(SLOW);
+    private final TickTimer timer = TickTimer.after(SLOW);
     private Firmware firmware;
     private FixedWatch<TickDuration>.Receiver periods;
     private TickDuration current = SLOW;
@@ -127,7 +127,7 @@ public final class Firmware {
 
   /** The button task: signal, debounce, count, switch the period. */
   static final class ButtonHandler implements TaskBody {
-    private final Timer debounce = Timer.after(DEBOUNCE);
+    private final TickTimer debounce = TickTimer.after(DEBOUNCE);
     private Firmware firmware;
     private boolean settling;
 

@@ -27,7 +27,7 @@ public final class MpmcGlobalQueue<T> {
    * in the overflow. `overflowed` counts the overflow's entries; it is written only while
    * overflowing, so the fast path reads a line nobody writes.
    *
-   * A `poll` that returns null means the ring's producer and consumer indexes were equal when it
+   * A `pop` that returns null means the ring's producer and consumer indexes were equal when it
    * looked (JCTools' strict empty check), which the parking protocol relies on: a push is a CAS on
    * the producer index, so a worker that re-checks after announcing its sleep sees every push that
    * did not see the announcement.
@@ -112,7 +112,7 @@ public final class MpmcGlobalQueue<T> {
    *
    * @return the task, or null if the queue is empty
    */
-  public T poll() {
+  public T pop() {
     T task = ring.poll();
     if (task == null && overflowed.get() != 0) {
       task = overflow.poll();
@@ -124,23 +124,33 @@ public final class MpmcGlobalQueue<T> {
   }
 
   /**
-   * Takes up to {@code limit} of the oldest tasks and hands them to {@code receiver} in order. Any
-   * thread; one CAS for a batch from the ring, one per task from the overflow.
-   *
-   * @param receiver takes each task
-   * @param limit the most to take
-   * @return how many were taken
+   * Takes up to {@code limit} of the oldest tasks and hands them to {@code receiver} in order (at
+   * most one from the overflow). Any thread; one CAS for a batch from the ring. For {@link
+   * SpmcLocalQueue}'s side of {@link #popBatch}.
    */
-  public int drain(MessagePassingQueue.Consumer<T> receiver, int limit) {
+  int drain(MessagePassingQueue.Consumer<T> receiver, int limit) {
     int taken = ring.drain(receiver, limit);
     if (taken == 0 && overflowed.get() != 0) {
-      T task = poll();
+      T task = pop();
       if (task != null) {
         receiver.accept(task);
         taken = 1;
       }
     }
     return taken;
+  }
+
+  /**
+   * Takes up to {@code count} of the oldest tasks, as far as {@code local}'s free slots allow:
+   * returns the first and queues the others in {@code local} (Tokio's inject {@code pop_n} into the
+   * local queue). The caller owns {@code local}; one CAS for a batch from the ring.
+   *
+   * @param count the most to take; a runtime's policy, such as its share of the queue
+   * @param local the calling worker's own queue
+   * @return a task to run, or null if the queue looked empty
+   */
+  public T popBatch(int count, SpmcLocalQueue<T> local) {
+    return local.popBatchFrom(this, count);
   }
 
   /**

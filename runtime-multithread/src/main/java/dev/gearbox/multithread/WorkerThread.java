@@ -1,5 +1,7 @@
 package dev.gearbox.multithread;
 
+import static dev.gearbox.spi.sched.Fairness.GLOBAL_QUEUE_INTERVAL;
+
 import dev.gearbox.runtime.CurrentRuntime;
 import dev.gearbox.spi.DeferredUnparks;
 import dev.gearbox.spi.RawTask;
@@ -9,6 +11,7 @@ import dev.gearbox.spi.jfr.WorkerParks;
 import dev.gearbox.spi.sched.CoopBudget;
 import dev.gearbox.spi.sched.LifoSlot;
 import dev.gearbox.spi.sched.MpmcGlobalQueue;
+import dev.gearbox.spi.sched.SpmcLocalQueue;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.locks.LockSupport;
@@ -19,8 +22,8 @@ import java.util.concurrent.locks.LockSupport;
  * finds nothing, then parks. It ends at shutdown, or after the poll it is stuck in once the monitor
  * has replaced it.
  */
-sealed class Worker extends Thread implements CurrentRuntime.Carrier, Idle.Sleeper
-    permits PaddedWorker {
+sealed class WorkerThread extends Thread implements CurrentRuntime.Carrier, Idle.Sleeper
+    permits PaddedWorkerThread {
   /*
    * Implementation notes.
    *
@@ -73,7 +76,13 @@ sealed class Worker extends Thread implements CurrentRuntime.Carrier, Idle.Sleep
    * if the queue holds work, passes on the wake-up it may have been sent.
    */
   static final int SPIN_LIMIT = 512;
-  static final int GLOBAL_QUEUE_INTERVAL = 61;
+
+  /**
+   * A full local queue gives its older half, with the task being pushed, to the global queue as one
+   * batch (Tokio's rule): the newest tasks stay local, so a fan-out keeps running depth first
+   * instead of leaving its newest tasks behind everything in the global queue.
+   */
+  static final int OLDER_TASKS_TO_SPILL = SpmcLocalQueue.CAPACITY / 2;
 
   /** Unparks of blockOn callers a worker holds back at most before it issues them all. */
   static final int MAX_DEFERRED_UNPARKS = 4;
@@ -88,12 +97,12 @@ sealed class Worker extends Thread implements CurrentRuntime.Carrier, Idle.Sleep
   static {
     try {
       MethodHandles.Lookup lookup = MethodHandles.lookup();
-      POLL_SEQ = lookup.findVarHandle(Worker.class, "pollSeq", long.class);
-      PARKS = lookup.findVarHandle(Worker.class, "parks", long.class);
-      STEALS = lookup.findVarHandle(Worker.class, "steals", long.class);
-      LIFO = lookup.findVarHandle(Worker.class, "lifo", RawTask.class);
-      SPAWNED = lookup.findVarHandle(Worker.class, "spawned", long.class);
-      COMPLETED = lookup.findVarHandle(Worker.class, "completed", long.class);
+      POLL_SEQ = lookup.findVarHandle(WorkerThread.class, "pollSeq", long.class);
+      PARKS = lookup.findVarHandle(WorkerThread.class, "parks", long.class);
+      STEALS = lookup.findVarHandle(WorkerThread.class, "steals", long.class);
+      LIFO = lookup.findVarHandle(WorkerThread.class, "lifo", RawTask.class);
+      SPAWNED = lookup.findVarHandle(WorkerThread.class, "spawned", long.class);
+      COMPLETED = lookup.findVarHandle(WorkerThread.class, "completed", long.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -103,7 +112,7 @@ sealed class Worker extends Thread implements CurrentRuntime.Carrier, Idle.Sleep
   final int slot;
   private final MpmcGlobalQueue<RawTask<?>> globalQueue;
   private final Idle idle;
-  final LocalRunQueue local;
+  final SpmcLocalQueue<RawTask<?>> local;
 
   @SuppressWarnings("unused") // accessed through POLL_SEQ
   private long pollSeq;
@@ -132,14 +141,15 @@ sealed class Worker extends Thread implements CurrentRuntime.Carrier, Idle.Sleep
   private volatile boolean notified;
   private final DeferredUnparks deferredUnparks = new DeferredUnparks(MAX_DEFERRED_UNPARKS);
 
-  Worker(MultithreadScheduler scheduler, int slot, String name) {
+  WorkerThread(MultithreadScheduler scheduler, int slot, String name) {
     super(null, null, name, 0, false);
     setDaemon(true);
     this.scheduler = scheduler;
     this.slot = slot;
     this.globalQueue = scheduler.globalQueue;
     this.idle = scheduler.idle;
-    this.local = new LocalRunQueue(scheduler::pushGlobalBatch);
+    this.local =
+        new SpmcLocalQueue<>(RawTask<?>[]::new, OLDER_TASKS_TO_SPILL, scheduler::pushGlobalBatch);
   }
 
   @Override
@@ -185,18 +195,18 @@ sealed class Worker extends Thread implements CurrentRuntime.Carrier, Idle.Sleep
         lifoStreak++;
         return task;
       }
-      local.push(task); // fairness: the slot's task waits its turn
+      local.pushBackOrOverflow(task); // fairness: the slot's task waits its turn
     }
     lifoStreak = 0;
     if (--untilGlobalQueue == 0) {
       untilGlobalQueue = GLOBAL_QUEUE_INTERVAL; // fairness: outside work is never starved
       deferredUnparks.unparkAll();
-      task = globalQueue.poll();
+      task = globalQueue.pop();
       if (task != null) {
         return task;
       }
     }
-    task = local.poll();
+    task = local.pop();
     if (task != null) {
       return task;
     }
@@ -211,7 +221,7 @@ sealed class Worker extends Thread implements CurrentRuntime.Carrier, Idle.Sleep
   private RawTask<?> findTask() {
     if (!globalQueue.isEmpty()) {
       RawTask<?> task =
-          local.takeBatch(globalQueue, globalQueue.depth() / scheduler.workerCount() + 1);
+          globalQueue.popBatch(globalQueue.depth() / scheduler.workerCount() + 1, local);
       if (task != null) {
         return task;
       }
@@ -227,14 +237,14 @@ sealed class Worker extends Thread implements CurrentRuntime.Carrier, Idle.Sleep
     int start = stealStart = stealStart + 1 < workers ? stealStart + 1 : 0;
     for (int i = 0; i < workers; i++) {
       int slot = start + i < workers ? start + i : start + i - workers;
-      Worker victim = scheduler.worker(slot);
+      WorkerThread victim = scheduler.worker(slot);
       if (victim != this) {
-        int queuedBefore = local.size();
-        RawTask<?> task = victim.local.stealHalfInto(local);
+        int queuedBefore = local.len();
+        RawTask<?> task = victim.local.stealInto(local);
         if (task != null) {
           // the task returned plus those queued here; thieves taking from `local` meanwhile make
           // this an estimate, never below the one task
-          long stolen = Math.max(1, local.size() - queuedBefore + 1);
+          long stolen = Math.max(1, local.len() - queuedBefore + 1);
           STEALS.setOpaque(this, (long) STEALS.getOpaque(this) + stolen);
           return task;
         }
@@ -318,7 +328,7 @@ sealed class Worker extends Thread implements CurrentRuntime.Carrier, Idle.Sleep
    * it. Worker thread only.
    */
   void scheduleLocal(RawTask<?> task) {
-    local.push(task);
+    local.pushBackOrOverflow(task);
     idle.notifyOne();
   }
 

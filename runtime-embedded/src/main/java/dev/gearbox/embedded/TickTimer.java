@@ -7,18 +7,19 @@ import dev.gearbox.future.Waker;
 
 /**
  * A future that completes at a tick deadline of the executor's {@link TimeDriver} (Embassy's {@code
- * Timer}). It must be polled by a task of an embedded {@link EmbeddedExecutor} (a pooled task, or a
- * task of the {@code embedded} runtime): it links that task into the executor's intrusive timer
- * queue, so waiting allocates nothing. A timer is reusable: {@link #resetAfter} and {@link
- * #resetAt} re-arm it, so a task body keeps one timer for its whole life.
+ * Timer}; named for its ticks, so that it does not shadow {@code dev.gearbox.time.Timer} or {@code
+ * java.util.Timer}). It must be polled by a task of an embedded {@link EmbeddedExecutor} (a pooled
+ * task, or a task of the {@code embedded} runtime): it links that task into the executor's
+ * intrusive timer queue, so waiting allocates nothing. A timer is reusable: {@link #resetAfter} and
+ * {@link #resetAt} re-arm it, so a task body keeps one timer for its whole life.
  */
-public final class Timer implements Future<Void> {
+public final class TickTimer implements Future<Void> {
   private static final long UNARMED = -1;
 
   private long delay;
   private long deadline;
 
-  private Timer(long delay, long deadline) {
+  private TickTimer(long delay, long deadline) {
     this.delay = delay;
     this.deadline = deadline;
   }
@@ -29,8 +30,8 @@ public final class Timer implements Future<Void> {
    * @param duration the delay
    * @return the timer
    */
-  public static Timer after(TickDuration duration) {
-    return new Timer(duration.ticks(), UNARMED);
+  public static TickTimer after(TickDuration duration) {
+    return new TickTimer(duration.ticks(), UNARMED);
   }
 
   /**
@@ -39,8 +40,8 @@ public final class Timer implements Future<Void> {
    * @param instant the deadline
    * @return the timer
    */
-  public static Timer at(TickInstant instant) {
-    return new Timer(0, instant.ticks());
+  public static TickTimer at(TickInstant instant) {
+    return new TickTimer(0, instant.ticks());
   }
 
   /**
@@ -49,7 +50,7 @@ public final class Timer implements Future<Void> {
    * @param duration the delay
    * @return this timer
    */
-  public Timer resetAfter(TickDuration duration) {
+  public TickTimer resetAfter(TickDuration duration) {
     return resetAfterTicks(duration.ticks());
   }
 
@@ -60,9 +61,10 @@ public final class Timer implements Future<Void> {
    * @return this timer
    * @throws IllegalArgumentException if negative
    */
-  public Timer resetAfterTicks(long ticks) {
+  public TickTimer resetAfterTicks(long ticks) {
     if (ticks < 0) {
-      throw new IllegalArgumentException("a Timer delay cannot be negative: " + ticks + " ticks");
+      throw new IllegalArgumentException(
+          "a TickTimer delay cannot be negative: " + ticks + " ticks");
     }
     delay = ticks;
     deadline = UNARMED;
@@ -75,14 +77,14 @@ public final class Timer implements Future<Void> {
    * @param instant the deadline
    * @return this timer
    */
-  public Timer resetAt(TickInstant instant) {
+  public TickTimer resetAt(TickInstant instant) {
     deadline = instant.ticks();
     return this;
   }
 
   @Override
   public Poll<Void> poll(Context cx) {
-    TaskNode task = taskOf(cx, "Timer");
+    TaskNode task = taskOf(cx, "TickTimer");
     EmbeddedExecutor executor = task.executor();
     long now = executor.timeDriver().now();
     if (deadline == UNARMED) {
@@ -111,6 +113,8 @@ public final class Timer implements Future<Void> {
 
   @Override
   public String toString() {
-    return deadline == UNARMED ? "Timer[after " + delay + " ticks]" : "Timer[at " + deadline + "]";
+    return deadline == UNARMED
+        ? "TickTimer[after " + delay + " ticks]"
+        : "TickTimer[at " + deadline + "]";
   }
 }

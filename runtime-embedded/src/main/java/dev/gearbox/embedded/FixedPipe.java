@@ -6,10 +6,12 @@ import dev.gearbox.future.Poll;
 import java.util.Objects;
 
 /**
- * A byte pipe of fixed capacity (Embassy's {@code Pipe}): writers copy bytes in, readers copy them
- * out, in order. {@link #pollWrite} and {@link #pollRead} allocate nothing. Thread-safe.
+ * A byte pipe of fixed capacity (Embassy's {@code Pipe}; named as the other fixed-capacity
+ * primitives, so that it does not shadow {@code java.nio.channels.Pipe}): writers copy bytes in,
+ * readers copy them out, in order. {@link #pollWrite} and {@link #pollRead} allocate nothing.
+ * Thread-safe.
  */
-public final class Pipe {
+public final class FixedPipe {
   private final byte[] ring;
   private final WakerSet readers = new WakerSet(FixedChannel.DEFAULT_MAX_WAITERS);
   private final WakerSet writers = new WakerSet(FixedChannel.DEFAULT_MAX_WAITERS);
@@ -22,9 +24,10 @@ public final class Pipe {
    * @param capacity at least 1
    * @throws IllegalArgumentException if less than 1
    */
-  public Pipe(int capacity) {
+  public FixedPipe(int capacity) {
     if (capacity < 1) {
-      throw new IllegalArgumentException("a Pipe needs a capacity of at least 1, got " + capacity);
+      throw new IllegalArgumentException(
+          "a FixedPipe needs a capacity of at least 1, got " + capacity);
     }
     ring = new byte[capacity];
   }
