@@ -8,6 +8,7 @@ module dev.gearbox.testkit {
   requires transitive org.junit.jupiter.api;
   requires org.assertj.core;
   requires java.management; // InterruptConformance measures the CPU time of runtime threads
+  requires jdk.management; // TaskDumpConformance measures what a dump allocates
   requires java.logging; // the failure tests capture what the default System.Logger writes
   requires jdk.jfr; // JfrEventConformanceTests records the runtimes' JFR events
 

@@ -64,6 +64,7 @@ public final class TaskDump {
       String spawnSite) {}
 
   private final String runtime;
+  private final String runtimeName;
   private final long total;
   private final Map<State, Long> byState;
   private final Map<String, Long> byLeaf;
@@ -74,6 +75,8 @@ public final class TaskDump {
    * Creates a dump; runtimes build dumps through {@code dev.gearbox.spi.TaskCensus}.
    *
    * @param runtime the runtime's kind
+   * @param runtimeName the runtime's instance name ({@link Runtime#name()}, such as {@code
+   *     gearbox-workstealing#1}), which tells apart two runtimes of one kind
    * @param total the number of live tasks found
    * @param byState the counts by state
    * @param byLeaf the counts by leaf future ({@code "(none)"} for tasks without one)
@@ -82,12 +85,14 @@ public final class TaskDump {
    */
   public TaskDump(
       String runtime,
+      String runtimeName,
       long total,
       Map<State, Long> byState,
       Map<String, Long> byLeaf,
       List<Task> tasks,
       int limit) {
     this.runtime = Objects.requireNonNull(runtime, "runtime");
+    this.runtimeName = Objects.requireNonNull(runtimeName, "runtimeName");
     this.total = total;
     EnumMap<State, Long> states = new EnumMap<>(State.class);
     for (State state : State.values()) {
@@ -106,6 +111,17 @@ public final class TaskDump {
    */
   public String runtime() {
     return runtime;
+  }
+
+  /**
+   * The name of the runtime instance the dump was taken of, as {@link Runtime#name()} (and its
+   * MXBean) has it, such as {@code gearbox-workstealing#1}: it tells apart two runtimes of one
+   * kind.
+   *
+   * @return the runtime's name
+   */
+  public String runtimeName() {
+    return runtimeName;
   }
 
   /**

@@ -9,11 +9,11 @@ final class TaskDumpText {
 
   static String format(TaskDump dump) {
     StringBuilder text = new StringBuilder(256 + dump.tasks().size() * 160);
-    text.append("Gearbox task dump of runtime '")
-        .append(dump.runtime())
-        .append("': ")
-        .append(dump.total())
-        .append(dump.total() == 1 ? " live task" : " live tasks");
+    text.append("Gearbox task dump of runtime '").append(dump.runtimeName()).append('\'');
+    if (!dump.runtimeName().equals(dump.runtime())) {
+      text.append(" (").append(dump.runtime()).append(')');
+    }
+    text.append(": ").append(dump.total()).append(dump.total() == 1 ? " live task" : " live tasks");
     if (dump.tasks().size() < dump.total() && dump.limit() > 0) {
       text.append(", the first ").append(dump.tasks().size()).append(" listed");
     }

@@ -235,7 +235,7 @@ public abstract class AbstractRuntime implements Runtime {
    */
   @Override
   public final TaskDump dumpTasks(int limit) {
-    TaskCensus census = new TaskCensus(kind, limit);
+    TaskCensus census = new TaskCensus(kind, name, limit);
     censusTasks(census);
     census.addBlocking(blocking);
     return census.finish();

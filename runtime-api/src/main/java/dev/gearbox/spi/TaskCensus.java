@@ -36,6 +36,7 @@ public final class TaskCensus {
   private static final String OTHER_LEAVES = "(other leaves)";
 
   private final String runtime;
+  private final String runtimeName;
   private final int limit;
   private final long nowNanos = System.nanoTime();
   private final EnumMap<TaskDump.State, long[]> byState = new EnumMap<>(TaskDump.State.class);
@@ -47,15 +48,17 @@ public final class TaskCensus {
    * Starts a census.
    *
    * @param runtime the runtime's kind
+   * @param runtimeName the runtime's instance name ({@code Runtime.name()})
    * @param limit the most tasks to describe
    * @throws IllegalArgumentException if {@code limit} is negative
    */
-  public TaskCensus(String runtime, int limit) {
+  public TaskCensus(String runtime, String runtimeName, int limit) {
     if (limit < 0) {
       throw new IllegalArgumentException(
           "task dump limit " + limit + " is negative: give 0 or more tasks to list");
     }
     this.runtime = runtime;
+    this.runtimeName = runtimeName;
     this.limit = limit;
     for (TaskDump.State state : TaskDump.State.values()) {
       byState.put(state, new long[1]);
@@ -100,6 +103,39 @@ public final class TaskCensus {
   public void addUnowned(Iterable<? extends RawTask<?>> tasks) {
     for (RawTask<?> task : tasks) {
       addUnowned(task);
+    }
+  }
+
+  /**
+   * Counts a live task that a runtime keeps in a form of its own rather than as a {@link RawTask}
+   * (the embedded executor's pooled tasks), as the runtime describes it; a record is made only if
+   * the task is listed. It has no spawn record, so no age and no spawn site.
+   *
+   * @param id the task's number (for a pooled task, its slot's index in the pool)
+   * @param name its name, or null
+   * @param state what it is doing
+   * @param leaf the label of the future it waits in, or null
+   * @param type the type of its body or future, or null
+   * @param worker the thread polling it (state {@link TaskDump.State#RUNNING}), else null
+   */
+  public void addTask(
+      long id, String name, TaskDump.State state, String leaf, Class<?> type, Thread worker) {
+    total++;
+    byState.get(state)[0]++;
+    countLeaf(leaf);
+    if (listed.size() < limit) {
+      String running = state == TaskDump.State.RUNNING && worker != null ? worker.getName() : null;
+      listed.add(
+          new TaskDump.Task(
+              id,
+              name,
+              state,
+              false,
+              leaf,
+              type == null ? null : typeName(type),
+              null,
+              running,
+              null));
     }
   }
 
@@ -184,7 +220,11 @@ public final class TaskCensus {
     if (future instanceof FiberTask<?>) {
       return "fiber";
     }
-    String name = future.getClass().getName();
+    return typeName(future.getClass());
+  }
+
+  private static String typeName(Class<?> type) {
+    String name = type.getName();
     int lambda = name.indexOf("$$Lambda");
     return lambda < 0 ? name : "a lambda of " + name.substring(0, lambda);
   }
@@ -203,6 +243,6 @@ public final class TaskCensus {
             Comparator.comparingLong((Map.Entry<String, long[]> entry) -> -entry.getValue()[0])
                 .thenComparing(Map.Entry::getKey))
         .forEach(entry -> leaves.put(entry.getKey(), entry.getValue()[0]));
-    return new TaskDump(runtime, total, states, leaves, listed, limit);
+    return new TaskDump(runtime, runtimeName, total, states, leaves, listed, limit);
   }
 }

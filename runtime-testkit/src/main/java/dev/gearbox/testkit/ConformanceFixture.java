@@ -57,6 +57,19 @@ public interface ConformanceFixture {
   Runtime createRuntime(Map<String, String> extraConfig);
 
   /**
+   * Configuration to add (through {@link #createRuntime(Map)}) so that only the runtime's workers
+   * poll tasks: no thread is added to poll while every worker is inside a poll. A test that keeps
+   * every worker busy to see a woken task wait in a queue uses it. Empty by default; a runtime that
+   * replaces a worker stuck in a poll (the multithread runtime's monitor) returns the setting that
+   * turns this off.
+   *
+   * @return the configuration values to add
+   */
+  default Map<String, String> fixedWorkersConfig() {
+    return Map.of();
+  }
+
+  /**
    * The prefix of the names of every thread {@code runtime} starts, to check that none is left
    * after shutdown. The default is {@code gearbox-<kind>-}, the convention of Gearbox runtimes.
    *

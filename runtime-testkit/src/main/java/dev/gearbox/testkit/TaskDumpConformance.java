@@ -1,11 +1,13 @@
 package dev.gearbox.testkit;
 
+import static dev.gearbox.runtime.TaskDump.State.RUNNING;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gearbox.fiber.Fiber;
 import dev.gearbox.future.Future;
 import dev.gearbox.future.Poll;
+import dev.gearbox.future.Waker;
 import dev.gearbox.runtime.JoinException;
 import dev.gearbox.runtime.JoinHandle;
 import dev.gearbox.runtime.Runtime;
@@ -13,11 +15,16 @@ import dev.gearbox.runtime.TaskDump;
 import dev.gearbox.sync.Channel;
 import dev.gearbox.time.Time;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.Timeout.ThreadMode;
@@ -206,7 +213,121 @@ public interface TaskDumpConformance extends ConformanceFixture {
         .hasMessageContaining("sometimes");
   }
 
-  /** A dump of 100,000 waiting tasks with limit 10 lists 10 and counts all of them. */
+  /**
+   * A task inside a poll is running, on the thread that polls it.
+   *
+   * @throws Exception if interrupted or the join fails
+   */
+  @Test
+  @Timeout(value = 60, threadMode = ThreadMode.SEPARATE_THREAD)
+  default void taskInsideAPollIsRunningOnItsWorker() throws Exception {
+    Runtime runtime = runtime();
+    BusyWorkers busy = new BusyWorkers();
+    try {
+      JoinHandle<Boolean> blocker = busy.spawnAndAwaitEntered(runtime);
+      TaskDump dump = runtime.dumpTasks();
+      TaskDump.Task task = find(dump, blocker.id());
+      assertThat(task.state()).as("a task inside its poll; dump:%n%s", dump).isEqualTo(RUNNING);
+      assertThat(task.worker()).isEqualTo(busy.threads.peek());
+      assertThat(task.leaf()).isNull();
+      assertThat(dump.byState().get(RUNNING)).isGreaterThanOrEqualTo(1L);
+      assertThat(dump.toString())
+          .containsPattern(
+              "task "
+                  + blocker.id()
+                  + " ('[^']*' )?running on "
+                  + Pattern.quote(busy.threads.peek()));
+      busy.release.countDown();
+      assertThat(blocker.join(WAIT)).isTrue();
+    } finally {
+      busy.release.countDown();
+    }
+  }
+
+  /**
+   * A task woken while every worker is inside a poll is scheduled: it waits in a run queue, and
+   * each worker shows the task it runs. The runtime is made with {@link #fixedWorkersConfig()}, so
+   * that no thread is added to poll meanwhile.
+   *
+   * @throws Exception if interrupted or a join fails
+   */
+  @Test
+  @Timeout(value = 60, threadMode = ThreadMode.SEPARATE_THREAD)
+  default void taskWokenWhileEveryWorkerIsBusyIsScheduled() throws Exception {
+    Runtime runtime = createRuntime(fixedWorkersConfig());
+    BusyWorkers busy = new BusyWorkers();
+    try {
+      AtomicReference<Waker> parked = new AtomicReference<>();
+      AtomicBoolean woken = new AtomicBoolean();
+      Future<String> waitsForItsWake =
+          cx -> {
+            if (woken.get()) {
+              return Poll.ready("polled after the wake");
+            }
+            parked.set(cx.waker());
+            return Poll.pending();
+          };
+      JoinHandle<String> target = runtime.spawn(waitsForItsWake);
+      awaitState(runtime, target.id(), TaskDump.State.IDLE);
+      int workers = runtime.metrics().workers();
+      assertThat(workers).as("workers of a runtime running a task").isPositive();
+      List<JoinHandle<Boolean>> blockers = new ArrayList<>();
+      for (int i = 0; i < workers; i++) {
+        blockers.add(busy.spawnAndAwaitEntered(runtime)); // one at a time: each on a free worker
+      }
+
+      woken.set(true);
+      parked.get().wake();
+      TaskDump dump = runtime.dumpTasks();
+      assertThat(find(dump, target.id()).state())
+          .as("a task woken while all %d workers are busy; dump:%n%s", workers, dump)
+          .isEqualTo(TaskDump.State.SCHEDULED);
+      assertThat(dump.byState().get(RUNNING)).isEqualTo((long) workers);
+      for (JoinHandle<Boolean> blocker : blockers) {
+        assertThat(find(dump, blocker.id()).state()).isEqualTo(RUNNING);
+        assertThat(busy.threads).contains(find(dump, blocker.id()).worker());
+      }
+      assertThat(Set.copyOf(busy.threads)).as("one thread per busy worker").hasSize(workers);
+
+      busy.release.countDown();
+      assertThat(target.join(WAIT)).isEqualTo("polled after the wake");
+      for (JoinHandle<Boolean> blocker : blockers) {
+        assertThat(blocker.join(WAIT)).isTrue();
+      }
+    } finally {
+      busy.release.countDown();
+      assertThat(runtime.shutdown(WAIT)).isTrue();
+    }
+  }
+
+  /**
+   * The dump names the runtime instance it was taken of, so that two runtimes of one kind are told
+   * apart, as their MXBeans are.
+   */
+  @Test
+  @Timeout(value = 30, threadMode = ThreadMode.SEPARATE_THREAD)
+  default void dumpNamesItsRuntimeInstance() {
+    Runtime first = runtime();
+    Runtime second = createRuntime();
+    try {
+      TaskDump one = first.dumpTasks();
+      TaskDump two = second.dumpTasks();
+      assertThat(one.runtime()).isEqualTo(first.kind());
+      assertThat(two.runtime()).isEqualTo(second.kind());
+      assertThat(one.runtimeName()).isEqualTo(first.name());
+      assertThat(two.runtimeName()).isEqualTo(second.name());
+      assertThat(one.runtimeName()).isNotEqualTo(two.runtimeName());
+      assertThat(one.toString())
+          .startsWith("Gearbox task dump of runtime '" + first.name() + "' (" + first.kind() + ")");
+    } finally {
+      assertThat(second.shutdown(WAIT)).isTrue();
+    }
+  }
+
+  /**
+   * A dump of 100,000 waiting tasks with limit 10 lists 10, counts all of them, and allocates
+   * memory for the listed ones only: far less than even 16 bytes per task.
+   */
   @Test
   @Timeout(value = 60, threadMode = ThreadMode.SEPARATE_THREAD)
   default void dumpOfManyTasksIsBoundedByItsLimit() {
@@ -230,7 +351,46 @@ public interface TaskDumpConformance extends ConformanceFixture {
     assertThat(dump.tasks()).hasSize(10);
     assertThat(dump.limit()).isEqualTo(10);
     assertThat(dump.toString()).contains(count + " live tasks").contains("the first 10 listed");
+    long[] counted = new long[1];
+    long allocated = ThreadAllocation.during(() -> counted[0] = runtime.dumpTasks(10).total());
+    assertThat(counted[0]).isEqualTo(count);
+    if (allocated >= 0) {
+      assertThat(allocated)
+          .as("bytes a dump of %d tasks with limit 10 allocated", count)
+          .isLessThan(DUMP_ALLOCATION_BOUND);
+    }
     assertThatThrownBy(() -> runtime.dumpTasks(-1)).hasMessageContaining("-1");
+  }
+
+  /**
+   * The most a dump with a small limit may allocate, whatever the number of tasks: what ten task
+   * records, the counts and the walk's iterators need, with room to spare; a per-task cost of 16
+   * bytes would pass it at 16,000 tasks.
+   */
+  long DUMP_ALLOCATION_BOUND = 256 * 1024;
+
+  /** The task of {@code id} in {@code dump}; fails if it is not listed. */
+  private static TaskDump.Task find(TaskDump dump, long id) {
+    return dump.tasks().stream()
+        .filter(each -> each.id() == id)
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("task " + id + " is not in the dump:\n" + dump));
+  }
+
+  /**
+   * Waits, with dumps taken on the calling thread, until the task of {@code id} is in {@code
+   * state}.
+   */
+  private static void awaitState(Runtime runtime, long id, TaskDump.State state) {
+    AtomicReference<TaskDump> last = new AtomicReference<>();
+    Await.until(
+        WAIT,
+        () -> {
+          TaskDump dump = runtime.dumpTasks();
+          last.set(dump);
+          return dump.tasks().stream().anyMatch(each -> each.id() == id && each.state() == state);
+        },
+        () -> "task " + id + " to be " + state + "; last dump:\n" + last.get());
   }
 
   /**

@@ -397,9 +397,10 @@ final class SimScheduler implements TaskScheduler {
       count = alive.size();
       waiting = List.copyOf(alive.subList(0, Math.min(count, DEADLOCK_LISTED)));
     }
-    TaskCensus census = new TaskCensus(SimulatedRuntimeProvider.KIND, 0);
+    TaskCensus census =
+        new TaskCensus(SimulatedRuntimeProvider.KIND, runtime.name(), DEADLOCK_LISTED);
     census.addOwned(owned);
-    TaskDump summary = census.finish();
+    TaskDump dump = census.finish();
     StringBuilder message =
         new StringBuilder("deadlock: blockOn can never complete; at ")
             .append(SimClockFormat.format(clock.nanoTime()))
@@ -410,11 +411,18 @@ final class SimScheduler implements TaskScheduler {
     for (SimTask<?> task : waiting) {
       message.append("\n  ").append(task.report());
     }
-    message.append("\n").append(summary.toString().strip());
+    message.append("\n").append(summaryOf(dump));
     message.append("\n").append(Replay.hint(seed));
     for (BlockOnCall<?> call : calls) {
-      call.fail(new DeadlockException(message.toString(), seed));
+      call.fail(new DeadlockException(message.toString(), seed, dump));
     }
+  }
+
+  /** The summary lines of a dump's text (the counts), without its task paragraphs. */
+  private static String summaryOf(TaskDump dump) {
+    String text = dump.toString();
+    int tasks = text.indexOf("\n\n");
+    return (tasks < 0 ? text : text.substring(0, tasks)).strip();
   }
 
   // ---- shutdown

@@ -10,6 +10,7 @@ import dev.gearbox.runtime.JoinHandle;
 import dev.gearbox.runtime.Runtime;
 import dev.gearbox.runtime.RuntimeConfig;
 import dev.gearbox.runtime.Runtimes;
+import dev.gearbox.runtime.TaskDump;
 import dev.gearbox.sync.Oneshot;
 import dev.gearbox.time.Time;
 import java.time.Duration;
@@ -116,6 +117,38 @@ class SimulatedRuntimeTest {
           .hasMessageContaining("@RuntimeTest(kinds = \"simulated\", seed = 99)");
       // the runtime stays usable
       assertThat(runtime.blockOn(Futures.ready(5))).isEqualTo(5);
+    } finally {
+      assertThat(runtime.shutdown(WAIT)).isTrue();
+    }
+  }
+
+  @Test
+  void aDeadlockCarriesItsTaskDump() {
+    SimulatedRuntime runtime = SimulatedRuntimeProvider.create(7);
+    try {
+      Oneshot.Pair<String> never = Oneshot.channel();
+      Oneshot.Pair<String> neither = Oneshot.channel();
+      JoinHandle<?>[] waiter = new JoinHandle<?>[1];
+      Throwable thrown =
+          org.assertj.core.api.Assertions.catchThrowable(
+              () ->
+                  runtime.blockOn(
+                      Futures.lazy(() -> waiter[0] = runtime.spawn("waiter", neither.receiver()))
+                          .flatMap(handle -> never.receiver())));
+      assertThat(thrown).isInstanceOf(DeadlockException.class);
+      TaskDump dump = ((DeadlockException) thrown).taskDump();
+      assertThat(dump.runtime()).isEqualTo("simulated");
+      assertThat(dump.runtimeName()).isEqualTo(runtime.name());
+      assertThat(dump.total()).isEqualTo(2);
+      assertThat(dump.byState().get(TaskDump.State.IDLE)).isEqualTo(2L);
+      assertThat(dump.byLeaf()).containsEntry("Oneshot.receive", 2L);
+      assertThat(dump.tasks())
+          .anySatisfy(
+              task -> {
+                assertThat(task.id()).isEqualTo(waiter[0].id());
+                assertThat(task.name()).isEqualTo("waiter");
+                assertThat(task.leaf()).isEqualTo("Oneshot.receive");
+              });
     } finally {
       assertThat(runtime.shutdown(WAIT)).isTrue();
     }
