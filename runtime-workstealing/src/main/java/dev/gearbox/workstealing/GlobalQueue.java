@@ -22,12 +22,16 @@ final class GlobalQueue {
    * before it, a line a consumer keeping pace has just taken (docs/decisions/0001).
    *
    * JCTools' queue has one consumer: workers take under `consumerLock`, which also orders the
-   * consumer's plain fields from one taker to the next. A slot claimed by a producer whose task is
-   * not stored yet makes relaxedPoll return null: the taker treats the queue as empty for now, and
-   * the producer's notification, which follows its store, wakes a worker that will see the task.
-   * isEmpty() compares the two indexes (a strict check): a push is a CAS on the producer index, so
-   * a worker that re-checks after announcing its sleep sees every push that did not see the
-   * announcement (the Dekker pair with the idle state).
+   * consumer's plain fields from one taker to the next. A taker only tries the lock: one that finds
+   * it held goes on as if the queue were empty for now (it steals, spins or parks), since the
+   * holder is emptying the queue into its own local queue, where the loser can steal from. So no
+   * taker ever parks on the lock and no release has a waiter to signal. No wake-up rests on a take:
+   * the idle protocol's re-check before parking uses isEmpty(), which is exact (below). A slot
+   * claimed by a producer whose task is not stored yet makes relaxedPoll return null: the taker
+   * treats the queue as empty for now, and the producer's notification, which follows its store,
+   * wakes a worker that will see the task. isEmpty() compares the two indexes (a strict check): a
+   * push is a CAS on the producer index, so a worker that re-checks after announcing its sleep sees
+   * every push that did not see the announcement (the Dekker pair with the idle state).
    *
    * Overflow batches come from a worker's full local queue, which hands out the slots it claimed
    * one by one as fill stores them; fill claims their slots with one CAS per run that fits in the
@@ -73,15 +77,18 @@ final class GlobalQueue {
 
   /**
    * Takes up to {@code max} tasks: returns the first and pushes the others into {@code into}, which
-   * must have room for {@code max - 1} more. Any thread; takes the consumer lock.
+   * must have room for {@code max - 1} more. Any thread; tries the consumer lock and takes nothing
+   * if another taker holds it.
    *
-   * @return the first task taken, or null if none was available
+   * @return the first task taken, or null if none was available or another worker was taking
    */
   ScheduledTask<?> popBatch(int max, LocalRunQueue into) {
     if (queue.isEmpty()) {
       return null;
     }
-    consumerLock.lock();
+    if (!consumerLock.tryLock()) {
+      return null;
+    }
     try {
       ScheduledTask<?> first = queue.relaxedPoll();
       if (first == null) {
