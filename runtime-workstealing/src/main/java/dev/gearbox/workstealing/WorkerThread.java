@@ -336,13 +336,17 @@ sealed class WorkerThread extends Thread implements CurrentRuntime.Carrier
     return false;
   }
 
-  /** Queues a task woken (or spawned, or yielding) on this worker's thread. */
+  /**
+   * Queues a task woken (or spawned, or yielding) on this worker's thread. A yield wakes no peer:
+   * it re-queues a task that was running here, so the runnable work is no more than it was, and a
+   * queue that grows without a wake is shared at the next maintenance tick (shouldNotifyOthers).
+   */
   void scheduleLocal(ScheduledTask<?> task, boolean isYield) {
     pendingLocalSchedules++;
     boolean shouldNotify;
     if (isYield || !lifoEnabled) {
       pushBack(task);
-      shouldNotify = true;
+      shouldNotify = !isYield;
     } else {
       ScheduledTask<?> displaced = lifoSlot;
       lifoSlot = task;
