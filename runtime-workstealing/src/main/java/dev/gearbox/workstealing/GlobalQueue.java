@@ -1,6 +1,7 @@
 package dev.gearbox.workstealing;
 
-import java.util.concurrent.locks.ReentrantLock;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.function.Supplier;
 import org.jctools.queues.MessagePassingQueue;
 import org.jctools.queues.atomic.MpscUnboundedAtomicArrayQueue;
@@ -21,12 +22,13 @@ final class GlobalQueue {
    * its own. An intrusive list through the tasks would make a producer write into the task pushed
    * before it, a line a consumer keeping pace has just taken (docs/decisions/0001).
    *
-   * JCTools' queue has one consumer: workers take under `consumerLock`, which also orders the
-   * consumer's plain fields from one taker to the next. A taker only tries the lock: one that finds
-   * it held goes on as if the queue were empty for now (it steals, spins or parks), since the
-   * holder is emptying the queue into its own local queue, where the loser can steal from. So no
-   * taker ever parks on the lock and no release has a waiter to signal. No wake-up rests on a take:
-   * the idle protocol's re-check before parking uses isEmpty(), which is exact (below). A slot
+   * JCTools' queue has one consumer: a worker takes only while it holds `taker` (a flag set by a
+   * CAS, cleared by a release store), which also orders the consumer's plain fields from one taker
+   * to the next. A worker that finds the flag held goes on as if the queue were empty for now (it
+   * steals, spins or parks), since the holder is moving the queue into its own local queue, where
+   * the loser can steal from: nobody waits for the flag, so it needs no lock with a wait queue, and
+   * its release is a plain store rather than a lock's fenced one. No wake-up rests on a take: the
+   * idle protocol's re-check before parking uses isEmpty(), which is exact (below). A slot
    * claimed by a producer whose task is not stored yet makes relaxedPoll return null: the taker
    * treats the queue as empty for now, and the producer's notification, which follows its store,
    * wakes a worker that will see the task. isEmpty() compares the two indexes (a strict check): a
@@ -41,7 +43,7 @@ final class GlobalQueue {
 
   private final MpscUnboundedAtomicArrayQueue<ScheduledTask<?>> queue =
       new MpscUnboundedAtomicArrayQueue<>(CHUNK);
-  private final ReentrantLock consumerLock = new ReentrantLock();
+  private final TakerFlag taker = new TakerFlag();
 
   /** Pushes one task. Any thread; lock-free (one CAS). */
   void push(ScheduledTask<?> task) {
@@ -77,8 +79,7 @@ final class GlobalQueue {
 
   /**
    * Takes up to {@code max} tasks: returns the first and pushes the others into {@code into}, which
-   * must have room for {@code max - 1} more. Any thread; tries the consumer lock and takes nothing
-   * if another taker holds it.
+   * must have room for {@code max - 1} more. Any thread; takes nothing while another thread takes.
    *
    * @return the first task taken, or null if none was available or another worker was taking
    */
@@ -86,7 +87,7 @@ final class GlobalQueue {
     if (queue.isEmpty()) {
       return null;
     }
-    if (!consumerLock.tryLock()) {
+    if (!taker.tryAcquire()) {
       return null;
     }
     try {
@@ -103,7 +104,7 @@ final class GlobalQueue {
       }
       return first;
     } finally {
-      consumerLock.unlock();
+      taker.release();
     }
   }
 
@@ -128,5 +129,50 @@ final class GlobalQueue {
    */
   Iterable<ScheduledTask<?>> forDump() {
     return queue;
+  }
+}
+
+/** Padding before the taker flag: see TakerFlagField. */
+class TakerFlagPadding {
+  @SuppressWarnings("unused")
+  private long p0, p1, p2, p3, p4, p5, p6, p7;
+}
+
+/**
+ * The word of the global queue's taker flag, on a cache line of its own: the takers write it, and a
+ * neighbour read at every push or poll would miss each time it changed hands.
+ */
+class TakerFlagField extends TakerFlagPadding {
+  @SuppressWarnings("unused") // accessed through TakerFlag.HELD
+  volatile int held;
+}
+
+/**
+ * Who may take from the global queue: 1 while a worker takes, else 0. Acquired by a CAS (never
+ * waited for), released by a release store. The JVM lays out superclass fields first, so the word
+ * sits between TakerFlagPadding's fields and these.
+ */
+final class TakerFlag extends TakerFlagField {
+  private static final VarHandle HELD;
+
+  static {
+    try {
+      HELD = MethodHandles.lookup().findVarHandle(TakerFlagField.class, "held", int.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  @SuppressWarnings("unused")
+  private long p0, p1, p2, p3, p4, p5, p6, p7;
+
+  /** Takes the flag if it is free; true if the caller now holds it. Never waits. */
+  boolean tryAcquire() {
+    return (int) HELD.getOpaque(this) == 0 && HELD.compareAndSet(this, 0, 1);
+  }
+
+  /** Frees the flag; its holder only. Orders the holder's writes before the next acquire. */
+  void release() {
+    HELD.setRelease(this, 0);
   }
 }
