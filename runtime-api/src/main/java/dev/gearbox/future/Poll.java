@@ -38,13 +38,25 @@ public sealed interface Poll<T> permits Poll.Ready, Poll.Pending {
   }
 
   /**
-   * Completed with {@code value}.
+   * Completed with {@code value}. Polls of {@code null}, {@link Boolean#TRUE} and {@link
+   * Boolean#FALSE} are shared constants, as {@link Boolean#valueOf(boolean)} shares its results:
+   * compare polls with {@code equals}, never by identity.
    *
    * @param value the output, may be {@code null}
    * @param <T> the type of the value
    * @return a Ready poll
    */
+  @SuppressWarnings("unchecked")
   static <T> Poll<T> ready(T value) {
+    if (value == null) {
+      return (Poll<T>) Constants.READY_NULL;
+    }
+    if (value == Boolean.TRUE) {
+      return (Poll<T>) Constants.READY_TRUE;
+    }
+    if (value == Boolean.FALSE) {
+      return (Poll<T>) Constants.READY_FALSE;
+    }
     return new Ready<>(value);
   }
 
@@ -119,6 +131,8 @@ public sealed interface Poll<T> permits Poll.Ready, Poll.Pending {
 /** Shared constants of {@link Poll}. */
 final class Constants {
   static final Poll<?> READY_NULL = new Poll.Ready<>(null);
+  static final Poll<?> READY_TRUE = new Poll.Ready<>(Boolean.TRUE);
+  static final Poll<?> READY_FALSE = new Poll.Ready<>(Boolean.FALSE);
 
   private Constants() {}
 }

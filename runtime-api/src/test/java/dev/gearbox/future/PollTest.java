@@ -29,4 +29,21 @@ class PollTest {
     assertThat(Poll.<Void>ready()).isSameAs(Poll.<String>ready());
     assertThat(Poll.ready().value()).isNull();
   }
+
+  @Test
+  void readyOfNullAndOfBothBooleansIsShared() {
+    assertThat(Poll.<String>ready(null)).isSameAs(Poll.ready());
+    assertThat(Poll.ready(true)).isSameAs(Poll.ready(Boolean.TRUE));
+    assertThat(Poll.ready(false)).isSameAs(Poll.ready(Boolean.FALSE));
+    assertThat(Poll.ready(true).value()).isTrue();
+    assertThat(Poll.ready(false).value()).isFalse();
+    assertThat(Poll.ready(true)).isNotEqualTo(Poll.ready(false));
+  }
+
+  @Test
+  void readyOfAnyOtherValueIsANewPollThatEqualsItsTwin() {
+    Integer big = 1_000_000;
+    assertThat(Poll.ready(big)).isNotSameAs(Poll.ready(big)).isEqualTo(Poll.ready(big));
+    assertThat(Poll.ready(big).value()).isSameAs(big);
+  }
 }
