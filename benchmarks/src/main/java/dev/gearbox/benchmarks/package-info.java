@@ -1,6 +1,8 @@
 /**
- * JMH benchmarks of Gearbox's sync primitives on the minimal runtime: channel throughput with one
- * and with four producers, and {@code Mutex} and {@code Semaphore} under contention. Build and run
- * with the command in the README; results belong in the README and benchmark output, not here.
+ * JMH benchmarks of Gearbox's sync primitives: channel throughput with one, four and eight
+ * producers on every runtime kind ({@link dev.gearbox.benchmarks.RuntimeKindState}), and {@code
+ * Mutex} and {@code Semaphore} under contention on the minimal runtime. Build and run with the
+ * commands in {@code docs/benchmarks.md}; results belong in benchmark output and decision records,
+ * not here.
  */
 package dev.gearbox.benchmarks;
