@@ -3,6 +3,7 @@ package dev.gearbox.sync;
 import dev.gearbox.future.Future;
 import dev.gearbox.future.Waker;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -45,6 +46,18 @@ final class BoundedChannel<T> implements MpscCore<T> {
   private volatile boolean closed;
   private boolean closedByReceiver;
   private Waker receiverWaker;
+
+  /**
+   * The receiver's scratch for pollReceiveMany, up to BATCH messages and the wakers of the senders
+   * granted their slots, moved out under the lock and handed on after it; touched by the receiving
+   * task only, so by one thread at a time, and emptied before each call returns.
+   */
+  private Object[] batchMessages;
+
+  private Waker[] batchSenders;
+
+  /** The most messages pollReceiveMany moves under one hold of the lock. */
+  static final int BATCH = 256;
 
   BoundedChannel(int capacity) {
     this.capacity = capacity;
@@ -169,6 +182,77 @@ final class BoundedChannel<T> implements MpscCore<T> {
     }
     wake(grantedSender);
     return message;
+  }
+
+  /**
+   * Moves the messages out in chunks of up to BATCH per hold of the lock, rather than one hold per
+   * message, granting each freed slot to the first waiting sender as pollReceive does; the list is
+   * filled and the senders woken after the lock is released.
+   */
+  @Override
+  public int pollReceiveMany(List<? super T> into, int limit, Waker waker) {
+    int moved = 0;
+    while (moved < limit) {
+      int max = Math.min(Math.min(limit - moved, BATCH), capacity); // the ring holds <= capacity
+      int chunk = pollChunk(into, max, moved == 0 ? waker : null);
+      if (chunk <= 0) {
+        return moved == 0 ? chunk : moved;
+      }
+      moved += chunk;
+      if (chunk < max) {
+        break; // the ring ran dry
+      }
+    }
+    return moved;
+  }
+
+  @SuppressWarnings("unchecked")
+  private int pollChunk(List<? super T> into, int max, Waker waker) {
+    if (batchMessages == null || batchMessages.length < max) {
+      batchMessages = new Object[max];
+      batchSenders = new Waker[max];
+    }
+    Object[] messages = batchMessages;
+    Waker[] senders = batchSenders;
+    int moved = 0;
+    int granted = 0;
+    lock.lock();
+    try {
+      while (moved < max) {
+        Object message = buffer.poll();
+        if (message == null) {
+          break;
+        }
+        messages[moved++] = message;
+        Waker sender = grantFirstWaiterLocked();
+        if (sender != null) {
+          senders[granted++] = sender;
+        }
+      }
+      if (moved == 0) {
+        if (closed) {
+          return -1;
+        }
+        if (waker != null && (receiverWaker == null || !receiverWaker.willWake(waker))) {
+          receiverWaker = waker;
+        }
+        return 0;
+      }
+    } finally {
+      lock.unlock();
+    }
+    try {
+      for (int i = 0; i < granted; i++) {
+        senders[i].wake();
+      }
+      for (int i = 0; i < moved; i++) {
+        into.add((T) messages[i]);
+      }
+    } finally {
+      Arrays.fill(senders, 0, granted, null);
+      Arrays.fill(messages, 0, moved, null);
+    }
+    return moved;
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.gearbox.sync;
 
 import dev.gearbox.future.Future;
 import dev.gearbox.future.Waker;
+import java.util.List;
 
 /**
  * The shared state behind a {@link Channel.Sender} and its {@link Channel.Receiver}: bounded
@@ -30,6 +31,30 @@ interface MpscCore<T> {
    * returned, never missed.
    */
   Object pollReceive(Waker waker);
+
+  /**
+   * Moves up to {@code limit} (at least 1) messages into {@code into}, in order. When there is
+   * none, registers {@code waker} as {@link #pollReceive(Waker)} does.
+   *
+   * @return the number moved; 0 if none yet (the waker is registered); -1 if the channel is closed
+   *     and drained
+   */
+  @SuppressWarnings("unchecked")
+  default int pollReceiveMany(List<? super T> into, int limit, Waker waker) {
+    int moved = 0;
+    while (moved < limit) {
+      Object next = moved == 0 ? pollReceive(waker) : pollReceive();
+      if (next == END_OF_STREAM) {
+        return moved == 0 ? -1 : moved;
+      }
+      if (next == null) {
+        return moved;
+      }
+      into.add((T) next);
+      moved++;
+    }
+    return moved;
+  }
 
   /** Forgets the registered receiver waker: the receiving future was dropped. */
   void dropReceiverWaker();

@@ -30,22 +30,12 @@ final class ReceiveManyFuture<T> implements Future<Integer> {
       cx.waitingIn("Channel.receiveMany");
       return Poll.pending();
     }
-    int moved = 0;
-    while (moved < limit) {
-      Object next = moved == 0 ? channel.pollReceive(cx.waker()) : channel.pollReceive();
-      if (next == null && moved == 0) {
-        cx.waitingIn("Channel.receiveMany");
-        return Poll.pending();
-      }
-      if (next == null || next == MpscCore.END_OF_STREAM) {
-        break;
-      }
-      @SuppressWarnings("unchecked")
-      T message = (T) next;
-      buffer.add(message);
-      moved++;
+    int moved = channel.pollReceiveMany(buffer, limit, cx.waker());
+    if (moved == 0) {
+      cx.waitingIn("Channel.receiveMany");
+      return Poll.pending();
     }
-    return Poll.ready(moved);
+    return Poll.ready(Math.max(moved, 0)); // 0: closed and drained
   }
 
   @Override

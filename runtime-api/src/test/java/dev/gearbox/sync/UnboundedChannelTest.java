@@ -96,6 +96,51 @@ class UnboundedChannelTest {
   }
 
   @Test
+  void receiveManyOnABoundedChannelMovesMoreThanOneBatchInOrderAndGrantsEveryFreedSlot()
+      throws Exception {
+    int capacity = BoundedChannel.BATCH + 44;
+    Channel.Pair<Integer> pair = Channel.bounded(capacity);
+    for (int message = 0; message < capacity; message++) {
+      assertThat(pair.sender().trySend(message)).isTrue();
+    }
+    List<CountingWaker> senderWakers = new ArrayList<>();
+    List<Future<Void>> waiting = new ArrayList<>();
+    for (int extra = 0; extra < 3; extra++) {
+      CountingWaker waker = new CountingWaker();
+      Future<Void> send = pair.sender().send(capacity + extra);
+      assertThat(send.poll(waker.context()).isPending()).isTrue();
+      senderWakers.add(waker);
+      waiting.add(send);
+    }
+    List<Integer> buffer = new ArrayList<>();
+    assertThat(pair.receiver().receiveMany(buffer, capacity + 10).poll(receiverCx).value())
+        .isEqualTo(capacity);
+    assertThat(buffer)
+        .containsExactlyElementsOf(java.util.stream.IntStream.range(0, capacity).boxed().toList());
+    for (int extra = 0; extra < 3; extra++) {
+      assertThat(senderWakers.get(extra).wakes()).as("sender %d woken", extra).isEqualTo(1);
+      assertThat(waiting.get(extra).poll(senderWakers.get(extra).context()).isReady()).isTrue();
+    }
+    buffer.clear();
+    assertThat(pair.receiver().receiveMany(buffer, 2).poll(receiverCx).value()).isEqualTo(2);
+    assertThat(buffer).containsExactly(capacity, capacity + 1);
+  }
+
+  @Test
+  void receiveManyOnAnEmptyBoundedChannelWaitsThenEndsWithZeroOnceClosed() throws Exception {
+    Channel.Pair<String> pair = Channel.bounded(4);
+    List<String> buffer = new ArrayList<>();
+    Future<Integer> many = pair.receiver().receiveMany(buffer, 8);
+    assertThat(many.poll(receiverCx).isPending()).isTrue();
+    pair.sender().trySend("a");
+    assertThat(receiverWaker.wakes()).isEqualTo(1);
+    assertThat(many.poll(receiverCx).value()).isEqualTo(1);
+    pair.sender().close();
+    assertThat(pair.receiver().receiveMany(buffer, 8).poll(receiverCx).value()).isZero();
+    assertThat(buffer).containsExactly("a");
+  }
+
+  @Test
   void everyChannelOperationSpendsTheBudget() throws Exception {
     ExhaustedBudget spent = new ExhaustedBudget();
     Channel.Pair<String> unbounded = Channel.unbounded();
