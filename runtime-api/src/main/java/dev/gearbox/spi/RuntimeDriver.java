@@ -90,7 +90,9 @@ public final class RuntimeDriver implements Timer, Reactor, AutoCloseable, Parke
   @Override
   public boolean register(TimerEntry entry, long deadlineNanos) {
     boolean pending = wheel.register(entry, deadlineNanos);
-    if (pending && deadlineNanos < parkedUntil) {
+    // parkedUntil is a wheel tick's start (nextDeadline): a deadline in that tick rounds up to
+    // it, and waking the park for an entry it would fire anyway would cost a wake for nothing
+    if (pending && wheel.dueAt(deadlineNanos) < parkedUntil) {
       unpark();
     }
     return pending;

@@ -69,6 +69,18 @@ public interface TimerDriver extends Timer {
   long nextDeadline();
 
   /**
+   * The reading at which an entry registered now for {@code deadlineNanos} becomes due: the
+   * deadline rounded up to the wheel's next millisecond (the reading {@link #nextDeadline()} would
+   * give for it), or a past reading if it is due at once. A driver parked until some reading need
+   * not be woken for an entry due no earlier. Constant time.
+   *
+   * @param deadlineNanos a reading of {@link #clock()}
+   * @return the reading at which the entry is due, never before {@code deadlineNanos} unless that
+   *     lies before the wheel's start
+   */
+  long dueAt(long deadlineNanos);
+
+  /**
    * The number of entries that will fire. Constant time.
    *
    * @return entries registered and neither fired nor cancelled, leaving out those whose deadline is

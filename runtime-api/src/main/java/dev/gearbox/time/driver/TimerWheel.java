@@ -245,6 +245,11 @@ final class TimerWheel implements TimerDriver {
    *     is pending
    */
   @Override
+  public long dueAt(long deadlineNanos) {
+    return ticks.toNanos(ticks.deadlineTick(deadlineNanos));
+  }
+
+  @Override
   public long nextDeadline() {
     long tick;
     lock.lock();

@@ -40,6 +40,18 @@ class TimerWheelTest {
   }
 
   @Test
+  void dueAtRoundsUpToTheTickThatNextDeadlineWouldName() {
+    assertThat(wheel.dueAt(3 * MS / 2)).isEqualTo(2 * MS);
+    assertThat(wheel.dueAt(2 * MS)).isEqualTo(2 * MS);
+    assertThat(wheel.dueAt(2 * MS + 1)).isEqualTo(3 * MS);
+    assertThat(wheel.dueAt(-5 * MS)).as("before the wheel's start: due at once").isZero();
+    assertThat(wheel.dueAt(TimerWheel.NO_DEADLINE)).isEqualTo(TimerWheel.NO_DEADLINE);
+    WheelEntry entry = entry(new CountingWaker());
+    wheel.register(entry, 3 * MS / 2 + 7);
+    assertThat(wheel.nextDeadline()).isEqualTo(wheel.dueAt(3 * MS / 2 + 7));
+  }
+
+  @Test
   void zeroAndNegativeDelaysAreDueAtOnceWithoutAWake() {
     clock.advance(Duration.ofSeconds(1));
     wheel.advance();
