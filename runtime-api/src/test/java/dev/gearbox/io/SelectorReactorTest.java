@@ -22,7 +22,9 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -140,6 +142,63 @@ class SelectorReactorTest {
 
     assertThat(turned.get(DEADLINE.toMillis(), TimeUnit.MILLISECONDS)).isZero();
     blocked.join();
+  }
+
+  @Test
+  void withNoChannelRegisteredTheSubMillisecondRestOfAWaitIsParked() throws Exception {
+    AtomicBoolean stop = new AtomicBoolean();
+    AtomicInteger turns = new AtomicInteger();
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    Thread turner =
+        Thread.ofPlatform()
+            .start(
+                () -> {
+                  try {
+                    while (!stop.get()) {
+                      reactor.turn(1_999_999); // 1 ms selected, then 0.999999 ms parked
+                      turns.incrementAndGet();
+                    }
+                    done.complete(null);
+                  } catch (Throwable e) {
+                    done.completeExceptionally(e);
+                  }
+                });
+    awaitTrue(
+        "the turner parked with the reactor as its blocker",
+        () -> LockSupport.getBlocker(turner) == reactor);
+    int before = turns.get();
+    awaitTrue("turns go on", () -> turns.get() > before + 2);
+    stop.set(true);
+    reactor.wakeup();
+    done.get(DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  @Test
+  void withAChannelRegisteredAWaitIsSelectedWholeAndNeverParked() throws Exception {
+    accepted.configureBlocking(false);
+    reactor.register(accepted);
+    AtomicBoolean stop = new AtomicBoolean();
+    AtomicBoolean parkedSeen = new AtomicBoolean();
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    Thread turner =
+        Thread.ofPlatform()
+            .start(
+                () -> {
+                  try {
+                    for (int turn = 0; turn < 20 && !stop.get(); turn++) {
+                      reactor.turn(1_500_000);
+                    }
+                    done.complete(null);
+                  } catch (Throwable e) {
+                    done.completeExceptionally(e);
+                  }
+                });
+    while (!done.isDone()) {
+      parkedSeen.compareAndSet(false, LockSupport.getBlocker(turner) == reactor);
+      Thread.onSpinWait();
+    }
+    done.get(DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
+    assertThat(parkedSeen).as("parked instead of selecting").isFalse();
   }
 
   @Test

@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -55,6 +56,16 @@ final class SelectorReactor implements IoDriver {
    * Selector.wakeup(), and the driver does selectNow to flush cancelled keys; so it never relies on
    * a wakeup issued before that flush: it re-reads `changes` and `wakeRequested` after it.
    *
+   * Sub-millisecond waits: a Selector counts its timeout in whole milliseconds, and the timer wheel
+   * asks to wake at the start of a millisecond tick, so rounding the wait up made every timer a
+   * further 0 to 1 ms late. With no channel registered no key can become ready, so the driver
+   * selects the whole milliseconds and parks the rest (LockSupport.parkNanos), with `parkedTurner`
+   * naming it meanwhile. The wakers pair with it as with `selecting`: they publish (change, flag),
+   * then unpark `parkedTurner` if set; the driver sets `parkedTurner`, then re-reads `changes`,
+   * `wakeRequested` and `closed` before parking. An unpark that lands just after the park returned
+   * leaves the thread one spurious wake, which every park loop of the runtimes tolerates. With a
+   * channel registered, the wait is rounded up as before, so I/O readiness is never missed.
+   *
    * Descriptors: a channel closed while its key is registered keeps its descriptor (and a listener
    * keeps listening) until the selector deregisters the key. So a close is queued like any change:
    * the driver cancels the key, flushes the cancelled keys with selectNow(), and only then closes
@@ -92,6 +103,9 @@ final class SelectorReactor implements IoDriver {
   private final AtomicBoolean wakeRequested = new AtomicBoolean();
   private volatile boolean selecting;
   private volatile boolean closed;
+
+  /** The driver while it parks the sub-millisecond rest of a wait, else null (see the notes). */
+  private volatile Thread parkedTurner;
 
   // Holder of `driver` only.
   private final List<SelectorRegistration> selected = new ArrayList<>();
@@ -144,6 +158,19 @@ final class SelectorReactor implements IoDriver {
     }
     changes.offer(registration);
     if (selecting) {
+      wakeSelect();
+    }
+  }
+
+  /**
+   * Ends the running select, or the park of its sub-millisecond rest. Any thread. `parkedTurner` is
+   * set only once the select returned, so then the unpark alone is enough.
+   */
+  private void wakeSelect() {
+    Thread parked = parkedTurner;
+    if (parked != null) {
+      LockSupport.unpark(parked);
+    } else {
       selector.wakeup();
     }
   }
@@ -155,7 +182,8 @@ final class SelectorReactor implements IoDriver {
    * does when the calling thread is interrupted (the interrupt status stays set).
    *
    * @param timeoutNanos how long to block at most: 0 for a non-blocking select, negative or {@link
-   *     Long#MAX_VALUE} to block until an event or a wakeup; rounded up to whole milliseconds
+   *     Long#MAX_VALUE} to block until an event or a wakeup; rounded up to whole milliseconds while
+   *     a channel is registered
    * @return the number of registrations that became ready
    * @throws IOException if the selector fails
    * @throws IllegalStateException if the reactor is open and another thread is inside {@code turn},
@@ -210,7 +238,28 @@ final class SelectorReactor implements IoDriver {
     } else if (timeoutNanos < 0 || timeoutNanos == Long.MAX_VALUE) {
       selector.select(this::onSelected);
     } else {
-      selector.select(this::onSelected, Math.ceilDiv(timeoutNanos, NANOS_PER_MILLI));
+      long rest = timeoutNanos % NANOS_PER_MILLI;
+      if (rest == 0 || !registrations.isEmpty()) {
+        selector.select(this::onSelected, Math.ceilDiv(timeoutNanos, NANOS_PER_MILLI));
+        return;
+      }
+      long millis = timeoutNanos / NANOS_PER_MILLI;
+      if (millis > 0) {
+        selector.select(this::onSelected, millis);
+      }
+      parkRest(rest);
+    }
+  }
+
+  /** Parks the sub-millisecond rest of a wait while no channel is registered (see the notes). */
+  private void parkRest(long nanos) {
+    parkedTurner = Thread.currentThread();
+    try {
+      if (!wakeRequested.get() && changes.isEmpty() && !closed) {
+        LockSupport.parkNanos(this, nanos);
+      }
+    } finally {
+      parkedTurner = null;
     }
   }
 
@@ -320,7 +369,7 @@ final class SelectorReactor implements IoDriver {
   public void wakeup() {
     wakeRequested.set(true);
     if (selecting) {
-      selector.wakeup();
+      wakeSelect();
     }
   }
 
@@ -355,7 +404,7 @@ final class SelectorReactor implements IoDriver {
   public void close() {
     closed = true;
     wakeRequested.set(true); // seen by a turn even if its flush selectNow swallowed the wakeup
-    selector.wakeup();
+    wakeSelect();
     if (driver.isHeldByCurrentThread()) {
       return;
     }
