@@ -13,13 +13,15 @@ import java.nio.channels.SelectableChannel;
  * that polls it first (through {@code Reactor.of(cx)}).
  *
  * <p>Thread-safe: {@code registration} is guarded by this object's monitor; {@code closed} is set
- * under it and read without it.
+ * under it and read without it. {@code drained} belongs to the task reading the socket (one read
+ * future is polled at a time, and a task's polls are ordered).
  */
 final class RegisteredChannel {
   private final SelectableChannel channel;
   private final String description;
   private Registration registration;
   private volatile boolean closed;
+  private boolean drained;
 
   /** A channel that registers on first use. */
   RegisteredChannel(SelectableChannel channel, String description) {
@@ -47,6 +49,26 @@ final class RegisteredChannel {
       registration = Reactor.of(cx).register(channel);
     }
     return registration;
+  }
+
+  /**
+   * Notes that a read returned fewer bytes than it had room for: the socket's receive queue was
+   * empty after it, so the next read most likely finds nothing. The reading task only.
+   */
+  void markDrained() {
+    drained = true;
+  }
+
+  /**
+   * Whether the last read was short (see {@link #markDrained()}); clears the note. The reading task
+   * only.
+   *
+   * @return true at most once per short read
+   */
+  boolean takeDrained() {
+    boolean was = drained;
+    drained = false;
+    return was;
   }
 
   /**
