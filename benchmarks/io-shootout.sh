@@ -83,10 +83,10 @@ trap stop_server EXIT
 load() {
   local name=$1 duration=$2
   case "$name" in
-    *-http)
+    *-http | *-http-baseline)
       wrk -t2 -c"$connections" -d"${duration}s" "http://127.0.0.1:$port/" |
         sed -n 's/^Requests\/sec: *\([0-9.]*\).*/\1/p' ;;
-    *-echo)
+    *-echo | *-echo-baseline)
       "$java_bin" -cp "$bench_jar" dev.gearbox.benchmarks.io.EchoLoadClient 127.0.0.1 "$port" \
         --connections "$connections" --size 64 --seconds "$duration" --warmup 0 |
         sed -n 's/^echo round trips\/s: *\([0-9.]*\).*/\1/p' ;;
@@ -103,6 +103,10 @@ for round in $(seq "$rounds"); do
     load "$name" "$warmup" >/dev/null
     rate=$(load "$name" "$seconds")
     stop_server
+    if [ -z "$rate" ]; then
+      echo "io-shootout: no figure from the load of $name; see target/io-shootout-$name.log" >&2
+      exit 1
+    fi
     printf 'round %d  %-22s %10.0f /s   (load average %s)\n' "$round" "$name" "$rate" \
       "$(cut -d' ' -f1-3 /proc/loadavg)"
     echo "$name $rate" >>"$results"
