@@ -14,7 +14,9 @@ import java.nio.channels.SelectableChannel;
  *
  * <p>Thread-safe: {@code registration} is guarded by this object's monitor; {@code closed} is set
  * under it and read without it. {@code drained} belongs to the task reading the socket (one read
- * future is polled at a time, and a task's polls are ordered).
+ * future is polled at a time, and a task's polls are ordered); should two tasks read one socket, a
+ * stale value costs one read that finds nothing, or one wait for a readiness the level-triggered
+ * selector reports at once, never data.
  */
 final class RegisteredChannel {
   private final SelectableChannel channel;
