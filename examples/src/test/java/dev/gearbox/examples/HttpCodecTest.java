@@ -26,6 +26,21 @@ class HttpCodecTest {
   }
 
   @Test
+  void headLinesSplitAsStringSplitDoes() {
+    for (String head :
+        new String[] {
+          "GET / HTTP/1.1",
+          "GET / HTTP/1.1\r\nHost: x",
+          "\r\nGET / HTTP/1.1",
+          "a\r\n\r\nb",
+          "",
+          "a\rb\nc\r\nd"
+        }) {
+      assertThat(HttpCodec.lines(head)).as(head).containsExactly(head.split("\r\n"));
+    }
+  }
+
+  @Test
   void theHeadLimitCountsTheBlankLine() {
     String request = "GET / HTTP/1.1\r\nHost: x\r\nX: ";
     String fits = request + "a".repeat(HttpCodec.MAX_HEAD - request.length() - 4) + "\r\n\r\n";

@@ -69,11 +69,18 @@ final class HostConnection implements Network.Connection {
         "read from",
         peerAddress,
         () -> {
-          if (!dst.hasRemaining()) {
+          int room = dst.remaining();
+          if (room == 0) {
             return Poll.ready(0);
           }
           int read = channel.read(dst);
-          return read == 0 ? Poll.pending() : Poll.ready(read);
+          if (read == 0) {
+            return Poll.pending();
+          }
+          if (read > 0 && read < room) {
+            io.markDrained(); // the next read waits for readiness instead of reading nothing
+          }
+          return Poll.ready(read);
         });
   }
 

@@ -20,6 +20,12 @@ import java.net.SocketAddress;
  * socket that is always ready lets the other tasks of its worker run. Without a way to refund the
  * unit, a poll that then finds the socket not ready spends it too, as the sync primitives do.
  *
+ * <p>A read that follows a short read (fewer bytes than the buffer had room for, so the socket was
+ * drained) does not try first: it clears the readiness and waits for the next, as Tokio's {@code
+ * PollEvented::poll_read} does, which spares the read system call that would return nothing in the
+ * common request-answer pattern. Data that came meanwhile is not missed: the selector is
+ * level-triggered, so it reports the socket as soon as its interest is armed.
+ *
  * @param <T> the output of the operation
  */
 final class IoFuture<T> implements Future<T> {
@@ -88,21 +94,16 @@ final class IoFuture<T> implements Future<T> {
       return Poll.pending(); // the budget is spent: the task was woken to try again later
     }
     try {
+      if (interest == Interest.READABLE && io.takeDrained() && !awaitReadiness(registration, cx)) {
+        return Poll.pending();
+      }
       while (true) {
         Poll<T> result = attempt.attempt();
         if (result.isReady()) {
           releaseWaker(); // a waker left by an earlier Pending must not keep the task reachable
           return result;
         }
-        registration.clearReadiness(interest);
-        boolean ready =
-            interest == Interest.READABLE
-                ? registration.pollReadable(cx)
-                : registration.pollWritable(cx);
-        if (!ready) {
-          waitingOn = registration;
-          waiting = cx.waker();
-          cx.waitingIn(leaf);
+        if (!awaitReadiness(registration, cx)) {
           return Poll.pending();
         }
       }
@@ -113,6 +114,24 @@ final class IoFuture<T> implements Future<T> {
       releaseWaker();
       throw io.failure(e, operation, address);
     }
+  }
+
+  /**
+   * Clears the readiness this future consumed and looks for the next: true if it came already (try
+   * again), false if the task now waits for it.
+   */
+  private boolean awaitReadiness(Registration registration, Context cx) throws IOException {
+    registration.clearReadiness(interest);
+    boolean ready =
+        interest == Interest.READABLE
+            ? registration.pollReadable(cx)
+            : registration.pollWritable(cx);
+    if (!ready) {
+      waitingOn = registration;
+      waiting = cx.waker();
+      cx.waitingIn(leaf);
+    }
+    return ready;
   }
 
   @Override

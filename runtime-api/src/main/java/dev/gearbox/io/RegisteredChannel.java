@@ -13,13 +13,17 @@ import java.nio.channels.SelectableChannel;
  * that polls it first (through {@code Reactor.of(cx)}).
  *
  * <p>Thread-safe: {@code registration} is guarded by this object's monitor; {@code closed} is set
- * under it and read without it.
+ * under it and read without it. {@code drained} belongs to the task reading the socket (one read
+ * future is polled at a time, and a task's polls are ordered); should two tasks read one socket, a
+ * stale value costs one read that finds nothing, or one wait for a readiness the level-triggered
+ * selector reports at once, never data.
  */
 final class RegisteredChannel {
   private final SelectableChannel channel;
   private final String description;
   private Registration registration;
   private volatile boolean closed;
+  private boolean drained;
 
   /** A channel that registers on first use. */
   RegisteredChannel(SelectableChannel channel, String description) {
@@ -47,6 +51,26 @@ final class RegisteredChannel {
       registration = Reactor.of(cx).register(channel);
     }
     return registration;
+  }
+
+  /**
+   * Notes that a read returned fewer bytes than it had room for: the socket's receive queue was
+   * empty after it, so the next read most likely finds nothing. The reading task only.
+   */
+  void markDrained() {
+    drained = true;
+  }
+
+  /**
+   * Whether the last read was short (see {@link #markDrained()}); clears the note. The reading task
+   * only.
+   *
+   * @return true at most once per short read
+   */
+  boolean takeDrained() {
+    boolean was = drained;
+    drained = false;
+    return was;
   }
 
   /**

@@ -195,6 +195,34 @@ class TcpStreamTest {
         .hasMessage("bind 127.0.0.1:%d: address already in use", port);
   }
 
+  /**
+   * A read after a short read waits for readiness instead of trying: the data that came while no
+   * read was pending, and the data that comes while the next one waits, both reach it.
+   */
+  @Test
+  void readsAfterAShortReadSeeWhatCameMeanwhileAndWhatComesLater() throws Exception {
+    CompletableFuture<TcpStream> accepting = executor.spawn(listener.accept());
+    try (TcpStream client = connect();
+        TcpStream server = TestExecutor.await(accepting)) {
+      client.setNoDelay(true);
+      executor.block(client.writeAll(utf8("ping")));
+      ByteBuffer first = ByteBuffer.allocate(64);
+      assertThat(executor.block(server.read(first))).isEqualTo(4); // short: 60 bytes of room left
+
+      executor.block(client.writeAll(utf8("pong")));
+      ByteBuffer second = ByteBuffer.allocate(64);
+      assertThat(executor.block(server.read(second))).isEqualTo(4);
+
+      ByteBuffer third = ByteBuffer.allocate(64);
+      CompletableFuture<Void> pending = new CompletableFuture<>();
+      CompletableFuture<Integer> read = executor.spawn(signalPending(server.read(third), pending));
+      TestExecutor.await(pending);
+      executor.block(client.writeAll(utf8("later")));
+      assertThat(TestExecutor.await(read)).isEqualTo(5);
+      assertThat(utf8(first) + utf8(second) + utf8(third)).isEqualTo("pingponglater");
+    }
+  }
+
   @Test
   void closingAStreamWakesTheTaskWaitingToReadWithAnError() throws Exception {
     try (TcpStream client = connect()) {

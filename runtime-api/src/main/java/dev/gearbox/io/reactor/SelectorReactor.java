@@ -41,12 +41,17 @@ final class SelectorReactor implements IoDriver {
    * NIO pitfall (blocked register calls before JDK 11, changes invisible to the running select,
    * CancelledKeyException races); queueing avoids all of it.
    *
-   * Oneshot interest on a level-triggered selector: a future arms interest only after its operation
-   * would block; the event that reports it sets the readiness bit, wakes the waker and disarms the
-   * interest (the key's interest ops drop to what is still wanted). So an idle channel costs the
-   * selector nothing, a ready channel nobody reads does not spin the selector, and no event is
-   * lost: a readiness bit can only be set while interest is armed, interest is armed only after the
-   * bit was cleared, and a level-triggered select reports data that arrived before the arming.
+   * Interest on a level-triggered selector: a future arms interest only after its operation would
+   * block; the event that reports it sets the readiness bit and wakes the waker. Write interest is
+   * oneshot: that event disarms it (the key's interest ops drop to what is still wanted). Read
+   * interest stays armed after a report that found the bit clear, because its reader nearly always
+   * drains the channel and waits again at once (a request, an echo): it then finds the interest
+   * armed, and neither the key nor the selector is touched (Netty keeps OP_READ armed for the same
+   * reason). A report that finds the read bit still set, the last one unconsumed, disarms it. So an
+   * idle channel costs the selector nothing, a ready channel nobody reads is reported at most twice
+   * and does not spin the selector, and no event is lost: a readiness bit can only be set while
+   * interest is armed, a future waits only after clearing the bit with interest armed (armed anew,
+   * or still armed), and a level-triggered select reports data that arrived before the arming.
    *
    * Waking the selector (Dekker style): `selecting` is true from just before the driver's last look
    * at `changes` and `wakeRequested` until its select returns. A thread that queues a change or

@@ -197,6 +197,16 @@ final class SelectorRegistration implements Registration {
     }
   }
 
+  /** Whether a change of this registration waits in the reactor's queue; for tests. */
+  synchronized boolean isQueued() {
+    return queued;
+  }
+
+  /** Whether this registration's interest includes reading (or accepting); for tests. */
+  synchronized boolean isReadArmed() {
+    return (interestOps & READ_OPS) != 0;
+  }
+
   /** Whether the channel was closed on its owner's request. */
   synchronized boolean isReleased() {
     return released;
@@ -310,7 +320,11 @@ final class SelectorRegistration implements Registration {
 
   /**
    * Holder of the driver lock, after the select: turns the recorded operations into readiness bits,
-   * disarms the interest they satisfied, and wakes the wakers.
+   * disarms the interest they satisfied, and wakes the wakers. Read interest stays armed after a
+   * report that found the readable bit clear: its reader usually drains the channel and waits again
+   * at once, and then finds the interest armed, which spares a change of the key (two epoll_ctl
+   * calls) and, while another thread selects, a selector wakeup. A second report that finds the bit
+   * still set disarms it: nobody consumed the first, so nobody is reading.
    */
   void dispatch() {
     int ops = selectedOps;
@@ -323,10 +337,14 @@ final class SelectorRegistration implements Registration {
       }
       int now = readiness;
       if ((ops & READ_OPS) != 0) {
+        if ((now & READABLE) != 0) {
+          // Reported again before anybody consumed the last report: nobody is reading now, so
+          // disarm, lest a level-triggered select report this channel on every turn.
+          interestOps &= ~READ_OPS;
+        }
         now |= READABLE;
         reader = readWaker;
         readWaker = null;
-        interestOps &= ~READ_OPS;
       }
       if ((ops & WRITE_OPS) != 0) {
         now |= WRITABLE;
