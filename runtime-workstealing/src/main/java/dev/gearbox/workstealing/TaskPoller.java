@@ -15,14 +15,11 @@ final class TaskPoller {
    * Implementation notes: owned by one worker thread; every field is read and written by it only,
    * and none at every poll: the budget each poll starts with (CoopBudget.PER_POLL units, spent by
    * futures through Context.consumeBudget, which the scheduler routes to the polling worker) and
-   * the poll count are kept in the worker's own padded fields (see WorkerThread's notes on
-   * layout).
+   * the poll count, and the task inside its poll (for task dumps), are kept in the worker's own
+   * padded fields (see WorkerThread's notes on layout).
    */
   private final WorkerThread owner;
   private final OwnedTasks owned;
-
-  /** The task inside its poll, for task dumps (TaskWalk); written by the owner, read by any. */
-  ScheduledTask<?> polling;
 
   TaskPoller(WorkerThread owner, WorkStealingScheduler scheduler) {
     this.owner = owner;
@@ -38,9 +35,9 @@ final class TaskPoller {
         task.abortQueued(); // shutting down: a queued task is cancelled, not polled
         return;
       }
-      polling = task;
+      owner.polling = task;
       polled = timedRun(task);
-      polling = null;
+      owner.polling = null;
     } catch (Throwable failure) {
       // RawTask.run catches what the future throws; this is a waker or drop that threw on the way
       // out (a join waker of foreign code): report it and keep the worker alive.
@@ -67,18 +64,18 @@ final class TaskPoller {
     if (owned.isClosed()) {
       return false;
     }
-    ScheduledTask<?> outer = polling;
+    ScheduledTask<?> outer = owner.polling;
     boolean outerInterrupted = Thread.interrupted();
     boolean polled;
     try {
-      polling = task;
+      owner.polling = task;
       polled = timedRun(task, true);
     } catch (Throwable failure) {
       // as in poll: a waker or drop that threw on the way out
       RuntimeLog.uncaught(RuntimeLog.WORKSTEALING, failure);
       polled = true;
     } finally {
-      polling = outer;
+      owner.polling = outer;
     }
     if (polled) {
       owner.countPoll();

@@ -78,7 +78,8 @@ sealed class WorkerThread extends Thread implements CurrentRuntime.Carrier
    * parking and at the end (Tokio's MetricsBatch), so a poll pays no store outside this object.
    *
    * Layout: every field this thread writes at each poll or wake (the LIFO slot, the tick
-   * counters, the poll's budget, the pending counts) is a field of this object, whose Thread
+   * counters, the poll's budget, the pending counts, the task inside its poll) is a field of this
+   * object, whose Thread
    * fields lie in front and PaddedWorkerThread's padding behind, so they never share a cache line
    * with another object.
    * The objects allocated beside a worker (its poller, finder, queue) are placed by the collector
@@ -117,6 +118,13 @@ sealed class WorkerThread extends Thread implements CurrentRuntime.Carrier
   private long lastTimerCheck = System.nanoTime() - TIMER_CHECK_NANOS;
   private int budget;
   private int helpDepth;
+
+  /**
+   * The task inside its poll, for task dumps (TaskWalk): written by TaskPoller on this thread at
+   * every poll, read without synchronisation by any.
+   */
+  ScheduledTask<?> polling;
+
   private long pendingPolls;
   private long pendingLifoPolls;
   private long pendingLocalSchedules;
@@ -564,6 +572,6 @@ sealed class WorkerThread extends Thread implements CurrentRuntime.Carrier
 
   /** The task inside a poll on this worker, or null; read by a task dump (TaskWalk). */
   ScheduledTask<?> pollingForDump() {
-    return poller.polling;
+    return polling;
   }
 }
