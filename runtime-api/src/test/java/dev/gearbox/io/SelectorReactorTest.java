@@ -148,14 +148,45 @@ class SelectorReactorTest {
   void withNoChannelRegisteredTheSubMillisecondRestOfAWaitIsParked() throws Exception {
     AtomicBoolean stop = new AtomicBoolean();
     AtomicInteger turns = new AtomicInteger();
+    // 1 ms selected, then 0.999999 ms parked
+    Turner turner = startTurning(1_999_999, () -> !stop.get(), turns);
+    awaitTrue(
+        "the turner parked with the reactor as its blocker",
+        () -> LockSupport.getBlocker(turner.thread()) == reactor);
+    int before = turns.get();
+    awaitTrue("turns go on", () -> turns.get() > before + 2);
+    stop.set(true);
+    reactor.wakeup();
+    turner.done().get(DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  @Test
+  void withAChannelRegisteredAWaitIsSelectedWholeAndNeverParked() throws Exception {
+    accepted.configureBlocking(false);
+    reactor.register(accepted);
+    AtomicInteger turns = new AtomicInteger();
+    Turner turner = startTurning(1_500_000, () -> turns.get() < 20, turns);
+    boolean parkedSeen = false;
+    while (!turner.done().isDone()) {
+      parkedSeen |= LockSupport.getBlocker(turner.thread()) == reactor;
+      Thread.onSpinWait();
+    }
+    turner.done().get(DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
+    assertThat(parkedSeen).as("parked instead of selecting").isFalse();
+  }
+
+  /** A thread turning the reactor with one timeout while {@code goOn}, counting its turns. */
+  private record Turner(Thread thread, CompletableFuture<Void> done) {}
+
+  private Turner startTurning(long timeoutNanos, BooleanSupplier goOn, AtomicInteger turns) {
     CompletableFuture<Void> done = new CompletableFuture<>();
-    Thread turner =
+    Thread thread =
         Thread.ofPlatform()
             .start(
                 () -> {
                   try {
-                    while (!stop.get()) {
-                      reactor.turn(1_999_999); // 1 ms selected, then 0.999999 ms parked
+                    while (goOn.getAsBoolean()) {
+                      reactor.turn(timeoutNanos);
                       turns.incrementAndGet();
                     }
                     done.complete(null);
@@ -163,42 +194,7 @@ class SelectorReactorTest {
                     done.completeExceptionally(e);
                   }
                 });
-    awaitTrue(
-        "the turner parked with the reactor as its blocker",
-        () -> LockSupport.getBlocker(turner) == reactor);
-    int before = turns.get();
-    awaitTrue("turns go on", () -> turns.get() > before + 2);
-    stop.set(true);
-    reactor.wakeup();
-    done.get(DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
-  }
-
-  @Test
-  void withAChannelRegisteredAWaitIsSelectedWholeAndNeverParked() throws Exception {
-    accepted.configureBlocking(false);
-    reactor.register(accepted);
-    AtomicBoolean stop = new AtomicBoolean();
-    AtomicBoolean parkedSeen = new AtomicBoolean();
-    CompletableFuture<Void> done = new CompletableFuture<>();
-    Thread turner =
-        Thread.ofPlatform()
-            .start(
-                () -> {
-                  try {
-                    for (int turn = 0; turn < 20 && !stop.get(); turn++) {
-                      reactor.turn(1_500_000);
-                    }
-                    done.complete(null);
-                  } catch (Throwable e) {
-                    done.completeExceptionally(e);
-                  }
-                });
-    while (!done.isDone()) {
-      parkedSeen.compareAndSet(false, LockSupport.getBlocker(turner) == reactor);
-      Thread.onSpinWait();
-    }
-    done.get(DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
-    assertThat(parkedSeen).as("parked instead of selecting").isFalse();
+    return new Turner(thread, done);
   }
 
   @Test
