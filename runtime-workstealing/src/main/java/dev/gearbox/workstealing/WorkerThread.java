@@ -8,6 +8,7 @@ import dev.gearbox.spi.DeferredUnparks;
 import dev.gearbox.spi.RuntimeDriver;
 import dev.gearbox.spi.jfr.WorkerParks;
 import dev.gearbox.spi.sched.CoopBudget;
+import dev.gearbox.spi.sched.HelpingJoin;
 import dev.gearbox.spi.sched.LifoSlot;
 import dev.gearbox.spi.sched.Parker;
 import java.util.function.Consumer;
@@ -89,9 +90,6 @@ sealed class WorkerThread extends Thread implements CurrentRuntime.Carrier
    */
   /** Unparks of blockOn callers a worker holds back at most before it issues them all. */
   static final int MAX_DEFERRED_UNPARKS = 4;
-
-  /** Polls in place (helping joins) nested at most inside one another on a worker's stack. */
-  static final int MAX_HELP_DEPTH = 16;
 
   /** The most tasks a task dump takes from one worker's deferred-yield list. */
   private static final int DEFERRED_DUMP_LIMIT = 1 << 16;
@@ -311,7 +309,7 @@ sealed class WorkerThread extends Thread implements CurrentRuntime.Carrier
    * @return true if the task was polled
    */
   boolean helpJoin(ScheduledTask<?> task) {
-    if (helpDepth >= MAX_HELP_DEPTH || budget <= 0) {
+    if (helpDepth >= HelpingJoin.MAX_DEPTH || budget <= 0) {
       return false;
     }
     budget--;

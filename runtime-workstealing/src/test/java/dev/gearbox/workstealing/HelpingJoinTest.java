@@ -11,6 +11,7 @@ import dev.gearbox.runtime.RuntimeConfig;
 import dev.gearbox.runtime.Runtimes;
 import dev.gearbox.runtime.Task;
 import dev.gearbox.spi.sched.CoopBudget;
+import dev.gearbox.spi.sched.HelpingJoin;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,7 +90,7 @@ class HelpingJoinTest {
       long sum = runtime.spawn(new Node(0, 5)).join(WAIT);
       assertThat(sum).isEqualTo(100_000L * 99_999 / 2);
       assertThat(runtime.metrics().all().get("workstealing.polls.in_place")).isPositive();
-      assertThat(MAX_NESTING.get()).isBetween(2, WorkerThread.MAX_HELP_DEPTH + 1);
+      assertThat(MAX_NESTING.get()).isBetween(2, HelpingJoin.MAX_DEPTH + 1);
     }
   }
 
@@ -99,7 +100,7 @@ class HelpingJoinTest {
     try (Runtime runtime = oneWorker()) {
       long value = runtime.spawn(new Chain(2_000)).join(WAIT);
       assertThat(value).isEqualTo(2_000L);
-      assertThat(MAX_NESTING.get()).isEqualTo(WorkerThread.MAX_HELP_DEPTH + 1);
+      assertThat(MAX_NESTING.get()).isEqualTo(HelpingJoin.MAX_DEPTH + 1);
     }
   }
 
