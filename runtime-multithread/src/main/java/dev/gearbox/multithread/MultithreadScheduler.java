@@ -195,6 +195,18 @@ final class MultithreadScheduler implements BindOnWaitScheduler, ParkingBlockOn.
     return driver;
   }
 
+  /**
+   * A helping join: on a worker of this runtime (its own thread, not a fiber it carries), a task
+   * whose join is polled before it started is polled in place by the joiner
+   * (WorkerThread.helpJoin).
+   */
+  @Override
+  public boolean helpJoin(RawTask<?> task) {
+    return Thread.currentThread() instanceof WorkerThread worker
+        && worker.scheduler == this
+        && worker.helpJoin(task);
+  }
+
   @Override
   public boolean consumeBudget() {
     if (Thread.currentThread() instanceof WorkerThread worker && worker.scheduler == this) {

@@ -9,6 +9,7 @@ import dev.gearbox.spi.RuntimeLog;
 import dev.gearbox.spi.jfr.SlowPolls;
 import dev.gearbox.spi.jfr.WorkerParks;
 import dev.gearbox.spi.sched.CoopBudget;
+import dev.gearbox.spi.sched.HelpingJoin;
 import dev.gearbox.spi.sched.LifoSlot;
 import dev.gearbox.spi.sched.MpmcGlobalQueue;
 import dev.gearbox.spi.sched.SpmcLocalQueue;
@@ -137,6 +138,7 @@ sealed class WorkerThread extends Thread implements CurrentRuntime.Carrier, Idle
   private int untilGlobalQueue = GLOBAL_QUEUE_INTERVAL;
   private int stealStart;
   private int budget;
+  private int helpDepth;
   private volatile boolean retiring;
   private volatile boolean notified;
   private final DeferredUnparks deferredUnparks = new DeferredUnparks(MAX_DEFERRED_UNPARKS);
@@ -397,6 +399,44 @@ sealed class WorkerThread extends Thread implements CurrentRuntime.Carrier, Idle
 
   boolean isRetiring() {
     return retiring;
+  }
+
+  /**
+   * A helping join: polls {@code task}, joined by the task inside its poll on this thread, in
+   * place, within HelpingJoin's bounds (nesting depth, one unit of the running poll's budget);
+   * declined once this worker retires or the runtime shuts down. Each poll in place advances the
+   * poll sequence by two (it stays odd: still inside a poll), so the monitor sees progress rather
+   * than one long poll, and judges a block inside the task polled in place as that task's. This
+   * thread only.
+   *
+   * @return true if the task was polled
+   */
+  boolean helpJoin(RawTask<?> task) {
+    if (helpDepth >= HelpingJoin.MAX_DEPTH || budget <= 0 || retiring || scheduler.isShutdown()) {
+      return false;
+    }
+    budget--;
+    helpDepth++;
+    RawTask<?> outer = polling;
+    boolean outerInterrupted = Thread.interrupted();
+    boolean polled;
+    try {
+      polling = task;
+      POLL_SEQ.setRelease(this, (long) POLL_SEQ.get(this) + 2);
+      polled = task.runInPlace();
+    } catch (Throwable failure) {
+      // as in poll: a join waker or a drop that threw on the way out
+      RuntimeLog.uncaught(RuntimeLog.MULTITHREAD, failure);
+      polled = true;
+    } finally {
+      polling = outer;
+      helpDepth--;
+    }
+    Thread.interrupted(); // the inner task's interrupt ends with its poll
+    if (outerInterrupted) {
+      interrupt(); // the outer task's stays with it
+    }
+    return polled;
   }
 
   boolean consumeBudget() {
