@@ -13,7 +13,6 @@ import dev.gearbox.runtime.Task;
 import dev.gearbox.sync.Oneshot;
 import dev.gearbox.testkit.ConformanceFutures.Deferred;
 import dev.gearbox.testkit.JoinFutures.AwaitOutcome;
-import dev.gearbox.testkit.JoinFutures.ChainLink;
 import dev.gearbox.testkit.JoinFutures.CheckedChild;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,7 +76,7 @@ public interface HelpingJoinConformance extends ConformanceFixture {
   @Timeout(value = 60, threadMode = ThreadMode.SEPARATE_THREAD)
   default void deepChainOfSpawnAndAwaitCompletes() throws Exception {
     int depth = 1_000;
-    assertThat(runtime().spawn(new ChainLink(depth)).join(WAIT)).isEqualTo((long) depth);
+    assertThat(runtime().spawn(new PollNesting().chain(depth)).join(WAIT)).isEqualTo((long) depth);
   }
 
   /**

@@ -16,25 +16,35 @@ import java.util.function.Supplier;
 final class JoinFutures {
   private JoinFutures() {}
 
-  /** Spawns the next link (unless the last) and awaits it; returns the number of links. */
+  /**
+   * Spawns the next link (unless the last) and awaits it; returns the number of links. Its polls
+   * are counted by {@code nesting}.
+   */
   static final class ChainLink implements Future<Long> {
     private final int remaining;
+    private final PollNesting nesting;
     private JoinHandle<Long> next;
 
-    ChainLink(int remaining) {
+    ChainLink(int remaining, PollNesting nesting) {
       this.remaining = remaining;
+      this.nesting = nesting;
     }
 
     @Override
     public Poll<Long> poll(Context cx) throws Exception {
-      if (remaining == 1) {
-        return Poll.ready(1L);
+      nesting.enter();
+      try {
+        if (remaining == 1) {
+          return Poll.ready(1L);
+        }
+        if (next == null) {
+          next = Task.spawn(new ChainLink(remaining - 1, nesting));
+        }
+        Poll<Long> poll = next.poll(cx);
+        return poll.isPending() ? Poll.pending() : Poll.ready(poll.value() + 1);
+      } finally {
+        nesting.exit();
       }
-      if (next == null) {
-        next = Task.spawn(new ChainLink(remaining - 1));
-      }
-      Poll<Long> poll = next.poll(cx);
-      return poll.isPending() ? Poll.pending() : Poll.ready(poll.value() + 1);
     }
   }
 

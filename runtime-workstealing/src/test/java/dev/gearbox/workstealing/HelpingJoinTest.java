@@ -12,6 +12,7 @@ import dev.gearbox.runtime.Runtimes;
 import dev.gearbox.runtime.Task;
 import dev.gearbox.spi.sched.CoopBudget;
 import dev.gearbox.spi.sched.HelpingJoin;
+import dev.gearbox.testkit.PollNesting;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,11 +31,6 @@ import org.junit.jupiter.api.Timeout.ThreadMode;
 class HelpingJoinTest {
   private static final Duration WAIT = Duration.ofSeconds(20);
 
-  /** Polls nested on the current thread's stack, and the most seen. */
-  private static final ThreadLocal<int[]> NESTING = ThreadLocal.withInitial(() -> new int[1]);
-
-  private static final AtomicInteger MAX_NESTING = new AtomicInteger();
-
   private static Runtime oneWorker() {
     return Runtimes.create(
         RuntimeConfig.of(
@@ -45,19 +41,20 @@ class HelpingJoinTest {
   private static final class Node implements Future<Long> {
     private final long number;
     private final int depth;
+    private final PollNesting nesting;
     private List<JoinHandle<Long>> children;
     private int next;
     private long sum;
 
-    Node(long number, int depth) {
+    Node(long number, int depth, PollNesting nesting) {
       this.number = number;
       this.depth = depth;
+      this.nesting = nesting;
     }
 
     @Override
     public Poll<Long> poll(Context cx) throws Exception {
-      int[] nesting = NESTING.get();
-      MAX_NESTING.accumulateAndGet(++nesting[0], Math::max);
+      nesting.enter();
       try {
         if (depth == 0) {
           return Poll.ready(number);
@@ -65,7 +62,7 @@ class HelpingJoinTest {
         if (children == null) {
           children = new ArrayList<>(10);
           for (int i = 0; i < 10; i++) {
-            children.add(Task.spawn(new Node(number * 10 + i, depth - 1)));
+            children.add(Task.spawn(new Node(number * 10 + i, depth - 1, nesting)));
           }
         }
         while (next < children.size()) {
@@ -78,57 +75,29 @@ class HelpingJoinTest {
         }
         return Poll.ready(sum);
       } finally {
-        nesting[0]--;
+        nesting.exit();
       }
     }
   }
 
   @Test
   void aTreeRunsChildrenInPlaceWithinTheNestingBound() throws Exception {
-    MAX_NESTING.set(0);
+    PollNesting nesting = new PollNesting();
     try (Runtime runtime = oneWorker()) {
-      long sum = runtime.spawn(new Node(0, 5)).join(WAIT);
+      long sum = runtime.spawn(new Node(0, 5, nesting)).join(WAIT);
       assertThat(sum).isEqualTo(100_000L * 99_999 / 2);
       assertThat(runtime.metrics().all().get("workstealing.polls.in_place")).isPositive();
-      assertThat(MAX_NESTING.get()).isBetween(2, HelpingJoin.MAX_DEPTH + 1);
+      assertThat(nesting.deepest()).isBetween(2, HelpingJoin.MAX_DEPTH + 1);
     }
   }
 
   @Test
   void aLongChainNestsNoDeeperThanTheBound() throws Exception {
-    MAX_NESTING.set(0);
+    PollNesting nesting = new PollNesting();
     try (Runtime runtime = oneWorker()) {
-      long value = runtime.spawn(new Chain(2_000)).join(WAIT);
+      long value = runtime.spawn(nesting.chain(2_000)).join(WAIT);
       assertThat(value).isEqualTo(2_000L);
-      assertThat(MAX_NESTING.get()).isEqualTo(HelpingJoin.MAX_DEPTH + 1);
-    }
-  }
-
-  /** Spawns the next link and awaits it, noting how deep polls nest. */
-  private static final class Chain implements Future<Long> {
-    private final int remaining;
-    private JoinHandle<Long> next;
-
-    Chain(int remaining) {
-      this.remaining = remaining;
-    }
-
-    @Override
-    public Poll<Long> poll(Context cx) throws Exception {
-      int[] nesting = NESTING.get();
-      MAX_NESTING.accumulateAndGet(++nesting[0], Math::max);
-      try {
-        if (remaining == 1) {
-          return Poll.ready(1L);
-        }
-        if (next == null) {
-          next = Task.spawn(new Chain(remaining - 1));
-        }
-        Poll<Long> poll = next.poll(cx);
-        return poll.isPending() ? Poll.pending() : Poll.ready(poll.value() + 1);
-      } finally {
-        nesting[0]--;
-      }
+      assertThat(nesting.deepest()).isEqualTo(HelpingJoin.MAX_DEPTH + 1);
     }
   }
 
