@@ -333,20 +333,7 @@ public interface TaskDumpConformance extends ConformanceFixture {
   default void dumpOfManyTasksIsBoundedByItsLimit() {
     Runtime runtime = runtime();
     int count = 100_000;
-    Future<Void> forever = cx -> Poll.pending(); // never woken: idle once polled
-    for (int i = 0; i < count; i++) {
-      runtime.spawn(forever);
-    }
-    AtomicReference<TaskDump> last = new AtomicReference<>();
-    Await.until(
-        WAIT,
-        () -> {
-          TaskDump dump = runtime.dumpTasks(10);
-          last.set(dump);
-          return dump.byState().get(TaskDump.State.IDLE) == count;
-        },
-        "every task to be idle in the dump");
-    TaskDump dump = last.get();
+    TaskDump dump = spawnIdleTasks(runtime, count, WAIT);
     assertThat(dump.total()).isEqualTo(count);
     assertThat(dump.tasks()).hasSize(10);
     assertThat(dump.limit()).isEqualTo(10);
@@ -360,6 +347,32 @@ public interface TaskDumpConformance extends ConformanceFixture {
           .isLessThan(DUMP_ALLOCATION_BOUND);
     }
     assertThatThrownBy(() -> runtime.dumpTasks(-1)).hasMessageContaining("-1");
+  }
+
+  /**
+   * Spawns {@code count} tasks that wait forever (never woken once polled) and waits until a dump
+   * with limit 10 shows every one of them idle.
+   *
+   * @param runtime the runtime to spawn on
+   * @param count how many tasks
+   * @param wait how long to wait for them all to be idle
+   * @return the last dump taken, the one that showed them all idle
+   */
+  static TaskDump spawnIdleTasks(Runtime runtime, int count, Duration wait) {
+    Future<Void> forever = cx -> Poll.pending(); // never woken: idle once polled
+    for (int i = 0; i < count; i++) {
+      runtime.spawn(forever);
+    }
+    AtomicReference<TaskDump> last = new AtomicReference<>();
+    Await.until(
+        wait,
+        () -> {
+          TaskDump dump = runtime.dumpTasks(10);
+          last.set(dump);
+          return dump.byState().get(TaskDump.State.IDLE) == count;
+        },
+        () -> "every task to be idle; last dump:\n" + last.get());
+    return last.get();
   }
 
   /**

@@ -2,14 +2,10 @@ package dev.gearbox.workstealing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gearbox.future.Future;
-import dev.gearbox.future.Poll;
 import dev.gearbox.runtime.Runtime;
-import dev.gearbox.runtime.TaskDump;
-import dev.gearbox.testkit.Await;
+import dev.gearbox.testkit.TaskDumpConformance;
 import dev.gearbox.testkit.ThreadAllocation;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.Timeout.ThreadMode;
@@ -32,19 +28,7 @@ class MillionTaskDumpTest {
   void aDumpOfAMillionIdleTasksAllocatesForTheListedOnesOnly() {
     Runtime runtime = WorkStealingRuntimeProvider.builder().workers(2).build();
     try {
-      Future<Void> forever = cx -> Poll.pending(); // never woken: idle once polled
-      for (int i = 0; i < TASKS; i++) {
-        runtime.spawn(forever);
-      }
-      AtomicReference<TaskDump> last = new AtomicReference<>();
-      Await.until(
-          WAIT,
-          () -> {
-            TaskDump dump = runtime.dumpTasks(10);
-            last.set(dump);
-            return dump.byState().get(TaskDump.State.IDLE) == TASKS;
-          },
-          () -> "every task to be idle; last dump:\n" + last.get());
+      TaskDumpConformance.spawnIdleTasks(runtime, TASKS, WAIT);
 
       long[] counted = new long[1];
       long allocated = ThreadAllocation.during(() -> counted[0] = runtime.dumpTasks(10).total());
