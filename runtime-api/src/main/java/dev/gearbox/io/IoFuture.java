@@ -26,6 +26,10 @@ import java.net.SocketAddress;
  * common request-answer pattern. Data that came meanwhile is not missed: the selector is
  * level-triggered, so it reports the socket as soon as its interest is armed.
  *
+ * <p>Polled again after it returned Ready, the future starts its operation anew: Ready leaves no
+ * state behind (the waker is released), so {@link StreamCopy} polls one read and one write future
+ * for every chunk.
+ *
  * @param <T> the output of the operation
  */
 final class IoFuture<T> implements Future<T> {

@@ -7,7 +7,10 @@ import java.nio.ByteBuffer;
 
 /**
  * {@link TcpStream#copy}: reads into one buffer and writes it all out, again and again, until the
- * source ends. One read or write future is alive at a time; dropping the copy drops it.
+ * source ends. One read or write future is alive at a time; dropping the copy drops it. Between two
+ * host sockets the same read and write futures serve every chunk (an {@link IoFuture} polled after
+ * Ready starts its operation anew), so a chunk allocates nothing; other connections (a simulated
+ * network's) get a new future per chunk.
  */
 final class StreamCopy implements Future<Long> {
   /** The buffer size, as Tokio's {@code io::copy}. */
@@ -16,6 +19,13 @@ final class StreamCopy implements Future<Long> {
   private final TcpStream from;
   private final TcpStream to;
   private final ByteBuffer buffer = ByteBuffer.allocate(BUFFER_SIZE);
+
+  /** The read of every chunk, or null to make one per chunk. */
+  private final Future<Integer> readChunk;
+
+  /** The write of every chunk, or null to make one per chunk. */
+  private final Future<Void> writeChunk;
+
   private Future<Integer> reading;
   private Future<Void> writing;
   private long copied;
@@ -23,6 +33,11 @@ final class StreamCopy implements Future<Long> {
   StreamCopy(TcpStream from, TcpStream to) {
     this.from = from;
     this.to = to;
+    HostConnection source = from.hostConnection();
+    HostConnection sink = to.hostConnection();
+    boolean repeatable = source != null && sink != null;
+    this.readChunk = repeatable ? source.read(buffer) : null;
+    this.writeChunk = repeatable ? sink.writeAll(buffer) : null;
   }
 
   @Override
@@ -36,7 +51,7 @@ final class StreamCopy implements Future<Long> {
       }
       if (reading == null) {
         buffer.clear();
-        reading = from.read(buffer);
+        reading = readChunk != null ? readChunk : from.read(buffer);
       }
       if (!(reading.poll(cx) instanceof Poll.Ready<Integer>(Integer read))) {
         return Poll.pending();
@@ -47,7 +62,7 @@ final class StreamCopy implements Future<Long> {
       }
       copied += read;
       buffer.flip();
-      writing = to.writeAll(buffer);
+      writing = writeChunk != null ? writeChunk : to.writeAll(buffer);
     }
   }
 
