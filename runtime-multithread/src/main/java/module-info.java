@@ -7,6 +7,7 @@
 module dev.gearbox.multithread {
   requires transitive dev.gearbox.api;
   requires org.jctools.core;
+  requires java.management;
   requires jdk.jfr;
 
   exports dev.gearbox.multithread;

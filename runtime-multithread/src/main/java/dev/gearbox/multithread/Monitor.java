@@ -3,6 +3,8 @@ package dev.gearbox.multithread;
 import dev.gearbox.spi.RawTask;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.concurrent.locks.LockSupport;
 
@@ -29,6 +31,15 @@ final class Monitor extends Thread {
    * stopped: a GC pause, or descheduled on a loaded machine) starts every observation afresh, since
    * the workers were stopped too and their polls cannot be judged on that time.
    *
+   * Waiting for a core is not blocking: on a loaded machine (or while the JIT's threads compile)
+   * a worker can go a threshold without running at all. So a worker past the threshold is judged by
+   * what its thread did meanwhile (`seenCpu[i]`, its CPU time when the poll was first seen): not
+   * runnable (parked, sleeping, waiting for a monitor) is blocked; runnable and on a CPU for at least
+   * half the time is a long computation, blocking its queue too; runnable but barely on a CPU is
+   * either waiting for a core or blocked in a native call (a socket or file read), which the JDK
+   * cannot tell apart, so it is replaced only after STARVED_THRESHOLDS thresholds, time enough for a
+   * descheduled thread to have run. Without per-thread CPU time, every stuck worker is blocked.
+   *
    * Parking: when every worker sleeps, the monitor sets `parked` (volatile) and re-reads the
    * sleepers' count (the Dekker pair described in Idle), then parks until whoever wakes a
    * worker clears `parked` with a CAS and unparks it.
@@ -43,12 +54,19 @@ final class Monitor extends Thread {
     }
   }
 
+  /** How many thresholds a worker runnable but off the CPU may stay in one poll (see the notes). */
+  static final int STARVED_THRESHOLDS = 4;
+
   private final MultithreadScheduler scheduler;
+  private final ThreadMXBean threadBean = ManagementFactory.getThreadMXBean();
+  private final boolean cpuTime =
+      threadBean.isThreadCpuTimeSupported() && threadBean.isThreadCpuTimeEnabled();
   private final long thresholdNanos;
   private final long intervalNanos;
   private final long[] seenSeq;
   private final long[] seenSpawned;
   private final long[] seenAt;
+  private final long[] seenCpu;
   private long lastCheck = System.nanoTime();
 
   @SuppressWarnings("unused") // accessed through PARKED
@@ -63,6 +81,7 @@ final class Monitor extends Thread {
     this.seenSeq = new long[settings.workers()];
     this.seenSpawned = new long[settings.workers()];
     this.seenAt = new long[settings.workers()];
+    this.seenCpu = new long[settings.workers()];
   }
 
   @Override
@@ -113,6 +132,27 @@ final class Monitor extends Thread {
     LockSupport.unpark(this);
   }
 
+  /**
+   * Whether a worker inside one poll past the threshold is blocked rather than waiting for a core
+   * (see the notes).
+   */
+  private boolean blocked(WorkerThread worker, int slot, long now) {
+    if (worker.getState() != Thread.State.RUNNABLE) {
+      return true;
+    }
+    long cpu = cpuNanos(worker);
+    long inPoll = now - seenAt[slot];
+    if (cpu < 0 || seenCpu[slot] < 0 || cpu - seenCpu[slot] >= inPoll / 2) {
+      return true;
+    }
+    return inPoll >= STARVED_THRESHOLDS * thresholdNanos;
+  }
+
+  /** The CPU time of {@code worker}'s thread, or -1 if the JVM does not measure it. */
+  private long cpuNanos(WorkerThread worker) {
+    return cpuTime ? threadBean.getThreadCpuTime(worker.threadId()) : -1;
+  }
+
   private void check(long now) {
     scheduler.slots().emptyRetiredSlots();
     if (scheduler.idle.sleeping() > 0 && scheduler.anyLocalWork()) {
@@ -126,7 +166,8 @@ final class Monitor extends Thread {
         seenSeq[slot] = seq;
         seenSpawned[slot] = spawned;
         seenAt[slot] = now;
-      } else if (now - seenAt[slot] >= thresholdNanos) {
+        seenCpu[slot] = (seq & 1) == 0 ? 0 : cpuNanos(worker);
+      } else if (now - seenAt[slot] >= thresholdNanos && blocked(worker, slot, now)) {
         RawTask<?> task = worker.polling();
         if (worker.pollSeq() == seq
             && worker.spawned() == spawned

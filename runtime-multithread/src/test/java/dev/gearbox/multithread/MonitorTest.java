@@ -12,11 +12,14 @@ import dev.gearbox.runtime.Runtime;
 import dev.gearbox.spi.RuntimeLog;
 import dev.gearbox.testkit.Await;
 import dev.gearbox.testkit.LogRecords;
+import java.nio.ByteBuffer;
+import java.nio.channels.Pipe;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingStream;
 import org.junit.jupiter.api.Test;
@@ -172,6 +175,70 @@ class MonitorTest {
           () -> ran.get() == spawned,
           () -> ran.get() + " of " + spawned + " spawned tasks ran");
       assertThat(runtime.metrics().all().get("multithread.workers.replaced")).isZero();
+    }
+  }
+
+  /**
+   * A poll that computes (spins on the CPU without spawning) blocks its queue as surely as one that
+   * sleeps: its worker is replaced, and a task queued behind it runs while it still spins.
+   */
+  @Test
+  void aPollSpinningOnTheCpuIsReplaced() throws Exception {
+    AtomicBoolean release = new AtomicBoolean();
+    try (Runtime runtime = create("gearbox.workers", "1")) {
+      CountDownLatch spinning = new CountDownLatch(1);
+      JoinHandle<Boolean> spinner =
+          runtime.spawn(
+              cx -> {
+                spinning.countDown();
+                long deadline = System.nanoTime() + WAIT.toNanos();
+                while (!release.get() && System.nanoTime() < deadline) {
+                  Thread.onSpinWait();
+                }
+                return Poll.ready(release.get());
+              });
+      assertThat(spinning.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+      JoinHandle<String> queued = runtime.spawn(cx -> Poll.ready("behind the spinner"));
+      assertThat(queued.join(WAIT)).isEqualTo("behind the spinner");
+      assertThat(spinner.isFinished()).as("the spinner is still inside its poll").isFalse();
+      assertThat(runtime.metrics().all().get("multithread.workers.replaced")).isPositive();
+      release.set(true);
+      assertThat(spinner.join(WAIT)).isTrue();
+    } finally {
+      release.set(true);
+    }
+  }
+
+  /**
+   * A poll blocked in a native read (a blocking pipe read: runnable, yet off the CPU, as a thread
+   * waiting for a core looks) is replaced too, only after Monitor.STARVED_THRESHOLDS thresholds.
+   */
+  @Test
+  void aPollBlockedInANativeReadIsReplacedAfterTheLongerWait() throws Exception {
+    Pipe pipe = Pipe.open();
+    try (Pipe.SourceChannel source = pipe.source();
+        Pipe.SinkChannel sink = pipe.sink();
+        Runtime runtime =
+            create("gearbox.workers", "1", "gearbox.multithread.blockingThreshold", "20ms")) {
+      CountDownLatch reading = new CountDownLatch(1);
+      JoinHandle<Integer> reader =
+          runtime.spawn(
+              cx -> {
+                reading.countDown();
+                return Poll.ready(source.read(ByteBuffer.allocate(1))); // blocks: nothing sent
+              });
+      assertThat(reading.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+      long queuedAt = System.nanoTime();
+      JoinHandle<String> queued = runtime.spawn(cx -> Poll.ready("behind the reader"));
+      assertThat(queued.join(WAIT)).isEqualTo("behind the reader");
+      assertThat(System.nanoTime() - queuedAt)
+          .as(
+              "replaced no sooner than %d thresholds after the read began",
+              Monitor.STARVED_THRESHOLDS)
+          .isGreaterThanOrEqualTo((Monitor.STARVED_THRESHOLDS - 1) * 20_000_000L);
+      assertThat(runtime.metrics().all().get("multithread.workers.replaced")).isPositive();
+      sink.write(ByteBuffer.wrap(new byte[] {42}));
+      assertThat(reader.join(WAIT)).isEqualTo(1);
     }
   }
 
