@@ -12,16 +12,17 @@ import java.nio.channels.SelectableChannel;
  * The channel of one socket and its registration, made on first use with the reactor of the runtime
  * that polls it first (through {@code Reactor.of(cx)}).
  *
- * <p>Thread-safe: {@code registration} is guarded by this object's monitor; {@code closed} is set
- * under it and read without it. {@code drained} belongs to the task reading the socket (one read
- * future is polled at a time, and a task's polls are ordered); should two tasks read one socket, a
- * stale value costs one read that finds nothing, or one wait for a readiness the level-triggered
- * selector reports at once, never data.
+ * <p>Thread-safe: {@code registration} and {@code closed} are set under this object's monitor and
+ * read without it (both volatile): once made, the registration never changes, so a read that finds
+ * it needs no lock. {@code drained} belongs to the task reading the socket (one read future is
+ * polled at a time, and a task's polls are ordered); should two tasks read one socket, a stale
+ * value costs one read that finds nothing, or one wait for a readiness the level-triggered selector
+ * reports at once, never data.
  */
 final class RegisteredChannel {
   private final SelectableChannel channel;
   private final String description;
-  private Registration registration;
+  private volatile Registration registration;
   private volatile boolean closed;
   private boolean drained;
 
@@ -45,12 +46,19 @@ final class RegisteredChannel {
   }
 
   /** The registration, made now with {@code Reactor.of(cx)} if this is the first use. */
-  synchronized Registration registration(Context cx) throws IOException {
-    checkOpen();
-    if (registration == null) {
-      registration = Reactor.of(cx).register(channel);
+  Registration registration(Context cx) throws IOException {
+    Registration registered = registration;
+    if (registered != null) {
+      checkOpen();
+      return registered;
     }
-    return registration;
+    synchronized (this) {
+      checkOpen();
+      if (registration == null) {
+        registration = Reactor.of(cx).register(channel);
+      }
+      return registration;
+    }
   }
 
   /**
