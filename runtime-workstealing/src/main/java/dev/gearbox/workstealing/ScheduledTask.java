@@ -21,8 +21,12 @@ final class ScheduledTask<T> extends RawTask<T> {
   ScheduledTask<?> deferredNext;
 
   // Padding: tasks spawned one after another lie next to each other in memory, and the fields a
-  // poll writes (RawTask's) must not share a cache line with a neighbour polled on another worker.
-  private long p0, p1, p2, p3, p4, p5, p6, p7;
+  // poll writes (RawTask's, and deferredNext, laid out last) must not share a cache line with a
+  // neighbour polled on another worker. Seven longs put more than 63 bytes between the last byte
+  // of deferredNext and the class word of the next object, the first a worker reads of it, so the
+  // two never lie in one 64-byte line (as MultithreadTask's padding does).
+  @SuppressWarnings("unused")
+  private long p0, p1, p2, p3, p4, p5, p6;
 
   ScheduledTask(Future<T> future, TaskScheduler scheduler) {
     super(future, scheduler);
