@@ -206,6 +206,74 @@ public interface FiberConformance extends ConformanceFixture {
     server.join();
   }
 
+  /**
+   * Many fibers close their sockets at once, both sides of 64 connections at a time, while the test
+   * thread closes the listener, for several rounds (the shape of the shoot-out's fiber_tcp_echo): a
+   * fiber's close must never hold up the thread that drives the runtime's reactor, which may be its
+   * own carrier (a fiber once took the reactor's lock to apply its close, was unmounted inside, and
+   * its carrier then waited for that lock for ever).
+   *
+   * @throws Exception if a listener cannot bind
+   */
+  @Test
+  @Timeout(value = 60, threadMode = ThreadMode.SEPARATE_THREAD)
+  default void fibersCloseManySocketsAtOnce() throws Exception {
+    Runtime runtime = runtime();
+    int connections = 64;
+    int messages = 100;
+    for (int round = 0; round < 10; round++) {
+      Channel.Pair<TcpListener> bound = Channel.bounded(1);
+      JoinHandle<Void> server =
+          runtime.spawnFiber(
+              () -> {
+                // bound inside the runtime: a simulated runtime's sockets live in its own network
+                TcpListener listener =
+                    TcpListener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+                Fiber.await(bound.sender().send(listener));
+                while (true) {
+                  TcpStream peer = Fiber.await(listener.accept());
+                  runtime.spawnFiber(
+                      () -> {
+                        try (peer) {
+                          ByteBuffer buffer = ByteBuffer.allocate(64);
+                          while (Fiber.await(peer.read(buffer.clear())) > 0) {
+                            Fiber.await(peer.writeAll(buffer.flip()));
+                          }
+                        }
+                        return null;
+                      });
+                }
+              });
+      TcpListener listener = runtime.blockOn(bound.receiver().receive());
+      try {
+        List<JoinHandle<Integer>> clients = new ArrayList<>();
+        for (int i = 0; i < connections; i++) {
+          clients.add(
+              runtime.spawnFiber(
+                  () -> {
+                    try (TcpStream stream =
+                        Fiber.await(TcpStream.connect(listener.localAddress()))) {
+                      ByteBuffer reply = ByteBuffer.allocate(8);
+                      for (int m = 0; m < messages; m++) {
+                        Fiber.await(stream.writeAll(ByteBuffer.wrap("message\n".getBytes())));
+                        Fiber.await(stream.readExact(reply.clear()));
+                      }
+                      return messages;
+                    }
+                  }));
+        }
+        int sent = 0;
+        for (JoinHandle<Integer> client : clients) {
+          sent += client.join(Duration.ofSeconds(30));
+        }
+        assertThat(sent).as("round %d", round).isEqualTo(connections * messages);
+      } finally {
+        server.abort();
+        listener.close();
+      }
+    }
+  }
+
   /** The JDK's blocking calls park a fiber, not its worker: a queue hand-off, a lock, a sleep. */
   @Test
   @Timeout(value = 30, threadMode = ThreadMode.SEPARATE_THREAD)

@@ -78,8 +78,9 @@ final class SelectorReactor implements IoDriver {
    * every key instead. Closing is synchronous for its caller (after it returns, the descriptor is
    * released and the port free): the closer applies the queued changes itself when it can take
    * `driver` (nobody is turning: the common case of a task closing a socket), and otherwise wakes
-   * the turning thread and waits for it to apply them. A waker that closes a channel from inside a
-   * turn cannot wait for itself: its close is applied at the start of the next turn.
+   * the turning thread and waits for it to apply them; a virtual thread always does the latter
+   * (see awaitClosed). A waker that closes a channel from inside a turn cannot wait for itself: its
+   * close is applied at the start of the next turn.
    *
    * Readiness wakers run on the holder of `driver`, outside any selection operation: after the
    * select returned, or after the flush of cancelled keys. Deregistering, closing a channel and
@@ -92,7 +93,9 @@ final class SelectorReactor implements IoDriver {
    *
    * Fields: `selector`, `changes` (offer: any thread; poll: holder of `driver`), `registrations`
    * (any thread: live registrations, for close), `wakeRequested`, `selecting`, `closed`, `turning`
-   * (any thread). `selected`, `closeAfterFlush` and `shutDown` belong to the holder of `driver`.
+   * (any thread), `selectorClosed` (written once, by the holder of `driver` at the end of
+   * shutdown; read by any thread). `selected`, `closeAfterFlush` and `shutDown` belong to the holder
+   * of `driver`.
    */
 
   private static final long NANOS_PER_MILLI = 1_000_000L;
@@ -108,6 +111,9 @@ final class SelectorReactor implements IoDriver {
   private final AtomicBoolean wakeRequested = new AtomicBoolean();
   private volatile boolean selecting;
   private volatile boolean closed;
+
+  /** Set once shutdown closed the selector: no key is left to flush (see awaitClosed). */
+  private volatile boolean selectorClosed;
 
   /** The driver while it parks the sub-millisecond rest of a wait, else null (see the notes). */
   private volatile Thread parkedTurner;
@@ -315,14 +321,23 @@ final class SelectorReactor implements IoDriver {
    * closed. Applies the queued changes on the calling thread when no other thread drives the
    * reactor; otherwise wakes the driving thread, which applies them before its next select, and
    * waits for it. Inside a turn (a waker closing a channel), the close is left to that turn.
+   *
+   * <p>A virtual thread (a fiber) never applies them itself: it could be unmounted while holding
+   * `driver` (a monitor or lock inside a channel's close is enough), and its carrier may be the
+   * very thread that turns this reactor, which would then block in turn() on `driver` with the
+   * fiber unable to run again to release it. So a virtual thread always wakes the driving thread
+   * and waits; once the selector is closed it closes the channel itself, which needs no flush.
    */
   void awaitClosed(SelectorRegistration registration) {
     if (driver.isHeldByCurrentThread()) {
       return;
     }
+    boolean virtual = Thread.currentThread().isVirtual();
     boolean interrupted = false;
     while (!registration.isReleased()) {
-      if (driver.tryLock()) {
+      if (virtual && selectorClosed) {
+        registration.releaseAfterShutdown();
+      } else if (!virtual && driver.tryLock()) {
         try {
           if (shutDown) {
             registration.releaseAfterShutdown();
@@ -440,5 +455,6 @@ final class SelectorReactor implements IoDriver {
       registration.releaseAfterShutdown();
       registration = changes.poll();
     }
+    selectorClosed = true;
   }
 }

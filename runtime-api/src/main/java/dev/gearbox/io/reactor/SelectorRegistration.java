@@ -172,8 +172,9 @@ final class SelectorRegistration implements Registration {
   }
 
   /**
-   * Holder of the reactor's driver lock, once the selector is closed: fails the waiters and closes
-   * the channel if its owner asked for that before the reactor closed.
+   * Once the selector is closed (by the holder of the reactor's driver lock, or by a closer that
+   * saw it closed: calling this twice is harmless): fails the waiters and closes the channel if its
+   * owner asked for that.
    */
   void releaseAfterShutdown() {
     onReactorClosed();
