@@ -63,8 +63,8 @@ public final class FiberTcpEcho implements Workload {
           bytes == unitsPerRun() * TcpEcho.MESSAGE_SIZE,
           "fiber_tcp_echo echoed " + bytes + " bytes");
     } finally {
+      server.abort(); // first: an accept loop that saw its listener closed would fail, unjoined
       listener.close();
-      server.abort();
     }
   }
 

@@ -64,11 +64,12 @@ public final class TcpEcho implements Workload {
   @Override
   public void run(Runtime runtime) throws IOException, TimeoutException, InterruptedException {
     TcpListener listener = TcpListener.bind(new InetSocketAddress("127.0.0.1", 0));
+    JoinHandle<?> server = runtime.spawn(EchoTasks.acceptLoop(listener));
     try {
-      runtime.spawn(EchoTasks.acceptLoop(listener));
       long bytes = roundTrips(runtime, listener.localAddress());
       check(bytes == expectedBytes(), "tcp_echo echoed " + bytes + " bytes");
     } finally {
+      server.abort(); // first: an accept loop that saw its listener closed would fail, unjoined
       listener.close();
     }
   }
