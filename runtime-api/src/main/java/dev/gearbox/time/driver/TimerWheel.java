@@ -233,6 +233,11 @@ final class TimerWheel implements TimerDriver {
     }
   }
 
+  @Override
+  public long dueAt(long deadlineNanos) {
+    return ticks.toNanos(ticks.deadlineTick(deadlineNanos));
+  }
+
   /**
    * When the driver must next call {@link #advance()}: a reading of {@link #clock()} never later
    * than the moment the earliest pending entry becomes due, so parking until then never oversleeps.
@@ -244,11 +249,6 @@ final class TimerWheel implements TimerDriver {
    * @return the reading to wake at; a past reading if entries are due; {@link #NO_DEADLINE} if none
    *     is pending
    */
-  @Override
-  public long dueAt(long deadlineNanos) {
-    return ticks.toNanos(ticks.deadlineTick(deadlineNanos));
-  }
-
   @Override
   public long nextDeadline() {
     long tick;
