@@ -31,14 +31,14 @@ final class Monitor extends Thread {
    * stopped: a GC pause, or descheduled on a loaded machine) starts every observation afresh, since
    * the workers were stopped too and their polls cannot be judged on that time.
    *
-   * Waiting for a core is not blocking: on a loaded machine (or while the JIT's threads compile)
-   * a worker can go a threshold without running at all. So a worker past the threshold is judged by
+   * Waiting for a core is not blocking: on a loaded machine (or while the JIT's threads compile) a
+   * worker can go a threshold without running at all. So a worker past the threshold is judged by
    * what its thread did meanwhile (`seenCpu[i]`, its CPU time when the poll was first seen): not
-   * runnable (parked, sleeping, waiting for a monitor) is blocked; runnable and on a CPU for at least
-   * half the time is a long computation, blocking its queue too; runnable but barely on a CPU is
-   * either waiting for a core or blocked in a native call (a socket or file read), which the JDK
-   * cannot tell apart, so it is replaced only after STARVED_THRESHOLDS thresholds, time enough for a
-   * descheduled thread to have run. Without per-thread CPU time, every stuck worker is blocked.
+   * runnable (parked, sleeping, waiting for a monitor) is blocked; runnable and on a CPU for at
+   * least half the time is a long computation, blocking its queue too; runnable but barely on a CPU
+   * is either waiting for a core or blocked in a native call (a socket or file read), which the JDK
+   * cannot tell apart, so it is replaced only after STARVED_THRESHOLDS thresholds, time enough for
+   * a descheduled thread to have run. Without per-thread CPU time, every stuck worker is blocked.
    *
    * Parking: when every worker sleeps, the monitor sets `parked` (volatile) and re-reads the
    * sleepers' count (the Dekker pair described in Idle), then parks until whoever wakes a

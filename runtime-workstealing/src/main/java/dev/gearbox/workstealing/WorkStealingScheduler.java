@@ -49,10 +49,10 @@ final class WorkStealingScheduler implements BindOnWaitScheduler, ParkingBlockOn
    * queued and not running polls it in place, on the worker's own thread, once, through the
    * worker's TaskPoller (RawTask.runInPlace: the task's queue entry stays where it is, in any
    * queue, and is consumed or skipped by its taker; see RawTask's notes). Bounds: nesting depth
-   * (HelpingJoin.MAX_DEPTH, since the task polled in place may join another in turn) and one unit of the
-   * running poll's cooperative budget per poll in place, so one poll of a queued task does at most
-   * CoopBudget.PER_POLL polls in place before its joins wait as usual. Not done while shutting
-   * down, nor from a fiber (its own thread, not the worker's).
+   * (HelpingJoin.MAX_DEPTH, since the task polled in place may join another in turn) and one unit
+   * of the running poll's cooperative budget per poll in place, so one poll of a queued task does
+   * at most CoopBudget.PER_POLL polls in place before its joins wait as usual. Not done while
+   * shutting down, nor from a fiber (its own thread, not the worker's).
    *
    * Shutdown: `owned` is closed and every waiting task aborted on the calling thread, then
    * `shutdown` is set and every worker unparked. From the close on, a task that would wait is

@@ -80,9 +80,8 @@ sealed class WorkerThread extends Thread implements CurrentRuntime.Carrier
    *
    * Layout: every field this thread writes at each poll or wake (the LIFO slot, the tick
    * counters, the poll's budget, the pending counts, the task inside its poll) is a field of this
-   * object, whose Thread
-   * fields lie in front and PaddedWorkerThread's padding behind, so they never share a cache line
-   * with another object.
+   * object, whose Thread fields lie in front and PaddedWorkerThread's padding behind, so they never
+   * share a cache line with another object.
    * The objects allocated beside a worker (its poller, finder, queue) are placed by the collector
    * and change between runs, so a field written at every poll must not live in one of them: it
    * could share a line with the next worker's header, which every check of the current thread

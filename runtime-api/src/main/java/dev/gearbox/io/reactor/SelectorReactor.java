@@ -94,8 +94,8 @@ final class SelectorReactor implements IoDriver {
    * Fields: `selector`, `changes` (offer: any thread; poll: holder of `driver`), `registrations`
    * (any thread: live registrations, for close), `wakeRequested`, `selecting`, `closed`, `turning`
    * (any thread), `selectorClosed` (written once, by the holder of `driver` at the end of
-   * shutdown; read by any thread). `selected`, `closeAfterFlush` and `shutDown` belong to the holder
-   * of `driver`.
+   * shutdown; read by any thread). `selected`, `closeAfterFlush` and `shutDown` belong to the
+   * holder of `driver`.
    */
 
   private static final long NANOS_PER_MILLI = 1_000_000L;
